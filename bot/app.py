@@ -1,0 +1,87 @@
+"""Builds the Application: database, command menu, handlers. Only wiring lives here."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.commands import publish_commands
+from bot.config import Settings
+from bot.context import BotApplication, BotContext, BotData
+from handlers.deletedata import deletedata_button, deletedata_command
+from handlers.errors import on_error
+from handlers.fallback import unknown_command
+from handlers.membership import group_migrated, my_membership
+from handlers.settings import settings_button, settings_command, typed_input
+from handlers.start import help_command, start
+from storage.db import create_engine, create_session_factory
+from storage.migrate import upgrade_database
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+
+
+async def _post_init(application: Application) -> None:
+    data: BotData = application.bot_data
+    data.engine = create_engine(data.settings.database_url)
+    await upgrade_database(data.engine)
+    data.sessions = create_session_factory(data.engine)
+    try:
+        await publish_commands(application.bot, data.settings.default_language)
+    except TelegramError:
+        logger.warning("could not publish the command menu; continuing", exc_info=True)
+    logger.info("started as @%s", application.bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    data: BotData = application.bot_data
+    if data.engine is not None:
+        await data.engine.dispose()
+
+
+def build_application(settings: Settings) -> BotApplication:
+    """The bot as users run it; tests build the same one against local fakes."""
+    context_types = ContextTypes(context=BotContext, bot_data=lambda: BotData(settings=settings))
+    application: BotApplication = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.api_base_url)
+        .context_types(context_types)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+
+    # Commands, in private chats and groups.
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("settings", settings_command))
+    application.add_handler(CommandHandler("deletedata", deletedata_command))
+
+    # Inline buttons, routed by the action in their callback data.
+    application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
+    application.add_handler(CallbackQueryHandler(settings_button))
+
+    # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
+    application.add_handler(ChatMemberHandler(my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, group_migrated))
+
+    # Everything else: typed settings values, then hints.
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, typed_input))
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+
+    application.add_error_handler(on_error)
+    return application

@@ -1,0 +1,155 @@
+"""What a chat can choose in /settings, as plain values, and how a choice changes the chat."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.config import known_timezones
+from bot.i18n import LANGUAGES, language_for
+from storage.models import ALL_NEWS_KINDS, Chat
+
+LEAD_CHOICES = (0, 15, 60, 1440)
+QUIET_PRESET = (22 * 60, 8 * 60)
+COMMON_TIMEZONES = (
+    "Europe/Berlin",
+    "Europe/Vienna",
+    "Europe/Zurich",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+    "UTC",
+)
+MAX_INPUT_CHARS = 200
+
+_QUIET = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class ChatSettings:
+    """A chat's effective settings, defaults applied."""
+
+    language: str
+    timezone: str
+    lead_minutes: tuple[int, ...]
+    quiet_hours: tuple[int, int] | None
+    news_kinds: tuple[str, ...]
+
+
+def effective_settings(chat: Chat, *, default_language: str, default_timezone: str) -> ChatSettings:
+    quiet = None
+    if chat.quiet_start is not None and chat.quiet_end is not None:
+        quiet = (chat.quiet_start, chat.quiet_end)
+    return ChatSettings(
+        language=language_for(chat.language, chat.telegram_language, default_language),
+        timezone=chat.timezone or default_timezone,
+        lead_minutes=tuple(sorted(chat.lead_minutes)),
+        quiet_hours=quiet,
+        news_kinds=tuple(kind for kind in ALL_NEWS_KINDS if kind in chat.news_kinds),
+    )
+
+
+def resolve_timezone(text: str) -> str | None:
+    """The IANA zone the user meant (case-insensitive, spaces as underscores), or None."""
+    wanted = text.strip().replace(" ", "_").lower()
+    if not wanted or len(wanted) > 64:
+        return None
+    for name in known_timezones():
+        if name.lower() == wanted:
+            return name
+    return None
+
+
+def parse_quiet_hours(text: str) -> tuple[int, int] | None:
+    """`22:00-07:30`, `22-7`, `22.00 bis 7.30` → minutes after midnight, or None."""
+    match = _QUIET.match(text.strip().lower())
+    if not match:
+        return None
+    start_h, start_m, end_h, end_m = (int(part or 0) for part in match.groups())
+    if start_h > 23 or end_h > 23 or start_m > 59 or end_m > 59:
+        return None
+    start, end = start_h * 60 + start_m, end_h * 60 + end_m
+    return None if start == end else (start, end)
+
+
+def set_language(chat: Chat, language: str) -> bool:
+    if language not in LANGUAGES:
+        return False
+    chat.language = language
+    return True
+
+
+def set_timezone(chat: Chat, name: str) -> bool:
+    if name not in known_timezones():
+        return False
+    chat.timezone = name
+    chat.awaiting_input = None
+    return True
+
+
+def toggle_lead(chat: Chat, minutes: int) -> bool:
+    if minutes not in LEAD_CHOICES:
+        return False
+    current = set(chat.lead_minutes)
+    current ^= {minutes}
+    chat.lead_minutes = sorted(current)
+    return True
+
+
+def set_quiet_hours(chat: Chat, hours: tuple[int, int] | None) -> None:
+    chat.quiet_start, chat.quiet_end = hours if hours else (None, None)
+    chat.awaiting_input = None
+
+
+def toggle_news_kind(chat: Chat, kind: str) -> bool:
+    if kind not in ALL_NEWS_KINDS:
+        return False
+    current = set(chat.news_kinds) ^ {kind}
+    chat.news_kinds = [k for k in ALL_NEWS_KINDS if k in current]
+    return True
+
+
+def apply_choice(chat: Chat, action: str, argument: str) -> str | None:
+    """Apply one /settings button to the chat; return what to show next, None if invalid.
+
+    The result is a menu name, "done", or "ask:<input>" when the chat should type a value.
+    """
+    if action == "menu":
+        return (
+            argument
+            if argument in {"main", "lang", "tz", "lead", "quiet", "news", "done"}
+            else None
+        )
+    if action == "lang":
+        return "main" if set_language(chat, argument) else None
+    if action in {"tz", "quiet"} and argument == "*":
+        chat.awaiting_input = "timezone" if action == "tz" else "quiet_hours"
+        return f"ask:{chat.awaiting_input}"
+    if action == "tz":
+        return "main" if set_timezone(chat, argument) else None
+    if action == "quiet":
+        if argument not in {"off", "preset"}:
+            return None
+        set_quiet_hours(chat, QUIET_PRESET if argument == "preset" else None)
+        return "main"
+    if action == "lead":
+        return "lead" if argument.isdigit() and toggle_lead(chat, int(argument)) else None
+    if action == "news":
+        return "news" if toggle_news_kind(chat, argument) else None
+    return None
+
+
+def apply_typed_input(chat: Chat, text: str) -> bool:
+    """Take the value the chat was asked to type; False if it is not valid."""
+    if len(text) > MAX_INPUT_CHARS:
+        return False
+    if chat.awaiting_input == "timezone":
+        name = resolve_timezone(text)
+        return name is not None and set_timezone(chat, name)
+    if chat.awaiting_input == "quiet_hours":
+        hours = parse_quiet_hours(text)
+        if hours is None:
+            return False
+        set_quiet_hours(chat, hours)
+        return True
+    return False

@@ -1,0 +1,125 @@
+"""Settings read from the environment and `.env` (the configuration contract in the README)."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Language = Literal["de", "en"]
+
+DEFAULT_FEED_URLS = (
+    "https://www.serienjunkies.de/rss/news.xml",
+    "https://www.fernsehserien.de/news/rss",
+    "https://tvline.com/feed/",
+    "https://deadline.com/v/tv/feed/",
+)
+
+
+@lru_cache(maxsize=1)
+def known_timezones() -> frozenset[str]:
+    """Every IANA zone name tzdata knows."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _split_list(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace("\n", ",").split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr
+    telegram_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org/bot")
+    database_url: str = "sqlite+aiosqlite:///data/serienwecker.sqlite3"
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    tvmaze_base_url: AnyHttpUrl = AnyHttpUrl("https://api.tvmaze.com")
+    feed_urls: Annotated[tuple[AnyHttpUrl, ...], NoDecode] = tuple(
+        AnyHttpUrl(url) for url in DEFAULT_FEED_URLS
+    )
+    feed_poll_seconds: int = Field(default=600, ge=30)
+    reminder_tick_seconds: int = Field(default=60, ge=1)
+    catalog_sync_seconds: int = Field(default=21600, ge=60)
+    default_language: Language = "de"
+    default_timezone: str = "Europe/Berlin"
+    max_messages_per_second: float = Field(default=30.0, gt=0)
+    webhook_url: AnyHttpUrl | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        value = _split_list(value)
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, str) and not item.lstrip("-").isdigit():
+                    raise ValueError(f"not a numeric Telegram user id: {item[:40]!r}")
+        return value
+
+    @field_validator("feed_urls", mode="before")
+    @classmethod
+    def _parse_feed_urls(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_not_blank(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().strip():
+            raise ValueError("is empty")
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        if value not in known_timezones():
+            raise ValueError(
+                f"unknown time zone {value[:60]!r} (use an IANA name like Europe/Berlin)"
+            )
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @property
+    def api_base_url(self) -> str:
+        """The Bot API base exactly as PTB wants it (it appends the token)."""
+        return str(self.telegram_api_base_url)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message is one line for the operator."""
+
+
+def _describe(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors(include_input=False, include_url=False):
+        variable = str(item["loc"][0]).upper() if item["loc"] else "configuration"
+        if variable == "TELEGRAM_BOT_TOKEN" and item["type"] == "missing":
+            return (
+                "TELEGRAM_BOT_TOKEN is not set: put it in .env or the environment "
+                "(create a bot and get its token from @BotFather, https://t.me/BotFather)."
+            )
+        message = str(item["msg"]).removeprefix("Value error, ")
+        problems.append(f"{variable}: {message}")
+    return "Invalid configuration: " + "; ".join(problems)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; raise ConfigError with a one-line explanation if they are unusable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ConfigError(_describe(error)) from None

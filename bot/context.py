@@ -1,0 +1,34 @@
+"""The typed context every handler receives: settings and database without string lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+
+
+@dataclass
+class BotData:
+    """Application-wide services; the engine is opened in post_init and closed in post_shutdown."""
+
+    settings: Settings
+    engine: AsyncEngine | None = None
+    sessions: async_sessionmaker[AsyncSession] | None = field(default=None)
+
+
+class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.settings
+
+    @property
+    def db(self) -> async_sessionmaker[AsyncSession]:
+        if self.bot_data.sessions is None:
+            raise RuntimeError("database used before post_init opened it")
+        return self.bot_data.sessions
+
+
+BotApplication = Application[ExtBot[None], BotContext, dict, dict, dict, BotData]

@@ -1,0 +1,135 @@
+"""The /settings menu as screens of plain values (text + buttons), one per sub-menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot import render
+from bot.callback_data import encode
+from bot.chat_settings import COMMON_TIMEZONES, LEAD_CHOICES, QUIET_PRESET, ChatSettings
+from bot.i18n import LANGUAGES
+from bot.render import Button, Screen
+from storage.models import ALL_NEWS_KINDS
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _mark(selected: bool, text: str) -> str:
+    return ("✅ " if selected else "▫️ ") + text
+
+
+def _back(lang: str) -> tuple[Button, ...]:
+    return (Button(render.label(lang, "settings.back"), encode("menu", "main")),)
+
+
+def summary(settings: ChatSettings) -> dict[str, str]:
+    lang = settings.language
+    leads = [render.plain(lang, f"lead.{m}") for m in settings.lead_minutes]
+    kinds = [render.plain(lang, f"kind.{k}") for k in settings.news_kinds]
+    quiet = settings.quiet_hours
+    return {
+        "language": render.plain(lang, f"language.{lang}"),
+        "timezone": settings.timezone,
+        "reminders": ", ".join(leads) or render.plain(lang, "settings.none"),
+        "quiet": f"{clock(quiet[0])}–{clock(quiet[1])}"
+        if quiet
+        else render.plain(lang, "quiet.none"),
+        "news": ", ".join(kinds) or render.plain(lang, "settings.none"),
+    }
+
+
+def main_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+
+    def row(key: str, menu: str) -> tuple[Button, ...]:
+        return (Button(render.label(lang, key), encode("menu", menu)),)
+
+    return Screen(
+        text=render.html(lang, "settings.main", **summary(settings)),
+        keyboard=(
+            row("settings.button.language", "lang"),
+            row("settings.button.timezone", "tz"),
+            row("settings.button.reminders", "lead"),
+            row("settings.button.quiet", "quiet"),
+            row("settings.button.news", "news"),
+            (Button(render.label(lang, "settings.done"), encode("menu", "done")),),
+        ),
+    )
+
+
+def language_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+    buttons = tuple(
+        Button(_mark(code == lang, render.plain(code, f"language.{code}")), encode("lang", code))
+        for code in LANGUAGES
+    )
+    return Screen(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
+
+
+def timezone_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+    rows = [
+        (Button(_mark(zone == settings.timezone, zone), encode("tz", zone)),)
+        for zone in COMMON_TIMEZONES
+    ]
+    rows.append((Button(render.label(lang, "settings.timezone.other"), encode("tz", "*")),))
+    rows.append(_back(lang))
+    return Screen(
+        render.html(lang, "settings.timezone.title", timezone=settings.timezone), tuple(rows)
+    )
+
+
+def lead_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+    rows = [
+        (
+            Button(
+                _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
+                encode("lead", str(minutes)),
+            ),
+        )
+        for minutes in LEAD_CHOICES
+    ]
+    rows.append(_back(lang))
+    return Screen(render.html(lang, "settings.reminders.title"), tuple(rows))
+
+
+def quiet_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+    preset = f"{clock(QUIET_PRESET[0])}–{clock(QUIET_PRESET[1])}"
+    quiet = settings.quiet_hours
+    custom = quiet is not None and quiet != QUIET_PRESET
+    rows = (
+        (Button(_mark(quiet is None, render.plain(lang, "quiet.none")), encode("quiet", "off")),),
+        (Button(_mark(quiet == QUIET_PRESET, preset), encode("quiet", "preset")),),
+        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode("quiet", "*")),),
+        _back(lang),
+    )
+    return Screen(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
+
+
+def news_screen(settings: ChatSettings) -> Screen:
+    lang = settings.language
+    rows = [
+        (
+            Button(
+                _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
+                encode("news", kind),
+            ),
+        )
+        for kind in ALL_NEWS_KINDS
+    ]
+    rows.append(_back(lang))
+    return Screen(render.html(lang, "settings.news.title"), tuple(rows))
+
+
+SCREENS: dict[str, Callable[[ChatSettings], Screen]] = {
+    "main": main_screen,
+    "lang": language_screen,
+    "tz": timezone_screen,
+    "lead": lead_screen,
+    "quiet": quiet_screen,
+    "news": news_screen,
+}

@@ -1,0 +1,91 @@
+"""What every handler needs: the chat's row and settings, permissions, replying with screens."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import (
+    CallbackQuery,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+
+from bot.chat_settings import ChatSettings, effective_settings
+from bot.context import BotContext
+from bot.render import Screen
+from storage.chats import ensure_chat
+from storage.models import Chat
+
+logger = logging.getLogger(__name__)
+
+ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
+
+
+async def touch_chat(session: AsyncSession, update: Update, *, keep_awaiting: bool = False) -> Chat:
+    """The row of the update's chat, created on first contact; a command ends a pending prompt."""
+    chat = update.effective_chat
+    user = update.effective_user
+    assert chat is not None  # every handler using this is registered for chat updates
+    language = user.language_code if user and chat.type == ChatType.PRIVATE else None
+    row = await ensure_chat(
+        session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
+    )
+    if not keep_awaiting:
+        row.awaiting_input = None
+    return row
+
+
+def settings_of(chat: Chat, context: BotContext) -> ChatSettings:
+    return effective_settings(
+        chat,
+        default_language=context.settings.default_language,
+        default_timezone=context.settings.default_timezone,
+    )
+
+
+async def may_configure(update: Update, context: BotContext) -> bool:
+    """Anyone in a private chat; in groups only administrators (anonymous ones included)."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return True
+    message = update.effective_message
+    if update.callback_query is None and message and message.sender_chat:
+        return message.sender_chat.id == chat.id
+    user = update.effective_user
+    if user is None:
+        return False
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in ADMIN_STATUSES
+
+
+def markup(screen: Screen) -> InlineKeyboardMarkup | None:
+    if not screen.keyboard:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
+            for row in screen.keyboard
+        ]
+    )
+
+
+async def reply_screen(message: Message, screen: Screen) -> None:
+    await message.reply_text(screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen))
+
+
+async def edit_screen(query: CallbackQuery, screen: Screen) -> None:
+    """Show `screen` in place of the pressed message; pressing twice is not an error."""
+    try:
+        await query.edit_message_text(
+            screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen)
+        )
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+        logger.debug("settings screen unchanged")

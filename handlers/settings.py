@@ -1,0 +1,83 @@
+"""/settings: an inline menu edited in place, plus typed time zones and quiet hours."""
+
+from __future__ import annotations
+
+from telegram import ForceReply, Update
+from telegram.constants import ChatType, ParseMode
+
+from bot import render
+from bot.callback_data import decode
+from bot.chat_settings import apply_choice, apply_typed_input
+from bot.context import BotContext
+from bot.render import Screen
+from bot.settings_menu import SCREENS, main_screen
+from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+
+PROMPTS = {"ask:timezone": "settings.timezone.prompt", "ask:quiet_hours": "settings.quiet.prompt"}
+INVALID_INPUT = {"timezone": "settings.timezone.invalid", "quiet_hours": "settings.quiet.invalid"}
+
+
+async def settings_command(update: Update, context: BotContext) -> None:
+    """Opens the settings menu (in groups, for administrators)."""
+    message = update.effective_message
+    assert message is not None
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    current = settings_of(chat, context)
+    if not allowed:
+        await message.reply_html(render.html(current.language, "group.admins_only"))
+        return
+    await reply_screen(message, main_screen(current))
+
+
+async def settings_button(update: Update, context: BotContext) -> None:
+    """Applies one settings button and redraws the menu in place."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    allowed = data is not None and await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        language = settings_of(chat, context).language
+        outcome = apply_choice(chat, data.action, data.argument) if data and allowed else None
+        current = settings_of(chat, context)
+    if outcome is None:
+        key = "group.admins_only" if data and not allowed else "callback.invalid"
+        await query.answer(render.alert(language, key), show_alert=True)
+        return
+    await query.answer()
+    if outcome in PROMPTS:
+        await context.bot.send_message(
+            query.message.chat.id,
+            render.html(current.language, PROMPTS[outcome]),
+            parse_mode=ParseMode.HTML,
+            reply_markup=ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None,
+        )
+    elif outcome == "done":
+        await edit_screen(query, Screen(render.html(current.language, "settings.saved")))
+    else:
+        await edit_screen(query, SCREENS[outcome](current))
+
+
+async def typed_input(update: Update, context: BotContext) -> None:
+    """Takes a typed time zone or quiet hours; any other free text gets a hint to /help."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        asked = chat.awaiting_input
+    if asked is None or not await may_configure(update, context):
+        if message.chat.type == ChatType.PRIVATE:
+            language = settings_of(chat, context).language
+            await message.reply_html(render.html(language, "fallback.text"))
+        return
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        valid = apply_typed_input(chat, message.text)
+    current = settings_of(chat, context)
+    if not valid:
+        key = INVALID_INPUT[asked]
+        await message.reply_html(render.html(current.language, key, value=message.text[:100]))
+        return
+    await reply_screen(message, main_screen(current))

@@ -1,0 +1,41 @@
+"""/start and /help."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+
+from bot import render
+from bot.commands import GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.context import BotContext
+from handlers.common import settings_of, touch_chat
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greets the fan in their language and shows the first steps."""
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    language = settings_of(chat, context).language
+    user = update.effective_user
+    name = user.first_name if user else ""
+    key = "start.welcome" if chat.type == ChatType.PRIVATE else "start.welcome_group"
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(render.html(language, key, name=name))
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """Lists the commands of this kind of chat, one line each."""
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    language = settings_of(chat, context).language
+    commands = PRIVATE_COMMANDS if chat.type == ChatType.PRIVATE else GROUP_COMMANDS
+    lines = render.join(
+        [
+            render.fragment(
+                language, "help.line", command=name, text=render.plain(language, f"command.{name}")
+            )
+            for name in commands
+        ]
+    )
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(render.html(language, "help.text", commands=lines))

@@ -1,0 +1,66 @@
+"""Queries on chats. They never commit: the caller owns the transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Chat
+
+
+async def get_chat(session: AsyncSession, *, telegram_id: int) -> Chat | None:
+    return await session.scalar(select(Chat).where(Chat.telegram_id == telegram_id))
+
+
+async def ensure_chat(
+    session: AsyncSession,
+    *,
+    telegram_id: int,
+    chat_type: str,
+    telegram_language: str | None = None,
+) -> Chat:
+    """Return the chat, creating it; an update from it means it is reachable again."""
+    chat = await get_chat(session, telegram_id=telegram_id)
+    if chat is None:
+        chat = Chat(telegram_id=telegram_id, type=chat_type)
+        session.add(chat)
+    chat.type = chat_type
+    chat.status = "active"
+    if telegram_language:
+        chat.telegram_language = telegram_language[:16]
+    await session.flush()
+    return chat
+
+
+async def set_chat_status(
+    session: AsyncSession, *, telegram_id: int, chat_type: str, status: str
+) -> Chat:
+    """Record that the bot was added to, removed from or blocked in a chat."""
+    chat = await get_chat(session, telegram_id=telegram_id)
+    if chat is None:
+        chat = Chat(telegram_id=telegram_id, type=chat_type)
+        session.add(chat)
+    chat.status = status
+    await session.flush()
+    return chat
+
+
+async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
+    """Remove the chat and, through foreign keys, everything stored about it."""
+    result = await session.execute(delete(Chat).where(Chat.telegram_id == telegram_id))
+    return bool(result.rowcount)
+
+
+async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Chat | None:
+    """Move a group's row to its new supergroup id; the old row's data wins."""
+    chat = await get_chat(session, telegram_id=old_id)
+    if chat is None:
+        return await get_chat(session, telegram_id=new_id)
+    placeholder = await get_chat(session, telegram_id=new_id)
+    if placeholder is not None:
+        await session.delete(placeholder)
+        await session.flush()
+    chat.telegram_id = new_id
+    chat.type = "supergroup"
+    await session.flush()
+    return chat

@@ -1,0 +1,112 @@
+import pytest
+
+from bot.chat_settings import (
+    QUIET_PRESET,
+    apply_choice,
+    apply_typed_input,
+    effective_settings,
+    parse_quiet_hours,
+    resolve_timezone,
+)
+from storage.models import ALL_NEWS_KINDS, Chat
+
+
+def new_chat() -> Chat:
+    return Chat(
+        telegram_id=1,
+        type="private",
+        lead_minutes=[60],
+        news_kinds=list(ALL_NEWS_KINDS),
+        telegram_language="en-US",
+    )
+
+
+def effective(chat: Chat):
+    return effective_settings(chat, default_language="de", default_timezone="Europe/Berlin")
+
+
+def test_defaults_apply_until_the_chat_chooses():
+    chat = new_chat()
+    current = effective(chat)
+    assert (current.language, current.timezone, current.quiet_hours) == ("en", "Europe/Berlin", None)
+    assert apply_choice(chat, "lang", "de") == "main"
+    assert apply_choice(chat, "tz", "America/New_York") == "main"
+    assert (effective(chat).language, effective(chat).timezone) == ("de", "America/New_York")
+
+
+def test_lead_times_and_news_kinds_toggle():
+    chat = new_chat()
+    assert apply_choice(chat, "lead", "15") == "lead"
+    assert apply_choice(chat, "lead", "1440") == "lead"
+    assert apply_choice(chat, "lead", "60") == "lead"
+    assert effective(chat).lead_minutes == (15, 1440)
+    assert apply_choice(chat, "news", "other") == "news"
+    assert effective(chat).news_kinds == ("renewal", "cancellation", "premiere")
+
+
+@pytest.mark.parametrize(
+    ("action", "argument"),
+    [
+        ("lead", "7"),
+        ("lead", "-15"),
+        ("lead", "abc"),
+        ("news", "gossip"),
+        ("tz", "Mars/Base"),
+        ("lang", "fr"),
+        ("quiet", "always"),
+        ("menu", "admin"),
+    ],
+)
+def test_forged_choices_change_nothing(action, argument):
+    chat = new_chat()
+    before = effective(chat)
+    assert apply_choice(chat, action, argument) is None
+    assert effective(chat) == before
+
+
+def test_quiet_hours_preset_custom_and_off():
+    chat = new_chat()
+    assert apply_choice(chat, "quiet", "preset") == "main"
+    assert effective(chat).quiet_hours == QUIET_PRESET
+    assert apply_choice(chat, "quiet", "*") == "ask:quiet_hours"
+    assert apply_typed_input(chat, "23:30 - 6:15") is True
+    assert effective(chat).quiet_hours == (23 * 60 + 30, 6 * 60 + 15)
+    assert chat.awaiting_input is None
+    assert apply_choice(chat, "quiet", "off") == "main"
+    assert effective(chat).quiet_hours is None
+
+
+def test_typed_timezone_is_validated():
+    chat = new_chat()
+    assert apply_choice(chat, "tz", "*") == "ask:timezone"
+    assert apply_typed_input(chat, "Mars/Base") is False
+    assert chat.awaiting_input == "timezone"
+    assert apply_typed_input(chat, "x" * 5000) is False
+    assert apply_typed_input(chat, "  america/new york ") is True
+    assert chat.timezone == "America/New_York" and chat.awaiting_input is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22:00-07:00", (1320, 420)),
+        ("22-8", (1320, 480)),
+        ("22.30 bis 6.00", (1350, 360)),
+        ("9:00 to 17:00", (540, 1020)),
+        ("24:00-07:00", None),
+        ("22:61-07:00", None),
+        ("08:00-08:00", None),
+        ("tonight", None),
+    ],
+)
+def test_parse_quiet_hours(text, expected):
+    assert parse_quiet_hours(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Europe/Berlin", "Europe/Berlin"), ("europe/berlin", "Europe/Berlin"), ("utc", "UTC"),
+     ("../../etc/passwd", None), ("", None), ("Berlin", None)],
+)
+def test_resolve_timezone(text, expected):
+    assert resolve_timezone(text) == expected

@@ -1,0 +1,61 @@
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+
+def settings(**values):
+    return load_settings(_env_file=None, **values)
+
+
+def test_missing_token_gets_one_line_pointing_to_botfather(monkeypatch):
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    with pytest.raises(ConfigError) as error:
+        settings()
+    message = str(error.value)
+    assert "TELEGRAM_BOT_TOKEN" in message and "@BotFather" in message
+    assert "\n" not in message
+
+
+def test_defaults_follow_the_contract():
+    s = settings(telegram_bot_token="123:abc")
+    assert s.database_url == "sqlite+aiosqlite:///data/serienwecker.sqlite3"
+    assert s.api_base_url == "https://api.telegram.org/bot"
+    assert (s.default_language, s.default_timezone) == ("de", "Europe/Berlin")
+    assert s.feed_poll_seconds == 600 and s.max_messages_per_second == 30
+    assert s.admin_ids == () and len(s.feed_urls) >= 2
+
+
+def test_lists_are_read_from_comma_separated_env(monkeypatch):
+    monkeypatch.setenv("ADMIN_IDS", "11, 22,33")
+    monkeypatch.setenv("FEED_URLS", "http://127.0.0.1:1/a.xml,http://127.0.0.1:1/b.xml")
+    s = settings(telegram_bot_token="123:abc")
+    assert s.admin_ids == (11, 22, 33)
+    assert [str(url) for url in s.feed_urls] == [
+        "http://127.0.0.1:1/a.xml",
+        "http://127.0.0.1:1/b.xml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("default_timezone", "Mars/Olympus"),
+        ("admin_ids", "12,abc"),
+        ("tvmaze_base_url", "not a url"),
+        ("telegram_api_base_url", "ftp://example"),
+        ("database_url", "mysql://x"),
+        ("default_language", "fr"),
+        ("max_messages_per_second", "0"),
+    ],
+)
+def test_invalid_value_names_its_variable(variable, value):
+    with pytest.raises(ConfigError) as error:
+        settings(telegram_bot_token="123:abc", **{variable: value})
+    assert variable.upper() in str(error.value)
+
+
+def test_errors_never_echo_the_token():
+    token = "987654321:SECRETSECRETSECRET"
+    with pytest.raises(ConfigError) as error:
+        settings(telegram_bot_token=token, default_timezone="Nowhere/Land")
+    assert token not in str(error.value)

@@ -1,0 +1,93 @@
+"""Storage on SQLite and PostgreSQL: migrations, chats, deletion, migration to a supergroup."""
+
+from sqlalchemy import inspect, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.chats import delete_chat, ensure_chat, get_chat, migrate_chat, set_chat_status
+from storage.db import create_session_factory
+from storage.migrate import alembic_config, downgrade_database, upgrade_database
+from storage.models import Base
+
+
+async def test_migrations_match_the_models_and_run_both_ways(engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    await upgrade_database(engine)
+    await upgrade_database(engine)  # a second start changes nothing
+
+    def differences(connection):
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+    async with engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
+    await downgrade_database(engine, "base")
+    async with engine.connect() as connection:
+        tables = await connection.run_sync(lambda c: inspect(c).get_table_names())
+    assert "chats" not in tables
+    assert alembic_config().get_main_option("script_location").endswith("migrations")
+
+
+async def test_sqlite_runs_in_wal_with_foreign_keys(engine, database_url):
+    if not database_url.startswith("sqlite"):
+        return
+    async with engine.connect() as connection:
+        assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+        assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+        assert (await connection.execute(text("PRAGMA busy_timeout"))).scalar() == 5000
+
+
+async def test_chat_lifecycle(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=-100123, chat_type="group")
+        chat.timezone = "America/New_York"
+        chat.lead_minutes = [15, 1440]
+    async with sessions.begin() as session:
+        await set_chat_status(session, telegram_id=-100123, chat_type="group", status="left")
+    async with sessions.begin() as session:
+        stored = await get_chat(session, telegram_id=-100123)
+        assert stored is not None
+        assert (stored.status, stored.timezone, stored.lead_minutes) == (
+            "left",
+            "America/New_York",
+            [15, 1440],
+        )
+        assert stored.created_at.tzinfo is not None
+        again = await ensure_chat(session, telegram_id=-100123, chat_type="group")
+        assert again.status == "active" and again.id == stored.id
+
+
+async def test_group_migration_keeps_the_row_and_its_settings(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
+        chat.timezone = "Europe/Vienna"
+        original_id = chat.id
+        # The new supergroup may already have a placeholder row from its first message.
+        await ensure_chat(session, telegram_id=-100042, chat_type="supergroup")
+    async with sessions.begin() as session:
+        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
+        assert moved is not None and moved.id == original_id
+    async with sessions.begin() as session:
+        assert await get_chat(session, telegram_id=-42) is None
+        stored = await get_chat(session, telegram_id=-100042)
+        assert stored is not None
+        assert (stored.id, stored.type, stored.timezone) == (original_id, "supergroup", "Europe/Vienna")
+        # The second service message of the same migration is a no-op.
+        assert (await migrate_chat(session, old_id=-42, new_id=-100042)).id == original_id
+
+
+async def test_delete_chat_removes_it(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        await ensure_chat(session, telegram_id=7, chat_type="private", telegram_language="de")
+    async with sessions.begin() as session:
+        assert await delete_chat(session, telegram_id=7) is True
+        assert await delete_chat(session, telegram_id=7) is False
+    session: AsyncSession
+    async with sessions() as session:
+        assert await get_chat(session, telegram_id=7) is None
