@@ -17,7 +17,8 @@ def test_encode_refuses_what_telegram_would_reject():
 
 
 @pytest.mark.parametrize(
-    "forged", [None, "", "garbage", "2|tz|UTC", "1|drop|tables", "1|tz", "1|tz|a|b", "1|tz|" + "ü" * 40]
+    "forged",
+    [None, "", "garbage", "2|tz|UTC", "1|drop|tables", "1|tz", "1|tz|a|b", "1|tz|" + "ü" * 40],
 )
 def test_forged_or_stale_data_decodes_to_none(forged):
     assert decode(forged) is None

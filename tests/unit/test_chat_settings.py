@@ -28,7 +28,11 @@ def effective(chat: Chat):
 def test_defaults_apply_until_the_chat_chooses():
     chat = new_chat()
     current = effective(chat)
-    assert (current.language, current.timezone, current.quiet_hours) == ("en", "Europe/Berlin", None)
+    assert (current.language, current.timezone, current.quiet_hours) == (
+        "en",
+        "Europe/Berlin",
+        None,
+    )
     assert apply_choice(chat, "lang", "de") == "main"
     assert apply_choice(chat, "tz", "America/New_York") == "main"
     assert (effective(chat).language, effective(chat).timezone) == ("de", "America/New_York")
@@ -105,8 +109,14 @@ def test_parse_quiet_hours(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Europe/Berlin", "Europe/Berlin"), ("europe/berlin", "Europe/Berlin"), ("utc", "UTC"),
-     ("../../etc/passwd", None), ("", None), ("Berlin", None)],
+    [
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("europe/berlin", "Europe/Berlin"),
+        ("utc", "UTC"),
+        ("../../etc/passwd", None),
+        ("", None),
+        ("Berlin", None),
+    ],
 )
 def test_resolve_timezone(text, expected):
     assert resolve_timezone(text) == expected

@@ -75,7 +75,11 @@ async def test_group_migration_keeps_the_row_and_its_settings(engine):
         assert await get_chat(session, telegram_id=-42) is None
         stored = await get_chat(session, telegram_id=-100042)
         assert stored is not None
-        assert (stored.id, stored.type, stored.timezone) == (original_id, "supergroup", "Europe/Vienna")
+        assert (stored.id, stored.type, stored.timezone) == (
+            original_id,
+            "supergroup",
+            "Europe/Vienna",
+        )
         # The second service message of the same migration is a no-op.
         assert (await migrate_chat(session, old_id=-42, new_id=-100042)).id == original_id
 

@@ -1,0 +1,73 @@
+"""End-to-end harness: the real Application, polling a local fake Bot API over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.app import build_application
+from bot.config import Settings, load_settings
+from bot.runner import run_until_stopped
+from tests.fake_telegram import FakeTelegram
+
+TOKEN = "123:abc"
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram(token=TOKEN) as fake:
+        yield fake
+
+
+class BotRunner:
+    """Starts and stops the bot as run_bot.py does, against the fake server."""
+
+    def __init__(self, fake: FakeTelegram, database_url: str) -> None:
+        self.fake = fake
+        self.database_url = database_url
+        self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def settings(self, **overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "telegram_bot_token": TOKEN,
+            "telegram_api_base_url": self.fake.base_url,
+            "database_url": self.database_url,
+            "default_language": "de",
+        }
+        values.update(overrides)
+        return load_settings(_env_file=None, **values)
+
+    async def start(self, **overrides: object) -> None:
+        self._stop = asyncio.Event()
+        application = build_application(self.settings(**overrides))
+        self._task = asyncio.create_task(run_until_stopped(application, self._stop, poll_timeout=1))
+        await self.fake.wait_for_call("getUpdates", count=1, timeout=10)
+
+    async def stop(self) -> None:
+        if self._task is None or self._stop is None:
+            return
+        self._stop.set()
+        await asyncio.wait_for(self._task, timeout=10)
+        self._task = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        self.fake.calls.clear()
+        await self.start()
+
+
+@pytest.fixture
+async def bot(
+    fake: FakeTelegram, tmp_path, caplog: pytest.LogCaptureFixture
+) -> AsyncIterator[BotRunner]:
+    """The bot on a fresh SQLite database, started; the test fails if the bot logged an error."""
+    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3")
+    await runner.start()
+    yield runner
+    await runner.stop()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], errors

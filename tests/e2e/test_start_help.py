@@ -1,0 +1,62 @@
+"""A fan meets the bot: /start, /help, unknown commands and free text, the command menu."""
+
+from tests.e2e.conftest import BotRunner
+from tests.fake_telegram import FakeTelegram
+
+
+async def test_start_greets_a_german_user_in_german(bot: BotRunner, fake: FakeTelegram):
+    fake.add_user(1, "Anna", language_code="de")
+    fake.send_text(1, 1, "/start")
+    [reply] = await fake.wait_for_messages(1)
+    assert "Hallo Anna, willkommen beim Serienwecker!" in reply["visible"]
+    assert "/settings" in reply["visible"] and reply["parse_mode"] == "HTML"
+
+
+async def test_start_greets_everyone_else_in_english(bot: BotRunner, fake: FakeTelegram):
+    fake.add_user(2, "<Bob & Co>", language_code="fr")
+    fake.send_text(2, 2, "/start")
+    [reply] = await fake.wait_for_messages(2)
+    assert "Hi <Bob & Co>, welcome to Serienwecker!" in reply["visible"]
+    assert "&lt;Bob &amp; Co&gt;" in reply["text"]
+
+
+async def test_help_lists_every_command_with_one_line(bot: BotRunner, fake: FakeTelegram):
+    fake.add_user(3, "Cem", language_code="en")
+    fake.send_text(3, 3, "/help")
+    [reply] = await fake.wait_for_messages(3)
+    lines = reply["visible"].splitlines()
+    assert lines[0] == "What I can do:"
+    assert [line.split(" ")[0] for line in lines[1:]] == [
+        "/start",
+        "/help",
+        "/settings",
+        "/deletedata",
+    ]
+
+
+async def test_unknown_command_and_free_text_point_to_help(bot: BotRunner, fake: FakeTelegram):
+    fake.add_user(4, "Dana", language_code="de")
+    fake.send_text(4, 4, "/frobnicate")
+    fake.send_text(4, 4, "Hallo Bot, was geht?")
+    unknown, text = await fake.wait_for_messages(4, count=2)
+    assert unknown["visible"] == "Diesen Befehl kenne ich nicht. /help zeigt alle Befehle."
+    assert text["visible"] == "Schick /help, um zu sehen, was ich kann."
+
+
+async def test_a_5000_character_message_gets_a_normal_answer(bot: BotRunner, fake: FakeTelegram):
+    fake.add_user(5, "Eli", language_code="en")
+    fake.send_text(5, 5, "<b>" + "x" * 4090)
+    [reply] = await fake.wait_for_messages(5)
+    assert reply["visible"] == "Send /help to see what I can do."
+
+
+async def test_command_menu_is_set_per_language_and_chat_type(bot: BotRunner, fake: FakeTelegram):
+    await fake.wait_for_call("setMyCommands", count=6)
+    private_de = fake.commands[("all_private_chats", "de")]
+    private_en = fake.commands[("all_private_chats", "en")]
+    groups_en = fake.commands[("all_group_chats", "en")]
+    assert [c["command"] for c in private_de] == ["start", "help", "settings", "deletedata"]
+    assert [c["command"] for c in groups_en] == ["help", "settings", "deletedata"]
+    assert private_de[0]["description"] != private_en[0]["description"]
+    # Clients without a matching language get the configured default (de here).
+    assert fake.commands[("all_private_chats", "")] == private_de
