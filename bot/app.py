@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -17,21 +18,28 @@ from telegram.ext import (
     filters,
 )
 
+from bot.catalog.tvmaze import TvmazeClient
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
+from bot.jobs import sync_catalog
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
+from handlers.follow import follow_button, follow_command
+from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
 from handlers.membership import group_migrated, my_membership
-from handlers.settings import settings_button, settings_command, typed_input
+from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
+from handlers.typed_input import typed_input
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
+TVMAZE_TIMEOUT_SECONDS = 8.0
 
 
 async def _post_init(application: Application) -> None:
@@ -39,6 +47,12 @@ async def _post_init(application: Application) -> None:
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
     data.sessions = create_session_factory(data.engine)
+    data.http = httpx.AsyncClient(
+        timeout=httpx.Timeout(TVMAZE_TIMEOUT_SECONDS, connect=5.0),
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=True,
+    )
+    data.tvmaze = TvmazeClient(str(data.settings.tvmaze_base_url), data.http)
     try:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
@@ -48,6 +62,8 @@ async def _post_init(application: Application) -> None:
 
 async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
+    if data.http is not None:
+        await data.http.aclose()
     if data.engine is not None:
         await data.engine.dispose()
 
@@ -70,9 +86,15 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("settings", settings_command))
     application.add_handler(CommandHandler("deletedata", deletedata_command))
+    application.add_handler(CommandHandler("follow", follow_command))
+    application.add_handler(CommandHandler("unfollow", unfollow_command))
+    application.add_handler(CommandHandler("list", list_command))
+    application.add_handler(CommandHandler("next", next_command))
 
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
+    application.add_handler(CallbackQueryHandler(follow_button, pattern=r"^1\|fo\|"))
+    application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^1\|uf\|"))
     application.add_handler(CallbackQueryHandler(settings_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
@@ -84,4 +106,11 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
     application.add_error_handler(on_error)
+
+    # Periodic ticks.
+    assert application.job_queue is not None
+    sync_every = settings.catalog_sync_seconds
+    application.job_queue.run_repeating(
+        sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
+    )
     return application

@@ -7,8 +7,17 @@ from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandSc
 from bot import render
 from bot.i18n import LANGUAGES
 
-PRIVATE_COMMANDS = ("start", "help", "settings", "deletedata")
-GROUP_COMMANDS = ("help", "settings", "deletedata")
+PRIVATE_COMMANDS = (
+    "start",
+    "follow",
+    "unfollow",
+    "list",
+    "next",
+    "help",
+    "settings",
+    "deletedata",
+)
+GROUP_COMMANDS = ("follow", "unfollow", "list", "next", "help", "settings", "deletedata")
 
 
 def command_list(language: str, commands: tuple[str, ...]) -> list[BotCommand]:

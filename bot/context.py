@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.catalog.tvmaze import TvmazeClient
 from bot.config import Settings
 
 
@@ -17,12 +19,20 @@ class BotData:
     settings: Settings
     engine: AsyncEngine | None = None
     sessions: async_sessionmaker[AsyncSession] | None = field(default=None)
+    http: httpx.AsyncClient | None = None
+    tvmaze: TvmazeClient | None = None
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings
+
+    @property
+    def tvmaze(self) -> TvmazeClient:
+        if self.bot_data.tvmaze is None:
+            raise RuntimeError("TVmaze client used before post_init opened it")
+        return self.bot_data.tvmaze
 
     @property
     def db(self) -> async_sessionmaker[AsyncSession]:

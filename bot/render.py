@@ -60,7 +60,12 @@ def plain(language: str, key: str, /, **values: object) -> str:
 
 
 def label(language: str, key: str, /, **values: object) -> str:
-    return _cut_plain(plain(language, key, **values), MAX_LABEL_CHARS)
+    return cut_label(plain(language, key, **values))
+
+
+def cut_label(text: str) -> str:
+    """A button label from any text (e.g. a series title from the TV data)."""
+    return _cut_plain(" ".join(text.split()), MAX_LABEL_CHARS)
 
 
 def alert(language: str, key: str, /, **values: object) -> str:

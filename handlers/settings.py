@@ -60,18 +60,10 @@ async def settings_button(update: Update, context: BotContext) -> None:
         await edit_screen(query, SCREENS[outcome](current))
 
 
-async def typed_input(update: Update, context: BotContext) -> None:
-    """Takes a typed time zone or quiet hours; any other free text gets a hint to /help."""
+async def settings_input(update: Update, context: BotContext, asked: str) -> None:
+    """Takes a typed time zone or quiet hours and shows the menu, or says what was wrong."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        asked = chat.awaiting_input
-    if asked is None or not await may_configure(update, context):
-        if message.chat.type == ChatType.PRIVATE:
-            language = settings_of(chat, context).language
-            await message.reply_html(render.html(language, "fallback.text"))
-        return
     async with context.db.begin() as session:
         chat = await touch_chat(session, update, keep_awaiting=True)
         valid = apply_typed_input(chat, message.text)

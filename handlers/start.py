@@ -9,18 +9,22 @@ from bot import render
 from bot.commands import GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.context import BotContext
 from handlers.common import settings_of, touch_chat
+from handlers.follow import follow_deep_link
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greets the fan in their language and shows the first steps."""
+    """Greets the fan in their language and shows the first steps; follows a deep link."""
     async with context.db.begin() as session:
         chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
+    current = settings_of(chat, context)
     user = update.effective_user
     name = user.first_name if user else ""
     key = "start.welcome" if chat.type == ChatType.PRIVATE else "start.welcome_group"
-    assert update.effective_message is not None
-    await update.effective_message.reply_html(render.html(language, key, name=name))
+    message = update.effective_message
+    assert message is not None
+    await message.reply_html(render.html(current.language, key, name=name))
+    if context.args and chat.type == ChatType.PRIVATE:
+        await follow_deep_link(message, context, current, context.args[0])
 
 
 async def help_command(update: Update, context: BotContext) -> None:

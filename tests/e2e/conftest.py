@@ -12,6 +12,7 @@ from bot.app import build_application
 from bot.config import Settings, load_settings
 from bot.runner import run_until_stopped
 from tests.fake_telegram import FakeTelegram
+from tests.fake_tvmaze import FakeTvmaze
 
 TOKEN = "123:abc"
 
@@ -25,9 +26,10 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 class BotRunner:
     """Starts and stops the bot as run_bot.py does, against the fake server."""
 
-    def __init__(self, fake: FakeTelegram, database_url: str) -> None:
+    def __init__(self, fake: FakeTelegram, database_url: str, tvmaze_url: str) -> None:
         self.fake = fake
         self.database_url = database_url
+        self.tvmaze_url = tvmaze_url
         self._stop: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
 
@@ -36,6 +38,7 @@ class BotRunner:
             "telegram_bot_token": TOKEN,
             "telegram_api_base_url": self.fake.base_url,
             "database_url": self.database_url,
+            "tvmaze_base_url": self.tvmaze_url,
             "default_language": "de",
         }
         values.update(overrides)
@@ -61,11 +64,17 @@ class BotRunner:
 
 
 @pytest.fixture
+async def tvmaze() -> AsyncIterator[FakeTvmaze]:
+    async with FakeTvmaze() as tvmaze:
+        yield tvmaze
+
+
+@pytest.fixture
 async def bot(
-    fake: FakeTelegram, tmp_path, caplog: pytest.LogCaptureFixture
+    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[BotRunner]:
     """The bot on a fresh SQLite database, started; the test fails if the bot logged an error."""
-    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3")
+    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3", tvmaze.base_url)
     await runner.start()
     yield runner
     await runner.stop()

@@ -28,6 +28,10 @@ async def test_help_lists_every_command_with_one_line(bot: BotRunner, fake: Fake
     assert lines[0] == "What I can do:"
     assert [line.split(" ")[0] for line in lines[1:]] == [
         "/start",
+        "/follow",
+        "/unfollow",
+        "/list",
+        "/next",
         "/help",
         "/settings",
         "/deletedata",
@@ -55,8 +59,16 @@ async def test_command_menu_is_set_per_language_and_chat_type(bot: BotRunner, fa
     private_de = fake.commands[("all_private_chats", "de")]
     private_en = fake.commands[("all_private_chats", "en")]
     groups_en = fake.commands[("all_group_chats", "en")]
-    assert [c["command"] for c in private_de] == ["start", "help", "settings", "deletedata"]
-    assert [c["command"] for c in groups_en] == ["help", "settings", "deletedata"]
+    assert [c["command"] for c in private_de][:2] == ["start", "follow"]
+    assert [c["command"] for c in groups_en] == [
+        "follow",
+        "unfollow",
+        "list",
+        "next",
+        "help",
+        "settings",
+        "deletedata",
+    ]
     assert private_de[0]["description"] != private_en[0]["description"]
     # Clients without a matching language get the configured default (de here).
     assert fake.commands[("all_private_chats", "")] == private_de

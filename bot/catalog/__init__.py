@@ -1,0 +1,1 @@
+"""The TV catalogue: TVmaze client, importing shows, searching, following, syncing."""

@@ -1,0 +1,63 @@
+"""Follow and unfollow series; importing a series on first follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.catalog.importer import store_show
+from bot.catalog.schedule import Airing, next_airing_per_series
+from bot.catalog.tvmaze import TvmazeClient
+from storage.catalog_models import Series
+from storage.chats import get_chat
+from storage.series import add_follow, get_series, remove_follow
+
+
+@dataclass(frozen=True)
+class FollowOutcome:
+    series: Series | None  # None: unknown here and TVmaze unreachable or unaware of it
+    newly_followed: bool = False
+    tv_unavailable: bool = False
+    next_airing: Airing | None = None
+
+
+async def follow_series(
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    client: TvmazeClient,
+    chat_telegram_id: int,
+    tvmaze_id: int,
+    now: datetime,
+    timezone: str,
+) -> FollowOutcome:
+    """Follow by TVmaze id; a series we do not have yet is imported first (two calls)."""
+    async with sessions() as session:
+        known = await get_series(session, tvmaze_id=tvmaze_id)
+    if known is None:
+        fetched = await client.show(tvmaze_id, with_akas=True)
+        if fetched.value is None:
+            return FollowOutcome(None, tv_unavailable=fetched.error != "not found")
+        async with sessions.begin() as session:
+            await store_show(session, fetched.value, now=now)
+    async with sessions.begin() as session:
+        series = await get_series(session, tvmaze_id=tvmaze_id)
+        chat = await get_chat(session, telegram_id=chat_telegram_id)
+        if series is None or chat is None:
+            return FollowOutcome(None)
+        added = await add_follow(session, chat_id=chat.id, series_id=series.id)
+        airings = await next_airing_per_series(session, series=[series], now=now, timezone=timezone)
+    return FollowOutcome(series, newly_followed=added, next_airing=airings.get(series.id))
+
+
+async def unfollow_series(
+    session: AsyncSession, *, chat_telegram_id: int, tvmaze_id: int
+) -> Series | None:
+    """Unfollow; the series if the chat followed it, else None."""
+    series = await get_series(session, tvmaze_id=tvmaze_id)
+    chat = await get_chat(session, telegram_id=chat_telegram_id)
+    if series is None or chat is None:
+        return None
+    removed = await remove_follow(session, chat_id=chat.id, series_id=series.id)
+    return series if removed else None

@@ -1,0 +1,47 @@
+"""A sliding-window limiter for an API that allows N calls per period (TVmaze: 20 per 10 s)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+
+class SlidingWindowLimiter:
+    """At most `max_calls` starts in any `period`; `pause(seconds)` holds everyone back (429)."""
+
+    def __init__(
+        self,
+        max_calls: int,
+        period: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.max_calls = max_calls
+        self.period = period
+        self._clock = clock
+        self._sleep = sleep
+        self._starts: deque[float] = deque()
+        self._paused_until = 0.0
+        self._lock = asyncio.Lock()
+
+    def delay(self) -> float:
+        """Seconds until the next call may start (0 = now)."""
+        now = self._clock()
+        while self._starts and self._starts[0] <= now - self.period:
+            self._starts.popleft()
+        wait = max(0.0, self._paused_until - now)
+        if len(self._starts) >= self.max_calls:
+            wait = max(wait, self._starts[0] + self.period - now)
+        return wait
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while (wait := self.delay()) > 0:
+                await self._sleep(wait)
+            self._starts.append(self._clock())
+
+    def pause(self, seconds: float) -> None:
+        self._paused_until = max(self._paused_until, self._clock() + seconds)

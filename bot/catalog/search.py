@@ -1,0 +1,60 @@
+"""Find series by any of their titles: our aliases first, then TVmaze."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.catalog.normalize import normalize_title
+from bot.catalog.tvmaze import TvmazeClient
+from storage.series import find_series_by_alias
+
+MAX_CANDIDATES = 8
+MAX_QUERY_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tvmaze_id: int
+    title: str
+    premiered: int | None
+    network: str | None
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    candidates: tuple[Candidate, ...]
+    tv_unavailable: bool  # TVmaze could not be asked; candidates are only what we know
+
+
+class QueryTooLong(ValueError):
+    pass
+
+
+def clean_query(text: str) -> str:
+    """The title as typed, trimmed; raises QueryTooLong past 200 characters."""
+    query = " ".join(text.split())
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryTooLong(query)
+    return query
+
+
+async def search_series(
+    *, sessions: async_sessionmaker[AsyncSession], client: TvmazeClient, query: str
+) -> SearchOutcome:
+    normalized = normalize_title(query)
+    if not normalized:
+        return SearchOutcome((), tv_unavailable=False)
+    async with sessions() as session:
+        local = await find_series_by_alias(session, normalized=normalized, limit=MAX_CANDIDATES)
+    found = [Candidate(s.tvmaze_id, s.title, s.premiered, s.network) for s in local]
+    if len(found) >= MAX_CANDIDATES:
+        return SearchOutcome(tuple(found), tv_unavailable=False)
+    remote = await client.search(query)
+    seen = {candidate.tvmaze_id for candidate in found}
+    for show in remote.value or []:
+        if show.tvmaze_id not in seen and len(found) < MAX_CANDIDATES:
+            seen.add(show.tvmaze_id)
+            found.append(Candidate(show.tvmaze_id, show.title, show.premiered, show.network))
+    return SearchOutcome(tuple(found), tv_unavailable=remote.error is not None)

@@ -1,0 +1,124 @@
+"""TVmaze client: rate-limited, with timeouts, 429 handling and a short search cache.
+
+Every call returns a `TvResult`; an unreachable, slow or broken TVmaze is a value, not an
+exception, so callers can fall back to what the database already knows.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from bot.catalog.rate_limit import SlidingWindowLimiter
+from bot.catalog.tvmaze_parse import (
+    ShowData,
+    ShowInfo,
+    parse_search,
+    parse_show_data,
+    parse_updates,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+CALLS_PER_WINDOW = 19  # TVmaze allows about 20 calls per 10 s per IP; stay under it
+WINDOW_SECONDS = 10.0
+MAX_RETRY_AFTER = 10.0  # a longer 429 pause fails the call instead of stalling a user
+SEARCH_CACHE_SECONDS = 300.0
+
+
+@dataclass(frozen=True)
+class TvResult(Generic[T]):
+    value: T | None = None
+    error: str | None = None
+
+
+class TvmazeClient:
+    def __init__(
+        self,
+        base_url: str,
+        http: httpx.AsyncClient,
+        *,
+        limiter: SlidingWindowLimiter | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._base = base_url.rstrip("/")
+        self._http = http
+        self.limiter = limiter or SlidingWindowLimiter(CALLS_PER_WINDOW, WINDOW_SECONDS)
+        self._clock = clock
+        self._search_cache: dict[str, tuple[float, list[ShowInfo]]] = {}
+        self.calls = 0  # requests sent, for the sync report and tests
+
+    async def search(self, query: str) -> TvResult[list[ShowInfo]]:
+        key = query.casefold()
+        cached = self._search_cache.get(key)
+        if cached and self._clock() - cached[0] < SEARCH_CACHE_SECONDS:
+            return TvResult(cached[1])
+        result = await self._get("/search/shows", {"q": query})
+        if result.error:
+            return TvResult(error=result.error)
+        shows = parse_search(result.value)
+        if len(self._search_cache) > 1000:
+            self._search_cache.clear()
+        self._search_cache[key] = (self._clock(), shows)
+        return TvResult(shows)
+
+    async def show(self, tvmaze_id: int, *, with_akas: bool) -> TvResult[ShowData]:
+        """The show with its episodes, and (one call more) its AKAs."""
+        result = await self._get(f"/shows/{tvmaze_id}", {"embed": "episodes"})
+        if result.error:
+            return TvResult(error=result.error)
+        akas: Any = None
+        if with_akas:
+            akas_result = await self._get(f"/shows/{tvmaze_id}/akas", {})
+            if akas_result.error:
+                return TvResult(error=akas_result.error)
+            akas = akas_result.value
+        data = parse_show_data(result.value, akas)
+        return TvResult(data) if data else TvResult(error="malformed show")
+
+    async def updates(self, since: str) -> TvResult[dict[int, int]]:
+        """Show id → last update stamp, for shows updated in the last day/week/month."""
+        result = await self._get("/updates/shows", {"since": since})
+        if result.error:
+            return TvResult(error=result.error)
+        return TvResult(parse_updates(result.value))
+
+    async def _get(self, path: str, params: dict[str, str]) -> TvResult[Any]:
+        for attempt in range(2):
+            await self.limiter.acquire()
+            self.calls += 1
+            try:
+                response = await self._http.get(self._base + path, params=params)
+            except httpx.HTTPError as error:
+                logger.warning("TVmaze %s failed: %s", path, type(error).__name__)
+                return TvResult(error=type(error).__name__)
+            if response.status_code == 429 and attempt == 0:
+                pause = _retry_after(response)
+                self.limiter.pause(pause)
+                if pause <= MAX_RETRY_AFTER:
+                    logger.info("TVmaze rate limit hit, waiting %.1f s", pause)
+                    continue
+            if response.status_code == 404:
+                return TvResult(error="not found")
+            if response.status_code != 200:
+                logger.warning("TVmaze %s answered %d", path, response.status_code)
+                return TvResult(error=f"HTTP {response.status_code}")
+            try:
+                return TvResult(response.json())
+            except ValueError:
+                return TvResult(error="invalid JSON")
+        return TvResult(error="HTTP 429")
+
+
+def _retry_after(response: httpx.Response) -> float:
+    try:
+        return max(0.5, float(response.headers.get("Retry-After", "2")))
+    except ValueError:
+        return 2.0

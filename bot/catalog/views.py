@@ -1,0 +1,97 @@
+"""What /follow, /unfollow, /list and /next show, rendered from plain values."""
+
+from __future__ import annotations
+
+from bot import render
+from bot.callback_data import encode
+from bot.catalog.following import FollowOutcome
+from bot.catalog.schedule import Airing, describe_airing, status_label
+from bot.catalog.search import Candidate, SearchOutcome
+from bot.render import Button, Screen
+from storage.catalog_models import Series
+
+MAX_UNFOLLOW_BUTTONS = 50
+
+
+def candidate_label(candidate: Candidate) -> str:
+    details = ", ".join(str(part) for part in (candidate.premiered, candidate.network) if part)
+    label = f"{candidate.title} ({details})" if details else candidate.title
+    return render.cut_label(label)
+
+
+def candidates_screen(language: str, outcome: SearchOutcome, query: str) -> Screen:
+    if not outcome.candidates:
+        key = "tv.unavailable" if outcome.tv_unavailable else "follow.none_found"
+        return Screen(render.html(language, key, query=query))
+    key = "follow.choose_partial" if outcome.tv_unavailable else "follow.choose"
+    rows = tuple(
+        (Button(candidate_label(c), encode("fo", str(c.tvmaze_id))),) for c in outcome.candidates
+    )
+    return Screen(render.html(language, key, query=query), rows)
+
+
+def next_line(language: str, timezone: str, airing: Airing | None) -> render.Markup:
+    if airing is None:
+        return render.fragment(language, "follow.no_next")
+    line = describe_airing(airing, language=language, timezone=timezone)
+    return render.fragment(language, "follow.next", line=line)
+
+
+def follow_outcome_text(language: str, timezone: str, outcome: FollowOutcome) -> str:
+    if outcome.series is None:
+        key = "tv.unavailable" if outcome.tv_unavailable else "follow.unknown"
+        return render.html(language, key)
+    return render.html(
+        language,
+        "follow.done" if outcome.newly_followed else "follow.already",
+        title=outcome.series.title,
+        next=next_line(language, timezone, outcome.next_airing),
+    )
+
+
+def unfollow_screen(language: str, followed: list[Series]) -> Screen:
+    if not followed:
+        return Screen(render.html(language, "list.empty"))
+    rows = tuple(
+        (Button(render.cut_label(s.title), encode("uf", str(s.tvmaze_id))),)
+        for s in followed[:MAX_UNFOLLOW_BUTTONS]
+    )
+    return Screen(render.html(language, "unfollow.choose"), rows)
+
+
+def unfollowed_screen(language: str, series: Series) -> Screen:
+    undo = Button(render.label(language, "unfollow.undo"), encode("fo", str(series.tvmaze_id)))
+    return Screen(render.html(language, "unfollow.done", title=series.title), ((undo,),))
+
+
+def list_text(
+    language: str, timezone: str, followed: list[Series], next_airings: dict[int, Airing]
+) -> str:
+    if not followed:
+        return render.html(language, "list.empty")
+    entries = [
+        render.fragment(
+            language,
+            "list.entry",
+            title=s.title,
+            status=status_label(s.status, language),
+            next=next_line(language, timezone, next_airings.get(s.id)),
+        )
+        for s in followed
+    ]
+    return render.html(language, "list.text", entries=render.join(entries, "\n\n"))
+
+
+def next_text(language: str, timezone: str, airings: list[Airing], days: int) -> str:
+    if not airings:
+        return render.html(language, "next.empty", days=days)
+    lines = [
+        render.fragment(
+            language,
+            "next.entry",
+            title=a.series_title,
+            line=describe_airing(a, language=language, timezone=timezone),
+        )
+        for a in airings
+    ]
+    return render.html(language, "next.text", days=days, entries=render.join(lines))

@@ -1,0 +1,13 @@
+"""Periodic ticks run by PTB's JobQueue; durable state lives in the database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.catalog.sync import sync_followed
+from bot.context import BotContext
+
+
+async def sync_catalog(context: BotContext) -> None:
+    """Refreshes followed series (air dates, status) from TVmaze."""
+    await sync_followed(sessions=context.db, client=context.tvmaze, now=datetime.now(UTC))

@@ -1,0 +1,93 @@
+"""/follow: search a series by any of its titles, follow it with one tap; deep links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import ForceReply, Message, Update
+from telegram.constants import ChatType, ParseMode
+
+from bot import render
+from bot.callback_data import decode
+from bot.catalog.following import follow_series
+from bot.catalog.search import QueryTooLong, clean_query, search_series
+from bot.catalog.views import candidates_screen, follow_outcome_text
+from bot.chat_settings import ChatSettings
+from bot.context import BotContext
+from handlers.common import may_configure, reply_screen, settings_of, touch_chat
+
+DEEP_LINK_PREFIX = "follow_"
+
+
+async def follow_command(update: Update, context: BotContext) -> None:
+    """Offers the series matching the title after /follow, or asks for a title."""
+    message = update.effective_message
+    assert message is not None
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        if allowed and not context.args:
+            chat.awaiting_input = "follow"
+    language = settings_of(chat, context).language
+    if not allowed:
+        await message.reply_html(render.html(language, "group.admins_only"))
+    elif not context.args:
+        force = ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None
+        await message.reply_html(render.html(language, "follow.ask"), reply_markup=force)
+    else:
+        await offer_candidates(message, context, language, " ".join(context.args))
+
+
+async def offer_candidates(message: Message, context: BotContext, language: str, text: str) -> None:
+    """Search and show up to 8 candidates as buttons; even a single exact hit asks for a tap."""
+    try:
+        query = clean_query(text)
+    except QueryTooLong:
+        await message.reply_html(render.html(language, "follow.too_long"))
+        return
+    outcome = await search_series(sessions=context.db, client=context.tvmaze, query=query)
+    await reply_screen(message, candidates_screen(language, outcome, query))
+
+
+async def follow_button(update: Update, context: BotContext) -> None:
+    """Follows the series whose button was pressed and says when it airs next."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+    current = settings_of(chat, context)
+    language = current.language
+    if data is None or not data.argument.isdigit():
+        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+        return
+    if not allowed:
+        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
+        return
+    await query.answer()
+    text = await _follow(context, current, query.message.chat.id, int(data.argument))
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML)
+
+
+async def follow_deep_link(
+    message: Message, context: BotContext, current: ChatSettings, argument: str
+) -> None:
+    """`/start follow_<tvmaze id>` follows directly."""
+    tvmaze_id = argument.removeprefix(DEEP_LINK_PREFIX)
+    if not argument.startswith(DEEP_LINK_PREFIX) or not tvmaze_id.isdigit() or len(tvmaze_id) > 9:
+        return
+    text = await _follow(context, current, message.chat.id, int(tvmaze_id))
+    await message.reply_html(text)
+
+
+async def _follow(context: BotContext, current: ChatSettings, chat_id: int, tvmaze_id: int) -> str:
+    outcome = await follow_series(
+        sessions=context.db,
+        client=context.tvmaze,
+        chat_telegram_id=chat_id,
+        tvmaze_id=tvmaze_id,
+        now=datetime.now(UTC),
+        timezone=current.timezone,
+    )
+    return follow_outcome_text(current.language, current.timezone, outcome)

@@ -1,0 +1,86 @@
+"""/unfollow, /list and /next: the chat's series and their coming episodes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import Update
+
+from bot import render
+from bot.callback_data import decode
+from bot.catalog.following import unfollow_series
+from bot.catalog.schedule import NEXT_DAYS, airings_between, next_airing_per_series
+from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
+from bot.context import BotContext
+from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from storage.series import followed_series
+
+
+async def unfollow_command(update: Update, context: BotContext) -> None:
+    """Lists the chat's series as buttons to unfollow."""
+    message = update.effective_message
+    assert message is not None
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        followed = await followed_series(session, chat_id=chat.id)
+    language = settings_of(chat, context).language
+    if not allowed:
+        await message.reply_html(render.html(language, "group.admins_only"))
+        return
+    await reply_screen(message, unfollow_screen(language, followed))
+
+
+async def unfollow_button(update: Update, context: BotContext) -> None:
+    """Unfollows the pressed series and offers to undo it."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        language = settings_of(chat, context).language
+        series = None
+        if allowed and data is not None and data.argument.isdigit():
+            series = await unfollow_series(
+                session, chat_telegram_id=chat.telegram_id, tvmaze_id=int(data.argument)
+            )
+    if not allowed:
+        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
+    elif series is None:
+        await query.answer(render.alert(language, "unfollow.not_followed"), show_alert=True)
+    else:
+        await query.answer()
+        await edit_screen(query, unfollowed_screen(language, series))
+
+
+async def list_command(update: Update, context: BotContext) -> None:
+    """Shows the chat's series with their status and next episode."""
+    message = update.effective_message
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        current = settings_of(chat, context)
+        followed = await followed_series(session, chat_id=chat.id)
+        upcoming = await next_airing_per_series(
+            session, series=followed, now=datetime.now(UTC), timezone=current.timezone
+        )
+    await message.reply_html(list_text(current.language, current.timezone, followed, upcoming))
+
+
+async def next_command(update: Update, context: BotContext) -> None:
+    """Lists the episodes of the chat's series airing in the next 14 days, soonest first."""
+    message = update.effective_message
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        current = settings_of(chat, context)
+        followed = await followed_series(session, chat_id=chat.id)
+        airings = await airings_between(
+            session,
+            series=followed,
+            now=datetime.now(UTC),
+            days=NEXT_DAYS,
+            timezone=current.timezone,
+        )
+    await message.reply_html(next_text(current.language, current.timezone, airings, NEXT_DAYS))

@@ -1,0 +1,87 @@
+"""The TV catalogue: series, their aliases and episodes, who follows what, status changes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models import Base, utcnow
+from storage.types import UTCDateTime
+
+
+class Series(Base):
+    """A show as TVmaze knows it."""
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tvmaze_id: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    premiered: Mapped[int | None] = mapped_column(Integer)  # year
+    network: Mapped[str | None] = mapped_column(String(200))  # TV network or streaming service
+    country: Mapped[str | None] = mapped_column(String(2))
+    language: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(40))  # TVmaze: Running, Ended, To Be Determined…
+    # TVmaze's `updated` stamp at our last import: a newer one in /updates/shows means re-import.
+    tvmaze_updated: Mapped[int] = mapped_column(BigInteger, default=0)
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SeriesAlias(Base):
+    """A title the series is known by: original, English, German or any other AKA."""
+
+    __tablename__ = "series_aliases"
+    __table_args__ = (UniqueConstraint("series_id", "normalized"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    # Lower case, no diacritics or punctuation: what searches and matches compare.
+    normalized: Mapped[str] = mapped_column(String(300), index=True)
+    country: Mapped[str | None] = mapped_column(String(2))  # None = the show's own country
+    language: Mapped[str | None] = mapped_column(String(40))
+
+
+class Episode(Base):
+    """One episode; `airstamp` is None for releases known only by date (streaming)."""
+
+    __tablename__ = "episodes"
+    __table_args__ = (Index("ix_episodes_series_airdate", "series_id", "airdate"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
+    tvmaze_id: Mapped[int] = mapped_column(Integer, unique=True)
+    season: Mapped[int | None] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)  # None for specials
+    title: Mapped[str] = mapped_column(String(300), default="")
+    airstamp: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    airdate: Mapped[date | None] = mapped_column(Date)  # the local release date
+    channel: Mapped[str | None] = mapped_column(String(200))
+
+
+class Follow(Base):
+    """A chat follows a series."""
+
+    __tablename__ = "follows"
+
+    chat_id: Mapped[int] = mapped_column(
+        ForeignKey("chats.id", ondelete="CASCADE"), primary_key=True
+    )
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("series.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SeriesStatusChange(Base):
+    """A status change seen in the TV data (e.g. Running → Ended), for alerts."""
+
+    __tablename__ = "series_status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
+    old_status: Mapped[str] = mapped_column(String(40))
+    new_status: Mapped[str] = mapped_column(String(40))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

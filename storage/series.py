@@ -1,0 +1,112 @@
+"""Queries on series, aliases, episodes and follows. They never commit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.catalog_models import Episode, Follow, Series, SeriesAlias
+
+
+async def get_series(session: AsyncSession, *, tvmaze_id: int) -> Series | None:
+    return await session.scalar(select(Series).where(Series.tvmaze_id == tvmaze_id))
+
+
+async def find_series_by_alias(
+    session: AsyncSession, *, normalized: str, limit: int
+) -> list[Series]:
+    """Series with an alias containing `normalized`; exact, then prefix, then inner matches."""
+    pattern = normalized.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rank = func.min(
+        case(
+            (SeriesAlias.normalized == normalized, 0),
+            (SeriesAlias.normalized.like(f"{pattern}%", escape="\\"), 1),
+            else_=2,
+        )
+    )
+    rows = await session.execute(
+        select(Series, rank.label("rank"))
+        .join(SeriesAlias, SeriesAlias.series_id == Series.id)
+        .where(SeriesAlias.normalized.like(f"%{pattern}%", escape="\\"))
+        .group_by(Series.id)
+        .order_by("rank", Series.premiered.desc(), Series.id)
+        .limit(limit)
+    )
+    return [row[0] for row in rows]
+
+
+async def aliases_of(session: AsyncSession, *, series_id: int) -> set[str]:
+    return set(
+        await session.scalars(
+            select(SeriesAlias.normalized).where(SeriesAlias.series_id == series_id)
+        )
+    )
+
+
+async def episodes_of(session: AsyncSession, *, series_id: int) -> dict[int, Episode]:
+    rows = await session.scalars(select(Episode).where(Episode.series_id == series_id))
+    return {episode.tvmaze_id: episode for episode in rows}
+
+
+async def add_follow(session: AsyncSession, *, chat_id: int, series_id: int) -> bool:
+    """Follow; False if the chat already followed the series."""
+    if await session.get(Follow, (chat_id, series_id)) is not None:
+        return False
+    session.add(Follow(chat_id=chat_id, series_id=series_id))
+    await session.flush()
+    return True
+
+
+async def remove_follow(session: AsyncSession, *, chat_id: int, series_id: int) -> bool:
+    result = await session.execute(
+        delete(Follow).where(Follow.chat_id == chat_id, Follow.series_id == series_id)
+    )
+    return bool(result.rowcount)
+
+
+async def followed_series(session: AsyncSession, *, chat_id: int) -> list[Series]:
+    rows = await session.scalars(
+        select(Series)
+        .join(Follow, Follow.series_id == Series.id)
+        .where(Follow.chat_id == chat_id)
+        .order_by(func.lower(Series.title))
+    )
+    return list(rows)
+
+
+async def all_followed_series(session: AsyncSession) -> list[Series]:
+    rows = await session.scalars(
+        select(Series).where(Series.id.in_(select(Follow.series_id).distinct()))
+    )
+    return list(rows)
+
+
+async def upcoming_episodes(
+    session: AsyncSession,
+    *,
+    series_ids: list[int],
+    start: datetime,
+    end: datetime,
+    first_day: date,
+    last_day: date,
+) -> list[Episode]:
+    """Timed episodes airing in [start, end) and date-only ones on [first_day, last_day]."""
+    if not series_ids:
+        return []
+    timed = select(Episode).where(
+        Episode.series_id.in_(series_ids), Episode.airstamp >= start, Episode.airstamp < end
+    )
+    dated = select(Episode).where(
+        Episode.series_id.in_(series_ids),
+        Episode.airstamp.is_(None),
+        Episode.airdate >= first_day,
+        Episode.airdate <= last_day,
+    )
+    return list(await session.scalars(timed)) + list(await session.scalars(dated))
+
+
+async def mark_synced(session: AsyncSession, *, series_ids: list[int], now: datetime) -> None:
+    if series_ids:
+        await session.execute(update(Series).where(Series.id.in_(series_ids)).values(synced_at=now))
