@@ -6,6 +6,8 @@ import asyncio
 import signal
 import sys
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import configure_logging
@@ -45,10 +47,17 @@ def main() -> int:
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
     configure_logging(settings.log_level, secrets)
-    if settings.webhook_url:
-        serve_webhook(settings)
-    else:
-        asyncio.run(poll(settings))
+    try:
+        if settings.webhook_url:
+            serve_webhook(settings)
+        else:
+            asyncio.run(poll(settings))
+    except InvalidToken:
+        print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather.", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"Cannot reach the Bot API at {settings.api_base_url}: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

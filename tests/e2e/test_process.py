@@ -74,3 +74,81 @@ async def test_run_bot_answers_start_and_stops_on_sigterm(tmp_path, fake: FakeTe
     assert "started as @serienwecker_test_bot" in log and "stopped" in log
     assert "getUpdates" in log  # DEBUG logs do show request URLs …
     assert TOKEN not in log and "123%3Aabc" not in log  # … but never the token
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_webhook_mode_checks_the_secret_and_answers(tmp_path, fake: FakeTelegram):
+    import httpx
+
+    fake.add_user(1, "Anna", language_code="en")
+    port = free_port()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(RUN_BOT),
+        cwd=tmp_path,
+        env=environment(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=fake.base_url,
+            # Telegram posts to the public HTTPS URL; a reverse proxy forwards to the port.
+            WEBHOOK_URL="https://bot.example.org/telegram-hook",
+            WEBHOOK_PORT=str(port),
+            WEBHOOK_SECRET="s3cret-value",
+        ),
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        [registered] = await fake.wait_for_call("setWebhook", timeout=30)
+        assert registered["url"] == "https://bot.example.org/telegram-hook"
+        assert registered["secret_token"] == "s3cret-value"
+        update = fake.send_text(1, 1, "/start")
+        async with httpx.AsyncClient() as client:
+            url = f"http://127.0.0.1:{port}/telegram-hook"
+            for _ in range(100):  # PTB registers the webhook while its server still starts
+                try:
+                    await client.get(url)
+                    break
+                except httpx.ConnectError:
+                    await asyncio.sleep(0.1)
+            forged = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}
+            )
+            genuine = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"}
+            )
+        assert forged.status_code == 403 and genuine.status_code == 200
+        [reply] = await fake.wait_for_messages(1, timeout=30)
+        assert reply["visible"].startswith("Hi Anna")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert TOKEN not in log and "s3cret-value" not in log
+
+
+async def test_rejected_token_and_unreachable_api_end_in_one_line(tmp_path, fake: FakeTelegram):
+    for token, base_url, code, words in (
+        ("999:wrong", fake.base_url, 2, "rejected TELEGRAM_BOT_TOKEN"),
+        (TOKEN, f"http://127.0.0.1:{free_port()}/bot", 1, "Cannot reach the Bot API"),
+    ):
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(RUN_BOT),
+            cwd=tmp_path,
+            env=environment(
+                TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url, LOG_LEVEL="ERROR"
+            ),
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+        lines = stderr.decode().strip().splitlines()
+        assert process.returncode == code
+        assert len(lines) == 1 and words in lines[0], lines
+        assert token not in lines[0]
