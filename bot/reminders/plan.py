@@ -1,0 +1,114 @@
+"""Pure reminder planning: (followers, their lead times and quiet hours, episodes, window) →
+the reminders whose moment falls into the window. No I/O; all times aware UTC.
+
+- A timed episode gets one reminder per lead time: 15 and 60 minutes are exact durations;
+  "1 day" is the same local wall time on the previous calendar day (DST-safe: 20:15 stays
+  20:15 even when the clocks changed overnight).
+- A date-only release gets one reminder at 09:00 local on its day, whatever the lead times.
+- A reminder whose moment has passed is still planned while the episode has not started
+  (date-only: while its local day lasts); after that it is dropped.
+- Inside the chat's quiet hours a reminder is sent silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+DAY_LEAD = 1440
+MORNING = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Follower:
+    chat_id: int
+    timezone: str
+    lead_minutes: tuple[int, ...]
+    quiet_hours: tuple[int, int] | None  # minutes after local midnight, may wrap midnight
+
+
+@dataclass(frozen=True)
+class Airing:
+    episode_id: int
+    series_id: int
+    airstamp: datetime | None  # None: only the release date is known
+    airdate: date | None
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    chat_id: int
+    episode_id: int
+    lead: str  # minutes as text, or "day" for a date-only release
+    remind_at: datetime
+    expires_at: datetime  # after this the reminder is pointless
+    silent: bool
+
+    @property
+    def dedup_key(self) -> str:
+        return f"reminder:{self.chat_id}:{self.episode_id}:{self.lead}"
+
+
+def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet: tuple[int, int] | None) -> bool:
+    if quiet is None:
+        return False
+    local = moment.astimezone(zone)
+    minute = local.hour * 60 + local.minute
+    start, end = quiet
+    return start <= minute < end if start < end else minute >= start or minute < end
+
+
+def remind_moment(airstamp: datetime, lead: int, zone: ZoneInfo) -> datetime:
+    if lead == DAY_LEAD:
+        local = airstamp.astimezone(zone)
+        wall = datetime.combine(local.date() - timedelta(days=1), local.time().replace(fold=0))
+        return wall.replace(tzinfo=zone).astimezone(airstamp.tzinfo)
+    return airstamp - timedelta(minutes=lead)
+
+
+def _moments(
+    airing: Airing, follower: Follower, zone: ZoneInfo
+) -> Iterable[tuple[str, datetime, datetime]]:
+    """(lead, remind_at, expires_at) for every reminder this follower wants for the airing."""
+    if not follower.lead_minutes:
+        return
+    if airing.airstamp is not None:
+        for lead in follower.lead_minutes:
+            yield str(lead), remind_moment(airing.airstamp, lead, zone), airing.airstamp
+    elif airing.airdate is not None:
+        morning = datetime.combine(airing.airdate, MORNING, zone)
+        end_of_day = datetime.combine(airing.airdate + timedelta(days=1), time(0), zone)
+        yield "day", morning, end_of_day
+
+
+def plan_reminders(
+    *,
+    airings: Sequence[Airing],
+    followers: Mapping[int, Sequence[Follower]],
+    window_start: datetime,
+    window_end: datetime,
+    now: datetime,
+) -> list[PlannedReminder]:
+    """Reminders with window_start < remind_at <= window_end that are not yet pointless."""
+    zones: dict[str, ZoneInfo] = {}
+    planned = []
+    for airing in airings:
+        for follower in followers.get(airing.series_id, ()):
+            zone = zones.get(follower.timezone) or zones.setdefault(
+                follower.timezone, ZoneInfo(follower.timezone)
+            )
+            for lead, remind_at, expires_at in _moments(airing, follower, zone):
+                if window_start < remind_at <= window_end and expires_at > now:
+                    planned.append(
+                        PlannedReminder(
+                            chat_id=follower.chat_id,
+                            episode_id=airing.episode_id,
+                            lead=lead,
+                            remind_at=remind_at,
+                            expires_at=expires_at,
+                            silent=in_quiet_hours(remind_at, zone, follower.quiet_hours),
+                        )
+                    )
+    return planned
