@@ -23,6 +23,7 @@ from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.jobs import sync_catalog
+from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
@@ -90,6 +91,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("unfollow", unfollow_command))
     application.add_handler(CommandHandler("list", list_command))
     application.add_handler(CommandHandler("next", next_command))
+    application.add_handler(CommandHandler("calendar", calendar_command))
 
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))

@@ -13,11 +13,21 @@ PRIVATE_COMMANDS = (
     "unfollow",
     "list",
     "next",
+    "calendar",
     "help",
     "settings",
     "deletedata",
 )
-GROUP_COMMANDS = ("follow", "unfollow", "list", "next", "help", "settings", "deletedata")
+GROUP_COMMANDS = (
+    "follow",
+    "unfollow",
+    "list",
+    "next",
+    "calendar",
+    "help",
+    "settings",
+    "deletedata",
+)
 
 
 def command_list(language: str, commands: tuple[str, ...]) -> list[BotCommand]:

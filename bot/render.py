@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from bot import i18n
 
 MAX_MESSAGE_UTF16 = 4096
+MAX_CAPTION_UTF16 = 1024
 MAX_ALERT_CHARS = 200
 MAX_LABEL_CHARS = 64
 ELLIPSIS = "…"
@@ -43,6 +44,11 @@ def _template(language: str, key: str) -> Markup:
 def html(language: str, key: str, /, **values: object) -> str:
     """Render catalogue message `key` as Telegram HTML, values escaped, cut to 4096 units."""
     return fit(_template(language, key).format(**values))
+
+
+def caption(language: str, key: str, /, **values: object) -> str:
+    """Like `html`, for a photo or document caption (1024 units)."""
+    return fit(_template(language, key).format(**values), MAX_CAPTION_UTF16)
 
 
 def fragment(language: str, key: str, /, **values: object) -> Markup:

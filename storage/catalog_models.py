@@ -27,6 +27,8 @@ class Series(Base):
     # TVmaze's `updated` stamp at our last import: a newer one in /updates/shows means re-import.
     tvmaze_updated: Mapped[int] = mapped_column(BigInteger, default=0)
     synced_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # An admin-attached iCal feed with air dates TVmaze lacks (e.g. German free TV).
+    ical_url: Mapped[str | None] = mapped_column(String(2000))
 
 
 class SeriesAlias(Base):
@@ -45,14 +47,19 @@ class SeriesAlias(Base):
 
 
 class Episode(Base):
-    """One episode; `airstamp` is None for releases known only by date (streaming)."""
+    """One airing from TVmaze or from the series' iCal feed; `airstamp` is None for releases
+    known only by date (streaming)."""
 
     __tablename__ = "episodes"
-    __table_args__ = (Index("ix_episodes_series_airdate", "series_id", "airdate"),)
+    __table_args__ = (
+        Index("ix_episodes_series_airdate", "series_id", "airdate"),
+        UniqueConstraint("series_id", "ical_uid"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
-    tvmaze_id: Mapped[int] = mapped_column(Integer, unique=True)
+    tvmaze_id: Mapped[int | None] = mapped_column(Integer, unique=True)  # None: from iCal
+    ical_uid: Mapped[str | None] = mapped_column(String(300))  # None: from TVmaze
     season: Mapped[int | None] = mapped_column(Integer)
     number: Mapped[int | None] = mapped_column(Integer)  # None for specials
     title: Mapped[str] = mapped_column(String(300), default="")

@@ -45,9 +45,18 @@ async def aliases_of(session: AsyncSession, *, series_id: int) -> set[str]:
     )
 
 
-async def episodes_of(session: AsyncSession, *, series_id: int) -> dict[int, Episode]:
-    rows = await session.scalars(select(Episode).where(Episode.series_id == series_id))
-    return {episode.tvmaze_id: episode for episode in rows}
+async def tvmaze_episodes_of(session: AsyncSession, *, series_id: int) -> dict[int, Episode]:
+    rows = await session.scalars(
+        select(Episode).where(Episode.series_id == series_id, Episode.tvmaze_id.is_not(None))
+    )
+    return {episode.tvmaze_id: episode for episode in rows if episode.tvmaze_id is not None}
+
+
+async def ical_episodes_of(session: AsyncSession, *, series_id: int) -> dict[str, Episode]:
+    rows = await session.scalars(
+        select(Episode).where(Episode.series_id == series_id, Episode.ical_uid.is_not(None))
+    )
+    return {episode.ical_uid: episode for episode in rows if episode.ical_uid is not None}
 
 
 async def add_follow(session: AsyncSession, *, chat_id: int, series_id: int) -> bool:

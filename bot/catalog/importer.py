@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.catalog.normalize import normalize_title
 from bot.catalog.tvmaze_parse import ShowData
 from storage.catalog_models import Episode, Series, SeriesAlias, SeriesStatusChange
-from storage.series import aliases_of, episodes_of, get_series
+from storage.series import aliases_of, get_series, tvmaze_episodes_of
 
 
 async def store_show(session: AsyncSession, data: ShowData, *, now: datetime) -> Series:
@@ -62,7 +62,7 @@ async def _store_aliases(session: AsyncSession, series: Series, data: ShowData) 
 
 
 async def _store_episodes(session: AsyncSession, series: Series, data: ShowData) -> None:
-    stored = await episodes_of(session, series_id=series.id)
+    stored = await tvmaze_episodes_of(session, series_id=series.id)
     for info in data.episodes:
         episode = stored.pop(info.tvmaze_id, None)
         if episode is None:

@@ -26,6 +26,9 @@ STATUS_KEYS = {
 
 @dataclass(frozen=True)
 class Airing:
+    """One airing of an episode, as plain values."""
+
+    episode_id: int
     series_id: int
     series_title: str
     season: int | None
@@ -45,6 +48,7 @@ class Airing:
 
 def _airing(episode: Episode, series: Series) -> Airing:
     return Airing(
+        episode_id=episode.id,
         series_id=series.id,
         series_title=series.title,
         season=episode.season,

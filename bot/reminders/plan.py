@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from bot.catalog.schedule import Airing
 
 DAY_LEAD = 1440
 MORNING = time(9, 0)
@@ -27,14 +29,6 @@ class Follower:
     timezone: str
     lead_minutes: tuple[int, ...]
     quiet_hours: tuple[int, int] | None  # minutes after local midnight, may wrap midnight
-
-
-@dataclass(frozen=True)
-class Airing:
-    episode_id: int
-    series_id: int
-    airstamp: datetime | None  # None: only the release date is known
-    airdate: date | None
 
 
 @dataclass(frozen=True)

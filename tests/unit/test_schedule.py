@@ -9,7 +9,7 @@ from bot.timefmt import local_date
 
 
 def airing(airstamp=None, airdate=None, channel="ZDF"):
-    return Airing(1, "Ballard", 2, 1, "Cold <Case>", airstamp, airdate, channel)
+    return Airing(5, 1, "Ballard", 2, 1, "Cold <Case>", airstamp, airdate, channel)
 
 
 @pytest.mark.parametrize(

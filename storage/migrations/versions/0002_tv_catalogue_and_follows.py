@@ -93,7 +93,9 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_series_aliases")),
-        sa.UniqueConstraint("series_id", "normalized", name=op.f("uq_series_aliases_series_id")),
+        sa.UniqueConstraint(
+            "series_id", "normalized", name=op.f("uq_series_aliases_series_id_normalized")
+        ),
     )
     with op.batch_alter_table("series_aliases", schema=None) as batch_op:
         batch_op.create_index(

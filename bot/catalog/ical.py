@@ -1,0 +1,104 @@
+"""iCal in both directions: air dates from an admin-attached feed, and /calendar's .ics."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.catalog.schedule import Airing, episode_code
+from storage.catalog_models import Episode, Series
+from storage.series import ical_episodes_of
+
+logger = logging.getLogger(__name__)
+
+MAX_EVENTS = 2000
+EVENT_MINUTES = 60  # /calendar shows timed episodes as one-hour events
+
+
+@dataclass(frozen=True)
+class IcalAiring:
+    uid: str
+    title: str
+    airstamp: datetime | None
+    airdate: date | None
+    channel: str | None
+
+
+def parse_ical(body: bytes) -> list[IcalAiring] | None:
+    """The VEVENTs of an iCal feed; None if the body is not a calendar."""
+    try:
+        calendar = Calendar.from_ical(body)
+    except ValueError:
+        return None
+    airings = []
+    for event in calendar.walk("VEVENT")[:MAX_EVENTS]:
+        start = event.decoded("DTSTART", None)
+        uid = str(event.get("UID", "")).strip()[:300]
+        if not uid or start is None:
+            continue
+        if isinstance(start, datetime):
+            aware = start if start.tzinfo else start.replace(tzinfo=UTC)
+            airstamp, airdate = aware.astimezone(UTC), None
+        else:
+            airstamp, airdate = None, start
+        location = str(event.get("LOCATION", "")).strip()[:200] or None
+        title = str(event.get("SUMMARY", "")).strip()[:300]
+        airings.append(IcalAiring(uid, title, airstamp, airdate, location))
+    return airings
+
+
+async def store_ical_airings(
+    session: AsyncSession, series: Series, airings: Sequence[IcalAiring], *, now: datetime
+) -> int:
+    """Upsert the feed's airings; future ones that left the feed are deleted. Returns the
+    number of future airings stored."""
+    stored = await ical_episodes_of(session, series_id=series.id)
+    today = now.date()
+    for airing in airings:
+        episode = stored.pop(airing.uid, None)
+        if episode is None:
+            episode = Episode(series_id=series.id, ical_uid=airing.uid)
+            session.add(episode)
+        episode.title = airing.title
+        episode.airstamp = airing.airstamp
+        episode.airdate = airing.airdate or (airing.airstamp.date() if airing.airstamp else None)
+        episode.channel = airing.channel
+    for vanished in stored.values():
+        if (vanished.airdate or today) >= today:
+            await session.delete(vanished)
+    await session.flush()
+    return sum(
+        1
+        for a in airings
+        if (a.airstamp and a.airstamp > now) or (a.airdate and a.airdate >= today)
+    )
+
+
+def calendar_file(airings: Sequence[Airing], *, name: str) -> bytes:
+    """An .ics with one event per airing, which any calendar app can import."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Serienwecker//Telegram bot//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = datetime.now(UTC)
+    for airing in airings:
+        event = Event()
+        event.add("uid", f"episode-{airing.episode_id}@serienwecker")
+        event.add("dtstamp", stamp)
+        code = episode_code(airing.season, airing.number)
+        event.add("summary", f"{airing.series_title} {code} {airing.title}".strip())
+        if airing.airstamp is not None:
+            event.add("dtstart", airing.airstamp)
+            event.add("dtend", airing.airstamp + timedelta(minutes=EVENT_MINUTES))
+        elif airing.airdate is not None:
+            event.add("dtstart", airing.airdate)
+            event.add("dtend", airing.airdate + timedelta(days=1))
+        if airing.channel:
+            event.add("location", airing.channel)
+        calendar.add_component(event)
+    return calendar.to_ical()

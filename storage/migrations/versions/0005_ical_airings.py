@@ -1,0 +1,38 @@
+"""ical airings
+
+Revision ID: 0005
+Revises: 0002
+Create Date: 2026-11-24
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0002"  # re-pointed when the outbox and news migrations land
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("episodes", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("ical_uid", sa.String(length=300), nullable=True))
+        batch_op.alter_column("tvmaze_id", existing_type=sa.INTEGER(), nullable=True)
+        batch_op.create_unique_constraint(
+            batch_op.f("uq_episodes_series_id_ical_uid"), ["series_id", "ical_uid"]
+        )
+
+    with op.batch_alter_table("series", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("ical_url", sa.String(length=2000), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("series", schema=None) as batch_op:
+        batch_op.drop_column("ical_url")
+
+    with op.batch_alter_table("episodes", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("uq_episodes_series_id_ical_uid"), type_="unique")
+        batch_op.alter_column("tvmaze_id", existing_type=sa.INTEGER(), nullable=False)
+        batch_op.drop_column("ical_uid")

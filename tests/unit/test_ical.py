@@ -1,0 +1,87 @@
+"""iCal import (admin-attached air dates) on SQLite and PostgreSQL."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.catalog.ical import parse_ical, store_ical_airings
+from bot.catalog.importer import store_show
+from bot.catalog.tvmaze_parse import parse_show_data
+from storage.catalog_models import Episode
+from storage.db import create_session_factory
+from storage.migrate import upgrade_database
+from tests.fake_tvmaze import episode, show
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def feed(*events: str) -> bytes:
+    body = "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ZDF//EN", *events, "END:VCALENDAR"]
+    )
+    return body.encode()
+
+
+def event(uid: str, start: str, summary: str = "Folge", location: str = "ZDF") -> str:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        start,
+        f"SUMMARY:{summary}",
+        f"LOCATION:{location}",
+        "END:VEVENT",
+    ]
+    return "\r\n".join(lines)
+
+
+def test_parse_timed_zoned_and_all_day_events():
+    airings = parse_ical(
+        feed(
+            event("a", "DTSTART;TZID=Europe/Berlin:20261129T201500", "Ballard <b>1</b>"),
+            event("b", "DTSTART:20261201T191500Z"),
+            event("c", "DTSTART;VALUE=DATE:20261205"),
+            "BEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20261201T191500Z\r\nEND:VEVENT",
+        )
+    )
+    assert [(a.uid, a.airstamp, a.airdate) for a in airings] == [
+        ("a", datetime(2026, 11, 29, 19, 15, tzinfo=UTC), None),
+        ("b", datetime(2026, 12, 1, 19, 15, tzinfo=UTC), None),
+        ("c", None, date(2026, 12, 5)),
+    ]
+    assert airings[0].title == "Ballard <b>1</b>" and airings[0].channel == "ZDF"
+
+
+@pytest.mark.parametrize(
+    "body", [b"", b"<html>not a calendar</html>", b"BEGIN:VCALENDAR\r\nBROKEN"]
+)
+def test_garbage_is_not_a_calendar(body):
+    assert parse_ical(body) is None
+
+
+async def test_store_upserts_and_drops_vanished_future_airings(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    raw = show(7, "Ballard")
+    raw["_embedded"] = {
+        "episodes": [episode(1, 1, 1, "Pilot", datetime(2026, 12, 3, 20, tzinfo=UTC))]
+    }
+    async with sessions.begin() as session:
+        series = await store_show(session, parse_show_data(raw, []), now=NOW)
+        first = parse_ical(
+            feed(
+                event("past", "DTSTART:20261101T191500Z"),
+                event("moves", "DTSTART:20261201T191500Z"),
+                event("goes", "DTSTART:20261202T191500Z"),
+            )
+        )
+        assert await store_ical_airings(session, series, first, now=NOW) == 2
+    async with sessions.begin() as session:
+        second = parse_ical(feed(event("moves", "DTSTART:20261208T191500Z", location="ZDFneo")))
+        assert await store_ical_airings(session, series, second, now=NOW) == 1
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Episode).order_by(Episode.airstamp)))
+    by_uid = {row.ical_uid: row for row in rows}
+    assert set(by_uid) == {None, "past", "moves"}  # TVmaze's episode is untouched
+    assert by_uid["moves"].airstamp == datetime(2026, 12, 8, 19, 15, tzinfo=UTC)
+    assert by_uid["moves"].channel == "ZDFneo"
