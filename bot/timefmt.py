@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
+
+from bot import render
 
 DATETIME_PATTERNS = {"de": "EEE, d. MMM y, HH:mm", "en": "EEE, MMM d, y, h:mm a"}
 DATE_PATTERNS = {"de": "EEE, d. MMM y", "en": "EEE, MMM d, y"}
+TIME_PATTERNS = {"de": "HH:mm", "en": "h:mm a"}
 
 
 def local_datetime(moment: datetime, timezone: str, language: str) -> str:
@@ -20,3 +23,25 @@ def local_datetime(moment: datetime, timezone: str, language: str) -> str:
 def local_date(day: date, language: str) -> str:
     """A date-only release: "Do., 26. Nov. 2026"."""
     return format_date(day, DATE_PATTERNS[language], locale=language)
+
+
+def relative_day(day: date, today: date, language: str) -> str:
+    """"heute" / "morgen" / "today" / "tomorrow", else the date."""
+    if day == today:
+        return render.plain(language, "day.today")
+    if day == today + timedelta(days=1):
+        return render.plain(language, "day.tomorrow")
+    return local_date(day, language)
+
+
+def reminder_when(
+    airstamp: datetime | None, airdate: date | None, *, now: datetime, timezone: str, language: str
+) -> str:
+    """When a reminded episode airs, relative to now: "heute 20:15", "tomorrow 8:15 PM"."""
+    zone = ZoneInfo(timezone)
+    today = now.astimezone(zone).date()
+    if airstamp is None:
+        return relative_day(airdate, today, language) if airdate else "?"
+    local = airstamp.astimezone(zone)
+    clock = format_time(local, TIME_PATTERNS[language], locale=language)
+    return f"{relative_day(local.date(), today, language)} {clock}"

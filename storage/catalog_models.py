@@ -66,6 +66,17 @@ class Episode(Base):
     airstamp: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     airdate: Mapped[date | None] = mapped_column(Date)  # the local release date
     channel: Mapped[str | None] = mapped_column(String(200))
+    # When the air time was first seen or last moved: the reminder tick re-plans such episodes.
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class TickState(Base):
+    """How far a periodic tick has done its work, so a restart resumes where it stopped."""
+
+    __tablename__ = "tick_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    done_until: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Follow(Base):

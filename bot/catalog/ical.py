@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.catalog.importer import set_air_time
 from bot.catalog.schedule import Airing, episode_code
 from storage.catalog_models import Episode, Series
 from storage.series import ical_episodes_of
@@ -65,8 +66,8 @@ async def store_ical_airings(
             episode = Episode(series_id=series.id, ical_uid=airing.uid)
             session.add(episode)
         episode.title = airing.title
-        episode.airstamp = airing.airstamp
-        episode.airdate = airing.airdate or (airing.airstamp.date() if airing.airstamp else None)
+        airdate = airing.airdate or (airing.airstamp.date() if airing.airstamp else None)
+        set_air_time(episode, airstamp=airing.airstamp, airdate=airdate, now=now)
         episode.channel = airing.channel
     for vanished in stored.values():
         if (vanished.airdate or today) >= today:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,7 +38,7 @@ async def store_show(session: AsyncSession, data: ShowData, *, now: datetime) ->
     series.synced_at = now
     await session.flush()
     await _store_aliases(session, series, data)
-    await _store_episodes(session, series, data)
+    await _store_episodes(session, series, data, now)
     return series
 
 
@@ -61,7 +61,19 @@ async def _store_aliases(session: AsyncSession, series: Series, data: ShowData) 
             )
 
 
-async def _store_episodes(session: AsyncSession, series: Series, data: ShowData) -> None:
+def set_air_time(
+    episode: Episode, *, airstamp: datetime | None, airdate: date | None, now: datetime
+) -> None:
+    """Set when an episode airs; a new or moved air time is stamped for the reminder tick."""
+    if episode.airstamp != airstamp or episode.airdate != airdate:
+        episode.changed_at = now
+    episode.airstamp = airstamp
+    episode.airdate = airdate
+
+
+async def _store_episodes(
+    session: AsyncSession, series: Series, data: ShowData, now: datetime
+) -> None:
     stored = await tvmaze_episodes_of(session, series_id=series.id)
     for info in data.episodes:
         episode = stored.pop(info.tvmaze_id, None)
@@ -71,8 +83,7 @@ async def _store_episodes(session: AsyncSession, series: Series, data: ShowData)
         episode.season = info.season
         episode.number = info.number
         episode.title = info.title
-        episode.airstamp = info.airstamp
-        episode.airdate = info.airdate
+        set_air_time(episode, airstamp=info.airstamp, airdate=info.airdate, now=now)
         episode.channel = data.show.network
     for vanished in stored.values():
         await session.delete(vanished)

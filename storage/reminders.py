@@ -1,0 +1,72 @@
+"""Queries the reminder tick needs. They never commit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.catalog_models import Episode, Follow, Series, TickState
+from storage.models import Chat
+
+
+async def episodes_airing(
+    session: AsyncSession,
+    *,
+    timed: list[tuple[datetime, datetime]],
+    first_day: date,
+    last_day: date,
+    changed_since: datetime,
+    not_before: datetime,
+) -> list[tuple[Episode, Series]]:
+    """Followed series' episodes that air in one of the `timed` ranges (start, end], are
+    date-only releases between the two days, or moved since `changed_since`; all of them
+    airing after `not_before`."""
+    in_range = [and_(Episode.airstamp > start, Episode.airstamp <= end) for start, end in timed]
+    date_only = and_(
+        Episode.airstamp.is_(None), Episode.airdate >= first_day, Episode.airdate <= last_day
+    )
+    moved = and_(
+        Episode.changed_at > changed_since,
+        or_(Episode.airstamp > not_before, Episode.airdate >= not_before.date()),
+    )
+    rows = await session.execute(
+        select(Episode, Series)
+        .join(Series, Series.id == Episode.series_id)
+        .where(Episode.series_id.in_(select(Follow.series_id)))
+        .where(or_(*in_range, date_only, moved))
+    )
+    return [(episode, series) for episode, series in rows.tuples()]
+
+
+async def active_followers(
+    session: AsyncSession, *, series_ids: list[int]
+) -> dict[int, list[Chat]]:
+    """Series id → the active chats following it."""
+    followers: dict[int, list[Chat]] = defaultdict(list)
+    if not series_ids:
+        return followers
+    rows = await session.execute(
+        select(Follow.series_id, Chat)
+        .join(Chat, Chat.id == Follow.chat_id)
+        .where(Follow.series_id.in_(series_ids), Chat.status == "active")
+    )
+    for series_id, chat in rows.tuples():
+        followers[series_id].append(chat)
+    return followers
+
+
+async def get_done_until(session: AsyncSession, *, name: str) -> datetime | None:
+    state = await session.get(TickState, name)
+    return state.done_until if state else None
+
+
+async def set_done_until(session: AsyncSession, *, name: str, done_until: datetime) -> None:
+    state = await session.get(TickState, name)
+    if state is None:
+        session.add(TickState(name=name, done_until=done_until))
+    else:
+        state.done_until = done_until
+    await session.flush()
