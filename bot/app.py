@@ -20,6 +20,7 @@ from telegram.ext import (
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
+from bot.delivery.sender import Sender
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
@@ -39,6 +40,13 @@ async def _post_init(application: Application) -> None:
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
     data.sessions = create_session_factory(data.engine)
+    data.sender = Sender(
+        application.bot,
+        data.engine,
+        data.sessions,
+        per_second=data.settings.max_messages_per_second,
+    )
+    data.sender.start()
     try:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
@@ -48,6 +56,8 @@ async def _post_init(application: Application) -> None:
 
 async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
+    if data.sender is not None:
+        await data.sender.stop()
     if data.engine is not None:
         await data.engine.dispose()
 

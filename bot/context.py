@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.delivery.sender import Sender
 
 
 @dataclass
@@ -17,6 +18,7 @@ class BotData:
     settings: Settings
     engine: AsyncEngine | None = None
     sessions: async_sessionmaker[AsyncSession] | None = field(default=None)
+    sender: Sender | None = None  # the outbox sender, started in post_init
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
@@ -29,6 +31,12 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
         if self.bot_data.sessions is None:
             raise RuntimeError("database used before post_init opened it")
         return self.bot_data.sessions
+
+    @property
+    def sender(self) -> Sender:
+        if self.bot_data.sender is None:
+            raise RuntimeError("sender used before post_init started it")
+        return self.bot_data.sender
 
 
 BotApplication = Application[ExtBot[None], BotContext, dict, dict, dict, BotData]

@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from storage.db import create_engine
-from storage.models import Base
+from storage.schema import Base
 
 DEFAULT_URL = "sqlite+aiosqlite:///data/serienwecker.sqlite3"
 

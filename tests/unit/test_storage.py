@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.chats import delete_chat, ensure_chat, get_chat, migrate_chat, set_chat_status
 from storage.db import create_session_factory
 from storage.migrate import alembic_config, downgrade_database, upgrade_database
-from storage.models import Base
+from storage.schema import Base
 
 
 async def test_migrations_match_the_models_and_run_both_ways(engine):
