@@ -22,7 +22,9 @@ from bot.catalog.tvmaze import TvmazeClient
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
+from bot.delivery.sender import Sender
 from bot.jobs import sync_catalog
+from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
 from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
@@ -32,6 +34,7 @@ from handlers.listing import list_command, next_command, unfollow_button, unfoll
 from handlers.membership import group_migrated, my_membership
 from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
+from handlers.stats import stats_command
 from handlers.typed_input import typed_input
 from storage.db import create_engine, create_session_factory
 from storage.migrate import upgrade_database
@@ -54,6 +57,14 @@ async def _post_init(application: Application) -> None:
         follow_redirects=True,
     )
     data.tvmaze = TvmazeClient(str(data.settings.tvmaze_base_url), data.http)
+    data.sender = Sender(
+        application.bot,
+        data.engine,
+        data.sessions,
+        per_second=data.settings.max_messages_per_second,
+    )
+    data.sender.start()
+    await resume_progress(application)
     try:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
@@ -65,6 +76,8 @@ async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
     if data.http is not None:
         await data.http.aclose()
+    if data.sender is not None:
+        await data.sender.stop()
     if data.engine is not None:
         await data.engine.dispose()
 
@@ -93,15 +106,30 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("next", next_command))
     application.add_handler(CommandHandler("calendar", calendar_command))
 
+    # Admin commands (bot admins from ADMIN_IDS; everyone else is told so).
+    application.add_handler(
+        CommandHandler("broadcast", broadcast_command, filters=filters.ChatType.PRIVATE)
+    )
+    application.add_handler(CommandHandler("stats", stats_command))
+
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
     application.add_handler(CallbackQueryHandler(follow_button, pattern=r"^1\|fo\|"))
     application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^1\|uf\|"))
+    application.add_handler(CallbackQueryHandler(broadcast_button, pattern=r"^1\|bc\|"))
     application.add_handler(CallbackQueryHandler(settings_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
     application.add_handler(ChatMemberHandler(my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, group_migrated))
+
+    # An admin's announcement after /broadcast: any kind of message, so it runs before the
+    # text handlers below (group -1) and stops them only when it took the message.
+    admins = filters.User(user_id=settings.admin_ids)
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & admins & ~filters.COMMAND, broadcast_input),
+        group=-1,
+    )
 
     # Everything else: typed settings values, then hints.
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, typed_input))

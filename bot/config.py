@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     default_language: Language = "de"
     default_timezone: str = "Europe/Berlin"
     max_messages_per_second: float = Field(default=30.0, gt=0)
+    broadcast_progress_seconds: float = Field(default=3.0, gt=0)
     webhook_url: AnyHttpUrl | None = None
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8443, ge=1, le=65535)

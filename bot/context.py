@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.catalog.tvmaze import TvmazeClient
 from bot.config import Settings
+from bot.delivery.sender import Sender
 
 
 @dataclass
@@ -21,6 +22,7 @@ class BotData:
     sessions: async_sessionmaker[AsyncSession] | None = field(default=None)
     http: httpx.AsyncClient | None = None
     tvmaze: TvmazeClient | None = None
+    sender: Sender | None = None  # the outbox sender, started in post_init
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
@@ -39,6 +41,12 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
         if self.bot_data.sessions is None:
             raise RuntimeError("database used before post_init opened it")
         return self.bot_data.sessions
+
+    @property
+    def sender(self) -> Sender:
+        if self.bot_data.sender is None:
+            raise RuntimeError("sender used before post_init started it")
+        return self.bot_data.sender
 
 
 BotApplication = Application[ExtBot[None], BotContext, dict, dict, dict, BotData]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -102,12 +103,35 @@ def _cut_text(text: str, budget: int) -> str:
     return prefix.rstrip()
 
 
+def visible_len(text: str) -> int:
+    """UTF-16 units Telegram counts for Telegram HTML: tags cost nothing, entities one char."""
+    return utf16_len(html_lib.unescape(re.sub(r"<[^>]*>", "", text)))
+
+
+DIGEST_SEPARATOR = "\n\n"
+
+
+def digest(pieces: Sequence[str], limit: int = MAX_MESSAGE_UTF16) -> tuple[str, int]:
+    """Join rendered messages into one within `limit`; returns the text and how many of the
+    leading pieces it holds (at least one: a single oversized piece is cut with `fit`)."""
+    if not pieces:
+        raise ValueError("a digest needs at least one piece")
+    used = visible_len(pieces[0])
+    count = 1
+    for piece in pieces[1:]:
+        used += utf16_len(DIGEST_SEPARATOR) + visible_len(piece)
+        if used > limit:
+            break
+        count += 1
+    return fit(DIGEST_SEPARATOR.join(pieces[:count]), limit), count
+
+
 def fit(text: str, limit: int = MAX_MESSAGE_UTF16) -> str:
     """Cut Telegram HTML so its visible text fits `limit` UTF-16 units, keeping tags balanced.
 
     Never cuts inside a tag, an entity or a surrogate pair; closes the tags left open.
     """
-    if utf16_len(html_lib.unescape(re.sub(r"<[^>]*>", "", text))) <= limit:
+    if visible_len(text) <= limit:
         return text
     budget = limit - utf16_len(ELLIPSIS)
     out: list[str] = []

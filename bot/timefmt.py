@@ -26,7 +26,7 @@ def local_date(day: date, language: str) -> str:
 
 
 def relative_day(day: date, today: date, language: str) -> str:
-    """"heute" / "morgen" / "today" / "tomorrow", else the date."""
+    """ "heute" / "morgen" / "today" / "tomorrow", else the date."""
     if day == today:
         return render.plain(language, "day.today")
     if day == today + timedelta(days=1):

@@ -59,3 +59,21 @@ def test_alerts_and_labels_respect_telegram_limits():
 
 def test_markup_values_pass_through_fragment():
     assert isinstance(render.fragment("de", "help.line", command="a", text="b"), Markup)
+
+
+def test_digest_joins_pieces_that_fit():
+    text, count = render.digest(["<b>Dark</b> renewed", "Lost &amp; found"])
+    assert (text, count) == ("<b>Dark</b> renewed\n\nLost &amp; found", 2)
+
+
+def test_digest_stops_before_the_piece_that_would_overflow():
+    piece = "<i>" + "x" * 1500 + "</i>"
+    text, count = render.digest([piece, piece, piece, "short"])
+    assert count == 2 and utf16_len(visible(text)) <= MAX_MESSAGE_UTF16
+    assert text == piece + "\n\n" + piece
+
+
+def test_digest_of_one_oversized_piece_is_cut():
+    text, count = render.digest(["<b>" + "😀" * 3000 + "</b>"])
+    assert count == 1 and text.endswith(ELLIPSIS + "</b>")
+    assert utf16_len(visible(text)) <= MAX_MESSAGE_UTF16

@@ -1,0 +1,1 @@
+"""The outbox sender: rate limits, Telegram's answers, digests and admin broadcasts."""

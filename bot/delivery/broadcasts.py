@@ -1,0 +1,100 @@
+"""Admin broadcasts as plain values: a draft, its audience, the fan-out, its progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.delivery.outbox import copy_payload
+from storage.broadcasts import AUDIENCES, audience_chat_ids, running_broadcasts
+from storage.deliveries import cancel_pending, count_by_status, count_unreachable, insert_deliveries
+from storage.delivery_models import Broadcast
+from storage.models import utcnow
+
+
+@dataclass(frozen=True)
+class Progress:
+    broadcast_id: int
+    total: int
+    sent: int
+    failed: int
+    blocked: int  # the chat blocked the bot, left or vanished
+    cancelled: int  # stopped by /broadcast cancel
+    remaining: int
+
+    @property
+    def done(self) -> bool:
+        return self.remaining == 0
+
+
+async def create_draft(
+    session: AsyncSession, *, author_id: int, from_chat_id: int, message_id: int
+) -> Broadcast:
+    draft = Broadcast(author_id=author_id, from_chat_id=from_chat_id, message_id=message_id)
+    session.add(draft)
+    await session.flush()
+    return draft
+
+
+async def own_draft(
+    session: AsyncSession, *, broadcast_id: int, author_id: int
+) -> Broadcast | None:
+    """The author's broadcast if it is still a draft (buttons may be stale or pressed twice)."""
+    draft = await session.get(Broadcast, broadcast_id)
+    if draft is None or draft.author_id != author_id or draft.status != "draft":
+        return None
+    return draft
+
+
+async def start(
+    session: AsyncSession, draft: Broadcast, *, status_chat_id: int, status_message_id: int
+) -> int:
+    """Queue one copy per chat of the audience, in this transaction; returns how many."""
+    chat_ids = await audience_chat_ids(session, audience=draft.audience)
+    payload = copy_payload(draft.from_chat_id, draft.message_id)
+    now = utcnow()
+    rows = [
+        {
+            "chat_id": chat_id, "kind": "broadcast", "dedup_key": f"broadcast:{draft.id}:{chat_id}",
+            "payload": payload, "broadcast_id": draft.id, "not_before": now,
+        }
+        for chat_id in chat_ids
+    ]  # fmt: skip
+    draft.total = await insert_deliveries(session, rows)
+    draft.status, draft.started_at = "running", now
+    draft.status_chat_id, draft.status_message_id = status_chat_id, status_message_id
+    return draft.total
+
+
+def set_audience(draft: Broadcast, audience: str) -> bool:
+    if audience not in AUDIENCES:
+        return False
+    draft.audience = audience
+    return True
+
+
+async def cancel_running(session: AsyncSession) -> int:
+    """Stop every running broadcast's unsent copies; returns how many were cancelled."""
+    cancelled = 0
+    for broadcast in await running_broadcasts(session):
+        cancelled += await cancel_pending(session, broadcast_id=broadcast.id)
+    return cancelled
+
+
+async def progress(session: AsyncSession, broadcast: Broadcast) -> Progress:
+    """Counts so far; a broadcast with nothing left is marked finished."""
+    counts = await count_by_status(session, broadcast_id=broadcast.id)
+    blocked = await count_unreachable(session, broadcast_id=broadcast.id)
+    result = Progress(
+        broadcast_id=broadcast.id,
+        total=broadcast.total,
+        sent=counts.get("sent", 0),
+        failed=counts.get("failed", 0),
+        blocked=blocked,
+        cancelled=counts.get("cancelled", 0) - blocked,
+        remaining=counts.get("pending", 0) + counts.get("sending", 0),
+    )
+    if result.done and broadcast.status == "running":
+        broadcast.status, broadcast.finished_at = "done", utcnow()
+    return result

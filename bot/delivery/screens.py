@@ -1,0 +1,84 @@
+"""What the admin sees of a broadcast and of /stats, as plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from bot import render
+from bot.callback_data import encode
+from bot.delivery.broadcasts import Progress
+from bot.render import Button, Screen
+from storage.broadcasts import AUDIENCES
+
+BAR_CELLS = 10
+
+
+def preview_screen(
+    language: str, broadcast_id: int, audience: str, sizes: dict[str, int]
+) -> Screen:
+    """The audience choice with the number of chats in each, then Confirm / Cancel."""
+    choices = tuple(
+        Button(
+            ("✅ " if name == audience else "")
+            + render.label(language, f"broadcast.audience.{name}", count=sizes[name]),
+            encode("bc", f"a:{broadcast_id}:{name}"),
+        )
+        for name in AUDIENCES
+    )
+    decision = (
+        Button(render.label(language, "broadcast.confirm"), encode("bc", f"go:{broadcast_id}")),
+        Button(render.label(language, "broadcast.cancel"), encode("bc", f"no:{broadcast_id}")),
+    )
+    chosen = render.plain(language, f"broadcast.audience.{audience}", count=sizes[audience])
+    return Screen(render.html(language, "broadcast.preview", audience=chosen), (choices, decision))
+
+
+def progress_bar(done: int, total: int) -> str:
+    filled = BAR_CELLS if total == 0 else BAR_CELLS * done // total
+    return "▰" * filled + "▱" * (BAR_CELLS - filled)
+
+
+def progress_text(language: str, progress: Progress) -> str:
+    counts = {
+        "id": progress.broadcast_id,
+        "sent": progress.sent,
+        "failed": progress.failed,
+        "blocked": progress.blocked,
+        "total": progress.total,
+    }
+    if progress.done:
+        return render.html(language, "broadcast.summary", cancelled=progress.cancelled, **counts)
+    finished = progress.total - progress.remaining
+    percent = 100 * finished // progress.total if progress.total else 100
+    return render.html(
+        language, "broadcast.progress", bar=progress_bar(finished, progress.total),
+        percent=percent, remaining=progress.remaining, **counts,
+    )  # fmt: skip
+
+
+def stats_text(
+    language: str,
+    chats: Mapping[str, int],
+    deliveries: Mapping[str, int],
+    answers: Mapping[str, int],
+    errors: list[tuple[datetime, str]],
+) -> str:
+    """/stats: chats, the outbox, Telegram's answers since start, the last errors."""
+    answer_lines = ", ".join(f"{kind} {count}" for kind, count in sorted(answers.items()))
+    error_lines = render.join(
+        [
+            render.fragment(language, "stats.error", at=at.strftime("%Y-%m-%d %H:%M"), text=text)
+            for at, text in errors
+        ]
+    )
+    none = render.plain(language, "stats.none")
+    return render.html(
+        language, "stats.text",
+        active=chats.get("active", 0), blocked=chats.get("blocked", 0), left=chats.get("left", 0),
+        private=chats.get("private", 0), groups=chats.get("groups", 0),
+        pending=deliveries.get("pending", 0) + deliveries.get("sending", 0),
+        sent=deliveries.get("sent", 0), failed=deliveries.get("failed", 0),
+        cancelled=deliveries.get("cancelled", 0),
+        answers=answer_lines or none, errors=error_lines or none,
+    )  # fmt: skip

@@ -1,0 +1,256 @@
+"""The one sender: claims due outbox rows, sends them within the rate limits, records outcomes.
+
+Crash safety: rows are leased ("sending") before a send and settled after it, in batches. A
+sender that starts (holding the sender lock) first makes every leased row pending again, so a
+kill loses nothing and re-sends at most what was in flight: at least once, duplicates bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+
+from bot.delivery import outcomes
+from bot.delivery.limits import SendScheduler
+from bot.delivery.lock import sender_lock
+from bot.delivery.outcomes import Outcome, classify, row_change
+from bot.delivery.packing import Outgoing, next_message
+from storage.chats import migrate_chat
+from storage.deliveries import (
+    DueRow,
+    cancel_pending,
+    due_deliveries,
+    lease_deliveries,
+    postpone_deliveries,
+    record_outcomes,
+    release_leases,
+)
+from storage.models import Chat, utcnow
+
+logger = logging.getLogger(__name__)
+
+LEASE_SECONDS = 120.0  # far beyond the few seconds a claimed row waits for its slot
+FLUSH_SECONDS = 0.1  # outcomes are written in batches at most this old …
+FLUSH_ROWS = 500  # … or this many
+READY_SLACK = 0.05  # a chat ready this soon is claimed now and waits for its slot
+
+
+class Sender:
+    def __init__(
+        self,
+        bot: Bot,
+        engine: AsyncEngine,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        per_second: float,
+        idle_poll_seconds: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bot = bot
+        self.engine = engine
+        self.sessions = sessions
+        self.scheduler = SendScheduler(per_second, clock)
+        self.clock = clock
+        self.idle_poll_seconds = idle_poll_seconds
+        # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
+        self.max_in_flight = max(16, int(per_second * 2))
+        self.counts: Counter[str] = Counter()  # Telegram's answers since this start, for /stats
+        self._in_flight: dict[int, asyncio.Task[None]] = {}  # chats.id → its one send
+        self._outcomes: list[tuple[Outgoing, Outcome]] = []
+        self._last_flush = 0.0
+        self._next_claim = 0.0
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="delivery-sender")
+
+    def wake(self) -> None:
+        """Something was enqueued in this process: look at the outbox now."""
+        self._next_claim = 0.0
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Stop claiming, finish sends already on the wire, write every outcome down."""
+        self._stopping.set()
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        async with sender_lock(self.engine, self._stopping) as held:
+            if not held:
+                return
+            async with self.sessions.begin() as session:
+                recovered = await release_leases(session)
+            if recovered:
+                logger.warning("%d deliveries were in flight at the last stop; retrying", recovered)
+            while not self._stopping.is_set():
+                try:
+                    await self._step()
+                except Exception:
+                    logger.exception("delivery step failed; retrying in a second")
+                    await asyncio.sleep(1)
+            if self._in_flight:
+                await asyncio.wait(list(self._in_flight.values()))
+            await self._flush()
+
+    async def _step(self) -> None:
+        now = self.clock()
+        if self._outcomes and (
+            len(self._outcomes) >= FLUSH_ROWS or now - self._last_flush >= FLUSH_SECONDS
+        ):
+            await self._flush()
+        room = self.max_in_flight - len(self._in_flight)
+        if room >= max(1, self.max_in_flight // 4) and now >= self._next_claim:
+            started = await self._claim(room)
+            if started < room:  # the outbox has nothing more due: poll again later
+                self._next_claim = self.clock() + self.idle_poll_seconds
+        timeout = FLUSH_SECONDS if self._outcomes else self.idle_poll_seconds
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout)
+        except TimeoutError:
+            pass
+        self._wake.clear()
+
+    # -- claiming -------------------------------------------------------------------------
+    async def _claim(self, room: int) -> int:
+        """Lease the next message of up to `room` chats and start sending them."""
+        now, mono = utcnow(), self.clock()
+        async with self.sessions.begin() as session:
+            due = await due_deliveries(
+                session, now=now, limit=room * 2, exclude_chats=list(self._in_flight)
+            )
+            by_chat: dict[int, list[DueRow]] = defaultdict(list)
+            for row in due:
+                by_chat[row.chat_id].append(row)
+            messages: list[Outgoing] = []
+            for chat_id, rows in by_chat.items():
+                if len(messages) >= room:
+                    break
+                if rows[0].chat_status != "active":
+                    await cancel_pending(session, chat_id=chat_id, reason="chat not active")
+                    continue
+                is_group = rows[0].chat_type != "private"
+                wait = self.scheduler.chat_ready_at(chat_id, is_group=is_group) - mono
+                if wait > READY_SLACK:  # out of the way until its limit allows it
+                    later = now + timedelta(seconds=wait)
+                    await postpone_deliveries(session, ids=[r.id for r in rows], not_before=later)
+                    continue
+                messages.append(next_message(rows))
+            lease = now + timedelta(seconds=LEASE_SECONDS)
+            await lease_deliveries(
+                session, ids=[row_id for m in messages for row_id, _ in m.rows], until=lease
+            )
+        for message in messages:
+            slot = self.scheduler.reserve(message.chat_id, is_group=message.is_group)
+            self._in_flight[message.chat_id] = asyncio.create_task(self._send(message, slot))
+        return len(messages)
+
+    # -- sending --------------------------------------------------------------------------
+    async def _send(self, message: Outgoing, slot: float) -> None:
+        delay = slot - self.clock()
+        if delay > 0:
+            try:  # a stop wakes the sleepers: their rows go back to pending unsent
+                await asyncio.wait_for(self._stopping.wait(), delay)
+            except TimeoutError:
+                pass
+        if self._stopping.is_set() and delay > 0:
+            outcome = Outcome(outcomes.RELEASED)
+        else:
+            outcome = await self._deliver(message)
+        self.counts[outcome.kind] += 1
+        if outcome.kind == outcomes.RETRY_AFTER:
+            self.scheduler.back_off(message.chat_id, outcome.retry_after)
+        self._outcomes.append((message, outcome))
+        del self._in_flight[message.chat_id]
+        self._wake.set()
+
+    async def _deliver(self, message: Outgoing) -> Outcome:
+        try:
+            if message.copy_from is not None:
+                copied = await self.bot.copy_message(
+                    message.telegram_id,
+                    from_chat_id=message.copy_from[0],
+                    message_id=message.copy_from[1],
+                    disable_notification=message.silent,
+                )
+                return Outcome(outcomes.SENT_, message_id=copied.message_id)
+            assert message.html is not None
+            sent = await self.bot.send_message(
+                message.telegram_id,
+                message.html,
+                parse_mode=ParseMode.HTML,
+                disable_notification=message.silent,
+                reply_markup=_markup(message),
+            )
+            return Outcome(outcomes.SENT_, message_id=sent.message_id)
+        except Exception as error:  # every failure is an outcome of its rows, never a crash
+            outcome = classify(error)
+        if outcome.kind == outcomes.BUG:
+            logger.error(
+                "message to chat %s rejected as broken (%s); text: %s",
+                message.telegram_id, outcome.error, message.html or message.copy_from,
+            )  # fmt: skip
+        elif outcome.kind != outcomes.RETRY_AFTER:
+            logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
+        return outcome
+
+    # -- recording ------------------------------------------------------------------------
+    async def _flush(self) -> None:
+        """Write the outcomes collected so far in one transaction."""
+        batch, self._outcomes = self._outcomes, []
+        self._last_flush = self.clock()
+        if not batch:
+            return
+        now = utcnow()
+        changes = [
+            row_change(outcome, row_id=row_id, attempts=attempts, now=now)
+            for message, outcome in batch
+            for row_id, attempts in message.rows
+        ]
+        try:
+            async with self.sessions.begin() as session:
+                await record_outcomes(session, changes)
+                for message, outcome in batch:
+                    await _apply_to_chat(session, message, outcome)
+        except Exception:
+            self._outcomes = batch + self._outcomes  # written with the next flush
+            raise
+
+
+async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outcome) -> None:
+    """What an outcome teaches about the chat itself: gone, or moved to a supergroup."""
+    if outcome.kind == outcomes.UNREACHABLE:
+        chat = await session.get(Chat, message.chat_id)
+        if chat is not None:
+            chat.status = "left" if message.is_group else "blocked"
+        await cancel_pending(session, chat_id=message.chat_id, reason=outcome.error)
+        logger.info("chat %s is unreachable; its pending deliveries are cancelled",
+                    message.telegram_id)  # fmt: skip
+    elif outcome.kind == outcomes.MIGRATED and outcome.new_chat_id is not None:
+        await migrate_chat(session, old_id=message.telegram_id, new_id=outcome.new_chat_id)
+        logger.info("group %s moved to %s; retrying there", message.telegram_id,
+                    outcome.new_chat_id)  # fmt: skip
+
+
+def _markup(message: Outgoing) -> InlineKeyboardMarkup | None:
+    if not message.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=data) for label, data in line]
+            for line in message.buttons
+        ]
+    )

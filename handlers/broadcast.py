@@ -1,0 +1,154 @@
+"""/broadcast for bot admins: ask for the message, preview it, choose the audience, send."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot import render
+from bot.callback_data import decode
+from bot.context import BotApplication, BotContext
+from bot.delivery import broadcasts
+from bot.delivery.screens import preview_screen, progress_text
+from bot.render import Screen
+from handlers.common import edit_screen, reply_screen, settings_of, touch_chat
+from storage.broadcasts import audience_sizes, running_broadcasts
+from storage.chats import get_chat
+from storage.delivery_models import Broadcast
+
+logger = logging.getLogger(__name__)
+
+AWAITING = "broadcast"
+
+
+def is_admin(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in context.settings.admin_ids
+
+
+async def broadcast_command(update: Update, context: BotContext) -> None:
+    """Asks an admin for the announcement; `/broadcast cancel` stops the unsent rest."""
+    message = update.effective_message
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        language = settings_of(chat, context).language
+        if not is_admin(update, context):
+            key, values = "broadcast.admins_only", {}
+        elif context.args and context.args[0].lower() == "cancel":
+            key, values = (
+                "broadcast.cancel_done",
+                {"count": await broadcasts.cancel_running(session)},
+            )
+        else:
+            chat.awaiting_input = AWAITING
+            key, values = "broadcast.prompt", {}
+    await message.reply_html(render.html(language, key, **values))
+
+
+async def broadcast_input(update: Update, context: BotContext) -> None:
+    """Takes an admin's announcement (any message): preview copy plus the audience choice."""
+    message = update.effective_message
+    assert message is not None and update.effective_user is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        if chat.awaiting_input != AWAITING:
+            return  # not for us: the settings input and hints handle it
+        chat.awaiting_input = None
+        draft = await broadcasts.create_draft(
+            session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
+            message_id=message.message_id,
+        )  # fmt: skip
+        sizes = await audience_sizes(session)
+        language = settings_of(chat, context).language
+    await context.bot.copy_message(message.chat.id, message.chat.id, message.message_id)
+    await reply_screen(message, preview_screen(language, draft.id, draft.audience, sizes))
+    raise ApplicationHandlerStop
+
+
+async def broadcast_button(update: Update, context: BotContext) -> None:
+    """Audience choice, Confirm (queue the copies) or Cancel of a previewed broadcast."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    verb, _, rest = data.argument.partition(":") if data else ("", "", "")
+    broadcast_id, _, audience = rest.partition(":")
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        language = settings_of(chat, context).language
+        draft = None
+        if is_admin(update, context) and broadcast_id.isdigit():
+            draft = await broadcasts.own_draft(
+                session, broadcast_id=int(broadcast_id), author_id=query.from_user.id
+            )
+        screen: Screen | None = None
+        if draft is not None and verb == "a" and broadcasts.set_audience(draft, audience):
+            screen = preview_screen(language, draft.id, audience, await audience_sizes(session))
+        elif draft is not None and verb == "go":
+            await broadcasts.start(
+                session, draft, status_chat_id=query.message.chat.id,
+                status_message_id=query.message.message_id,
+            )  # fmt: skip
+            screen = Screen(progress_text(language, await broadcasts.progress(session, draft)))
+        elif draft is not None and verb == "no":
+            draft.status = "cancelled"
+            screen = Screen(render.html(language, "broadcast.cancelled"))
+    if screen is None:
+        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+        return
+    await query.answer()
+    await edit_screen(query, screen)
+    if verb == "go" and draft is not None:
+        context.sender.wake()
+        follow_progress(context.application, draft.id)
+
+
+def follow_progress(application: BotApplication, broadcast_id: int) -> None:
+    """Edit the status message every few seconds until the broadcast is through."""
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        progress_tick, interval=application.bot_data.settings.broadcast_progress_seconds,
+        data=broadcast_id, name=f"broadcast:{broadcast_id}",
+    )  # fmt: skip
+
+
+async def progress_tick(context: BotContext) -> None:
+    """One progress edit; the last one is the summary and ends the job."""
+    assert context.job is not None
+    async with context.db.begin() as session:
+        broadcast = await session.get(Broadcast, context.job.data)
+        if broadcast is None:
+            context.job.schedule_removal()
+            return
+        progress = await broadcasts.progress(session, broadcast)
+        chat_id, message_id = broadcast.status_chat_id, broadcast.status_message_id
+        admin_chat = await get_chat(session, telegram_id=chat_id or 0)
+    if progress.done:
+        context.job.schedule_removal()
+    language = (
+        settings_of(admin_chat, context).language
+        if admin_chat
+        else context.settings.default_language
+    )
+    text = progress_text(language, progress)
+    try:
+        await context.bot.edit_message_text(text, chat_id, message_id, parse_mode="HTML")
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            logger.warning("broadcast %s: status edit rejected: %s", progress.broadcast_id, error)
+    except TelegramError as error:  # e.g. 429: the next tick shows the newer counts anyway
+        logger.info("broadcast %s: status edit skipped: %s", progress.broadcast_id, error)
+        if progress.done:
+            follow_progress(context.application, progress.broadcast_id)  # the summary is owed
+
+
+async def resume_progress(application: BotApplication) -> None:
+    """After a restart, keep editing the status of broadcasts still running."""
+    assert application.bot_data.sessions is not None
+    async with application.bot_data.sessions() as session:
+        running = await running_broadcasts(session)
+    for broadcast in running:
+        follow_progress(application, broadcast.id)

@@ -1,0 +1,50 @@
+"""Queries on broadcasts and their audiences. They never commit."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.delivery_models import Broadcast
+from storage.models import Chat
+
+AUDIENCES = ("all", "private", "groups")
+
+
+def _in_audience(audience: str):  # type: ignore[no-untyped-def]
+    if audience == "private":
+        return Chat.type == "private"
+    if audience == "groups":
+        return Chat.type != "private"
+    return Chat.id.is_not(None)
+
+
+async def audience_sizes(session: AsyncSession) -> dict[str, int]:
+    """Active chats per audience."""
+    private = func.sum(case((Chat.type == "private", 1), else_=0))
+    total, private_count = (
+        await session.execute(select(func.count(), private).where(Chat.status == "active"))
+    ).one()
+    private_count = private_count or 0
+    return {"all": total, "private": private_count, "groups": total - private_count}
+
+
+async def audience_chat_ids(session: AsyncSession, *, audience: str) -> list[int]:
+    statement = select(Chat.id).where(Chat.status == "active", _in_audience(audience))
+    return list((await session.scalars(statement.order_by(Chat.id))).all())
+
+
+async def running_broadcasts(session: AsyncSession) -> list[Broadcast]:
+    statement = select(Broadcast).where(Broadcast.status == "running").order_by(Broadcast.id)
+    return list((await session.scalars(statement)).all())
+
+
+async def chat_counts(session: AsyncSession) -> dict[str, int]:
+    """Chats per status and per kind (private / groups)."""
+    counts: dict[str, int] = {"active": 0, "blocked": 0, "left": 0, "private": 0, "groups": 0}
+    for status, chat_type, count in await session.execute(
+        select(Chat.status, Chat.type, func.count()).group_by(Chat.status, Chat.type)
+    ):
+        counts[status] = counts.get(status, 0) + count
+        counts["private" if chat_type == "private" else "groups"] += count
+    return counts

@@ -1,0 +1,176 @@
+"""Queries on the deliveries outbox. They never commit: the caller owns the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.delivery_models import CANCELLED, PENDING, SENDING, Delivery
+from storage.models import Chat
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """A due delivery with what the sender needs to know about its chat."""
+
+    id: int
+    chat_id: int
+    telegram_id: int
+    chat_type: str
+    chat_status: str
+    payload: dict[str, Any]
+    silent: bool
+    attempts: int
+
+
+async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert rows, skipping any whose dedup_key exists; returns how many were new."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    new = 0
+    for chunk in _chunks(rows, 500):  # SQLite allows 32,766 bound values per statement
+        statement = insert(Delivery).values(list(chunk))
+        result = await session.execute(
+            statement.on_conflict_do_nothing(index_elements=["dedup_key"])
+        )
+        new += max(result.rowcount, 0)  # type: ignore[attr-defined]
+    return new
+
+
+def _due(now: datetime) -> Any:
+    return or_(
+        and_(Delivery.status == PENDING, Delivery.not_before <= now),
+        and_(Delivery.status == SENDING, Delivery.lease_until < now),  # its sender died
+    )
+
+
+async def due_deliveries(
+    session: AsyncSession, *, now: datetime, limit: int, exclude_chats: Iterable[int] = ()
+) -> list[DueRow]:
+    """Due rows, oldest first; on PostgreSQL rows another transaction holds are skipped."""
+    statement = (
+        select(
+            Delivery.id,
+            Delivery.chat_id,
+            Chat.telegram_id,
+            Chat.type,
+            Chat.status,
+            Delivery.payload,
+            Delivery.silent,
+            Delivery.attempts,
+        )
+        .join(Chat, Chat.id == Delivery.chat_id)
+        .where(_due(now))
+        .order_by(Delivery.not_before, Delivery.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Delivery)
+    )
+    excluded = list(exclude_chats)
+    if excluded:
+        statement = statement.where(Delivery.chat_id.not_in(excluded))
+    return [DueRow(*row) for row in await session.execute(statement)]
+
+
+async def lease_deliveries(session: AsyncSession, *, ids: Sequence[int], until: datetime) -> None:
+    """Claim rows for sending until `until`; after that they are due again."""
+    for chunk in _chunks(ids):
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(chunk))
+            .values(status=SENDING, lease_until=until)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def postpone_deliveries(
+    session: AsyncSession, *, ids: Sequence[int], not_before: datetime
+) -> None:
+    for chunk in _chunks(ids):
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(chunk))
+            .values(status=PENDING, lease_until=None, not_before=not_before)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def record_outcomes(session: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
+    """Apply per-row changes, each a dict with `id` and the same set of columns."""
+    if changes:
+        await session.execute(update(Delivery), list(changes))
+
+
+async def cancel_pending(
+    session: AsyncSession, *, chat_id: int | None = None, broadcast_id: int | None = None,
+    reason: str | None = None,
+) -> int:  # fmt: skip
+    """Cancel what has not been sent yet to a chat or of a broadcast; returns how many."""
+    statement = update(Delivery).where(Delivery.status == PENDING)
+    if chat_id is not None:
+        statement = statement.where(Delivery.chat_id == chat_id)
+    if broadcast_id is not None:
+        statement = statement.where(Delivery.broadcast_id == broadcast_id)
+    result = await session.execute(
+        statement.values(status=CANCELLED, last_error=reason).execution_options(
+            synchronize_session=False
+        )
+    )
+    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+
+
+async def release_leases(session: AsyncSession) -> int:
+    """Make every claimed row pending again: called by the one sender when it starts."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.status == SENDING)
+        .values(status=PENDING, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+
+
+async def count_by_status(session: AsyncSession, *, broadcast_id: int | None = None) -> dict:
+    """Status → number of rows (of one broadcast, or all)."""
+    statement = select(Delivery.status, func.count()).group_by(Delivery.status)
+    if broadcast_id is not None:
+        statement = statement.where(Delivery.broadcast_id == broadcast_id)
+    return {status: count for status, count in await session.execute(statement)}
+
+
+async def count_unreachable(session: AsyncSession, *, broadcast_id: int) -> int:
+    """Rows of a broadcast cancelled because their chat blocked the bot or is gone."""
+    return (
+        await session.scalar(
+            select(func.count()).where(
+                Delivery.broadcast_id == broadcast_id,
+                Delivery.status == CANCELLED,
+                Delivery.last_error.is_not(None),
+            )
+        )
+        or 0
+    )
+
+
+async def last_errors(session: AsyncSession, *, limit: int = 5) -> list[tuple[datetime, str]]:
+    statement = (
+        select(Delivery.last_attempt_at, Delivery.last_error)
+        .where(Delivery.last_error.is_not(None), Delivery.last_attempt_at.is_not(None))
+        .order_by(Delivery.last_attempt_at.desc(), Delivery.id.desc())
+        .limit(limit)
+    )
+    return [(at, error) for at, error in await session.execute(statement)]
+
+
+def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

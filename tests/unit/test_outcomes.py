@@ -1,0 +1,28 @@
+"""What each of Telegram's answers does to a delivery row."""
+
+from datetime import UTC, datetime, timedelta
+
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TimedOut
+
+from bot.delivery.outcomes import MAX_ATTEMPTS, classify, row_change
+
+
+def test_outcomes_decide_retry_give_up_and_cancel():
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def change(error, attempts=0):
+        return row_change(classify(error), row_id=1, attempts=attempts, now=now)
+
+    wait = change(RetryAfter(timedelta(seconds=7)))
+    assert (wait["status"], wait["not_before"], wait["attempts"]) == (
+        "pending", now + timedelta(seconds=7), 0,
+    )  # fmt: skip
+    assert change(Forbidden("Forbidden: bot was blocked by the user"))["status"] == "cancelled"
+    assert change(BadRequest("Chat not found"))["status"] == "cancelled"
+    assert change(BadRequest("Can't parse entities: x"))["status"] == "failed"
+    assert change(BadRequest("Message is too long"))["status"] == "failed"
+    assert classify(ChatMigrated(-100)).new_chat_id == -100
+    retry = change(TimedOut(), attempts=1)
+    assert (retry["status"], retry["attempts"]) == ("pending", 2)
+    assert retry["not_before"] == now + timedelta(seconds=4)
+    assert change(TimedOut(), attempts=MAX_ATTEMPTS - 1)["status"] == "failed"
