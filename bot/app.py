@@ -23,7 +23,7 @@ from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.delivery.sender import Sender
-from bot.jobs import sync_catalog
+from bot.jobs import plan_reminders, sync_catalog
 from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
 from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
@@ -142,5 +142,8 @@ def build_application(settings: Settings) -> BotApplication:
     sync_every = settings.catalog_sync_seconds
     application.job_queue.run_repeating(
         sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
+    )
+    application.job_queue.run_repeating(
+        plan_reminders, interval=settings.reminder_tick_seconds, first=1, name="reminders"
     )
     return application

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.catalog.sync import sync_followed
 from bot.context import BotContext
+from bot.reminders.tick import Defaults, plan_due_reminders
 
 
 async def sync_catalog(context: BotContext) -> None:
     """Refreshes followed series (air dates, status) from TVmaze."""
     await sync_followed(sessions=context.db, client=context.tvmaze, now=datetime.now(UTC))
+
+
+async def plan_reminders(context: BotContext) -> None:
+    """Writes the reminders due within the next two ticks into the outbox."""
+    settings = context.settings
+    report = await plan_due_reminders(
+        sessions=context.db,
+        now=datetime.now(UTC),
+        lookahead=timedelta(seconds=2 * settings.reminder_tick_seconds),
+        defaults=Defaults(settings.default_language, settings.default_timezone),
+    )
+    if report.written and context.bot_data.sender is not None:
+        context.bot_data.sender.wake()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
+from storage.delivery_models import CANCELLED, PENDING, Delivery
 from storage.models import Chat
 
 
@@ -38,7 +39,7 @@ async def episodes_airing(
         .where(Episode.series_id.in_(select(Follow.series_id)))
         .where(or_(*in_range, date_only, moved))
     )
-    return [(episode, series) for episode, series in rows.tuples()]
+    return [(episode, series) for episode, series in rows]
 
 
 async def active_followers(
@@ -53,7 +54,7 @@ async def active_followers(
         .join(Chat, Chat.id == Follow.chat_id)
         .where(Follow.series_id.in_(series_ids), Chat.status == "active")
     )
-    for series_id, chat in rows.tuples():
+    for series_id, chat in rows:
         followers[series_id].append(chat)
     return followers
 
@@ -70,3 +71,34 @@ async def set_done_until(session: AsyncSession, *, name: str, done_until: dateti
     else:
         state.done_until = done_until
     await session.flush()
+
+
+async def pending_reminders(session: AsyncSession) -> list[Delivery]:
+    """Reminders written but not yet sent (few: they are written shortly before they are due)."""
+    rows = await session.scalars(
+        select(Delivery).where(Delivery.kind == "reminder", Delivery.status == PENDING)
+    )
+    return list(rows)
+
+
+async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(await session.scalars(select(Episode.id).where(Episode.id.in_(ids))))
+
+
+async def drop_pending(session: AsyncSession, *, ids: list[int]) -> None:
+    """Forget unsent rows so that their dedup keys can be planned again."""
+    if ids:
+        await session.execute(
+            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == PENDING)
+        )
+
+
+async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: str) -> None:
+    if ids:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.status == PENDING)
+            .values(status=CANCELLED, last_error=reason)
+        )

@@ -31,6 +31,7 @@ class BotRunner:
         self.database_url = database_url
         self.tvmaze_url = tvmaze_url
         self._stop: asyncio.Event | None = None
+        self._overrides: dict[str, object] = {}
         self._task: asyncio.Task[None] | None = None
 
     def settings(self, **overrides: object) -> Settings:
@@ -45,6 +46,8 @@ class BotRunner:
         return load_settings(_env_file=None, **values)
 
     async def start(self, **overrides: object) -> None:
+        """Start with these settings (kept for later restarts)."""
+        self._overrides = overrides
         self._stop = asyncio.Event()
         application = build_application(self.settings(**overrides))
         self._task = asyncio.create_task(run_until_stopped(application, self._stop, poll_timeout=1))
@@ -60,7 +63,7 @@ class BotRunner:
     async def restart(self) -> None:
         await self.stop()
         self.fake.calls.clear()
-        await self.start()
+        await self.start(**self._overrides)
 
 
 @pytest.fixture

@@ -1,0 +1,158 @@
+"""The reminder tick: plan what falls due in the next window and write it into the outbox.
+
+State is only in the database: `tick_state` says how far planning got and the outbox's dedup
+keys make an overlapping or repeated window harmless, so a restart or a misfired job can
+neither lose nor double a reminder. Unsent reminders of a moved episode are re-planned at the
+new time; those of a removed episode are cancelled.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.catalog.schedule import Airing
+from bot.chat_settings import LEAD_CHOICES, ChatSettings, effective_settings
+from bot.delivery.outbox import enqueue
+from bot.reminders.message import reminder_text
+from bot.reminders.plan import DAY_LEAD, Follower, episode_of_reminder, plan_reminders
+from storage.catalog_models import Episode, Series
+from storage.reminders import (
+    active_followers,
+    cancel_deliveries,
+    drop_pending,
+    episodes_airing,
+    existing_episode_ids,
+    get_done_until,
+    pending_reminders,
+    set_done_until,
+)
+
+logger = logging.getLogger(__name__)
+
+TICK_NAME = "reminders"
+FIRST_RUN_LOOKBACK = timedelta(days=1)
+DST_MARGIN = timedelta(hours=2)  # "1 day before" is wall-clock time, up to an hour off 24 h
+
+
+@dataclass(frozen=True)
+class TickReport:
+    window_start: datetime
+    window_end: datetime
+    written: int
+    moved: int
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class Defaults:
+    language: str
+    timezone: str
+
+
+def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+    """Air-time ranges whose reminders (for any lead time) can fall into (start, end]."""
+    ranges = []
+    for lead in LEAD_CHOICES:
+        margin = DST_MARGIN if lead == DAY_LEAD else timedelta(0)
+        offset = timedelta(minutes=lead)
+        ranges.append((start + offset - margin, end + offset + margin))
+    return ranges
+
+
+def _airing(episode: Episode, series: Series) -> Airing:
+    return Airing(
+        episode.id, series.id, series.title, episode.season, episode.number,
+        episode.title, episode.airstamp, episode.airdate, episode.channel,
+    )  # fmt: skip
+
+
+async def _followers(
+    session: AsyncSession, series_ids: set[int], defaults: Defaults
+) -> tuple[dict[int, list[Follower]], dict[int, ChatSettings]]:
+    followers: dict[int, list[Follower]] = {}
+    settings: dict[int, ChatSettings] = {}
+    for series_id, chats in (await active_followers(session, series_ids=list(series_ids))).items():
+        for chat in chats:
+            current = effective_settings(
+                chat, default_language=defaults.language, default_timezone=defaults.timezone
+            )
+            settings[chat.id] = current
+            followers.setdefault(series_id, []).append(
+                Follower(chat.id, current.timezone, current.lead_minutes, current.quiet_hours)
+            )
+    return followers, settings
+
+
+async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
+    """Drop unsent reminders of moved episodes (re-planned below), cancel removed ones."""
+    pending = [
+        (row.id, episode_of_reminder(row.dedup_key)) for row in await pending_reminders(session)
+    ]
+    existing = await existing_episode_ids(session, ids={e for _, e in pending if e is not None})
+    removed = [row for row, episode in pending if episode not in existing]
+    shifted = [row for row, episode in pending if episode in moved]
+    await cancel_deliveries(session, ids=removed, reason="episode removed from the TV data")
+    await drop_pending(session, ids=shifted)
+    return len(shifted), len(removed)
+
+
+async def plan_due_reminders(
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    now: datetime,
+    lookahead: timedelta,
+    defaults: Defaults,
+) -> TickReport:
+    async with sessions.begin() as session:
+        done_until = await get_done_until(session, name=TICK_NAME)
+        # Resume where the last tick stopped; after downtime that covers the gap.
+        start = done_until or now - FIRST_RUN_LOOKBACK
+        last_run = start - lookahead if done_until else start
+        end = max(now + lookahead, start)
+        rows = await episodes_airing(
+            session,
+            timed=_timed_ranges(start, end),
+            first_day=start.date() - timedelta(days=1),
+            last_day=end.date() + timedelta(days=1),
+            changed_since=last_run,
+            not_before=now,
+        )
+        airings = {episode.id: _airing(episode, series) for episode, series in rows}
+        moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
+        shifted, cancelled = await _reconcile(session, moved)
+        followers, settings = await _followers(
+            session, {a.series_id for a in airings.values()}, defaults
+        )
+        planned = plan_reminders(
+            airings=list(airings.values()), followers=followers,
+            window_start=start, window_end=end, now=now,
+        ) + plan_reminders(  # a moved episode: its whole future, not just this window
+            airings=[airings[i] for i in moved], followers=followers,
+            window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
+        )  # fmt: skip
+        written = 0
+        for reminder in planned:
+            current = settings[reminder.chat_id]
+            text = reminder_text(
+                airings[reminder.episode_id],
+                at=max(reminder.remind_at, now),
+                timezone=current.timezone,
+                language=current.language,
+            )
+            written += await enqueue(
+                session,
+                chat_id=reminder.chat_id,
+                kind="reminder",
+                dedup_key=reminder.dedup_key,
+                payload={"html": text},
+                not_before=reminder.remind_at,
+                silent=reminder.silent,
+            )
+        await set_done_until(session, name=TICK_NAME, done_until=end)
+    if written or shifted or cancelled:
+        logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)
+    return TickReport(start, end, written, shifted, cancelled)

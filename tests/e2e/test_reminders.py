@@ -1,0 +1,51 @@
+"""A fan is reminded before an episode airs: once, in their zone, silently in quiet hours."""
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tests.e2e.conftest import BotRunner
+from tests.e2e.helpers import button_data, press
+from tests.fake_telegram import FakeTelegram
+from tests.fake_tvmaze import FakeTvmaze, episode, show
+
+FAN = 70
+
+
+async def test_reminder_arrives_once_in_the_fans_zone_even_across_a_restart(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    airs = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=15, seconds=4)
+    tvmaze.add_show(
+        show(80, "Ballard", network="Prime Video"),
+        episodes=[episode(800, 2, 1, "Cold <Case>", airs)],
+    )
+    await bot.stop()
+    await bot.start(reminder_tick_seconds=1)
+    fake.add_user(FAN, "Fan", language_code="de")
+    fake.send_text(FAN, FAN, "/start follow_80")
+    await fake.wait_for_messages(FAN, count=2)
+
+    # Lead times: 15 minutes instead of the default hour; quiet hours around now.
+    fake.send_text(FAN, FAN, "/settings")
+    [*_, menu] = await fake.wait_for_messages(FAN, count=3)
+    menu = await press(fake, FAN, menu, "Erinnerungen", FAN)
+    menu = await press(fake, FAN, menu, "15 Min.", FAN)
+    menu = await press(fake, FAN, menu, "1 Std.", FAN)
+    menu = await press(fake, FAN, menu, "Zurück", FAN)
+    menu = await press(fake, FAN, menu, "Ruhezeiten", FAN)
+    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Eigene"), FAN)
+    await fake.wait_for_callback_answer(query)
+    local = datetime.now(ZoneInfo("Europe/Berlin"))
+    start, end = local - timedelta(hours=1), local + timedelta(hours=1)
+    fake.send_text(FAN, FAN, f"{start:%H:%M}-{end:%H:%M}")
+    count = len(await fake.wait_for_messages(FAN, count=5))
+
+    [*_, reminder] = await fake.wait_for_messages(FAN, count=count + 1, timeout=20)
+    clock = airs.astimezone(ZoneInfo("Europe/Berlin")).strftime("%H:%M")
+    assert reminder["visible"] == f"🔔 Ballard · S02E01 „Cold <Case>“\nheute {clock} · Prime Video"
+    assert reminder["disable_notification"] is True  # quiet hours
+
+    await bot.restart()
+    await asyncio.sleep(3)  # three reminder ticks after the restart
+    assert len(fake.messages(FAN)) == count + 1

@@ -1,0 +1,133 @@
+"""The reminder tick against a real database with an explicit clock: restarts, downtime,
+moved and removed episodes, quiet hours, blocked chats."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.catalog.importer import store_show
+from bot.catalog.tvmaze_parse import parse_show_data
+from bot.reminders.tick import Defaults, plan_due_reminders
+from storage.chats import ensure_chat
+from storage.db import create_session_factory
+from storage.delivery_models import Delivery
+from storage.migrate import upgrade_database
+from storage.series import add_follow
+from tests.fake_tvmaze import episode, show
+
+AIRS = datetime(2026, 11, 24, 19, 15, tzinfo=UTC)  # 20:15 in Berlin
+TICK = timedelta(seconds=60)
+DEFAULTS = Defaults("de", "Europe/Berlin")
+
+
+@pytest.fixture
+async def sessions(engine):
+    await upgrade_database(engine)
+    return create_session_factory(engine)
+
+
+async def set_up(sessions, *, airs=AIRS, leads=(15,), quiet=None, now):
+    async with sessions.begin() as session:
+        chat = await ensure_chat(
+            session, telegram_id=5, chat_type="private", telegram_language="de"
+        )
+        chat.lead_minutes = list(leads)
+        chat.quiet_start, chat.quiet_end = quiet or (None, None)
+        series = await store_show(session, import_data(airs), now=now)
+        await add_follow(session, chat_id=chat.id, series_id=series.id)
+
+
+def import_data(airs, episodes=None):
+    raw = show(7, "Ballard", network="ZDF")
+    raw["_embedded"] = {
+        "episodes": episodes if episodes is not None else [episode(70, 2, 1, "Cold Case", airs)]
+    }
+    return parse_show_data(raw, [])
+
+
+async def tick(sessions, now):
+    return await plan_due_reminders(
+        sessions=sessions, now=now, lookahead=2 * TICK, defaults=DEFAULTS
+    )
+
+
+async def deliveries(sessions):
+    async with sessions() as session:
+        return list(await session.scalars(select(Delivery).order_by(Delivery.id)))
+
+
+async def test_every_minute_until_air_time_writes_exactly_one_reminder(sessions):
+    start = AIRS - timedelta(hours=1)
+    await set_up(sessions, now=start - timedelta(days=3))
+    now = start
+    while now < AIRS + timedelta(minutes=5):
+        await tick(sessions, now)
+        if now == AIRS - timedelta(minutes=20):
+            await tick(sessions, now)  # a restart (or a misfired job) runs the same tick twice
+        now += TICK
+    [row] = await deliveries(sessions)
+    assert row.dedup_key.endswith(":15") and row.not_before == AIRS - timedelta(minutes=15)
+    assert "heute 20:15" in row.payload["html"] and "Ballard" in row.payload["html"]
+    assert row.silent is False
+
+
+async def test_downtime_before_air_time_still_reminds_after_it_none(sessions):
+    await set_up(sessions, leads=(15, 60), now=AIRS - timedelta(days=3))
+    await tick(sessions, AIRS - timedelta(hours=3))
+    # Down from 16:15 to 19:10 UTC: both moments passed, the episode has not started.
+    await tick(sessions, AIRS - timedelta(minutes=5))
+    assert sorted(r.dedup_key.rsplit(":", 1)[1] for r in await deliveries(sessions)) == ["15", "60"]
+
+
+async def test_downtime_past_air_time_reminds_nobody(sessions):
+    await set_up(sessions, leads=(15, 60), now=AIRS - timedelta(days=3))
+    await tick(sessions, AIRS - timedelta(hours=3))
+    await tick(sessions, AIRS + timedelta(minutes=1))
+    assert await deliveries(sessions) == []
+
+
+async def test_moved_episode_moves_its_pending_reminder(sessions):
+    await set_up(sessions, leads=(15,), now=AIRS - timedelta(days=3))
+    first_tick = AIRS - timedelta(minutes=16)
+    await tick(sessions, first_tick)  # written, due in a minute
+    later = AIRS + timedelta(hours=2)
+    async with sessions.begin() as session:
+        await store_show(session, import_data(later), now=first_tick + timedelta(seconds=30))
+    report = await tick(sessions, first_tick + TICK)
+    assert report.moved == 1 and await deliveries(sessions) == []
+    now = first_tick + TICK
+    while now < later:
+        now += TICK
+        await tick(sessions, now)
+    [row] = await deliveries(sessions)
+    assert row.not_before == later - timedelta(minutes=15)
+    assert "heute 22:15" in row.payload["html"]
+
+
+async def test_removed_episode_cancels_its_pending_reminder(sessions):
+    await set_up(sessions, leads=(15,), now=AIRS - timedelta(days=3))
+    await tick(sessions, AIRS - timedelta(minutes=16))
+    async with sessions.begin() as session:
+        await store_show(session, import_data(AIRS, episodes=[]), now=AIRS - timedelta(minutes=16))
+    report = await tick(sessions, AIRS - timedelta(minutes=15))
+    [row] = await deliveries(sessions)
+    assert report.cancelled == 1 and row.status == "cancelled"
+
+
+async def test_quiet_hours_make_the_row_silent(sessions):
+    # Reminded at 19:15 local (an hour before 20:15), inside quiet hours 19:00–22:00.
+    await set_up(sessions, leads=(60,), quiet=(19 * 60, 22 * 60), now=AIRS - timedelta(days=3))
+    await tick(sessions, AIRS - timedelta(minutes=62))
+    [row] = await deliveries(sessions)
+    assert row.silent is True
+
+
+async def test_blocked_chats_get_no_reminders(sessions):
+    from storage.chats import set_chat_status
+
+    await set_up(sessions, leads=(15,), now=AIRS - timedelta(days=3))
+    async with sessions.begin() as session:
+        await set_chat_status(session, telegram_id=5, chat_type="private", status="blocked")
+    await tick(sessions, AIRS - timedelta(minutes=16))
+    assert await deliveries(sessions) == []
