@@ -37,13 +37,15 @@ async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]
         return 0
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # One compiled statement run as executemany ("insertmanyvalues" batches); RETURNING
+    # counts the rows that were really inserted, as rowcount is unreliable for batches.
+    statement = (
+        insert(Delivery).on_conflict_do_nothing(index_elements=["dedup_key"]).returning(Delivery.id)
+    )
     new = 0
-    for chunk in _chunks(rows, 500):  # SQLite allows 32,766 bound values per statement
-        statement = insert(Delivery).values(list(chunk))
-        result = await session.execute(
-            statement.on_conflict_do_nothing(index_elements=["dedup_key"])
-        )
-        new += max(result.rowcount, 0)  # type: ignore[attr-defined]
+    for chunk in _chunks(rows, 5000):
+        result = await session.execute(statement, list(chunk))
+        new += len(result.all())
     return new
 
 

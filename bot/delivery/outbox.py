@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +23,36 @@ def copy_payload(from_chat_id: int, message_id: int) -> dict[str, Any]:
     return {"copy": {"from_chat_id": from_chat_id, "message_id": message_id}}
 
 
+@dataclass(frozen=True)
+class Push:
+    """One message to queue: see `enqueue` for the fields."""
+
+    chat_id: int
+    kind: str
+    dedup_key: str
+    payload: dict[str, Any]
+    not_before: datetime | None = None
+    silent: bool = False
+
+
+async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
+    """Queue many pushes in few statements; returns how many were new (the rest were queued
+    before under the same dedup key). Never commits."""
+    now = utcnow()
+    rows = [
+        {
+            "chat_id": push.chat_id,
+            "kind": push.kind,
+            "dedup_key": push.dedup_key,
+            "payload": push.payload,
+            "silent": push.silent,
+            "not_before": push.not_before or now,
+        }
+        for push in pushes
+    ]
+    return await insert_deliveries(session, rows)
+
+
 async def enqueue(
     session: AsyncSession,
     *,
@@ -33,12 +65,5 @@ async def enqueue(
 ) -> bool:
     """Queue one push to `chat_id` (chats.id, not the Telegram id); False if `dedup_key` was
     already queued. Never commits: the push lands with the change that caused it."""
-    row = {
-        "chat_id": chat_id,
-        "kind": kind,
-        "dedup_key": dedup_key,
-        "payload": payload,
-        "silent": silent,
-        "not_before": not_before or utcnow(),
-    }
-    return await insert_deliveries(session, [row]) == 1
+    push = Push(chat_id, kind, dedup_key, payload, not_before, silent)
+    return await enqueue_many(session, [push]) == 1

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.schedule import Airing
 from bot.chat_settings import LEAD_CHOICES, ChatSettings, effective_settings
-from bot.delivery.outbox import enqueue
+from bot.delivery.outbox import Push, enqueue_many
 from bot.reminders.message import reminder_text
-from bot.reminders.plan import DAY_LEAD, Follower, episode_of_reminder, plan_reminders
+from bot.reminders.plan import (
+    DAY_LEAD,
+    Follower,
+    PlannedReminder,
+    episode_of_reminder,
+    plan_reminders,
+)
 from storage.catalog_models import Episode, Series
 from storage.reminders import (
     active_followers,
@@ -100,6 +107,31 @@ async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
     return len(shifted), len(removed)
 
 
+class _Texts:
+    """Reminder texts, rendered once per episode, zone, language and day: thousands of
+    followers of one episode mostly share them."""
+
+    def __init__(
+        self, airings: dict[int, Airing], settings: dict[int, ChatSettings], now: datetime
+    ) -> None:
+        self._airings, self._settings, self._now = airings, settings, now
+        self._cache: dict[tuple[int, str, str, date], str] = {}
+
+    def of(self, reminder: PlannedReminder) -> str:
+        current = self._settings[reminder.chat_id]
+        at = max(reminder.remind_at, self._now)
+        day = at.astimezone(ZoneInfo(current.timezone)).date()
+        key = (reminder.episode_id, current.timezone, current.language, day)
+        if key not in self._cache:
+            self._cache[key] = reminder_text(
+                self._airings[reminder.episode_id],
+                at=at,
+                timezone=current.timezone,
+                language=current.language,
+            )
+        return self._cache[key]
+
+
 async def plan_due_reminders(
     *,
     sessions: async_sessionmaker[AsyncSession],
@@ -134,24 +166,21 @@ async def plan_due_reminders(
             airings=[airings[i] for i in moved], followers=followers,
             window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
         )  # fmt: skip
-        written = 0
-        for reminder in planned:
-            current = settings[reminder.chat_id]
-            text = reminder_text(
-                airings[reminder.episode_id],
-                at=max(reminder.remind_at, now),
-                timezone=current.timezone,
-                language=current.language,
-            )
-            written += await enqueue(
-                session,
-                chat_id=reminder.chat_id,
-                kind="reminder",
-                dedup_key=reminder.dedup_key,
-                payload={"html": text},
-                not_before=reminder.remind_at,
-                silent=reminder.silent,
-            )
+        texts = _Texts(airings, settings, now)
+        written = await enqueue_many(
+            session,
+            (
+                Push(
+                    chat_id=r.chat_id,
+                    kind="reminder",
+                    dedup_key=r.dedup_key,
+                    payload={"html": texts.of(r)},
+                    not_before=r.remind_at,
+                    silent=r.silent,
+                )
+                for r in planned
+            ),
+        )
         await set_done_until(session, name=TICK_NAME, done_until=end)
     if written or shifted or cancelled:
         logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)

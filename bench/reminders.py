@@ -1,0 +1,120 @@
+"""Reminder planning benchmark: one tick over a large catalogue, printed as figures.
+
+100,000 chats × 10 follows over 5,000 series with 50,000 upcoming episodes (60 days).
+Two ticks are measured: a steady one (the window of two ticks) and the catch-up after a
+day of downtime (every reminder whose moment passed while its episode has not started).
+
+    python -m bench.reminders                  # SQLite in a temporary directory
+    python -m bench.reminders --chats 20000    # smaller
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, insert
+
+from bot.reminders.tick import Defaults, plan_due_reminders
+from storage.catalog_models import Episode, Follow, Series, TickState
+from storage.db import create_engine, create_session_factory
+from storage.delivery_models import Delivery
+from storage.migrate import upgrade_database
+from storage.models import Chat
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+LEAD_SETS = ([60], [15, 1440], [0, 15, 60, 1440], [1440], [15])
+ZONES = ("Europe/Berlin", "Europe/Vienna", "America/New_York", "Europe/London", None)
+
+
+async def fill(sessions, chats: int, series: int, episodes: int, follows: int) -> None:
+    rng = random.Random(7)
+    async with sessions.begin() as session:
+        await session.execute(
+            insert(Series),
+            [{"id": i, "tvmaze_id": i, "title": f"Series {i}", "status": "Running"}
+             for i in range(1, series + 1)],
+        )  # fmt: skip
+        span = int(timedelta(days=60).total_seconds())
+        rows = []
+        for i in range(1, episodes + 1):
+            airs = NOW + timedelta(seconds=rng.randrange(-3600, span))
+            rows.append({"id": i, "series_id": rng.randrange(1, series + 1), "tvmaze_id": i,
+                         "season": 1, "number": i % 20 + 1, "title": f"Episode {i}",
+                         "airstamp": airs, "airdate": airs.date(), "channel": "ZDF",
+                         "changed_at": NOW - timedelta(days=7)})  # fmt: skip
+        await session.execute(insert(Episode), rows)
+        await session.execute(
+            insert(Chat),
+            [{"id": i, "telegram_id": i, "type": "private", "language": rng.choice(["de", "en"]),
+              "timezone": rng.choice(ZONES), "lead_minutes": rng.choice(LEAD_SETS),
+              "news_kinds": [], "status": "active"} for i in range(1, chats + 1)],
+        )  # fmt: skip
+        pairs = []
+        for chat in range(1, chats + 1):
+            for series_id in rng.sample(range(1, series + 1), follows):
+                pairs.append({"chat_id": chat, "series_id": series_id})
+        for start in range(0, len(pairs), 50_000):
+            await session.execute(insert(Follow), pairs[start : start + 50_000])
+
+
+async def reset(sessions, done_until: datetime) -> None:
+    async with sessions.begin() as session:
+        await session.execute(delete(Delivery))
+        await session.execute(delete(TickState))
+        session.add(TickState(name="reminders", done_until=done_until))
+
+
+async def measure(sessions, label: str, done_until: datetime) -> None:
+    await reset(sessions, done_until)
+    started = time.perf_counter()
+    report = await plan_due_reminders(
+        sessions=sessions,
+        now=NOW,
+        lookahead=timedelta(minutes=2),
+        defaults=Defaults("de", "Europe/Berlin"),
+    )
+    seconds = time.perf_counter() - started
+    await reset(sessions, done_until)
+    tracemalloc.start()
+    await plan_due_reminders(
+        sessions=sessions,
+        now=NOW,
+        lookahead=timedelta(minutes=2),
+        defaults=Defaults("de", "Europe/Berlin"),
+    )
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"{label:<34} {seconds:8.2f} s  {report.written:>9,} rows  peak {peak / 2**20:7.1f} MiB")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", type=int, default=100_000)
+    parser.add_argument("--follows", type=int, default=10)
+    parser.add_argument("--series", type=int, default=5_000)
+    parser.add_argument("--episodes", type=int, default=50_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = create_engine(f"sqlite+aiosqlite:///{folder}/bench.sqlite3")
+        await upgrade_database(engine)
+        sessions = create_session_factory(engine)
+        started = time.perf_counter()
+        await fill(sessions, args.chats, args.series, args.episodes, args.follows)
+        print(
+            f"{args.chats:,} chats × {args.follows} follows, {args.series:,} series, "
+            f"{args.episodes:,} episodes over 60 days "
+            f"(filled in {time.perf_counter() - started:.0f} s)"
+        )
+        await measure(sessions, "steady tick (2-minute window)", NOW)
+        await measure(sessions, "catch-up after 1 day of downtime", NOW - timedelta(days=1))
+        await engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
