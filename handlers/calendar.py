@@ -9,10 +9,9 @@ from telegram.constants import ParseMode
 
 from bot import render
 from bot.catalog.ical import calendar_file
-from bot.catalog.schedule import airings_between
+from bot.catalog.schedule import chat_airings
 from bot.context import BotContext
 from handlers.common import settings_of, touch_chat
-from storage.series import followed_series
 
 CALENDAR_DAYS = 60
 
@@ -24,10 +23,9 @@ async def calendar_command(update: Update, context: BotContext) -> None:
     async with context.db.begin() as session:
         chat = await touch_chat(session, update)
         current = settings_of(chat, context)
-        followed = await followed_series(session, chat_id=chat.id)
-        airings = await airings_between(
+        airings = await chat_airings(
             session,
-            series=followed,
+            chat_id=chat.id,
             now=datetime.now(UTC),
             days=CALENDAR_DAYS,
             timezone=current.timezone,

@@ -9,7 +9,7 @@ from telegram import Update
 from bot import render
 from bot.callback_data import decode
 from bot.catalog.following import unfollow_series
-from bot.catalog.schedule import NEXT_DAYS, airings_between, next_airing_per_series
+from bot.catalog.schedule import NEXT_DAYS, chat_airings, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
 from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
@@ -75,10 +75,9 @@ async def next_command(update: Update, context: BotContext) -> None:
     async with context.db.begin() as session:
         chat = await touch_chat(session, update)
         current = settings_of(chat, context)
-        followed = await followed_series(session, chat_id=chat.id)
-        airings = await airings_between(
+        airings = await chat_airings(
             session,
-            series=followed,
+            chat_id=chat.id,
             now=datetime.now(UTC),
             days=NEXT_DAYS,
             timezone=current.timezone,

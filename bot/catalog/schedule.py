@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import render
 from bot.timefmt import local_date, local_datetime
 from storage.catalog_models import Episode, Series
-from storage.series import upcoming_episodes
+from storage.series import followed_series, upcoming_episodes
 
 NEXT_DAYS = 14
 NEXT_EPISODE_HORIZON_DAYS = 730
@@ -77,6 +77,14 @@ async def airings_between(
     )
     airings = [_airing(episode, by_id[episode.series_id]) for episode in episodes]
     return sorted(airings, key=lambda a: (a.starts(zone), a.series_title, a.number or 0))
+
+
+async def chat_airings(
+    session: AsyncSession, *, chat_id: int, now: datetime, days: int, timezone: str
+) -> list[Airing]:
+    """The episodes of the series a chat follows, from now to `days` ahead, soonest first."""
+    followed = await followed_series(session, chat_id=chat_id)
+    return await airings_between(session, series=followed, now=now, days=days, timezone=timezone)
 
 
 async def next_airing_per_series(
