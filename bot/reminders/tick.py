@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 TICK_NAME = "reminders"
 FIRST_RUN_LOOKBACK = timedelta(days=1)
-DST_MARGIN = timedelta(hours=2)  # "1 day before" is wall-clock time, up to an hour off 24 h
+DST_MARGIN = timedelta(hours=1)  # "1 day before" is wall-clock time: at most an hour off 24 h
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,17 @@ async def test_blocked_chats_get_no_reminders(sessions):
         await set_chat_status(session, telegram_id=5, chat_type="private", status="blocked")
     await tick(sessions, AIRS - timedelta(minutes=16))
     assert await deliveries(sessions) == []
+
+
+async def test_day_before_reminder_across_the_dst_change_is_found_by_the_tick(sessions):
+    # Sun 25 Oct 2026 20:15 CET (19:15 UTC); a day before, 20:15 CEST is 18:15 UTC: 25 h earlier.
+    airs = datetime(2026, 10, 25, 19, 15, tzinfo=UTC)
+    await set_up(sessions, airs=airs, leads=(1440,), now=airs - timedelta(days=5))
+    now = datetime(2026, 10, 24, 18, 0, tzinfo=UTC)
+    await tick(sessions, now)
+    while now < datetime(2026, 10, 24, 18, 30, tzinfo=UTC):
+        now += TICK
+        await tick(sessions, now)
+    [row] = await deliveries(sessions)
+    assert row.not_before == datetime(2026, 10, 24, 18, 15, tzinfo=UTC)
+    assert "morgen 20:15" in row.payload["html"]
