@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import httpx
 from telegram import Update
@@ -22,7 +23,9 @@ from bot.catalog.tvmaze import TvmazeClient
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
-from bot.jobs import sync_catalog
+from bot.jobs import poll_feeds, sync_catalog
+from bot.news.fetch import FetchLimits, make_feed_client
+from bot.news.poll import NewsPoller
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
@@ -33,6 +36,7 @@ from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
 from handlers.typed_input import typed_input
 from storage.db import create_engine, create_session_factory
+from storage.feeds import seed_feeds
 from storage.migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
@@ -53,6 +57,19 @@ async def _post_init(application: Application) -> None:
         follow_redirects=True,
     )
     data.tvmaze = TvmazeClient(str(data.settings.tvmaze_base_url), data.http)
+    limits = FetchLimits()
+    data.feed_http = make_feed_client(limits)
+    data.news = NewsPoller(
+        sessions=data.sessions,
+        client=data.feed_http,
+        limits=limits,
+        poll_seconds=data.settings.feed_poll_seconds,
+    )
+    async with data.sessions.begin() as session:
+        urls = [str(url) for url in data.settings.feed_urls]
+        added = await seed_feeds(session, urls=urls, now=datetime.now(UTC))
+    if added:
+        logger.info("seeded %d feeds from FEED_URLS", added)
     try:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
@@ -64,6 +81,8 @@ async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
     if data.http is not None:
         await data.http.aclose()
+    if data.feed_http is not None:
+        await data.feed_http.aclose()
     if data.engine is not None:
         await data.engine.dispose()
 
@@ -112,5 +131,9 @@ def build_application(settings: Settings) -> BotApplication:
     sync_every = settings.catalog_sync_seconds
     application.job_queue.run_repeating(
         sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
+    )
+    # Each feed is due every FEED_POLL_SECONDS (or later, backing off); the tick only looks.
+    application.job_queue.run_repeating(
+        poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10, name="feed-poll"
     )
     return application

@@ -11,3 +11,8 @@ from bot.context import BotContext
 async def sync_catalog(context: BotContext) -> None:
     """Refreshes followed series (air dates, status) from TVmaze."""
     await sync_followed(sessions=context.db, client=context.tvmaze, now=datetime.now(UTC))
+
+
+async def poll_feeds(context: BotContext) -> None:
+    """Fetches due feeds and stores new items with their series and kind."""
+    await context.news.tick(now=datetime.now(UTC))
