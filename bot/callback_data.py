@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 VERSION = "1"
 MAX_BYTES = 64
-ACTIONS = frozenset({"menu", "lang", "tz", "lead", "quiet", "news", "delete", "fo", "uf"})
+ACTIONS = frozenset({"menu", "lang", "tz", "lead", "quiet", "news", "delete", "fo", "uf", "nr"})
 
 
 @dataclass(frozen=True)
