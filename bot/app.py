@@ -32,6 +32,7 @@ from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
 from handlers.membership import group_migrated, my_membership
+from handlers.news import addfeed_command, feeds_command, news_command, removefeed_command
 from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
 from handlers.typed_input import typed_input
@@ -109,6 +110,12 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("unfollow", unfollow_command))
     application.add_handler(CommandHandler("list", list_command))
     application.add_handler(CommandHandler("next", next_command))
+    application.add_handler(CommandHandler("news", news_command))
+
+    # Bot administrators (ADMIN_IDS): news feeds.
+    application.add_handler(CommandHandler("addfeed", addfeed_command))
+    application.add_handler(CommandHandler("feeds", feeds_command))
+    application.add_handler(CommandHandler("removefeed", removefeed_command))
 
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))

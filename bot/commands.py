@@ -13,11 +13,12 @@ PRIVATE_COMMANDS = (
     "unfollow",
     "list",
     "next",
+    "news",
     "help",
     "settings",
     "deletedata",
 )
-GROUP_COMMANDS = ("follow", "unfollow", "list", "next", "help", "settings", "deletedata")
+GROUP_COMMANDS = ("follow", "unfollow", "list", "next", "news", "help", "settings", "deletedata")
 
 
 def command_list(language: str, commands: tuple[str, ...]) -> list[BotCommand]:

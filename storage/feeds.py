@@ -107,8 +107,9 @@ async def add_news_item(
 
 async def latest_news_for_chat(
     session: AsyncSession, *, chat_id: int, limit: int
-) -> list[tuple[NewsItem, Feed, list[str]]]:
-    """The chat's newest items about its series (no repeats, none it reported), with titles."""
+) -> list[tuple[NewsItem, Feed, list[tuple[int, str]]]]:
+    """The chat's newest items about its series (no repeats, none it reported), with the
+    (TVmaze id, title) of the chat's series each is about."""
     reported = select(NewsReport.item_id).where(NewsReport.chat_id == chat_id)
     matched = (
         select(NewsMatch.item_id)
@@ -127,21 +128,21 @@ async def latest_news_for_chat(
         .limit(limit)
     )
     pairs = [(item, feed) for item, feed in rows]
-    titles = await _followed_titles(session, chat_id=chat_id, item_ids=[i.id for i, _ in pairs])
+    titles = await _followed_series(session, chat_id=chat_id, item_ids=[i.id for i, _ in pairs])
     return [(item, feed, titles.get(item.id, [])) for item, feed in pairs]
 
 
-async def _followed_titles(
+async def _followed_series(
     session: AsyncSession, *, chat_id: int, item_ids: list[int]
-) -> dict[int, list[str]]:
+) -> dict[int, list[tuple[int, str]]]:
     rows = await session.execute(
-        select(NewsMatch.item_id, Series.title)
+        select(NewsMatch.item_id, Series.tvmaze_id, Series.title)
         .join(Series, Series.id == NewsMatch.series_id)
         .join(Follow, Follow.series_id == Series.id)
         .where(Follow.chat_id == chat_id, NewsMatch.item_id.in_(item_ids))
         .order_by(Series.title)
     )
-    titles: dict[int, list[str]] = {}
-    for item_id, title in rows:
-        titles.setdefault(item_id, []).append(title)
-    return titles
+    series: dict[int, list[tuple[int, str]]] = {}
+    for item_id, tvmaze_id, title in rows:
+        series.setdefault(item_id, []).append((tvmaze_id, title))
+    return series

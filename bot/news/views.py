@@ -10,6 +10,7 @@ from bot import render
 from bot.callback_data import encode
 from bot.render import Button, Screen
 from bot.timefmt import local_datetime
+from storage.news_models import Feed
 
 MAX_UNFOLLOW_BUTTONS = 3
 
@@ -91,3 +92,36 @@ def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> 
         for view in views
     ]
     return Screen(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))
+
+
+def _feed_state(feed: Feed, language: str) -> render.Markup:
+    if not feed.enabled:
+        return render.fragment(language, "feeds.list.disabled")
+    if feed.error_count:
+        return render.fragment(language, "feeds.list.failing", error=feed.last_error or "?")
+    return render.fragment(language, "feeds.list.ok")
+
+
+def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> Screen:
+    """What /feeds shows admins: each feed's health, last fetch and back-off."""
+    if not feeds:
+        return Screen(render.html(language, "feeds.list.empty"))
+    never = render.plain(language, "feeds.list.never")
+    entries = [
+        render.fragment(
+            language,
+            "feeds.list.entry",
+            id=feed.id,
+            title=feed.title or source_name(None, feed.url),
+            state=_feed_state(feed, language),
+            url=feed.url,
+            fetched=local_datetime(feed.last_fetched_at, timezone, language)
+            if feed.last_fetched_at
+            else never,
+            items=feed.items_seen,
+            errors=feed.error_count,
+            next=local_datetime(feed.next_poll_at, timezone, language),
+        )
+        for feed in feeds
+    ]
+    return Screen(render.html(language, "feeds.list.text", entries=render.join(entries, "\n\n")))
