@@ -85,24 +85,40 @@ async def known_item_keys(session: AsyncSession, *, feed_id: int, keys: list[str
     return set(rows)
 
 
-async def first_of_story(session: AsyncSession, *, story_key: str, since: datetime) -> int | None:
-    """The id of the earliest item of this story stored since `since`, if any."""
-    return await session.scalar(
-        select(NewsItem.id)
-        .where(NewsItem.story_key == story_key, NewsItem.created_at >= since)
-        .order_by(NewsItem.id)
-        .limit(1)
+async def recent_stories(
+    session: AsyncSession, *, story_keys: set[str], since: datetime
+) -> dict[str, int]:
+    """story key → id of its earliest item stored since `since`, for the keys that have one."""
+    if not story_keys:
+        return {}
+    rows = await session.execute(
+        select(NewsItem.story_key, func.min(NewsItem.id))
+        .where(NewsItem.story_key.in_(story_keys), NewsItem.created_at >= since)
+        .group_by(NewsItem.story_key)
     )
+    return {key: item_id for key, item_id in rows}
 
 
-async def add_news_item(
-    session: AsyncSession, *, item: NewsItem, series_ids: Iterable[int]
-) -> NewsItem:
-    session.add(item)
+async def add_news_items(
+    session: AsyncSession, *, items: list[tuple[NewsItem, frozenset[int]]]
+) -> None:
+    """Insert items with their series in two round trips; a story repeated within the batch
+    points at its first item, as one from an earlier batch already does."""
+    session.add_all(item for item, _ in items)
     await session.flush()
-    session.add_all(NewsMatch(item_id=item.id, series_id=series_id) for series_id in series_ids)
+    first_of: dict[str, int] = {}
+    for item, _ in items:
+        if item.duplicate_of is None:
+            if item.story_key in first_of:
+                item.duplicate_of = first_of[item.story_key]
+            else:
+                first_of[item.story_key] = item.id
+    session.add_all(
+        NewsMatch(item_id=item.id, series_id=series_id)
+        for item, series_ids in items
+        for series_id in series_ids
+    )
     await session.flush()
-    return item
 
 
 async def latest_news_for_chat(

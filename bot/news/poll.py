@@ -23,7 +23,7 @@ from bot.news.classify import classify
 from bot.news.fetch import FetchLimits, FetchResult, fetch_feed
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
-from storage.feeds import add_news_item, claim_due_feeds, first_of_story, get_feed, known_item_keys
+from storage.feeds import add_news_items, claim_due_feeds, get_feed, known_item_keys, recent_stories
 from storage.news_models import Feed, NewsItem
 from storage.series import catalogue_titles, catalogue_version
 
@@ -222,32 +222,41 @@ class NewsPoller:
         now: datetime,
     ) -> tuple[list[NewNews], int]:
         known = await known_item_keys(session, feed_id=feed.id, keys=[i.key for i in items])
-        new: list[NewNews] = []
-        stored = 0
+        fresh: dict[str, FeedItem] = {}
         for item in items:
-            if item.key in known:
-                continue
-            known.add(item.key)
-            kind = classify(item.title, item.summary)
-            series_ids = self._matcher.match(item.title, item.summary)
-            story = story_key(item.title, f"{feed.id}:{item.key}")
-            repeat_of = await first_of_story(session, story_key=story, since=now - STORY_WINDOW)
-            row = NewsItem(
-                feed_id=feed.id,
-                item_key=item.key,
-                title=item.title,
-                link=item.link,
-                summary=item.summary,
-                published=item.published,
-                kind=kind,
-                story_key=story,
-                duplicate_of=repeat_of,
-                created_at=now,
+            if item.key not in known:
+                fresh.setdefault(item.key, item)
+        stories = {key: story_key(item.title, f"{feed.id}:{key}") for key, item in fresh.items()}
+        repeats = await recent_stories(
+            session, story_keys=set(stories.values()), since=now - STORY_WINDOW
+        )
+        rows = [
+            (
+                NewsItem(
+                    feed_id=feed.id,
+                    item_key=key,
+                    title=item.title,
+                    link=item.link,
+                    summary=item.summary,
+                    published=item.published,
+                    kind=classify(item.title, item.summary),
+                    story_key=stories[key],
+                    duplicate_of=repeats.get(stories[key]),
+                    created_at=now,
+                ),
+                self._matcher.match(item.title, item.summary),
             )
-            await add_news_item(session, item=row, series_ids=series_ids)
-            stored += 1
-            fresh = item.published is None or item.published >= now - MAX_ANNOUNCE_AGE
-            if series_ids and not first_poll and repeat_of is None and fresh:
-                new.append(NewNews(row.id, feed.id, series_ids, kind))
-        feed.items_seen += stored
-        return new, stored
+            for key, item in fresh.items()
+        ]
+        await add_news_items(session, items=rows)
+        feed.items_seen += len(rows)
+        oldest_fresh = now - MAX_ANNOUNCE_AGE
+        new = [
+            NewNews(row.id, feed.id, series_ids, row.kind)
+            for row, series_ids in rows
+            if series_ids
+            and not first_poll
+            and row.duplicate_of is None
+            and (row.published is None or row.published >= oldest_fresh)
+        ]
+        return new, len(rows)

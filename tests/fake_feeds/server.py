@@ -116,7 +116,7 @@ class FeedServer:
                         break
                     await response.write(route.body[index : index + 1])
                     await asyncio.sleep(route.trickle_seconds or 0)
-        except (ConnectionResetError, ConnectionError):
-            return response
-        await response.write_eof()
+            await response.write_eof()
+        except ConnectionError:  # the client gave up on us, as it should
+            pass
         return response
