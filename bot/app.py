@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import httpx
 from telegram import Update
@@ -23,7 +24,9 @@ from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.delivery.sender import Sender
-from bot.jobs import plan_reminders, sync_catalog
+from bot.jobs import plan_reminders, poll_feeds, sync_catalog
+from bot.news.fetch import FetchLimits, make_feed_client
+from bot.news.poll import NewsPoller
 from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
 from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
@@ -32,11 +35,13 @@ from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
 from handlers.membership import group_migrated, my_membership
+from handlers.news import addfeed_command, feeds_command, news_command, removefeed_command
 from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
 from handlers.stats import stats_command
 from handlers.typed_input import typed_input
 from storage.db import create_engine, create_session_factory
+from storage.feeds import seed_feeds
 from storage.migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
@@ -65,6 +70,19 @@ async def _post_init(application: Application) -> None:
     )
     data.sender.start()
     await resume_progress(application)
+    limits = FetchLimits()
+    data.feed_http = make_feed_client(limits)
+    data.news = NewsPoller(
+        sessions=data.sessions,
+        client=data.feed_http,
+        limits=limits,
+        poll_seconds=data.settings.feed_poll_seconds,
+    )
+    async with data.sessions.begin() as session:
+        urls = [str(url) for url in data.settings.feed_urls]
+        added = await seed_feeds(session, urls=urls, now=datetime.now(UTC))
+    if added:
+        logger.info("seeded %d feeds from FEED_URLS", added)
     try:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
@@ -78,6 +96,8 @@ async def _post_shutdown(application: Application) -> None:
         await data.http.aclose()
     if data.sender is not None:
         await data.sender.stop()
+    if data.feed_http is not None:
+        await data.feed_http.aclose()
     if data.engine is not None:
         await data.engine.dispose()
 
@@ -111,6 +131,12 @@ def build_application(settings: Settings) -> BotApplication:
         CommandHandler("broadcast", broadcast_command, filters=filters.ChatType.PRIVATE)
     )
     application.add_handler(CommandHandler("stats", stats_command))
+    application.add_handler(CommandHandler("news", news_command))
+
+    # Bot administrators (ADMIN_IDS): news feeds.
+    application.add_handler(CommandHandler("addfeed", addfeed_command))
+    application.add_handler(CommandHandler("feeds", feeds_command))
+    application.add_handler(CommandHandler("removefeed", removefeed_command))
 
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
@@ -145,5 +171,9 @@ def build_application(settings: Settings) -> BotApplication:
     )
     application.job_queue.run_repeating(
         plan_reminders, interval=settings.reminder_tick_seconds, first=1, name="reminders"
+    )
+    # Each feed is due every FEED_POLL_SECONDS (or later, backing off); the tick only looks.
+    application.job_queue.run_repeating(
+        poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10, name="feed-poll"
     )
     return application

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 VERSION = "1"
 MAX_BYTES = 64
-ACTIONS = frozenset({"menu", "lang", "tz", "lead", "quiet", "news", "delete", "fo", "uf", "bc"})
+ACTIONS = frozenset(
+    {"menu", "lang", "tz", "lead", "quiet", "news", "delete", "fo", "uf", "bc", "nr"}
+)
 
 
 @dataclass(frozen=True)

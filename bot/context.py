@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.catalog.tvmaze import TvmazeClient
 from bot.config import Settings
 from bot.delivery.sender import Sender
+from bot.news.poll import NewsPoller
 
 
 @dataclass
@@ -23,6 +24,8 @@ class BotData:
     http: httpx.AsyncClient | None = None
     tvmaze: TvmazeClient | None = None
     sender: Sender | None = None  # the outbox sender, started in post_init
+    feed_http: httpx.AsyncClient | None = None  # its own limits: redirects, timeouts
+    news: NewsPoller | None = None
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
@@ -35,6 +38,12 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
         if self.bot_data.tvmaze is None:
             raise RuntimeError("TVmaze client used before post_init opened it")
         return self.bot_data.tvmaze
+
+    @property
+    def news(self) -> NewsPoller:
+        if self.bot_data.news is None:
+            raise RuntimeError("news poller used before post_init opened it")
+        return self.bot_data.news
 
     @property
     def db(self) -> async_sessionmaker[AsyncSession]:

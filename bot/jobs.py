@@ -25,3 +25,8 @@ async def plan_reminders(context: BotContext) -> None:
     )
     if report.written and context.bot_data.sender is not None:
         context.bot_data.sender.wake()
+
+
+async def poll_feeds(context: BotContext) -> None:
+    """Fetches due feeds and stores new items with their series and kind."""
+    await context.news.tick(now=datetime.now(UTC))

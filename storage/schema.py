@@ -1,6 +1,6 @@
 """Every model module, imported once, so `Base.metadata` is the whole schema (for Alembic)."""
 
-from storage import catalog_models, delivery_models, models
+from storage import catalog_models, delivery_models, models, news_models
 from storage.models import Base
 
-__all__ = ["Base", "catalog_models", "delivery_models", "models"]
+__all__ = ["Base", "catalog_models", "delivery_models", "models", "news_models"]

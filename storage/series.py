@@ -119,3 +119,19 @@ async def upcoming_episodes(
 async def mark_synced(session: AsyncSession, *, series_ids: list[int], now: datetime) -> None:
     if series_ids:
         await session.execute(update(Series).where(Series.id.in_(series_ids)).values(synced_at=now))
+
+
+async def catalogue_version(session: AsyncSession) -> tuple[int, int]:
+    """Changes whenever a title or alias is added or removed: (alias count, highest alias id)."""
+    row = (await session.execute(select(func.count(), func.max(SeriesAlias.id)))).one()
+    return int(row[0]), int(row[1] or 0)
+
+
+async def catalogue_titles(session: AsyncSession) -> list[tuple[int, str, bool, int | None]]:
+    """Every alias as (series id, name, is the series' own title, premiere year)."""
+    rows = await session.execute(
+        select(SeriesAlias.series_id, SeriesAlias.name, Series.title, Series.premiered).join(
+            Series, Series.id == SeriesAlias.series_id
+        )
+    )
+    return [(sid, name, name == title, premiered) for sid, name, title, premiered in rows]

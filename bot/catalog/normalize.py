@@ -8,8 +8,12 @@ import unicodedata
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form that keeps punctuation: "Ärzte „X“" → "arzte „x“"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def normalize_title(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "La Casa de Papel!" → "la casa de papel"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NOT_WORD.sub(" ", stripped).replace("_", " ").split())
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).replace("_", " ").split())

@@ -41,6 +41,7 @@ class BotRunner:
             "database_url": self.database_url,
             "tvmaze_base_url": self.tvmaze_url,
             "default_language": "de",
+            "feed_urls": "",  # never the real feeds: tests stay off the internet
         }
         values.update(overrides)
         return load_settings(_env_file=None, **values)

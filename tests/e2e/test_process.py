@@ -57,6 +57,7 @@ async def test_run_bot_answers_start_and_stops_on_sigterm(tmp_path, fake: FakeTe
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_BASE_URL=fake.base_url,
             LOG_LEVEL="DEBUG",
+            FEED_URLS="",  # the real feeds are not for tests
         ),
         stderr=asyncio.subprocess.PIPE,
     )

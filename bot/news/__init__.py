@@ -1,0 +1,1 @@
+"""Series news: fetching feeds, parsing them, recognising series, classifying items."""

@@ -1,0 +1,65 @@
+"""What the admin commands do: add a feed only if it really is one, list feeds, remove one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.news.fetch import FetchLimits, fetch_feed
+from bot.news.parse import normalize_link, parse_feed
+from storage.feeds import add_feed, delete_feed, get_feed, get_feed_by_url
+from storage.news_models import Feed
+
+
+@dataclass(frozen=True)
+class AddFeedOutcome:
+    """`feed` on success; otherwise which check failed and why."""
+
+    feed: Feed | None = None
+    item_count: int = 0
+    invalid_url: bool = False
+    existing_id: int | None = None
+    reason: str | None = None  # why the URL is not a usable feed
+
+
+async def check_and_add_feed(
+    session: AsyncSession,
+    *,
+    client: httpx.AsyncClient,
+    limits: FetchLimits,
+    url: str,
+    now: datetime,
+) -> AddFeedOutcome:
+    """Fetch and parse `url` first; add it only if it is a feed. Its items count as seen."""
+    if normalize_link(url) is None:
+        return AddFeedOutcome(invalid_url=True)
+    existing = await get_feed_by_url(session, url=url)
+    if existing is not None:
+        return AddFeedOutcome(existing_id=existing.id)
+    fetched = await fetch_feed(client, url, limits=limits)
+    if fetched.error is not None:
+        return AddFeedOutcome(reason=fetched.error)
+    parsed = await parse_feed(fetched.body, fetched.content_type)
+    if parsed.error is not None:
+        return AddFeedOutcome(reason=parsed.error)
+    feed = await add_feed(session, url=url, now=now, title=parsed.title, language=parsed.language)
+    if feed is None:  # added by someone else meanwhile
+        return AddFeedOutcome(reason="added by someone else meanwhile")
+    return AddFeedOutcome(feed=feed, item_count=len(parsed.items))
+
+
+async def find_and_remove_feed(session: AsyncSession, *, query: str) -> Feed | None:
+    """Remove the feed with this number or URL; the removed feed, or None."""
+    query = query.strip().lstrip("#")
+    feed = None
+    if query.isdigit():
+        feed = await get_feed(session, feed_id=int(query))
+    if feed is None:
+        feed = await get_feed_by_url(session, url=query)
+    if feed is None:
+        return None
+    await delete_feed(session, feed_id=feed.id)
+    return feed

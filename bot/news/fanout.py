@@ -1,0 +1,68 @@
+"""Who gets which news item: a pure plan of one message per (item, chat).
+
+A chat following two series an item is about still gets one message; a chat gets nothing
+for kinds it switched off in /settings or for an item it reported as not about its series.
+The dedup key is what makes the outbox write idempotent across ticks and restarts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.news.poll import NewNews
+
+
+@dataclass(frozen=True)
+class Follower:
+    """A chat following a series, with what its settings say about news."""
+
+    chat_id: int  # chats.id
+    series_id: int
+    language: str
+    timezone: str
+    news_kinds: frozenset[str]
+    reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
+
+
+@dataclass(frozen=True)
+class PlannedNews:
+    item_id: int
+    chat_id: int
+    series_ids: tuple[int, ...]  # the chat's followed series the item is about, sorted
+    kind: str
+    language: str
+    timezone: str
+    dedup_key: str
+
+
+def news_dedup_key(item_id: int, chat_id: int) -> str:
+    return f"news:{item_id}:{chat_id}"
+
+
+def plan_news_fanout(items: Iterable[NewNews], followers: Iterable[Follower]) -> list[PlannedNews]:
+    """One planned message per (item, chat) whose settings want the item's kind."""
+    by_series: dict[int, list[Follower]] = {}
+    for follower in followers:
+        by_series.setdefault(follower.series_id, []).append(follower)
+    planned: list[PlannedNews] = []
+    for item in items:
+        chats: dict[int, tuple[Follower, set[int]]] = {}
+        for series_id in item.series_ids:
+            for follower in by_series.get(series_id, ()):
+                if item.kind not in follower.news_kinds or item.item_id in follower.reported:
+                    continue
+                chats.setdefault(follower.chat_id, (follower, set()))[1].add(series_id)
+        for chat_id, (follower, series_ids) in sorted(chats.items()):
+            planned.append(
+                PlannedNews(
+                    item_id=item.item_id,
+                    chat_id=chat_id,
+                    series_ids=tuple(sorted(series_ids)),
+                    kind=item.kind,
+                    language=follower.language,
+                    timezone=follower.timezone,
+                    dedup_key=news_dedup_key(item.item_id, chat_id),
+                )
+            )
+    return planned

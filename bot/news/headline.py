@@ -1,0 +1,99 @@
+"""A headline as the matcher sees it: normalised words plus where the quotation marks were.
+
+The words are exactly `normalize_title`'s words, so a title from the catalogue and the same
+title in a headline normalise alike; the quotes are what tells "‘Lost’" from "lost".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.catalog.normalize import fold
+
+_DOUBLE_QUOTES = frozenset('"„“”«»')
+_SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
+_TOKEN = re.compile(r"[^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Normalised words of a text, each word's character offset in `text`, and quote facts."""
+
+    words: tuple[str, ...]
+    text: str  # " ".join(words), what the automaton scans
+    offsets: dict[int, int]  # character offset in `text` → word index
+    quote_before: frozenset[int]  # word indices directly preceded by a quotation mark
+    quote_after: frozenset[int]  # word indices directly followed by a quotation mark
+    quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
+    colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
+
+    def is_quoted(self, first: int, last: int) -> bool:
+        """Whether exactly words first..last stand between quotation marks."""
+        return first in self.quote_before and last in self.quote_after
+
+    def enclosing_span(self, first: int, last: int) -> tuple[int, int] | None:
+        """The quoted run strictly larger than first..last that contains it, if any."""
+        for start, end in self.quoted_spans:
+            if start <= first and last <= end and (start, end) != (first, last):
+                return start, end
+        return None
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """A single quote between two letters is an apostrophe (Grey's), not a quotation mark."""
+    return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
+
+
+def analyse(raw: str) -> Headline:
+    """Split `raw` into normalised words and record quotation marks around them."""
+    folded = fold(raw)
+    words: list[str] = []
+    quote_before: set[int] = set()
+    quote_after: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    colon_after: set[int] = set()
+    open_at: dict[str, int] = {}  # quote class → index of the first word after the opening mark
+    last_was_quote = False
+    after_word = False  # the previous piece was a word (or an abbreviation's full stop)
+    previous_end = -1
+    for match in _TOKEN.finditer(folded):
+        piece = match.group(0)
+        touching, previous_end = match.start() == previous_end, match.end()
+        if piece[0].isalnum():
+            if last_was_quote and touching:
+                quote_before.add(len(words))
+            words.append(piece)
+            last_was_quote, after_word = False, True
+            continue
+        is_double = piece in _DOUBLE_QUOTES
+        if piece == ":" and words:
+            colon_after.add(len(words) - 1)
+        if not is_double and (piece not in _SINGLE_QUOTES or _is_apostrophe(folded, match.start())):
+            last_was_quote, after_word = False, after_word and touching and piece == "."
+            continue
+        if after_word and touching:
+            quote_after.add(len(words) - 1)
+        after_word = False
+        kind = "double" if is_double else "single"
+        if kind in open_at:
+            start = open_at.pop(kind)
+            if start < len(words):
+                spans.append((start, len(words) - 1))
+        else:
+            open_at[kind] = len(words)
+        last_was_quote = True
+    offsets: dict[int, int] = {}
+    position = 0
+    for index, word in enumerate(words):
+        offsets[position] = index
+        position += len(word) + 1
+    return Headline(
+        words=tuple(words),
+        text=" ".join(words),
+        offsets=offsets,
+        quote_before=frozenset(quote_before),
+        quote_after=frozenset(quote_after),
+        quoted_spans=tuple(spans),
+        colon_after=frozenset(colon_after),
+    )

@@ -1,0 +1,127 @@
+"""News messages and the /news list, rendered from plain values in the chat's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from bot import render
+from bot.callback_data import encode
+from bot.render import Button, Screen
+from bot.timefmt import local_datetime
+from storage.news_models import Feed
+
+MAX_UNFOLLOW_BUTTONS = 3
+
+
+@dataclass(frozen=True)
+class NewsView:
+    """One news item as a chat sees it."""
+
+    item_id: int
+    kind: str
+    title: str
+    link: str | None
+    source: str  # the feed's title, else its host
+    published: datetime | None
+    series: tuple[tuple[int, str], ...]  # (TVmaze id, title) of the chat's series it is about
+
+
+def source_name(feed_title: str | None, feed_url: str) -> str:
+    return feed_title or urlsplit(feed_url).hostname or feed_url
+
+
+def _about(view: NewsView, language: str) -> render.Markup:
+    titles = ", ".join(title for _, title in view.series)
+    return render.fragment(language, "news.about", series=titles)
+
+
+def _source(view: NewsView, language: str, timezone: str) -> render.Markup:
+    if view.published is None:
+        return render.fragment(language, "news.source", source=view.source)
+    when = local_datetime(view.published, timezone, language)
+    return render.fragment(language, "news.source_dated", source=view.source, date=when)
+
+
+def _link(view: NewsView, language: str) -> render.Markup:
+    if not view.link:
+        return render.Markup("")
+    return render.fragment(language, "news.link", url=view.link)
+
+
+def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
+    """The pushed message: badge, headline, series, source and date, link, two buttons."""
+    text = render.html(
+        language,
+        "news.message",
+        badge=render.fragment(language, f"news.badge.{view.kind}"),
+        headline=view.title,
+        about=_about(view, language),
+        source=_source(view, language, timezone),
+        link=_link(view, language),
+    )
+    rows: list[tuple[Button, ...]] = [
+        (Button(render.label(language, "news.button.not_about"), encode("nr", str(view.item_id))),)
+    ]
+    several = len(view.series) > 1
+    for tvmaze_id, title in view.series[:MAX_UNFOLLOW_BUTTONS]:
+        label = (
+            render.label(language, "news.button.unfollow_title", title=title)
+            if several
+            else render.label(language, "news.button.unfollow")
+        )
+        rows.append((Button(label, encode("uf", str(tvmaze_id))),))
+    return Screen(text, tuple(rows))
+
+
+def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> Screen:
+    """What /news shows: the latest items about the chat's series."""
+    if not views:
+        return Screen(render.html(language, "news.list.empty"))
+    entries = [
+        render.fragment(
+            language,
+            "news.list.entry",
+            badge=render.fragment(language, f"news.badge.{view.kind}"),
+            headline=view.title,
+            about=_about(view, language),
+            source=_source(view, language, timezone),
+            link=_link(view, language),
+        )
+        for view in views
+    ]
+    return Screen(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))
+
+
+def _feed_state(feed: Feed, language: str) -> render.Markup:
+    if not feed.enabled:
+        return render.fragment(language, "feeds.list.disabled")
+    if feed.error_count:
+        return render.fragment(language, "feeds.list.failing", error=feed.last_error or "?")
+    return render.fragment(language, "feeds.list.ok")
+
+
+def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> Screen:
+    """What /feeds shows admins: each feed's health, last fetch and back-off."""
+    if not feeds:
+        return Screen(render.html(language, "feeds.list.empty"))
+    never = render.plain(language, "feeds.list.never")
+    entries = [
+        render.fragment(
+            language,
+            "feeds.list.entry",
+            id=feed.id,
+            title=feed.title or source_name(None, feed.url),
+            state=_feed_state(feed, language),
+            url=feed.url,
+            fetched=local_datetime(feed.last_fetched_at, timezone, language)
+            if feed.last_fetched_at
+            else never,
+            items=feed.items_seen,
+            errors=feed.error_count,
+            next=local_datetime(feed.next_poll_at, timezone, language),
+        )
+        for feed in feeds
+    ]
+    return Screen(render.html(language, "feeds.list.text", entries=render.join(entries, "\n\n")))

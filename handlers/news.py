@@ -1,0 +1,120 @@
+"""/news for everyone; /addfeed, /feeds and /removefeed for the bot's administrators."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import Message, Update
+
+from bot import render
+from bot.context import BotContext
+from bot.news.admin import check_and_add_feed, find_and_remove_feed
+from bot.news.fetch import FetchLimits
+from bot.news.views import NewsView, feeds_screen, news_list_screen, source_name
+from handlers.common import reply_screen, settings_of, touch_chat
+from storage.feeds import latest_news_for_chat, list_feeds
+
+NEWS_LIST_LIMIT = 10
+
+
+async def news_command(update: Update, context: BotContext) -> None:
+    """Shows the 10 latest items about the chat's series."""
+    message = update.effective_message
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        rows = await latest_news_for_chat(session, chat_id=chat.id, limit=NEWS_LIST_LIMIT)
+    settings = settings_of(chat, context)
+    views = [
+        NewsView(
+            item_id=item.id,
+            kind=item.kind,
+            title=item.title,
+            link=item.link,
+            source=source_name(feed.title, feed.url),
+            published=item.published or item.created_at,
+            series=tuple(series),
+        )
+        for item, feed, series in rows
+    ]
+    screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
+    await reply_screen(message, screen)
+
+
+async def _admin_message(update: Update, context: BotContext) -> tuple[Message, str] | None:
+    """The message and reply language if an administrator sent it; else a polite refusal."""
+    message = update.effective_message
+    user = update.effective_user
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    language = settings_of(chat, context).language
+    if user is None or user.id not in context.settings.admin_ids:
+        await message.reply_html(render.html(language, "admin.only"))
+        return None
+    return message, language
+
+
+async def addfeed_command(update: Update, context: BotContext) -> None:
+    """Adds a news feed after checking that the URL really serves one."""
+    admin = await _admin_message(update, context)
+    if admin is None:
+        return
+    message, language = admin
+    url = (context.args or [""])[0].strip()
+    if not url:
+        await message.reply_html(render.html(language, "feeds.add.usage"))
+        return
+    client = context.bot_data.feed_http
+    assert client is not None
+    async with context.db.begin() as session:
+        outcome = await check_and_add_feed(
+            session, client=client, limits=FetchLimits(), url=url, now=datetime.now(UTC)
+        )
+        feed_id = outcome.feed.id if outcome.feed else None
+        title = outcome.feed.title or url if outcome.feed else ""
+    if outcome.invalid_url:
+        text = render.html(language, "feeds.add.invalid_url", url=url)
+    elif outcome.existing_id is not None:
+        text = render.html(language, "feeds.add.exists", id=outcome.existing_id)
+    elif feed_id is None:
+        text = render.html(language, "feeds.add.not_a_feed", url=url, reason=outcome.reason)
+    else:
+        text = render.html(
+            language, "feeds.add.done", id=feed_id, title=title, count=outcome.item_count
+        )
+    await message.reply_html(text, disable_web_page_preview=True)
+
+
+async def feeds_command(update: Update, context: BotContext) -> None:
+    """Lists the feeds with last fetch, items, errors and back-off."""
+    admin = await _admin_message(update, context)
+    if admin is None:
+        return
+    message, language = admin
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        feeds = await list_feeds(session)
+        timezone = settings_of(chat, context).timezone
+        screen = feeds_screen(feeds, language=language, timezone=timezone)
+    await reply_screen(message, screen)
+
+
+async def removefeed_command(update: Update, context: BotContext) -> None:
+    """Removes a feed, given its number or URL, with its items."""
+    admin = await _admin_message(update, context)
+    if admin is None:
+        return
+    message, language = admin
+    query = " ".join(context.args or []).strip()
+    if not query:
+        await message.reply_html(render.html(language, "feeds.remove.usage"))
+        return
+    async with context.db.begin() as session:
+        feed = await find_and_remove_feed(session, query=query)
+        removed = (feed.id, feed.url) if feed else None
+    if removed is None:
+        text = render.html(language, "feeds.remove.not_found", query=query)
+    else:
+        text = render.html(language, "feeds.remove.done", id=removed[0], url=removed[1])
+    await message.reply_html(text, disable_web_page_preview=True)

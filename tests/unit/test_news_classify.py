@@ -1,0 +1,53 @@
+"""Kinds of news from German and English cues, mixed headlines settled as a fan reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.news.classify import classify
+
+CASES = [
+    # Renewals.
+    ("‘Hacks’ renewed for season 5", "renewal"),
+    ("HBO Renews ‘The Pitt’ Ahead of Its Season 2 Premiere", "renewal"),
+    ("Showtime picks up ‘Dexter’ for another season", "renewal"),
+    ("Apple orders a third season of ‘Severance’", "renewal"),
+    ("‘Silo’ season 3 greenlit", "renewal"),
+    ("„Dark“ wird um eine vierte Staffel verlängert", "renewal"),
+    ("„Babylon Berlin“ bekommt eine fünfte Staffel", "renewal"),
+    ("„Der Bergdoktor“ geht in die 19. Staffel", "renewal"),
+    ("‘You’ renewed for a fifth and final season", "renewal"),
+    # Cancellations, hard and soft.
+    ("Netflix cancels ‘1899’ after one season", "cancellation"),
+    ("‘Gen V’ Canceled After Two Seasons", "cancellation"),
+    ("„4 Blocks“ wird abgesetzt", "cancellation"),
+    ("ZDF stellt „Der Alte“ nach 47 Jahren ein", "cancellation"),
+    ("Sky setzt „Das Boot“ ab", "cancellation"),
+    ("‘Evil’ to end with season 4", "cancellation"),
+    ("‘The Crown’ season 6 will be its last", "cancellation"),
+    ("„Stranger Things“ endet nach Staffel 5", "cancellation"),
+    ("‘Lucifer’ cancelled ahead of its season 4 premiere", "cancellation"),
+    # Premieres.
+    ("‘The Bear’ season 4 premiere date set", "premiere"),
+    ("‘Stranger Things’ final season gets release dates", "premiere"),
+    ("‘Ted Lasso’ returns on March 5", "premiere"),
+    ("„Slow Horses“: Staffel 5 startet im September", "premiere"),
+    ("„Die Simpsons“: neue Folgen ab Januar bei ProSieben", "premiere"),
+    ("„Bridgerton“: Starttermin für Staffel 4 steht fest", "premiere"),
+    ("Die finale Staffel läuft ab März", "premiere"),
+    # Other.
+    ("‘Euphoria’ season 3 begins production", "other"),
+    ("‘Lost’ creators revisit the finale", "other"),
+    ("„Dark“-Macher kündigen neue Serie an", "other"),
+    ("„Friends“-Star: Dokumentation angekündigt", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), CASES)
+def test_kinds(title: str, kind: str) -> None:
+    assert classify(title) == kind
+
+
+def test_summary_decides_only_when_the_headline_is_silent() -> None:
+    assert classify("Big news for fans", "Netflix renewed the show for season 3.") == "renewal"
+    assert classify("‘Dark’ cancelled", "A premiere date had been set.") == "cancellation"

@@ -1,0 +1,127 @@
+"""Feed bytes → plain items: formats, broken feeds, keys, HTML stripping, dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.news.parse import normalize_link, parse_feed, parse_feed_bytes
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Serien &amp; mehr</title><language>de-de</language>
+<item><guid>n-2</guid><title>„Dark“ bekommt Staffel 4</title>
+ <link>https://example.test/news/2?utm_source=rss#top</link>
+ <description>&lt;p&gt;Netflix &lt;b&gt;bestätigt&lt;/b&gt;
+ &lt;script&gt;steal()&lt;/script&gt;.&lt;/p&gt;</description>
+ <pubDate>Tue, 07 Jan 2025 10:00:00 +0100</pubDate></item>
+<item><guid>n-1</guid><title>Older</title><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>TV</title>
+<entry><id>tag:x,2025:1</id><title type="html">&lt;i&gt;Lost&lt;/i&gt; returns</title>
+ <link href="https://example.test/lost"/><updated>2025-01-05T12:00:00-05:00</updated>
+ <summary>Summary</summary></entry></feed>"""
+
+RSS1 = """<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://example.test/"><title>RDF</title><link>https://example.test/</link></channel>
+<item rdf:about="https://example.test/a"><title>RDF item</title><link>https://example.test/a</link></item>
+</rdf:RDF>"""
+
+RSS091 = """<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>
+<item><title>Old style</title><link>https://example.test/old</link></item></channel></rss>"""
+
+
+def test_rss2_items_are_plain_oldest_first_with_utc_dates() -> None:
+    feed = parse_feed_bytes(RSS.encode())
+    assert feed.error is None
+    assert feed.title == "Serien & mehr"
+    assert feed.language == "de-de"
+    assert [item.key for item in feed.items] == ["g:n-1", "g:n-2"]
+    newest = feed.items[1]
+    assert newest.title == "„Dark“ bekommt Staffel 4"
+    assert newest.summary == "Netflix bestätigt ."
+    assert "steal" not in newest.summary
+    assert newest.link == "https://example.test/news/2"
+    assert newest.published == datetime(2025, 1, 7, 9, 0, tzinfo=UTC)
+
+
+def test_atom_rss1_and_rss091_are_read() -> None:
+    atom = parse_feed_bytes(ATOM.encode())
+    assert atom.items[0].title == "Lost returns"
+    assert atom.items[0].published == datetime(2025, 1, 5, 17, 0, tzinfo=UTC)
+    assert parse_feed_bytes(RSS1.encode()).items[0].title == "RDF item"
+    assert parse_feed_bytes(RSS091.encode()).items[0].link == "https://example.test/old"
+
+
+def test_keys_fall_back_to_link_then_hash_and_duplicates_are_dropped() -> None:
+    body = """<rss version="2.0"><channel>
+    <item><title>With link</title><link>https://EXAMPLE.test/a?utm_medium=x&amp;id=3</link></item>
+    <item><title>Bare</title></item>
+    <item><guid>same</guid><title>First</title></item>
+    <item><guid>same</guid><title>Second</title></item>
+    </channel></rss>"""
+    items = parse_feed_bytes(body.encode()).items
+    keys = [item.key for item in items]
+    assert len(keys) == len(set(keys)) == 3
+    assert "l:https://example.test/a?id=3" in keys
+    assert any(key.startswith("h:") for key in keys)
+    again = [item.key for item in parse_feed_bytes(body.encode()).items]
+    assert again == keys  # stable across polls
+
+
+def test_script_and_markup_in_titles_never_survive() -> None:
+    body = """<rss version="2.0"><channel><item><guid>x</guid>
+    <title>&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more</title>
+    <link>javascript:alert(1)</link></item></channel></rss>"""
+    item = parse_feed_bytes(body.encode()).items[0]
+    assert item.title == "Bold & more"
+    assert item.link is None
+
+
+def test_malformed_feed_gives_what_is_readable() -> None:
+    body = b'<rss version="2.0"><channel><item><guid>1</guid><title>one</title></item><item><ti'
+    feed = parse_feed_bytes(body)
+    assert feed.error is None
+    assert [item.title for item in feed.items] == ["one"]
+
+
+def test_html_page_and_garbage_are_errors() -> None:
+    page = b"<!doctype html><html><head><title>Hi</title></head><body><p>x</p></body></html>"
+    assert parse_feed_bytes(page, "text/html").error
+    assert parse_feed_bytes(b"\x00\xff\xfe garbage").error
+    assert parse_feed_bytes(b"").error
+
+
+def test_wrongly_declared_encoding_still_parses() -> None:
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<item><guid>1</guid><title>Ärzte verlängert</title></item></channel></rss>"
+    ).encode("latin-1")
+    feed = parse_feed_bytes(body, "application/rss+xml; charset=utf-8")
+    assert len(feed.items) == 1
+    assert "rzte verl" in feed.items[0].title
+
+
+def test_lengths_are_bounded() -> None:
+    body = (
+        f'<rss version="2.0"><channel><item><guid>{"g" * 500}</guid><title>{"t" * 5000}</title>'
+        f"<description>{'s ' * 5000}</description></item></channel></rss>"
+    )
+    item = parse_feed_bytes(body.encode()).items[0]
+    assert len(item.title) <= 300
+    assert len(item.summary) <= 1000
+    assert len(item.key) <= 200
+
+
+def test_link_normalisation() -> None:
+    assert normalize_link("HTTPS://Example.test/x?b=2&utm_source=a#frag") == (
+        "https://example.test/x?b=2"
+    )
+    assert normalize_link("ftp://example.test/") is None
+    assert normalize_link("not a link") is None
+
+
+async def test_parse_runs_off_the_event_loop() -> None:
+    feed = await parse_feed(RSS.encode(), "application/rss+xml")
+    assert len(feed.items) == 2
