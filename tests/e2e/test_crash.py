@@ -60,4 +60,5 @@ async def test_sigkill_mid_fan_out_loses_nothing(tmp_path, fake: FakeTelegram):
     assert lost == []
     assert duplicates <= in_flight
     assert statuses(await rows(database_url)) == {"sent": len(CHATS)}
-    assert fake.stats["429"] == 0
+    # No 429 assertion: the restarted sender does not know which chats got a message in the
+    # killed one's last second, so a repeat may meet the per-chat limit and wait it out.
