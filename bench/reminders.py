@@ -20,7 +20,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, insert
 
-from bot.reminders.tick import Defaults, plan_due_reminders
+from bot.chat_settings import Defaults
+from bot.reminders.tick import plan_due_reminders
 from storage.catalog_models import Episode, Follow, Series, TickState
 from storage.db import create_engine, create_session_factory
 from storage.delivery_models import Delivery

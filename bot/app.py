@@ -20,11 +20,13 @@ from telegram.ext import (
 )
 
 from bot.catalog.tvmaze import TvmazeClient
+from bot.chat_settings import Defaults
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.delivery.sender import Sender
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
+from bot.news.announce import NewsAnnouncer
 from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
@@ -35,7 +37,13 @@ from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
 from handlers.membership import group_migrated, my_membership
-from handlers.news import addfeed_command, feeds_command, news_command, removefeed_command
+from handlers.news import (
+    addfeed_command,
+    feeds_command,
+    news_command,
+    not_about_button,
+    removefeed_command,
+)
 from handlers.settings import settings_button, settings_command
 from handlers.start import help_command, start
 from handlers.stats import stats_command
@@ -71,12 +79,18 @@ async def _post_init(application: Application) -> None:
     data.sender.start()
     await resume_progress(application)
     limits = FetchLimits()
+    announcer = NewsAnnouncer(
+        Defaults(data.settings.default_language, data.settings.default_timezone),
+        data.settings.admin_ids,
+    )
     data.feed_http = make_feed_client(limits)
     data.news = NewsPoller(
         sessions=data.sessions,
         client=data.feed_http,
         limits=limits,
         poll_seconds=data.settings.feed_poll_seconds,
+        announce=announcer.news,
+        warn=announcer.failing,
     )
     async with data.sessions.begin() as session:
         urls = [str(url) for url in data.settings.feed_urls]
@@ -143,6 +157,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(follow_button, pattern=r"^1\|fo\|"))
     application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^1\|uf\|"))
     application.add_handler(CallbackQueryHandler(broadcast_button, pattern=r"^1\|bc\|"))
+    application.add_handler(CallbackQueryHandler(not_about_button, pattern=r"^1\|nr\|"))
     application.add_handler(CallbackQueryHandler(settings_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.config import known_timezones
 from bot.i18n import LANGUAGES, language_for
@@ -23,6 +25,14 @@ COMMON_TIMEZONES = (
 MAX_INPUT_CHARS = 200
 
 _QUIET = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a chat that chose nothing gets (DEFAULT_LANGUAGE, DEFAULT_TIMEZONE)."""
+
+    language: str
+    timezone: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,16 @@ def effective_settings(chat: Chat, *, default_language: str, default_timezone: s
         quiet_hours=quiet,
         news_kinds=tuple(kind for kind in ALL_NEWS_KINDS if kind in chat.news_kinds),
     )
+
+
+def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet: tuple[int, int] | None) -> bool:
+    """Whether `moment` falls into the chat's quiet hours (which may wrap midnight)."""
+    if quiet is None:
+        return False
+    local = moment.astimezone(zone)
+    minute = local.hour * 60 + local.minute
+    start, end = quiet
+    return start <= minute < end if start < end else minute >= start or minute < end
 
 
 def resolve_timezone(text: str) -> str | None:

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.catalog.sync import sync_followed
+from bot.chat_settings import Defaults
 from bot.context import BotContext
-from bot.reminders.tick import Defaults, plan_due_reminders
+from bot.news.announce import announce_ended_series
+from bot.reminders.tick import plan_due_reminders
 
 
 async def sync_catalog(context: BotContext) -> None:
-    """Refreshes followed series (air dates, status) from TVmaze."""
-    await sync_followed(sessions=context.db, client=context.tvmaze, now=datetime.now(UTC))
+    """Refreshes followed series (air dates, status) from TVmaze; tells followers of series
+    that ended."""
+    now = datetime.now(UTC)
+    await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
+    async with context.db.begin() as session:
+        alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
+    if alerts:
+        _wake_sender(context)
 
 
 async def plan_reminders(context: BotContext) -> None:
@@ -21,12 +29,23 @@ async def plan_reminders(context: BotContext) -> None:
         sessions=context.db,
         now=datetime.now(UTC),
         lookahead=timedelta(seconds=2 * settings.reminder_tick_seconds),
-        defaults=Defaults(settings.default_language, settings.default_timezone),
+        defaults=_defaults(context),
     )
-    if report.written and context.bot_data.sender is not None:
+    if report.written:
+        _wake_sender(context)
+
+
+def _defaults(context: BotContext) -> Defaults:
+    return Defaults(context.settings.default_language, context.settings.default_timezone)
+
+
+def _wake_sender(context: BotContext) -> None:
+    if context.bot_data.sender is not None:
         context.bot_data.sender.wake()
 
 
 async def poll_feeds(context: BotContext) -> None:
-    """Fetches due feeds and stores new items with their series and kind."""
-    await context.news.tick(now=datetime.now(UTC))
+    """Fetches due feeds, stores new items and queues their messages for the followers."""
+    result = await context.news.tick(now=datetime.now(UTC))
+    if result.new_items or result.failing:
+        _wake_sender(context)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
 from telegram import Message, Update
 
 from bot import render
+from bot.callback_data import decode
 from bot.context import BotContext
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.fetch import FetchLimits
 from bot.news.views import NewsView, feeds_screen, news_list_screen, source_name
-from handlers.common import reply_screen, settings_of, touch_chat
-from storage.feeds import latest_news_for_chat, list_feeds
+from handlers.common import may_configure, reply_screen, settings_of, touch_chat
+from storage.feeds import add_report, latest_news_for_chat, list_feeds
+
+logger = logging.getLogger(__name__)
 
 NEWS_LIST_LIMIT = 10
 
@@ -118,3 +122,25 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
     else:
         text = render.html(language, "feeds.remove.done", id=removed[0], url=removed[1])
     await message.reply_html(text, disable_web_page_preview=True)
+
+
+async def not_about_button(update: Update, context: BotContext) -> None:
+    """Records that a news item is not about the chat's series and hides it from /news."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    allowed = await may_configure(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update, keep_awaiting=True)
+        recorded = False
+        if allowed and data is not None and data.argument.isdigit():
+            recorded = await add_report(session, chat_id=chat.id, item_id=int(data.argument))
+    language = settings_of(chat, context).language
+    if not allowed:
+        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
+    elif data is None or not data.argument.isdigit():
+        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+    else:
+        # Reporting twice is fine: the thanks again, nothing recorded twice.
+        logger.info("chat %s reported item %s (new: %s)", chat.id, data.argument, recorded)
+        await query.answer(render.alert(language, "news.reported"))

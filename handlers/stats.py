@@ -23,5 +23,5 @@ async def stats_command(update: Update, context: BotContext) -> None:
     if stats is None:
         await message.reply_html(render.html(language, "broadcast.admins_only"))
         return
-    text = stats_text(language, stats.chats, stats.deliveries, context.sender.counts, stats.errors)
+    text = stats_text(language, stats, context.sender.counts)
     await message.reply_html(text)

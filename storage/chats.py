@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -64,3 +66,15 @@ async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Ch
     chat.type = "supergroup"
     await session.flush()
     return chat
+
+
+async def admin_chats(session: AsyncSession, *, telegram_ids: Sequence[int]) -> list[Chat]:
+    """The private chats of the given users that can be reached."""
+    if not telegram_ids:
+        return []
+    rows = await session.scalars(
+        select(Chat).where(
+            Chat.telegram_id.in_(telegram_ids), Chat.type == "private", Chat.status == "active"
+        )
+    )
+    return list(rows)

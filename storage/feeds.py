@@ -162,3 +162,42 @@ async def _followed_series(
     for item_id, tvmaze_id, title in rows:
         series.setdefault(item_id, []).append((tvmaze_id, title))
     return series
+
+
+async def get_items(session: AsyncSession, *, ids: set[int]) -> dict[int, NewsItem]:
+    if not ids:
+        return {}
+    return {
+        item.id: item
+        for item in await session.scalars(select(NewsItem).where(NewsItem.id.in_(ids)))
+    }
+
+
+async def add_report(session: AsyncSession, *, chat_id: int, item_id: int) -> bool:
+    """Record that a chat says an item is not about its series; False if known or no item."""
+    if await session.get(NewsItem, item_id) is None:
+        return False
+    if await session.get(NewsReport, (chat_id, item_id)) is not None:
+        return False
+    session.add(NewsReport(chat_id=chat_id, item_id=item_id))
+    await session.flush()
+    return True
+
+
+async def news_counts(session: AsyncSession) -> dict[str, int]:
+    return {
+        "items": await session.scalar(select(func.count()).select_from(NewsItem)) or 0,
+        "reports": await session.scalar(select(func.count()).select_from(NewsReport)) or 0,
+    }
+
+
+async def most_reported(session: AsyncSession, *, limit: int) -> list[tuple[str, int]]:
+    """The headlines most often reported as not about their series, for /stats."""
+    rows = await session.execute(
+        select(NewsItem.title, func.count(NewsReport.chat_id).label("reports"))
+        .join(NewsReport, NewsReport.item_id == NewsItem.id)
+        .group_by(NewsItem.id, NewsItem.title)
+        .order_by(func.count(NewsReport.chat_id).desc(), NewsItem.id.desc())
+        .limit(limit)
+    )
+    return [(title, count) for title, count in rows]

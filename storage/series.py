@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.catalog_models import Episode, Follow, Series, SeriesAlias
+from storage.catalog_models import Episode, Follow, Series, SeriesAlias, SeriesStatusChange
 
 
 async def get_series(session: AsyncSession, *, tvmaze_id: int) -> Series | None:
@@ -135,3 +135,32 @@ async def catalogue_titles(session: AsyncSession) -> list[tuple[int, str, bool, 
         )
     )
     return [(sid, name, name == title, premiered) for sid, name, title, premiered in rows]
+
+
+async def series_titles(session: AsyncSession, *, ids: set[int]) -> dict[int, tuple[int, str]]:
+    """Series id → (TVmaze id, title)."""
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(Series.id, Series.tvmaze_id, Series.title).where(Series.id.in_(ids))
+    )
+    return {series_id: (tvmaze_id, title) for series_id, tvmaze_id, title in rows}
+
+
+async def ended_since(
+    session: AsyncSession, *, since: datetime
+) -> list[tuple[SeriesStatusChange, Series]]:
+    """Changes to "Ended" recorded after `since`, with their series."""
+    rows = await session.execute(
+        select(SeriesStatusChange, Series)
+        .join(Series, Series.id == SeriesStatusChange.series_id)
+        .where(SeriesStatusChange.new_status == "Ended", SeriesStatusChange.changed_at > since)
+    )
+    return [(change, series) for change, series in rows]
+
+
+async def catalogue_counts(session: AsyncSession) -> dict[str, int]:
+    return {
+        "series": await session.scalar(select(func.count()).select_from(Series)) or 0,
+        "follows": await session.scalar(select(func.count()).select_from(Follow)) or 0,
+    }

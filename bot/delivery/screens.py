@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from bot import render
 from bot.callback_data import encode
 from bot.delivery.broadcasts import Progress
+from bot.delivery.stats import Stats
 from bot.render import Button, Screen
 from storage.broadcasts import AUDIENCES
 
@@ -57,19 +57,18 @@ def progress_text(language: str, progress: Progress) -> str:
     )  # fmt: skip
 
 
-def stats_text(
-    language: str,
-    chats: Mapping[str, int],
-    deliveries: Mapping[str, int],
-    answers: Mapping[str, int],
-    errors: list[tuple[datetime, str]],
-) -> str:
-    """/stats: chats, the outbox, Telegram's answers since start, the last errors."""
+def stats_text(language: str, stats: Stats, answers: Mapping[str, int]) -> str:
+    """/stats: chats, catalogue and news, the outbox, Telegram's answers, the last errors."""
+    chats, deliveries, catalogue = stats.chats, stats.deliveries, stats.catalogue
+    reported = [
+        render.fragment(language, "stats.reported", title=title, count=count)
+        for title, count in stats.reported
+    ]
     answer_lines = ", ".join(f"{kind} {count}" for kind, count in sorted(answers.items()))
     error_lines = render.join(
         [
             render.fragment(language, "stats.error", at=at.strftime("%Y-%m-%d %H:%M"), text=text)
-            for at, text in errors
+            for at, text in stats.errors
         ]
     )
     none = render.plain(language, "stats.none")
@@ -77,6 +76,8 @@ def stats_text(
         language, "stats.text",
         active=chats.get("active", 0), blocked=chats.get("blocked", 0), left=chats.get("left", 0),
         private=chats.get("private", 0), groups=chats.get("groups", 0),
+        series=catalogue["series"], follows=catalogue["follows"], items=catalogue["items"],
+        reports=catalogue["reports"], reported=render.join(reported, ""),
         pending=deliveries.get("pending", 0) + deliveries.get("sending", 0),
         sent=deliveries.get("sent", 0), failed=deliveries.get("failed", 0),
         cancelled=deliveries.get("cancelled", 0),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,17 +21,20 @@ async def load_followers(
     item_ids: set[int],
     default_language: str,
     default_timezone: str,
+    followed_before: datetime | None = None,
 ) -> list[Follower]:
-    """Active chats following any of `series_ids`, with their reports among `item_ids`."""
+    """Active chats following any of `series_ids` (since before `followed_before`, if given),
+    with their reports among `item_ids`."""
     if not series_ids:
         return []
-    rows = (
-        await session.execute(
-            select(Follow.series_id, Chat)
-            .join(Chat, Chat.id == Follow.chat_id)
-            .where(Follow.series_id.in_(series_ids), Chat.status == "active")
-        )
-    ).all()
+    query = (
+        select(Follow.series_id, Chat)
+        .join(Chat, Chat.id == Follow.chat_id)
+        .where(Follow.series_id.in_(series_ids), Chat.status == "active")
+    )
+    if followed_before is not None:
+        query = query.where(Follow.created_at <= followed_before)
+    rows = (await session.execute(query)).all()
     reports: dict[int, set[int]] = {}
     if item_ids:
         reported = await session.execute(
@@ -50,6 +55,7 @@ async def load_followers(
                 timezone=settings.timezone,
                 news_kinds=frozenset(settings.news_kinds),
                 reported=frozenset(reports.get(chat.id, ())),
+                quiet_hours=settings.quiet_hours,
             )
         )
     return followers

@@ -23,6 +23,7 @@ class Follower:
     timezone: str
     news_kinds: frozenset[str]
     reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
+    quiet_hours: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PlannedNews:
     language: str
     timezone: str
     dedup_key: str
+    quiet_hours: tuple[int, int] | None = None
 
 
 def news_dedup_key(item_id: int, chat_id: int) -> str:
@@ -63,6 +65,7 @@ def plan_news_fanout(items: Iterable[NewNews], followers: Iterable[Follower]) ->
                     language=follower.language,
                     timezone=follower.timezone,
                     dedup_key=news_dedup_key(item.item_id, chat_id),
+                    quiet_hours=follower.quiet_hours,
                 )
             )
     return planned

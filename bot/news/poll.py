@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -66,6 +67,10 @@ class PollResult:
     failing: tuple[FailingFeed, ...] = ()
 
 
+Announce = Callable[[AsyncSession, list[NewNews], datetime], Awaitable[object]]
+Warn = Callable[[AsyncSession, FailingFeed], Awaitable[object]]
+
+
 @dataclass(frozen=True)
 class _Due:
     id: int
@@ -101,13 +106,19 @@ class NewsPoller:
         limits: FetchLimits,
         poll_seconds: int,
         concurrency: int = 10,
+        announce: Announce | None = None,
+        warn: Warn | None = None,
     ) -> None:
+        """`announce` and `warn` run inside the transaction that stores a feed's outcome, so
+        new items and their messages (or a failing feed and its notice) land together."""
         self._sessions = sessions
         self._client = client
         self._limits = limits
         self._poll_seconds = poll_seconds
         self._slots = asyncio.Semaphore(concurrency)
         self._store_lock = asyncio.Lock()  # one writer: SQLite allows no more anyway
+        self._announce = announce
+        self._warn = warn
         self._matcher = SeriesMatcher([])
         self._matcher_version: tuple[int, int] | None = None
 
@@ -179,11 +190,16 @@ class NewsPoller:
                 return [], None, 0, False
             if error is not None:
                 logger.warning("feed %s (%s) failed: %s", feed.id, feed.url, error)
-                return [], self._record_failure(row, error, fetched.retry_after, now), 0, True
+                failing = self._record_failure(row, error, fetched.retry_after, now)
+                if failing is not None and self._warn is not None:
+                    await self._warn(session, failing)
+                return [], failing, 0, True
             first_poll = row.last_fetched_at is None
             self._record_success(row, fetched, parsed, now)
             items = parsed.items if parsed else ()
             new, stored = await self._store_items(session, row, items, first_poll, now)
+            if new and self._announce is not None:
+                await self._announce(session, new, now)
             return new, None, stored, False
 
     def _record_failure(

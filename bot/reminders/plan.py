@@ -18,6 +18,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.catalog.schedule import Airing
+from bot.chat_settings import in_quiet_hours
 
 DAY_LEAD = 1440
 MORNING = time(9, 0)
@@ -49,15 +50,6 @@ def episode_of_reminder(dedup_key: str) -> int | None:
     """The episode id in a key made by `PlannedReminder.dedup_key`."""
     parts = dedup_key.split(":")
     return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
-
-
-def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet: tuple[int, int] | None) -> bool:
-    if quiet is None:
-        return False
-    local = moment.astimezone(zone)
-    minute = local.hour * 60 + local.minute
-    start, end = quiet
-    return start <= minute < end if start < end else minute >= start or minute < end
 
 
 def remind_moment(airstamp: datetime, lead: int, zone: ZoneInfo) -> datetime:

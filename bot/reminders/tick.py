@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.schedule import Airing
-from bot.chat_settings import LEAD_CHOICES, ChatSettings, effective_settings
+from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
 from bot.delivery.outbox import Push, enqueue_many
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
@@ -52,12 +52,6 @@ class TickReport:
     written: int
     moved: int
     cancelled: int
-
-
-@dataclass(frozen=True)
-class Defaults:
-    language: str
-    timezone: str
 
 
 def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:

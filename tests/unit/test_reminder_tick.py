@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
-from bot.reminders.tick import Defaults, plan_due_reminders
+from bot.chat_settings import Defaults
+from bot.reminders.tick import plan_due_reminders
 from storage.chats import ensure_chat
 from storage.db import create_session_factory
 from storage.delivery_models import Delivery
