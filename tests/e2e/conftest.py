@@ -51,6 +51,7 @@ class BotRunner:
         self._overrides = overrides
         self._stop = asyncio.Event()
         application = build_application(self.settings(**overrides))
+        self.application = application
         self._task = asyncio.create_task(run_until_stopped(application, self._stop, poll_timeout=1))
         await self.fake.wait_for_call("getUpdates", count=1, timeout=10)
 
@@ -60,6 +61,11 @@ class BotRunner:
         self._stop.set()
         await asyncio.wait_for(self._task, timeout=10)
         self._task = None
+
+    async def run_job(self, name: str) -> None:
+        """Run a periodic job now, exactly as the JobQueue would (tests do not wait minutes)."""
+        [job] = self.application.job_queue.get_jobs_by_name(name)
+        await job.run(self.application)
 
     async def restart(self) -> None:
         await self.stop()
