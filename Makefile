@@ -27,9 +27,14 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
-# Fan-out figures (not a test): 10,000 chats at 30 msg/s take ~6 of its ~7 minutes; ARGS="--chats 2000".
-bench: $(VENV)/.installed-bench
-	$(BIN)/python -m bench.fanout $(ARGS)
+# Figures, not tests (about 15 minutes in all; the fan-out at 30 msg/s is most of it).
+# One at a time: `make bench-fanout ARGS="--chats 2000"`, bench-matching, bench-ingest, …
+BENCHES := fanout matching ingest reminders
+
+bench: $(addprefix bench-,$(BENCHES))
+
+bench-%: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.$* $(ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
