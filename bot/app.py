@@ -41,6 +41,7 @@ from handlers.news import (
     addfeed_command,
     feeds_command,
     news_command,
+    newstopic_command,
     not_about_button,
     removefeed_command,
 )
@@ -146,6 +147,7 @@ def build_application(settings: Settings) -> BotApplication:
     )
     application.add_handler(CommandHandler("stats", stats_command))
     application.add_handler(CommandHandler("news", news_command))
+    application.add_handler(CommandHandler("newstopic", newstopic_command, filters.ChatType.GROUPS))
 
     # Bot administrators (ADMIN_IDS): news feeds.
     application.add_handler(CommandHandler("addfeed", addfeed_command))

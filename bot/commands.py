@@ -25,6 +25,7 @@ GROUP_COMMANDS = (
     "list",
     "next",
     "news",
+    "newstopic",
     "calendar",
     "help",
     "settings",

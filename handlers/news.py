@@ -144,3 +144,25 @@ async def not_about_button(update: Update, context: BotContext) -> None:
         # Reporting twice is fine: the thanks again, nothing recorded twice.
         logger.info("chat %s reported item %s (new: %s)", chat.id, data.argument, recorded)
         await query.answer(render.alert(language, "news.reported"))
+
+
+async def newstopic_command(update: Update, context: BotContext) -> None:
+    """In a forum group, routes the group's news into the topic the command was sent in."""
+    message = update.effective_message
+    assert message is not None
+    allowed = await may_configure(update, context)
+    forum = bool(message.chat.is_forum)
+    topic = message.message_thread_id if message.is_topic_message else None
+    turn_off = bool(context.args) and context.args[0].lower() in {"off", "aus"}
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        if allowed and forum:
+            chat.news_topic_id = None if turn_off else topic
+    language = settings_of(chat, context).language
+    if not allowed:
+        key = "group.admins_only"
+    elif not forum:
+        key = "newstopic.no_forum"
+    else:
+        key = "newstopic.set" if chat.news_topic_id else "newstopic.main"
+    await message.reply_html(render.html(language, key))

@@ -54,6 +54,8 @@ class Chat(Base):
     quiet_start: Mapped[int | None] = mapped_column(SmallInteger)
     quiet_end: Mapped[int | None] = mapped_column(SmallInteger)
     news_kinds: Mapped[list[str]] = mapped_column(JSON, default=lambda: list(ALL_NEWS_KINDS))
+    # The forum topic a group's admins chose for news; None = the main chat / General.
+    news_topic_id: Mapped[int | None] = mapped_column(Integer)
     # What typed text the chat owes us next ("timezone", "quiet_hours"), if anything.
     awaiting_input: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="active")  # active / blocked / left

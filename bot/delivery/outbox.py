@@ -13,9 +13,17 @@ from storage.deliveries import insert_deliveries
 from storage.models import utcnow
 
 
-def html_payload(html: str, buttons: list[list[dict[str, str]]] | None = None) -> dict[str, Any]:
-    """A message made by `bot.render`; buttons are rows of {"label", "data"} (callback data)."""
-    return {"html": html, "buttons": buttons} if buttons else {"html": html}
+def html_payload(
+    html: str, buttons: list[list[dict[str, str]]] | None = None, thread_id: int | None = None
+) -> dict[str, Any]:
+    """A message made by `bot.render`; buttons are rows of {"label", "data"} (callback data);
+    `thread_id` posts it into a forum topic (only for messages with buttons, never digested)."""
+    payload: dict[str, Any] = {"html": html}
+    if buttons:
+        payload["buttons"] = buttons
+        if thread_id is not None:
+            payload["thread_id"] = thread_id
+    return payload
 
 
 def copy_payload(from_chat_id: int, message_id: int) -> dict[str, Any]:

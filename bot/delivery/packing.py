@@ -22,6 +22,7 @@ class Outgoing:
     html: str | None = None
     buttons: tuple[tuple[tuple[str, str], ...], ...] = ()  # rows of (label, callback data)
     copy_from: tuple[int, int] | None = None  # (from_chat_id, message_id)
+    thread_id: int | None = None  # a forum topic of the group (news its admins routed there)
 
 
 def _foldable(row: DueRow) -> bool:
@@ -59,6 +60,7 @@ def next_message(rows: Sequence[DueRow]) -> Outgoing:
             silent=first.silent,
             html=render.fit(first.payload["html"]),
             buttons=_buttons(first.payload),
+            thread_id=first.payload.get("thread_id"),
         )
     batch = [first]
     for row in rows[1:]:

@@ -199,6 +199,7 @@ class Sender:
                 parse_mode=ParseMode.HTML,
                 disable_notification=message.silent,
                 reply_markup=_markup(message),
+                message_thread_id=message.thread_id,
             )
             return Outcome(outcomes.SENT_, message_id=sent.message_id)
         except Exception as error:  # every failure is an outcome of its rows, never a crash

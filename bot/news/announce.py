@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,11 +29,11 @@ from storage.series import ended_since, series_titles
 ENDED_ALERT_WINDOW = timedelta(days=7)
 
 
-def _payload(screen: Screen) -> dict[str, object]:
+def _payload(screen: Screen, topic_id: int | None) -> dict[str, Any]:
     buttons = [
         [{"label": b.label, "data": b.callback_data} for b in row] for row in screen.keyboard
     ]
-    return html_payload(screen.text, buttons or None)
+    return html_payload(screen.text, buttons or None, thread_id=topic_id)
 
 
 def _silent(quiet: tuple[int, int] | None, timezone: str, now: datetime) -> bool:
@@ -74,7 +75,7 @@ async def announce_news(
                 chat_id=plan.chat_id,
                 kind="news",
                 dedup_key=plan.dedup_key,
-                payload=_payload(screen),
+                payload=_payload(screen, plan.topic_id),
                 silent=_silent(plan.quiet_hours, plan.timezone, now),
             )
         )
@@ -109,7 +110,7 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
                     chat_id=follower.chat_id,
                     kind="news",
                     dedup_key=f"ended:{change.id}:{follower.chat_id}",
-                    payload=_payload(screen),
+                    payload=_payload(screen, follower.topic_id),
                     silent=_silent(follower.quiet_hours, follower.timezone, now),
                 )
             )

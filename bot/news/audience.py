@@ -56,6 +56,7 @@ async def load_followers(
                 news_kinds=frozenset(settings.news_kinds),
                 reported=frozenset(reports.get(chat.id, ())),
                 quiet_hours=settings.quiet_hours,
+                topic_id=chat.news_topic_id,
             )
         )
     return followers

@@ -24,6 +24,7 @@ class Follower:
     news_kinds: frozenset[str]
     reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
     quiet_hours: tuple[int, int] | None = None
+    topic_id: int | None = None  # the group's news topic
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class PlannedNews:
     timezone: str
     dedup_key: str
     quiet_hours: tuple[int, int] | None = None
+    topic_id: int | None = None  # the group's news topic
 
 
 def news_dedup_key(item_id: int, chat_id: int) -> str:
@@ -66,6 +68,7 @@ def plan_news_fanout(items: Iterable[NewNews], followers: Iterable[Follower]) ->
                     timezone=follower.timezone,
                     dedup_key=news_dedup_key(item.item_id, chat_id),
                     quiet_hours=follower.quiet_hours,
+                    topic_id=follower.topic_id,
                 )
             )
     return planned

@@ -165,3 +165,35 @@ async def test_series_that_ended_alerts_its_followers_without_any_feed(
     await bot.run_job("catalog-sync")
     await settle(fake)
     assert len(fake.messages(HEIST_FAN)) == 3 and len(fake.messages(BALLARD_FAN)) == 2
+
+
+async def test_group_admins_route_news_into_a_forum_topic(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    forum, member = -1009001, 85
+    await setting_up(bot, fake, tvmaze, feeds)
+    fake.add_group(
+        forum, "Serienforum", type="supergroup", admins=[ADMIN], members=[member], forum=True
+    )
+    fake.send_text(forum, ADMIN, f"/start follow_{BALLARD}")  # groups ignore deep links
+    fake.send_text(forum, ADMIN, "/follow Ballard")
+    [_, offer] = await fake.wait_for_messages(forum, count=2)
+    query = fake.press_button(forum, offer["message_id"], f"1|fo|{BALLARD}", ADMIN)
+    await fake.wait_for_callback_answer(query)
+
+    fake.send_text(forum, member, "/newstopic", thread_id=42)
+    fake.send_text(forum, ADMIN, "/newstopic", thread_id=42)
+    fake.send_text(GROUP, ADMIN, "/newstopic")
+    *_, refused, routed = await fake.wait_for_messages(forum, count=4)
+    [*_, no_forum] = await fake.wait_for_messages(GROUP, count=2)
+    assert refused["visible"] == "Das dürfen in dieser Gruppe nur Admins."
+    assert routed["visible"].startswith("📰 Neuigkeiten zu euren Serien erscheinen ab jetzt")
+    assert no_forum["visible"].startswith("Diese Gruppe hat keine Themen.")
+
+    feeds.routes["/a.xml"] = Route(rss([item("a-9", SPINOFF, SPINOFF_TEXT)]))
+    await poll(bot)
+    await fake.wait_for_messages(forum, count=5)
+    sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum]
+    assert sends[-1]["message_thread_id"] == 42 and SPINOFF in sends[-1]["text"]
+    group_sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == GROUP]
+    assert "message_thread_id" not in group_sends[-1]

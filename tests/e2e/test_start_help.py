@@ -68,6 +68,7 @@ async def test_command_menu_is_set_per_language_and_chat_type(bot: BotRunner, fa
         "list",
         "next",
         "news",
+        "newstopic",
         "calendar",
         "help",
         "settings",

@@ -87,6 +87,7 @@ class Chat:
     bot_status: str = "member"  # groups: member / administrator / left / kicked
     migrated_to: int | None = None
     next_message_id: int = 1
+    is_forum: bool = False  # a supergroup with topics
 
     @property
     def is_group(self) -> bool:
@@ -94,6 +95,8 @@ class Chat:
 
     def to_api(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.is_forum:
+            data["is_forum"] = True
         if self.user is not None:
             data["first_name"] = self.user.first_name
             for key in ("last_name", "username"):

@@ -12,12 +12,13 @@ World (sync)::
     add_user(user_id, first_name="User", *, last_name=None, username=None,
              language_code=None) -> User              # also creates private chat id == user id
     add_group(chat_id, title="Group", *, admins=(), members=(), type="group", username=None,
-              bot_status="member") -> Chat            # admins[0] is the owner ("creator")
+              bot_status="member", forum=False) -> Chat  # admins[0] is the owner ("creator")
     block(chat_id, blocked=True)                      # private: 403 blocked; group: 403 kicked
 
 Updates (sync; delivered by getUpdates)::
 
-    send_text(chat_id, user_id, text, *, reply_to_message_id=None, sender_chat_id=None) -> update
+    send_text(chat_id, user_id, text, *, reply_to_message_id=None, sender_chat_id=None,
+              thread_id=None) -> update           # thread_id: a topic of a forum group
     press_button(chat_id, message_id, data, user_id=None, *, check=True) -> callback query id
     push_my_chat_member(chat_id, user_id, old="left", new="member") -> update
     migrate_group(old_chat_id, new_chat_id, user_id=None) -> (old_chat_update, new_chat_update)

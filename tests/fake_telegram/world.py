@@ -68,6 +68,7 @@ class World:
         type: str = "group",
         username: str | None = None,
         bot_status: str = "member",
+        forum: bool = False,
     ) -> Chat:
         """A group the bot is in. ``admins[0]`` is the owner ("creator"); unknown user ids
         become users without a private chat (sending to them gives 403)."""
@@ -77,6 +78,7 @@ class World:
         for uid in admins + members:
             self.users.setdefault(uid, User(uid, f"User {uid}"))
         chat = Chat(chat_id, type, title=title, username=username, bot_status=bot_status)
+        chat.is_forum = forum
         chat.owner, chat.admins, chat.members = (admins or [None])[0], admins, members
         self.chats[chat_id] = chat
         self.store.setdefault(chat_id, {})
@@ -131,13 +133,17 @@ class World:
         *,
         reply_to_message_id: int | None = None,
         sender_chat_id: int | None = None,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
         """A user writes ``text``; returns the update (``update["message"]["message_id"]``).
 
         ``user_id`` may be None in a private chat. ``sender_chat_id`` makes it an anonymous
-        group admin post (from = @GroupAnonymousBot, sender_chat = that chat)."""
+        group admin post (from = @GroupAnonymousBot, sender_chat = that chat). ``thread_id``
+        writes it in that topic of a forum supergroup."""
         chat = self.chat(chat_id)
         extra: dict[str, Any] = {}
+        if thread_id is not None:
+            extra.update(message_thread_id=thread_id, is_topic_message=True)
         if sender_chat_id is not None:
             sender = dict(ANONYMOUS_ADMIN)
             extra["sender_chat"] = self.chat(sender_chat_id).to_api()
