@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
@@ -16,6 +17,8 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
+from bot import render
+from bot.callback_data import decode
 from bot.chat_settings import ChatSettings, effective_settings
 from bot.context import BotContext
 from bot.render import Screen
@@ -62,6 +65,35 @@ async def may_configure(update: Update, context: BotContext) -> bool:
         return False
     member = await context.bot.get_chat_member(chat.id, user.id)
     return member.status in ADMIN_STATUSES
+
+
+@dataclass(frozen=True)
+class IdPress:
+    """A pressed button whose argument names a thing by id (a series, a news item)."""
+
+    query: CallbackQuery
+    target: int | None  # None: stale or forged data
+    allowed: bool  # may this user act for this chat
+
+
+async def read_id_press(update: Update, context: BotContext) -> IdPress:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    data = decode(query.data)
+    numeric = data is not None and data.argument.isdigit() and len(data.argument) <= 12
+    target = int(data.argument) if data is not None and numeric else None
+    return IdPress(query, target, await may_configure(update, context))
+
+
+async def refuse_press(press: IdPress, language: str) -> bool:
+    """Answer a forged or forbidden press with an alert; True if it was refused."""
+    if press.target is None:
+        await press.query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+        return True
+    if not press.allowed:
+        await press.query.answer(render.alert(language, "group.admins_only"), show_alert=True)
+        return True
+    return False
 
 
 def markup(screen: Screen) -> InlineKeyboardMarkup | None:

@@ -8,13 +8,19 @@ from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
 
 from bot import render
-from bot.callback_data import decode
 from bot.catalog.following import follow_series
 from bot.catalog.search import QueryTooLong, clean_query, search_series
 from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
-from handlers.common import may_configure, reply_screen, settings_of, touch_chat
+from handlers.common import (
+    may_configure,
+    read_id_press,
+    refuse_press,
+    reply_screen,
+    settings_of,
+    touch_chat,
+)
 
 DEEP_LINK_PREFIX = "follow_"
 
@@ -51,23 +57,15 @@ async def offer_candidates(message: Message, context: BotContext, language: str,
 
 async def follow_button(update: Update, context: BotContext) -> None:
     """Follows the series whose button was pressed and says when it airs next."""
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    data = decode(query.data)
-    allowed = await may_configure(update, context)
+    press = await read_id_press(update, context)
     async with context.db.begin() as session:
         chat = await touch_chat(session, update, keep_awaiting=True)
     current = settings_of(chat, context)
-    language = current.language
-    if data is None or not data.argument.isdigit():
-        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+    if await refuse_press(press, current.language) or press.target is None:
         return
-    if not allowed:
-        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
-        return
-    await query.answer()
-    text = await _follow(context, current, query.message.chat.id, int(data.argument))
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML)
+    await press.query.answer()
+    text = await _follow(context, current, chat.telegram_id, press.target)
+    await press.query.edit_message_text(text, parse_mode=ParseMode.HTML)
 
 
 async def follow_deep_link(

@@ -7,12 +7,19 @@ from datetime import UTC, datetime
 from telegram import Update
 
 from bot import render
-from bot.callback_data import decode
 from bot.catalog.following import unfollow_series
 from bot.catalog.schedule import NEXT_DAYS, chat_airings, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
-from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from handlers.common import (
+    edit_screen,
+    may_configure,
+    read_id_press,
+    refuse_press,
+    reply_screen,
+    settings_of,
+    touch_chat,
+)
 from storage.series import followed_series
 
 
@@ -33,25 +40,22 @@ async def unfollow_command(update: Update, context: BotContext) -> None:
 
 async def unfollow_button(update: Update, context: BotContext) -> None:
     """Unfollows the pressed series and offers to undo it."""
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    data = decode(query.data)
-    allowed = await may_configure(update, context)
+    press = await read_id_press(update, context)
     async with context.db.begin() as session:
         chat = await touch_chat(session, update, keep_awaiting=True)
         language = settings_of(chat, context).language
         series = None
-        if allowed and data is not None and data.argument.isdigit():
+        if press.allowed and press.target is not None:
             series = await unfollow_series(
-                session, chat_telegram_id=chat.telegram_id, tvmaze_id=int(data.argument)
+                session, chat_telegram_id=chat.telegram_id, tvmaze_id=press.target
             )
-    if not allowed:
-        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
-    elif series is None:
-        await query.answer(render.alert(language, "unfollow.not_followed"), show_alert=True)
-    else:
-        await query.answer()
-        await edit_screen(query, unfollowed_screen(language, series))
+    if await refuse_press(press, language):
+        return
+    if series is None:
+        await press.query.answer(render.alert(language, "unfollow.not_followed"), show_alert=True)
+        return
+    await press.query.answer()
+    await edit_screen(press.query, unfollowed_screen(language, series))
 
 
 async def list_command(update: Update, context: BotContext) -> None:

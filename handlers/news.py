@@ -8,12 +8,18 @@ from datetime import UTC, datetime
 from telegram import Message, Update
 
 from bot import render
-from bot.callback_data import decode
 from bot.context import BotContext
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.fetch import FetchLimits
 from bot.news.views import NewsView, feeds_screen, news_list_screen, source_name
-from handlers.common import may_configure, reply_screen, settings_of, touch_chat
+from handlers.common import (
+    may_configure,
+    read_id_press,
+    refuse_press,
+    reply_screen,
+    settings_of,
+    touch_chat,
+)
 from storage.feeds import add_report, latest_news_for_chat, list_feeds
 
 logger = logging.getLogger(__name__)
@@ -126,24 +132,18 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
 
 async def not_about_button(update: Update, context: BotContext) -> None:
     """Records that a news item is not about the chat's series and hides it from /news."""
-    query = update.callback_query
-    assert query is not None and query.message is not None
-    data = decode(query.data)
-    allowed = await may_configure(update, context)
+    press = await read_id_press(update, context)
     async with context.db.begin() as session:
         chat = await touch_chat(session, update, keep_awaiting=True)
         recorded = False
-        if allowed and data is not None and data.argument.isdigit():
-            recorded = await add_report(session, chat_id=chat.id, item_id=int(data.argument))
+        if press.allowed and press.target is not None:
+            recorded = await add_report(session, chat_id=chat.id, item_id=press.target)
     language = settings_of(chat, context).language
-    if not allowed:
-        await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
-    elif data is None or not data.argument.isdigit():
-        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
-    else:
-        # Reporting twice is fine: the thanks again, nothing recorded twice.
-        logger.info("chat %s reported item %s (new: %s)", chat.id, data.argument, recorded)
-        await query.answer(render.alert(language, "news.reported"))
+    if await refuse_press(press, language):
+        return
+    # Reporting twice is fine: thanks again, nothing recorded twice.
+    logger.info("chat %s reported item %s (new: %s)", chat.id, press.target, recorded)
+    await press.query.answer(render.alert(language, "news.reported"))
 
 
 async def newstopic_command(update: Update, context: BotContext) -> None:
