@@ -77,12 +77,11 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
         return
     client = context.bot_data.feed_http
     assert client is not None
-    async with context.db.begin() as session:
-        outcome = await check_and_add_feed(
-            session, client=client, limits=FetchLimits(), url=url, now=datetime.now(UTC)
-        )
-        feed_id = outcome.feed.id if outcome.feed else None
-        title = outcome.feed.title or url if outcome.feed else ""
+    outcome = await check_and_add_feed(
+        context.db, client=client, limits=FetchLimits(), url=url, now=datetime.now(UTC)
+    )
+    feed_id = outcome.feed.id if outcome.feed else None
+    title = outcome.feed.title or url if outcome.feed else ""
     if outcome.invalid_url:
         text = render.html(language, "feeds.add.invalid_url", url=url)
     elif outcome.existing_id is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import httpx
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.news.fetch import FetchLimits, fetch_feed
 from bot.news.parse import normalize_link, parse_feed
@@ -26,17 +26,20 @@ class AddFeedOutcome:
 
 
 async def check_and_add_feed(
-    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
     *,
     client: httpx.AsyncClient,
     limits: FetchLimits,
     url: str,
     now: datetime,
 ) -> AddFeedOutcome:
-    """Fetch and parse `url` first; add it only if it is a feed. Its items count as seen."""
+    """Fetch and parse `url` first; add it only if it is a feed. Its items count as seen.
+
+    No transaction is open during the download (up to 30 s): SQLite would block writers."""
     if normalize_link(url) is None:
         return AddFeedOutcome(invalid_url=True)
-    existing = await get_feed_by_url(session, url=url)
+    async with sessions() as session:
+        existing = await get_feed_by_url(session, url=url)
     if existing is not None:
         return AddFeedOutcome(existing_id=existing.id)
     fetched = await fetch_feed(client, url, limits=limits)
@@ -45,7 +48,10 @@ async def check_and_add_feed(
     parsed = await parse_feed(fetched.body, fetched.content_type)
     if parsed.error is not None:
         return AddFeedOutcome(reason=parsed.error)
-    feed = await add_feed(session, url=url, now=now, title=parsed.title, language=parsed.language)
+    async with sessions.begin() as session:
+        feed = await add_feed(
+            session, url=url, now=now, title=parsed.title, language=parsed.language
+        )
     if feed is None:  # added by someone else meanwhile
         return AddFeedOutcome(reason="added by someone else meanwhile")
     return AddFeedOutcome(feed=feed, item_count=len(parsed.items))
