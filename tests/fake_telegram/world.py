@@ -137,9 +137,8 @@ class World:
     ) -> dict[str, Any]:
         """A user writes ``text``; returns the update (``update["message"]["message_id"]``).
 
-        ``user_id`` may be None in a private chat. ``sender_chat_id`` makes it an anonymous
-        group admin post (from = @GroupAnonymousBot, sender_chat = that chat). ``thread_id``
-        writes it in that topic of a forum supergroup."""
+        ``user_id`` may be None in a private chat. ``sender_chat_id``: an anonymous admin's
+        post (from = @GroupAnonymousBot). ``thread_id``: in that topic of a forum group."""
         chat = self.chat(chat_id)
         extra: dict[str, Any] = {}
         if thread_id is not None:
