@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.catalog.ical_feeds import refresh_ical_feeds
 from bot.catalog.sync import sync_followed
 from bot.context import BotContext
+from bot.news.fetch import FetchLimits
 from bot.reminders.tick import Defaults, plan_due_reminders
 
 
 async def sync_catalog(context: BotContext) -> None:
-    """Refreshes followed series (air dates, status) from TVmaze."""
+    """Refreshes followed series (air dates, status) from TVmaze, then the attached iCal feeds."""
     await sync_followed(sessions=context.db, client=context.tvmaze, now=datetime.now(UTC))
+    if context.bot_data.feed_http is not None:
+        await refresh_ical_feeds(
+            context.db, context.bot_data.feed_http, FetchLimits(), now=datetime.now(UTC)
+        )
 
 
 async def plan_reminders(context: BotContext) -> None:
