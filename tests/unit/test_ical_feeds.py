@@ -6,10 +6,17 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.catalog.ical_feeds import attach_ical, refresh_ical_feeds, resolve_series
+from bot.catalog.ical_feeds import (
+    AttachOutcome,
+    SeriesChoice,
+    attach_ical,
+    refresh_ical_feeds,
+    resolve_series,
+)
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.news.fetch import FetchLimits, make_feed_client
+from handlers.ical import attach_reply
 from storage.catalog_models import Episode, Series
 from storage.db import create_session_factory
 from storage.migrate import upgrade_database
@@ -139,3 +146,19 @@ async def test_resolve_series(sessions, query, tvmaze_ids):
     async with sessions() as session:
         found = await resolve_series(session, query=query)
         assert [series.tvmaze_id for series in found] == tvmaze_ids
+
+
+def test_ambiguous_reply_lists_candidates_with_tvmaze_ids_escaped():
+    outcome = AttachOutcome(
+        "ambiguous",
+        candidates=(
+            SeriesChoice("Dark <b>", 17861, 2017),
+            SeriesChoice("Dark Matter", 60000, None),
+        ),
+    )
+    text = attach_reply("en", outcome, query="Dar", url="https://x.test/a.ics")
+    assert text == (
+        "“Dar” fits several series. Send its TVmaze number instead:\n"
+        "• <code>17861</code> Dark &lt;b&gt; (2017)\n"
+        "• <code>60000</code> Dark Matter"
+    )
