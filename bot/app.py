@@ -35,6 +35,7 @@ from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
+from handlers.ical import addical_command
 from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
 from handlers.membership import group_migrated, my_membership
 from handlers.news import (
@@ -153,6 +154,9 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("addfeed", addfeed_command))
     application.add_handler(CommandHandler("feeds", feeds_command))
     application.add_handler(CommandHandler("removefeed", removefeed_command))
+
+    # Bot administrators (ADMIN_IDS): air dates from an iCal feed for one series.
+    application.add_handler(CommandHandler("addical", addical_command))
 
     # Inline buttons, routed by the action in their callback data.
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))

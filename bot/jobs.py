@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.catalog.ical_feeds import refresh_ical_feeds
 from bot.catalog.sync import sync_followed
 from bot.chat_settings import Defaults
 from bot.context import BotContext
 from bot.news.announce import announce_ended_series
+from bot.news.fetch import FetchLimits
 from bot.reminders.tick import plan_due_reminders
 
 
 async def sync_catalog(context: BotContext) -> None:
-    """Refreshes followed series (air dates, status) from TVmaze; tells followers of series
-    that ended."""
+    """Refreshes followed series (air dates, status) from TVmaze and the attached iCal feeds;
+    tells followers of series that ended."""
     now = datetime.now(UTC)
     await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
+    if context.bot_data.feed_http is not None:
+        await refresh_ical_feeds(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
     async with context.db.begin() as session:
         alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
     if alerts:

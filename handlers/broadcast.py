@@ -37,7 +37,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
         chat = await touch_chat(session, update)
         language = settings_of(chat, context).language
         if not is_admin(update, context):
-            key, values = "broadcast.admins_only", {}
+            key, values = "admin.only", {}
         elif context.args and context.args[0].lower() == "cancel":
             key, values = (
                 "broadcast.cancel_done",

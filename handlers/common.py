@@ -121,3 +121,17 @@ async def edit_screen(query: CallbackQuery, screen: Screen) -> None:
         if "not modified" not in error.message.lower():
             raise
         logger.debug("settings screen unchanged")
+
+
+async def admin_message(update: Update, context: BotContext) -> tuple[Message, str] | None:
+    """The message and reply language if an administrator sent it; else a polite refusal."""
+    message = update.effective_message
+    user = update.effective_user
+    assert message is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    language = settings_of(chat, context).language
+    if user is None or user.id not in context.settings.admin_ids:
+        await message.reply_html(render.html(language, "admin.only"))
+        return None
+    return message, language

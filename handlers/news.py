@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from telegram import Message, Update
+from telegram import Update
 
 from bot import render
 from bot.context import BotContext
@@ -13,6 +13,7 @@ from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.fetch import FetchLimits
 from bot.news.views import NewsView, feeds_screen, news_list_screen, source_name
 from handlers.common import (
+    admin_message,
     may_configure,
     read_id_press,
     refuse_press,
@@ -51,23 +52,9 @@ async def news_command(update: Update, context: BotContext) -> None:
     await reply_screen(message, screen)
 
 
-async def _admin_message(update: Update, context: BotContext) -> tuple[Message, str] | None:
-    """The message and reply language if an administrator sent it; else a polite refusal."""
-    message = update.effective_message
-    user = update.effective_user
-    assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
-    if user is None or user.id not in context.settings.admin_ids:
-        await message.reply_html(render.html(language, "admin.only"))
-        return None
-    return message, language
-
-
 async def addfeed_command(update: Update, context: BotContext) -> None:
     """Adds a news feed after checking that the URL really serves one."""
-    admin = await _admin_message(update, context)
+    admin = await admin_message(update, context)
     if admin is None:
         return
     message, language = admin
@@ -97,7 +84,7 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
 
 async def feeds_command(update: Update, context: BotContext) -> None:
     """Lists the feeds with last fetch, items, errors and back-off."""
-    admin = await _admin_message(update, context)
+    admin = await admin_message(update, context)
     if admin is None:
         return
     message, language = admin
@@ -111,7 +98,7 @@ async def feeds_command(update: Update, context: BotContext) -> None:
 
 async def removefeed_command(update: Update, context: BotContext) -> None:
     """Removes a feed, given its number or URL, with its items."""
-    admin = await _admin_message(update, context)
+    admin = await admin_message(update, context)
     if admin is None:
         return
     message, language = admin

@@ -21,7 +21,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
         stats = await collect_stats(session) if is_admin(update, context) else None
     language = settings_of(chat, context).language
     if stats is None:
-        await message.reply_html(render.html(language, "broadcast.admins_only"))
+        await message.reply_html(render.html(language, "admin.only"))
         return
     text = stats_text(language, stats, context.sender.counts)
     await message.reply_html(text)

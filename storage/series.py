@@ -164,3 +164,26 @@ async def catalogue_counts(session: AsyncSession) -> dict[str, int]:
         "series": await session.scalar(select(func.count()).select_from(Series)) or 0,
         "follows": await session.scalar(select(func.count()).select_from(Follow)) or 0,
     }
+
+
+async def series_with_exact_alias(
+    session: AsyncSession, *, normalized: str, limit: int
+) -> list[Series]:
+    """Series with an alias equal to `normalized`, newest premiere first."""
+    rows = await session.scalars(
+        select(Series)
+        .where(
+            Series.id.in_(select(SeriesAlias.series_id).where(SeriesAlias.normalized == normalized))
+        )
+        .order_by(Series.premiered.desc(), Series.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def series_with_ical(session: AsyncSession) -> list[Series]:
+    """Series an admin attached an iCal feed to."""
+    rows = await session.scalars(
+        select(Series).where(Series.ical_url.is_not(None)).order_by(Series.id)
+    )
+    return list(rows)

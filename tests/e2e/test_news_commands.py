@@ -42,7 +42,7 @@ async def test_only_admins_manage_feeds(bot: BotRunner, fake: FakeTelegram, feed
 
     for command in ("/addfeed " + feeds.url("/feed.xml"), "/feeds", "/removefeed 1"):
         reply = await ask(fake, FAN, command)
-        assert "only the bot's administrators" in reply["visible"]
+        assert "the bot's administrators only" in reply["visible"]
     assert feeds.hits["/feed.xml"] == 0
 
     assert "Send the feed's address" in (await ask(fake, ADMIN, "/addfeed"))["visible"]
