@@ -38,9 +38,13 @@ def parse_ical(body: bytes) -> list[IcalAiring] | None:
         return None
     airings = []
     for event in calendar.walk("VEVENT")[:MAX_EVENTS]:
-        start = event.decoded("DTSTART", None)
+        try:
+            start = event.decoded("DTSTART", None)
+        except ValueError:
+            start = None
         uid = str(event.get("UID", "")).strip()[:300]
-        if not uid or start is None:
+        # icalendar hands back the raw text of an unreadable DTSTART: skip just that event.
+        if not uid or not isinstance(start, date):
             continue
         if isinstance(start, datetime):
             aware = start if start.tzinfo else start.replace(tzinfo=UTC)

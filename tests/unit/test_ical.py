@@ -52,6 +52,13 @@ def test_parse_timed_zoned_and_all_day_events():
     assert airings[0].title == "Ballard <b>1</b>" and airings[0].channel == "ZDF"
 
 
+def test_an_unreadable_event_is_skipped_not_fatal():
+    airings = parse_ical(
+        feed(event("bad", "DTSTART:2026-99-99T25:61"), event("ok", "DTSTART:20261201T191500Z"))
+    )
+    assert [a.uid for a in airings] == ["ok"]
+
+
 @pytest.mark.parametrize(
     "body", [b"", b"<html>not a calendar</html>", b"BEGIN:VCALENDAR\r\nBROKEN"]
 )
