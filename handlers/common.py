@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
@@ -19,6 +20,7 @@ from telegram.error import BadRequest
 
 from bot import render
 from bot.callback_data import decode
+from bot.catalog.schedule import Airing, chat_airings
 from bot.chat_settings import ChatSettings, effective_settings
 from bot.context import BotContext
 from bot.render import Screen
@@ -42,6 +44,19 @@ async def touch_chat(session: AsyncSession, update: Update, *, keep_awaiting: bo
     if not keep_awaiting:
         row.awaiting_input = None
     return row
+
+
+async def chat_schedule(
+    update: Update, context: BotContext, *, days: int
+) -> tuple[ChatSettings, list[Airing]]:
+    """The chat's settings and its series' episodes from now to `days` ahead."""
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        current = settings_of(chat, context)
+        airings = await chat_airings(
+            session, chat_id=chat.id, now=datetime.now(UTC), days=days, timezone=current.timezone
+        )
+    return current, airings
 
 
 def settings_of(chat: Chat, context: BotContext) -> ChatSettings:

@@ -8,10 +8,11 @@ from telegram import Update
 
 from bot import render
 from bot.catalog.following import unfollow_series
-from bot.catalog.schedule import NEXT_DAYS, chat_airings, next_airing_per_series
+from bot.catalog.schedule import NEXT_DAYS, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
 from handlers.common import (
+    chat_schedule,
     edit_screen,
     may_configure,
     read_id_press,
@@ -76,14 +77,5 @@ async def next_command(update: Update, context: BotContext) -> None:
     """Lists the episodes of the chat's series airing in the next 14 days, soonest first."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        current = settings_of(chat, context)
-        airings = await chat_airings(
-            session,
-            chat_id=chat.id,
-            now=datetime.now(UTC),
-            days=NEXT_DAYS,
-            timezone=current.timezone,
-        )
+    current, airings = await chat_schedule(update, context, days=NEXT_DAYS)
     await message.reply_html(next_text(current.language, current.timezone, airings, NEXT_DAYS))

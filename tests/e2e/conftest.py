@@ -11,6 +11,7 @@ import pytest
 from bot.app import build_application
 from bot.config import Settings, load_settings
 from bot.runner import run_until_stopped
+from tests.fake_feeds import FeedServer
 from tests.fake_telegram import FakeTelegram
 from tests.fake_tvmaze import FakeTvmaze
 
@@ -71,6 +72,13 @@ class BotRunner:
         await self.stop()
         self.fake.calls.clear()
         await self.start(**self._overrides)
+
+
+@pytest.fixture
+async def feeds() -> AsyncIterator[FeedServer]:
+    """A local feed server (also serves the iCal files)."""
+    async with FeedServer() as server:
+        yield server
 
 
 @pytest.fixture

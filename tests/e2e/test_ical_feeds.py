@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from tests.e2e import catalogue
 from tests.e2e.conftest import BotRunner
@@ -18,12 +15,6 @@ from tests.unit.test_ical import event, feed
 
 ADMIN, FAN = 77, 40
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-async def calendars() -> AsyncIterator[FeedServer]:
-    async with FeedServer() as server:
-        yield server
 
 
 async def ask(fake: FakeTelegram, chat_id: int, text: str) -> dict:
@@ -38,25 +29,25 @@ def zdf_start(days_ahead: int) -> str:
 
 
 async def test_admin_attaches_a_calendar_and_next_shows_its_dates(
-    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, calendars: FeedServer
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
     catalogue.fill(tvmaze)
     await bot.stop()
     await bot.start(admin_ids=str(ADMIN))
-    calendars.routes["/ballard.ics"] = Route(
+    feeds.routes["/ballard.ics"] = Route(
         feed(
             event("zdf-1", zdf_start(2), "Ballard – Die Spur", "ZDF"),
             event("zdf-2", zdf_start(9), "Ballard – Der Zeuge", "ZDF"),
         ),
         content_type="text/calendar",
     )
-    url = calendars.url("/ballard.ics")
+    url = feeds.url("/ballard.ics")
     fake.add_user(FAN, "Fan", language_code="en")
     fake.add_user(ADMIN, "Admin", language_code="en")
 
     refused = await ask(fake, FAN, f"/addical Ballard {url}")
     assert "the bot's administrators only" in refused["visible"]
-    assert calendars.hits["/ballard.ics"] == 0
+    assert feeds.hits["/ballard.ics"] == 0
 
     assert "/addical Ballard https://" in (await ask(fake, ADMIN, "/addical Ballard"))["visible"]
     unknown = await ask(fake, ADMIN, f"/addical Ballard {url}")

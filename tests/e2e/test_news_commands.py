@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-
-import pytest
 
 from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
@@ -18,12 +15,6 @@ from tests.fake_telegram import FakeTelegram
 from tests.fake_tvmaze import FakeTvmaze
 
 ADMIN, FAN = 77, 40
-
-
-@pytest.fixture
-async def feeds() -> AsyncIterator[FeedServer]:
-    async with FeedServer() as server:
-        yield server
 
 
 async def ask(fake: FakeTelegram, chat_id: int, text: str) -> dict:

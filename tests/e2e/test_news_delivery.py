@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import update
 
 from storage.db import create_engine
@@ -22,12 +20,6 @@ from tests.fake_tvmaze import FakeTvmaze
 BALLARD_FAN, HEIST_FAN, DARK_FAN, GROUP, ADMIN = 81, 82, 83, -1009000, 84
 SPINOFF = "„Bosch: Legacy“-Spin-off mit Maggie Q endlich verlängert"
 SPINOFF_TEXT = "Amazon hat „Ballard“ um eine zweite Staffel verlängert."
-
-
-@pytest.fixture
-async def feeds() -> AsyncIterator[FeedServer]:
-    async with FeedServer() as server:
-        yield server
 
 
 def item(guid: str, title: str, text: str = "", minutes_ago: int = 5) -> dict[str, object]:
