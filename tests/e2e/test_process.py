@@ -12,8 +12,15 @@ from tests.fake_telegram import FakeTelegram
 RUN_BOT = Path(__file__).resolve().parents[2] / "run_bot.py"
 
 
+# A bot process in a test never reaches the internet: no real feeds, TVmaze on a closed port.
+OFFLINE = {"FEED_URLS": "", "TVMAZE_BASE_URL": "http://127.0.0.1:9"}
+
+
 def environment(**values: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    """The environment for a bot process: this one's, minus bot settings, kept offline."""
+    prefixes = ("TELEGRAM_", "DATABASE_", "FEED_", "TVMAZE_", "WEBHOOK_", "ADMIN_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
+    env.update(OFFLINE)
     env.update(values)
     return env
 
@@ -57,7 +64,6 @@ async def test_run_bot_answers_start_and_stops_on_sigterm(tmp_path, fake: FakeTe
             TELEGRAM_BOT_TOKEN=TOKEN,
             TELEGRAM_API_BASE_URL=fake.base_url,
             LOG_LEVEL="DEBUG",
-            FEED_URLS="",  # the real feeds are not for tests
         ),
         stderr=asyncio.subprocess.PIPE,
     )
