@@ -11,7 +11,7 @@ from bot import render
 from bot.context import BotContext
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.fetch import FetchLimits
-from bot.news.views import NewsView, feeds_screen, news_list_screen, source_name
+from bot.news.views import feeds_screen, news_list_screen, news_view
 from handlers.common import (
     admin_message,
     may_configure,
@@ -36,18 +36,7 @@ async def news_command(update: Update, context: BotContext) -> None:
         chat = await touch_chat(session, update)
         rows = await latest_news_for_chat(session, chat_id=chat.id, limit=NEWS_LIST_LIMIT)
     settings = settings_of(chat, context)
-    views = [
-        NewsView(
-            item_id=item.id,
-            kind=item.kind,
-            title=item.title,
-            link=item.link,
-            source=source_name(feed.title, feed.url),
-            published=item.published or item.created_at,
-            series=tuple(series),
-        )
-        for item, feed, series in rows
-    ]
+    views = [news_view(item, feed, series) for item, feed, series in rows]
     screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
     await reply_screen(message, screen)
 

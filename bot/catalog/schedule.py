@@ -46,7 +46,8 @@ class Airing:
         return datetime.combine(self.airdate, time(0), zone)
 
 
-def _airing(episode: Episode, series: Series) -> Airing:
+def airing_of(episode: Episode, series: Series) -> Airing:
+    """The plain-value airing of a stored episode."""
     return Airing(
         episode_id=episode.id,
         series_id=series.id,
@@ -75,7 +76,7 @@ async def airings_between(
         first_day=today,
         last_day=today + timedelta(days=days),
     )
-    airings = [_airing(episode, by_id[episode.series_id]) for episode in episodes]
+    airings = [airing_of(episode, by_id[episode.series_id]) for episode in episodes]
     return sorted(airings, key=lambda a: (a.starts(zone), a.series_title, a.number or 0))
 
 

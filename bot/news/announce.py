@@ -20,7 +20,7 @@ from bot.delivery.outbox import Push, enqueue_many, html_payload
 from bot.news.audience import load_followers
 from bot.news.fanout import plan_news_fanout
 from bot.news.poll import FailingFeed, NewNews
-from bot.news.views import NewsView, render_news, source_name
+from bot.news.views import news_view, render_news
 from bot.render import Screen
 from storage.chats import admin_chats
 from storage.feeds import get_feed, get_items
@@ -60,15 +60,7 @@ async def announce_news(
     for plan in planned:
         item = stored[plan.item_id]
         feed = await get_feed(session, feed_id=item.feed_id)
-        view = NewsView(
-            item_id=item.id,
-            kind=item.kind,
-            title=item.title,
-            link=item.link,
-            source=source_name(feed.title if feed else None, feed.url if feed else ""),
-            published=item.published or item.created_at,
-            series=tuple(titles[s] for s in plan.series_ids),
-        )
+        view = news_view(item, feed, (titles[s] for s in plan.series_ids))
         screen = render_news(view, language=plan.language, timezone=plan.timezone)
         pushes.append(
             Push(

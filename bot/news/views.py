@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -10,7 +11,7 @@ from bot import render
 from bot.callback_data import encode
 from bot.render import Button, Screen
 from bot.timefmt import local_datetime
-from storage.news_models import Feed
+from storage.news_models import Feed, NewsItem
 
 MAX_UNFOLLOW_BUTTONS = 3
 
@@ -30,6 +31,30 @@ class NewsView:
 
 def source_name(feed_title: str | None, feed_url: str) -> str:
     return feed_title or urlsplit(feed_url).hostname or feed_url
+
+
+def news_view(item: NewsItem, feed: Feed | None, series: Iterable[tuple[int, str]]) -> NewsView:
+    """A stored item as a chat sees it, with the (TVmaze id, title) of its series."""
+    return NewsView(
+        item_id=item.id,
+        kind=item.kind,
+        title=item.title,
+        link=item.link,
+        source=source_name(feed.title, feed.url) if feed else "",
+        published=item.published or item.created_at,
+        series=tuple(series),
+    )
+
+
+def _parts(view: NewsView, language: str, timezone: str) -> dict[str, object]:
+    """What a news message and a /news entry both show."""
+    return {
+        "badge": render.fragment(language, f"news.badge.{view.kind}"),
+        "headline": view.title,
+        "about": _about(view, language),
+        "source": _source(view, language, timezone),
+        "link": _link(view, language),
+    }
 
 
 def _about(view: NewsView, language: str) -> render.Markup:
@@ -52,15 +77,7 @@ def _link(view: NewsView, language: str) -> render.Markup:
 
 def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
     """The pushed message: badge, headline, series, source and date, link, two buttons."""
-    text = render.html(
-        language,
-        "news.message",
-        badge=render.fragment(language, f"news.badge.{view.kind}"),
-        headline=view.title,
-        about=_about(view, language),
-        source=_source(view, language, timezone),
-        link=_link(view, language),
-    )
+    text = render.html(language, "news.message", **_parts(view, language, timezone))
     rows: list[tuple[Button, ...]] = [
         (Button(render.label(language, "news.button.not_about"), encode("nr", str(view.item_id))),)
     ]
@@ -80,15 +97,7 @@ def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> 
     if not views:
         return Screen(render.html(language, "news.list.empty"))
     entries = [
-        render.fragment(
-            language,
-            "news.list.entry",
-            badge=render.fragment(language, f"news.badge.{view.kind}"),
-            headline=view.title,
-            about=_about(view, language),
-            source=_source(view, language, timezone),
-            link=_link(view, language),
-        )
+        render.fragment(language, "news.list.entry", **_parts(view, language, timezone))
         for view in views
     ]
     return Screen(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.catalog.schedule import Airing
+from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
 from bot.delivery.outbox import Push, enqueue_many
 from bot.reminders.message import reminder_text
@@ -26,7 +26,6 @@ from bot.reminders.plan import (
     episode_of_reminder,
     plan_reminders,
 )
-from storage.catalog_models import Episode, Series
 from storage.reminders import (
     active_followers,
     cancel_deliveries,
@@ -62,13 +61,6 @@ def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, dateti
         offset = timedelta(minutes=lead)
         ranges.append((start + offset - margin, end + offset + margin))
     return ranges
-
-
-def _airing(episode: Episode, series: Series) -> Airing:
-    return Airing(
-        episode.id, series.id, series.title, episode.season, episode.number,
-        episode.title, episode.airstamp, episode.airdate, episode.channel,
-    )  # fmt: skip
 
 
 async def _followers(
@@ -147,7 +139,7 @@ async def plan_due_reminders(
             changed_since=last_run,
             not_before=now,
         )
-        airings = {episode.id: _airing(episode, series) for episode, series in rows}
+        airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
         followers, settings = await _followers(

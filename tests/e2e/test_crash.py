@@ -2,24 +2,20 @@
 
 import asyncio
 import signal
-import sys
 
 from tests.e2e.conftest import TOKEN
 from tests.e2e.outbox import received, rows, seed, statuses
-from tests.e2e.test_process import RUN_BOT, environment
+from tests.e2e.test_process import launch
 from tests.fake_telegram import FakeTelegram
 
 CHATS = list(range(1, 301))
 
 
 async def start_bot(tmp_path, fake: FakeTelegram) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, str(RUN_BOT), cwd=tmp_path,
-        env=environment(
-            TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url,
-            MAX_MESSAGES_PER_SECOND="100",
-        ),
-        stderr=asyncio.subprocess.DEVNULL,
+    return await launch(
+        tmp_path, stderr=asyncio.subprocess.DEVNULL,
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url,
+        MAX_MESSAGES_PER_SECOND="100",
     )  # fmt: skip
 
 

@@ -16,6 +16,14 @@ RUN_BOT = Path(__file__).resolve().parents[2] / "run_bot.py"
 OFFLINE = {"FEED_URLS": "", "TVMAZE_BASE_URL": "http://127.0.0.1:9"}
 
 
+async def launch(tmp_path, stdout=None, stderr=asyncio.subprocess.PIPE, **env: str):
+    """`python run_bot.py` in an empty directory (no .env) with this environment."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, str(RUN_BOT), cwd=tmp_path, env=environment(**env),
+        stdout=stdout, stderr=stderr,
+    )  # fmt: skip
+
+
 def environment(**values: str) -> dict[str, str]:
     """The environment for a bot process: this one's, minus bot settings, kept offline."""
     prefixes = ("TELEGRAM_", "DATABASE_", "FEED_", "TVMAZE_", "WEBHOOK_", "ADMIN_")
@@ -26,14 +34,7 @@ def environment(**values: str) -> dict[str, str]:
 
 
 async def test_without_token_it_explains_in_one_line_and_exits_2(tmp_path):
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(RUN_BOT),
-        cwd=tmp_path,  # no .env there
-        env=environment(),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await launch(tmp_path, stdout=asyncio.subprocess.PIPE)
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 2
     lines = stderr.decode().strip().splitlines()
@@ -42,13 +43,7 @@ async def test_without_token_it_explains_in_one_line_and_exits_2(tmp_path):
 
 
 async def test_bad_value_names_the_variable(tmp_path):
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(RUN_BOT),
-        cwd=tmp_path,
-        env=environment(TELEGRAM_BOT_TOKEN=TOKEN, DEFAULT_TIMEZONE="Europe/Atlantis"),
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await launch(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, DEFAULT_TIMEZONE="Europe/Atlantis")
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 2
     assert "DEFAULT_TIMEZONE" in stderr.decode() and "Traceback" not in stderr.decode()
@@ -56,16 +51,8 @@ async def test_bad_value_names_the_variable(tmp_path):
 
 async def test_run_bot_answers_start_and_stops_on_sigterm(tmp_path, fake: FakeTelegram):
     fake.add_user(1, "Anna", language_code="de")
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(RUN_BOT),
-        cwd=tmp_path,
-        env=environment(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_API_BASE_URL=fake.base_url,
-            LOG_LEVEL="DEBUG",
-        ),
-        stderr=asyncio.subprocess.PIPE,
+    process = await launch(
+        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="DEBUG"
     )
     try:
         fake.send_text(1, 1, "/start")
@@ -96,19 +83,14 @@ async def test_webhook_mode_checks_the_secret_and_answers(tmp_path, fake: FakeTe
 
     fake.add_user(1, "Anna", language_code="en")
     port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        str(RUN_BOT),
-        cwd=tmp_path,
-        env=environment(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_API_BASE_URL=fake.base_url,
-            # Telegram posts to the public HTTPS URL; a reverse proxy forwards to the port.
-            WEBHOOK_URL="https://bot.example.org/telegram-hook",
-            WEBHOOK_PORT=str(port),
-            WEBHOOK_SECRET="s3cret-value",
-        ),
-        stderr=asyncio.subprocess.PIPE,
+    process = await launch(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=fake.base_url,
+        # Telegram posts to the public HTTPS URL; a reverse proxy forwards to the port.
+        WEBHOOK_URL="https://bot.example.org/telegram-hook",
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET="s3cret-value",
     )
     try:
         [registered] = await fake.wait_for_call("setWebhook", timeout=30)
@@ -145,14 +127,8 @@ async def test_rejected_token_and_unreachable_api_end_in_one_line(tmp_path, fake
         ("999:wrong", fake.base_url, 2, "rejected TELEGRAM_BOT_TOKEN"),
         (TOKEN, f"http://127.0.0.1:{free_port()}/bot", 1, "Cannot reach the Bot API"),
     ):
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            str(RUN_BOT),
-            cwd=tmp_path,
-            env=environment(
-                TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url, LOG_LEVEL="ERROR"
-            ),
-            stderr=asyncio.subprocess.PIPE,
+        process = await launch(
+            tmp_path, TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url, LOG_LEVEL="ERROR"
         )
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
         lines = stderr.decode().strip().splitlines()
