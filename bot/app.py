@@ -9,12 +9,12 @@ import httpx
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    JobQueue,
     MessageHandler,
     filters,
 )
@@ -23,7 +23,7 @@ from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_settings import Defaults
 from bot.commands import publish_commands
 from bot.config import Settings
-from bot.context import BotApplication, BotContext, BotData
+from bot.context import BotApplication, BotContext, BotData, bot_data_type
 from bot.delivery.sender import Sender
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
@@ -61,7 +61,7 @@ USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
 TVMAZE_TIMEOUT_SECONDS = 8.0
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     data: BotData = application.bot_data
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
@@ -106,7 +106,7 @@ async def _post_init(application: Application) -> None:
     logger.info("started as @%s", application.bot.username)
 
 
-async def _post_shutdown(application: Application) -> None:
+async def _post_shutdown(application: BotApplication) -> None:
     data: BotData = application.bot_data
     if data.http is not None:
         await data.http.aclose()
@@ -120,12 +120,13 @@ async def _post_shutdown(application: Application) -> None:
 
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
-    context_types = ContextTypes(context=BotContext, bot_data=lambda: BotData(settings=settings))
+    context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
         .context_types(context_types)
+        .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

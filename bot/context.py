@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.catalog.tvmaze import TvmazeClient
 from bot.config import Settings
@@ -28,7 +29,17 @@ class BotData:
     news: NewsPoller | None = None
 
 
-class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
+def bot_data_type(settings: Settings) -> type[BotData]:
+    """A `BotData` that PTB can create without arguments (`ContextTypes` wants a type)."""
+
+    class ConfiguredBotData(BotData):
+        def __init__(self) -> None:
+            super().__init__(settings=settings)
+
+    return ConfiguredBotData
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings
@@ -52,10 +63,20 @@ class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
         return self.bot_data.sessions
 
     @property
+    def jobs(self) -> JobQueue[BotContext]:
+        # PTB types a context's own class as an unbound type variable; this one is ours.
+        queue = cast("JobQueue[BotContext] | None", self.job_queue)
+        if queue is None:
+            raise RuntimeError("the application was built without a job queue")
+        return queue
+
+    @property
     def sender(self) -> Sender:
         if self.bot_data.sender is None:
             raise RuntimeError("sender used before post_init started it")
         return self.bot_data.sender
 
 
-BotApplication = Application[ExtBot[None], BotContext, dict, dict, dict, BotData]
+BotApplication = Application[
+    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
+]

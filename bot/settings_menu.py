@@ -70,7 +70,7 @@ def language_screen(settings: ChatSettings) -> Screen:
 
 def timezone_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (Button(_mark(zone == settings.timezone, zone), encode("tz", zone)),)
         for zone in COMMON_TIMEZONES
     ]
@@ -83,7 +83,7 @@ def timezone_screen(settings: ChatSettings) -> Screen:
 
 def lead_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (
             Button(
                 _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
@@ -112,7 +112,7 @@ def quiet_screen(settings: ChatSettings) -> Screen:
 
 def news_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (
             Button(
                 _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),

@@ -6,10 +6,11 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, JobQueue
 
 from bot import render
 from bot.callback_data import decode
+from bot.config import Settings
 from bot.context import BotApplication, BotContext
 from bot.delivery import broadcasts
 from bot.delivery.screens import preview_screen, progress_text
@@ -103,14 +104,13 @@ async def broadcast_button(update: Update, context: BotContext) -> None:
     await edit_screen(query, screen)
     if verb == "go" and draft is not None:
         context.sender.wake()
-        follow_progress(context.application, draft.id)
+        follow_progress(context.jobs, context.settings, draft.id)
 
 
-def follow_progress(application: BotApplication, broadcast_id: int) -> None:
+def follow_progress(jobs: JobQueue[BotContext], settings: Settings, broadcast_id: int) -> None:
     """Edit the status message every few seconds until the broadcast is through."""
-    assert application.job_queue is not None
-    application.job_queue.run_repeating(
-        progress_tick, interval=application.bot_data.settings.broadcast_progress_seconds,
+    jobs.run_repeating(
+        progress_tick, interval=settings.broadcast_progress_seconds,
         data=broadcast_id, name=f"broadcast:{broadcast_id}",
     )  # fmt: skip
 
@@ -142,7 +142,7 @@ async def progress_tick(context: BotContext) -> None:
     except TelegramError as error:  # e.g. 429: the next tick shows the newer counts anyway
         logger.info("broadcast %s: status edit skipped: %s", progress.broadcast_id, error)
         if progress.done:
-            follow_progress(context.application, progress.broadcast_id)  # the summary is owed
+            follow_progress(context.jobs, context.settings, progress.broadcast_id)  # summary owed
 
 
 async def resume_progress(application: BotApplication) -> None:
@@ -150,5 +150,6 @@ async def resume_progress(application: BotApplication) -> None:
     assert application.bot_data.sessions is not None
     async with application.bot_data.sessions() as session:
         running = await running_broadcasts(session)
+    assert application.job_queue is not None
     for broadcast in running:
-        follow_progress(application, broadcast.id)
+        follow_progress(application.job_queue, application.bot_data.settings, broadcast.id)

@@ -24,7 +24,7 @@ async def on_error(update: object, context: BotContext) -> None:
     logger.error("update %s in chat %s failed", update.update_id, chat_id, exc_info=context.error)
     if isinstance(context.error, Forbidden):
         return  # the chat blocked us; the my_chat_member update records that
-    language = context.settings.default_language
+    language: str = context.settings.default_language
     try:
         async with context.db.begin() as session:
             chat = await get_chat(session, telegram_id=chat_id)

@@ -128,7 +128,7 @@ async def newstopic_command(update: Update, context: BotContext) -> None:
     allowed = await may_configure(update, context)
     forum = bool(message.chat.is_forum)
     topic = message.message_thread_id if message.is_topic_message else None
-    turn_off = bool(context.args) and context.args[0].lower() in {"off", "aus"}
+    turn_off = bool(context.args) and (context.args or [""])[0].lower() in {"off", "aus"}
     async with context.db.begin() as session:
         chat = await touch_chat(session, update)
         if allowed and forum:

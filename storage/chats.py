@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Chat
@@ -50,7 +51,7 @@ async def set_chat_status(
 async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
     """Remove the chat and, through foreign keys, everything stored about it."""
     result = await session.execute(delete(Chat).where(Chat.telegram_id == telegram_id))
-    return bool(result.rowcount)
+    return bool(cast("CursorResult[Any]", result).rowcount)
 
 
 async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Chat | None:

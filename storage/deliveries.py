@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -127,7 +127,7 @@ async def cancel_pending(
             synchronize_session=False
         )
     )
-    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+    return cast("CursorResult[Any]", result).rowcount
 
 
 async def release_leases(session: AsyncSession) -> int:
@@ -138,10 +138,12 @@ async def release_leases(session: AsyncSession) -> int:
         .values(status=PENDING, lease_until=None)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+    return cast("CursorResult[Any]", result).rowcount
 
 
-async def count_by_status(session: AsyncSession, *, broadcast_id: int | None = None) -> dict:
+async def count_by_status(
+    session: AsyncSession, *, broadcast_id: int | None = None
+) -> dict[str, int]:
     """Status → number of rows (of one broadcast, or all)."""
     statement = select(Delivery.status, func.count()).group_by(Delivery.status)
     if broadcast_id is not None:
@@ -170,7 +172,11 @@ async def last_errors(session: AsyncSession, *, limit: int = 5) -> list[tuple[da
         .order_by(Delivery.last_attempt_at.desc(), Delivery.id.desc())
         .limit(limit)
     )
-    return [(at, error) for at, error in await session.execute(statement)]
+    return [
+        (at, error)
+        for at, error in await session.execute(statement)
+        if at is not None and error is not None
+    ]
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:

@@ -38,10 +38,9 @@ def classify(error: Exception) -> Outcome:
     """Map a failed send to an outcome; anything not a Telegram error is a bug of ours."""
     text = f"{type(error).__name__}: {error}"[:500]
     if isinstance(error, RetryAfter):
-        seconds = error.retry_after
-        if isinstance(seconds, timedelta):
-            seconds = seconds.total_seconds()
-        return Outcome(RETRY_AFTER, retry_after=float(seconds), error=text)
+        after = error.retry_after
+        seconds = after.total_seconds() if isinstance(after, timedelta) else float(after)
+        return Outcome(RETRY_AFTER, retry_after=seconds, error=text)
     if isinstance(error, ChatMigrated):
         return Outcome(MIGRATED, new_chat_id=error.new_chat_id, error=text)
     if isinstance(error, Forbidden):
@@ -60,7 +59,7 @@ def classify(error: Exception) -> Outcome:
 
 def backoff_seconds(attempts: int) -> float:
     """Wait before retry number `attempts` (1, 2, …) after a transient failure."""
-    return min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
+    return min(BACKOFF_BASE_SECONDS * 2.0 ** (attempts - 1), BACKOFF_MAX_SECONDS)
 
 
 def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -> dict[str, Any]:

@@ -40,22 +40,23 @@ def _buttons(payload: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], ...]
 def next_message(rows: Sequence[DueRow]) -> Outgoing:
     """The chat's next message: its oldest row, with the following plain texts folded in."""
     first = rows[0]
-    common = {
-        "chat_id": first.chat_id,
-        "telegram_id": first.telegram_id,
-        "is_group": first.chat_type != "private",
-    }
+    chat_id, telegram_id = first.chat_id, first.telegram_id
+    is_group = first.chat_type != "private"
     if "copy" in first.payload:
         source = first.payload["copy"]
         return Outgoing(
-            **common,
+            chat_id=chat_id,
+            telegram_id=telegram_id,
+            is_group=is_group,
             rows=((first.id, first.attempts),),
             silent=first.silent,
             copy_from=(int(source["from_chat_id"]), int(source["message_id"])),
         )
     if not _foldable(first):
         return Outgoing(
-            **common,
+            chat_id=chat_id,
+            telegram_id=telegram_id,
+            is_group=is_group,
             rows=((first.id, first.attempts),),
             silent=first.silent,
             html=render.fit(first.payload["html"]),
@@ -70,7 +71,9 @@ def next_message(rows: Sequence[DueRow]) -> Outgoing:
     text, count = render.digest([row.payload["html"] for row in batch])
     folded = batch[:count]
     return Outgoing(
-        **common,
+        chat_id=chat_id,
+        telegram_id=telegram_id,
+        is_group=is_group,
         rows=tuple((row.id, row.attempts) for row in folded),
         silent=all(row.silent for row in folded),  # one loud item makes the digest loud
         html=text,
