@@ -19,6 +19,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callback_data import SETTINGS_ACTIONS, Action, pattern
 from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_settings import Defaults
 from bot.commands import publish_commands
@@ -29,7 +30,7 @@ from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
 from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
-from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
+from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
@@ -46,7 +47,7 @@ from handlers.news import (
     not_about_button,
     removefeed_command,
 )
-from handlers.settings import settings_button, settings_command
+from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
 from handlers.stats import stats_command
 from handlers.typed_input import typed_input
@@ -159,28 +160,24 @@ def build_application(settings: Settings) -> BotApplication:
     # Bot administrators (ADMIN_IDS): air dates from an iCal feed for one series.
     application.add_handler(CommandHandler("addical", addical_command))
 
-    # Inline buttons, routed by the action in their callback data.
-    application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
-    application.add_handler(CallbackQueryHandler(follow_button, pattern=r"^1\|fo\|"))
-    application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^1\|uf\|"))
-    application.add_handler(CallbackQueryHandler(broadcast_button, pattern=r"^1\|bc\|"))
-    application.add_handler(CallbackQueryHandler(not_about_button, pattern=r"^1\|nr\|"))
-    application.add_handler(CallbackQueryHandler(settings_button))
+    # Inline buttons, routed by the action in their callback data; anything else is stale.
+    application.add_handler(CallbackQueryHandler(deletedata_button, pattern(Action.DELETE)))
+    application.add_handler(CallbackQueryHandler(follow_button, pattern(Action.FOLLOW)))
+    application.add_handler(CallbackQueryHandler(unfollow_button, pattern(Action.UNFOLLOW)))
+    application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
+    application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
+    application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
+    application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
     application.add_handler(ChatMemberHandler(my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, group_migrated))
 
-    # An admin's announcement after /broadcast: any kind of message, so it runs before the
-    # text handlers below (group -1) and stops them only when it took the message.
+    # Everything else: the answer to a pending prompt (an admin's announcement after /broadcast
+    # may be any kind of message), then hints.
     admins = filters.User(user_id=settings.admin_ids)
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & admins & ~filters.COMMAND, broadcast_input),
-        group=-1,
-    )
-
-    # Everything else: typed settings values, then hints.
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, typed_input))
+    typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
+    application.add_handler(MessageHandler(typed & ~filters.COMMAND, typed_input))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
     application.add_error_handler(on_error)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.chat_settings import COMMON_TIMEZONES, LEAD_CHOICES, QUIET_PRESET, ChatSettings
 from bot.i18n import LANGUAGES
+from bot.news.kinds import NewsKind
 from bot.render import Button, Screen
-from storage.models import ALL_NEWS_KINDS
 
 
 def clock(minutes: int) -> str:
@@ -21,7 +21,7 @@ def _mark(selected: bool, text: str) -> str:
 
 
 def _back(lang: str) -> tuple[Button, ...]:
-    return (Button(render.label(lang, "settings.back"), encode("menu", "main")),)
+    return (Button(render.label(lang, "settings.back"), encode(Action.MENU, "main")),)
 
 
 def summary(settings: ChatSettings) -> dict[str, str]:
@@ -44,7 +44,7 @@ def main_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
 
     def row(key: str, menu: str) -> tuple[Button, ...]:
-        return (Button(render.label(lang, key), encode("menu", menu)),)
+        return (Button(render.label(lang, key), encode(Action.MENU, menu)),)
 
     return Screen(
         text=render.html(lang, "settings.main", **summary(settings)),
@@ -54,7 +54,7 @@ def main_screen(settings: ChatSettings) -> Screen:
             row("settings.button.reminders", "lead"),
             row("settings.button.quiet", "quiet"),
             row("settings.button.news", "news"),
-            (Button(render.label(lang, "settings.done"), encode("menu", "done")),),
+            (Button(render.label(lang, "settings.done"), encode(Action.MENU, "done")),),
         ),
     )
 
@@ -62,7 +62,10 @@ def main_screen(settings: ChatSettings) -> Screen:
 def language_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
     buttons = tuple(
-        Button(_mark(code == lang, render.plain(code, f"language.{code}")), encode("lang", code))
+        Button(
+            _mark(code == lang, render.plain(code, f"language.{code}")),
+            encode(Action.LANGUAGE, code),
+        )
         for code in LANGUAGES
     )
     return Screen(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
@@ -71,10 +74,12 @@ def language_screen(settings: ChatSettings) -> Screen:
 def timezone_screen(settings: ChatSettings) -> Screen:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
-        (Button(_mark(zone == settings.timezone, zone), encode("tz", zone)),)
+        (Button(_mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
         for zone in COMMON_TIMEZONES
     ]
-    rows.append((Button(render.label(lang, "settings.timezone.other"), encode("tz", "*")),))
+    rows.append(
+        (Button(render.label(lang, "settings.timezone.other"), encode(Action.TIMEZONE, "*")),)
+    )
     rows.append(_back(lang))
     return Screen(
         render.html(lang, "settings.timezone.title", timezone=settings.timezone), tuple(rows)
@@ -87,7 +92,7 @@ def lead_screen(settings: ChatSettings) -> Screen:
         (
             Button(
                 _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
-                encode("lead", str(minutes)),
+                encode(Action.LEAD, str(minutes)),
             ),
         )
         for minutes in LEAD_CHOICES
@@ -102,9 +107,13 @@ def quiet_screen(settings: ChatSettings) -> Screen:
     quiet = settings.quiet_hours
     custom = quiet is not None and quiet != QUIET_PRESET
     rows = (
-        (Button(_mark(quiet is None, render.plain(lang, "quiet.none")), encode("quiet", "off")),),
-        (Button(_mark(quiet == QUIET_PRESET, preset), encode("quiet", "preset")),),
-        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode("quiet", "*")),),
+        (
+            Button(
+                _mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
+            ),
+        ),
+        (Button(_mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
+        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
         _back(lang),
     )
     return Screen(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
@@ -116,10 +125,10 @@ def news_screen(settings: ChatSettings) -> Screen:
         (
             Button(
                 _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
-                encode("news", kind),
+                encode(Action.NEWS, kind),
             ),
         )
-        for kind in ALL_NEWS_KINDS
+        for kind in NewsKind
     ]
     rows.append(_back(lang))
     return Screen(render.html(lang, "settings.news.title"), tuple(rows))

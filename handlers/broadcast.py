@@ -6,23 +6,23 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop, JobQueue
+from telegram.ext import JobQueue
 
-from bot import render
-from bot.callback_data import decode
+from bot import prompts, render
+from bot.callback_data import BroadcastVerb, decode, parse_broadcast
 from bot.config import Settings
 from bot.context import BotApplication, BotContext
 from bot.delivery import broadcasts
 from bot.delivery.screens import preview_screen, progress_text
+from bot.prompts import Prompt
 from bot.render import Screen
 from handlers.common import edit_screen, reply_screen, settings_of, touch_chat
 from storage.broadcasts import audience_sizes, running_broadcasts
 from storage.chats import get_chat
 from storage.delivery_models import Broadcast
+from storage.statuses import Audience
 
 logger = logging.getLogger(__name__)
-
-AWAITING = "broadcast"
 
 
 def is_admin(update: Update, context: BotContext) -> bool:
@@ -45,20 +45,20 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
                 {"count": await broadcasts.cancel_running(session)},
             )
         else:
-            chat.awaiting_input = AWAITING
+            prompts.ask(chat, Prompt.BROADCAST)
             key, values = "broadcast.prompt", {}
     await message.reply_html(render.html(language, key, **values))
 
 
 async def broadcast_input(update: Update, context: BotContext) -> None:
-    """Takes an admin's announcement (any message): preview copy plus the audience choice."""
+    """Takes an admin's announcement (any message): preview copy plus the audience choice.
+
+    Reached through the typed-input router when the chat owes `Prompt.BROADCAST`."""
     message = update.effective_message
     assert message is not None and update.effective_user is not None
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        if chat.awaiting_input != AWAITING:
-            return  # not for us: the settings input and hints handle it
-        chat.awaiting_input = None
+        chat = await touch_chat(session, update)
+        prompts.settle(chat)
         draft = await broadcasts.create_draft(
             session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
             message_id=message.message_id,
@@ -66,43 +66,44 @@ async def broadcast_input(update: Update, context: BotContext) -> None:
         sizes = await audience_sizes(session)
         language = settings_of(chat, context).language
     await context.bot.copy_message(message.chat.id, message.chat.id, message.message_id)
-    await reply_screen(message, preview_screen(language, draft.id, draft.audience, sizes))
-    raise ApplicationHandlerStop
+    await reply_screen(message, preview_screen(language, draft.id, Audience(draft.audience), sizes))
 
 
 async def broadcast_button(update: Update, context: BotContext) -> None:
     """Audience choice, Confirm (queue the copies) or Cancel of a previewed broadcast."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    data = decode(query.data)
-    verb, _, rest = data.argument.partition(":") if data else ("", "", "")
-    broadcast_id, _, audience = rest.partition(":")
+    press = parse_broadcast(decode(query.data))
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
         language = settings_of(chat, context).language
         draft = None
-        if is_admin(update, context) and broadcast_id.isdigit():
+        if is_admin(update, context) and press is not None:
             draft = await broadcasts.own_draft(
-                session, broadcast_id=int(broadcast_id), author_id=query.from_user.id
+                session, broadcast_id=press.broadcast_id, author_id=query.from_user.id
             )
         screen: Screen | None = None
-        if draft is not None and verb == "a" and broadcasts.set_audience(draft, audience):
-            screen = preview_screen(language, draft.id, audience, await audience_sizes(session))
-        elif draft is not None and verb == "go":
+        if draft is None or press is None:
+            pass
+        elif press.verb is BroadcastVerb.AUDIENCE and press.audience is not None:
+            broadcasts.set_audience(draft, press.audience)
+            sizes = await audience_sizes(session)
+            screen = preview_screen(language, draft.id, press.audience, sizes)
+        elif press.verb is BroadcastVerb.CONFIRM:
             await broadcasts.start(
                 session, draft, status_chat_id=query.message.chat.id,
                 status_message_id=query.message.message_id,
             )  # fmt: skip
             screen = Screen(progress_text(language, await broadcasts.progress(session, draft)))
-        elif draft is not None and verb == "no":
-            draft.status = "cancelled"
+        elif press.verb is BroadcastVerb.CANCEL:
+            broadcasts.cancel_draft(draft)
             screen = Screen(render.html(language, "broadcast.cancelled"))
     if screen is None:
         await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
         return
     await query.answer()
     await edit_screen(query, screen)
-    if verb == "go" and draft is not None:
+    if press is not None and press.verb is BroadcastVerb.CONFIRM and draft is not None:
         context.sender.wake()
         follow_progress(context.jobs, context.settings, draft.id)
 

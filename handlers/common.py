@@ -13,12 +13,13 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
-from bot import render
+from bot import prompts, render
 from bot.callback_data import decode
 from bot.catalog.schedule import Airing, chat_airings
 from bot.chat_settings import ChatSettings, effective_settings
@@ -32,7 +33,16 @@ logger = logging.getLogger(__name__)
 ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
 
 
-async def touch_chat(session: AsyncSession, update: Update, *, keep_awaiting: bool = False) -> Chat:
+def is_command(update: Update) -> bool:
+    """Whether the update is a /command (as `CommandHandler` reads one)."""
+    message = update.message
+    if message is None or not message.entities:
+        return False
+    first = message.entities[0]
+    return first.type == MessageEntity.BOT_COMMAND and first.offset == 0
+
+
+async def touch_chat(session: AsyncSession, update: Update) -> Chat:
     """The row of the update's chat, created on first contact; a command ends a pending prompt."""
     chat = update.effective_chat
     user = update.effective_user
@@ -41,8 +51,7 @@ async def touch_chat(session: AsyncSession, update: Update, *, keep_awaiting: bo
     row = await ensure_chat(
         session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
     )
-    if not keep_awaiting:
-        row.awaiting_input = None
+    prompts.after_update(row, is_command=is_command(update))
     return row
 
 

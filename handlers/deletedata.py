@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import render
-from bot.callback_data import decode, encode
+from bot.callback_data import Action, decode, encode
 from bot.context import BotContext
 from bot.render import Button, Screen
 from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
@@ -24,8 +24,8 @@ async def deletedata_command(update: Update, context: BotContext) -> None:
         await message.reply_html(render.html(language, "group.admins_only"))
         return
     buttons = (
-        Button(render.label(language, "deletedata.yes"), encode("delete", "yes")),
-        Button(render.label(language, "deletedata.no"), encode("delete", "no")),
+        Button(render.label(language, "deletedata.yes"), encode(Action.DELETE, "yes")),
+        Button(render.label(language, "deletedata.no"), encode(Action.DELETE, "no")),
     )
     await reply_screen(message, Screen(render.html(language, "deletedata.confirm"), (buttons,)))
 

@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
 
-from bot import render
+from bot import prompts, render
 from bot.catalog.following import follow_series
 from bot.catalog.search import QueryTooLong, clean_query, search_series
 from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
+from bot.prompts import Prompt
 from handlers.common import (
     may_configure,
     read_id_press,
@@ -33,7 +34,7 @@ async def follow_command(update: Update, context: BotContext) -> None:
     async with context.db.begin() as session:
         chat = await touch_chat(session, update)
         if allowed and not context.args:
-            chat.awaiting_input = "follow"
+            prompts.ask(chat, Prompt.FOLLOW)
     language = settings_of(chat, context).language
     if not allowed:
         await message.reply_html(render.html(language, "group.admins_only"))
@@ -59,7 +60,7 @@ async def follow_button(update: Update, context: BotContext) -> None:
     """Follows the series whose button was pressed and says when it airs next."""
     press = await read_id_press(update, context)
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
     current = settings_of(chat, context)
     if await refuse_press(press, current.language) or press.target is None:
         return

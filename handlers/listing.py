@@ -43,7 +43,7 @@ async def unfollow_button(update: Update, context: BotContext) -> None:
     """Unfollows the pressed series and offers to undo it."""
     press = await read_id_press(update, context)
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
         language = settings_of(chat, context).language
         series = None
         if press.allowed and press.target is not None:

@@ -109,7 +109,7 @@ async def not_about_button(update: Update, context: BotContext) -> None:
     """Records that a news item is not about the chat's series and hides it from /news."""
     press = await read_id_press(update, context)
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
         recorded = False
         if press.allowed and press.target is not None:
             recorded = await add_report(session, chat_id=chat.id, item_id=press.target)

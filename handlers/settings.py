@@ -9,12 +9,16 @@ from bot import render
 from bot.callback_data import decode
 from bot.chat_settings import apply_choice, apply_typed_input
 from bot.context import BotContext
+from bot.prompts import Prompt
 from bot.render import Screen
 from bot.settings_menu import SCREENS, main_screen
 from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
 
-PROMPTS = {"ask:timezone": "settings.timezone.prompt", "ask:quiet_hours": "settings.quiet.prompt"}
-INVALID_INPUT = {"timezone": "settings.timezone.invalid", "quiet_hours": "settings.quiet.invalid"}
+PROMPTS = {Prompt.TIMEZONE: "settings.timezone.prompt", Prompt.QUIET_HOURS: "settings.quiet.prompt"}
+INVALID_INPUT = {
+    Prompt.TIMEZONE: "settings.timezone.invalid",
+    Prompt.QUIET_HOURS: "settings.quiet.invalid",
+}
 
 
 async def settings_command(update: Update, context: BotContext) -> None:
@@ -38,7 +42,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     data = decode(query.data)
     allowed = data is not None and await may_configure(update, context)
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
         language = settings_of(chat, context).language
         outcome = apply_choice(chat, data.action, data.argument) if data and allowed else None
         current = settings_of(chat, context)
@@ -47,7 +51,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
         await query.answer(render.alert(language, key), show_alert=True)
         return
     await query.answer()
-    if outcome in PROMPTS:
+    if isinstance(outcome, Prompt):
         await context.bot.send_message(
             query.message.chat.id,
             render.html(current.language, PROMPTS[outcome]),
@@ -60,12 +64,12 @@ async def settings_button(update: Update, context: BotContext) -> None:
         await edit_screen(query, SCREENS[outcome](current))
 
 
-async def settings_input(update: Update, context: BotContext, asked: str) -> None:
+async def settings_input(update: Update, context: BotContext, asked: Prompt) -> None:
     """Takes a typed time zone or quiet hours and shows the menu, or says what was wrong."""
     message = update.effective_message
     assert message is not None and message.text is not None
     async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
+        chat = await touch_chat(session, update)
         valid = apply_typed_input(chat, message.text)
     current = settings_of(chat, context)
     if not valid:
@@ -73,3 +77,13 @@ async def settings_input(update: Update, context: BotContext, asked: str) -> Non
         await message.reply_html(render.html(current.language, key, value=message.text[:100]))
         return
     await reply_screen(message, main_screen(current))
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button this version did not make (an old keyboard, forged data): says so."""
+    query = update.callback_query
+    assert query is not None
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+    language = settings_of(chat, context).language
+    await query.answer(render.alert(language, "callback.invalid"), show_alert=True)

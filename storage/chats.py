@@ -9,6 +9,7 @@ from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Chat
+from storage.statuses import ChatStatus
 
 
 async def get_chat(session: AsyncSession, *, telegram_id: int) -> Chat | None:
@@ -28,7 +29,7 @@ async def ensure_chat(
         chat = Chat(telegram_id=telegram_id, type=chat_type)
         session.add(chat)
     chat.type = chat_type
-    chat.status = "active"
+    chat.status = ChatStatus.ACTIVE
     if telegram_language:
         chat.telegram_language = telegram_language[:16]
     await session.flush()
@@ -75,7 +76,9 @@ async def admin_chats(session: AsyncSession, *, telegram_ids: Sequence[int]) -> 
         return []
     rows = await session.scalars(
         select(Chat).where(
-            Chat.telegram_id.in_(telegram_ids), Chat.type == "private", Chat.status == "active"
+            Chat.telegram_id.in_(telegram_ids),
+            Chat.type == "private",
+            Chat.status == ChatStatus.ACTIVE,
         )
     )
     return list(rows)

@@ -9,8 +9,9 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
-from storage.delivery_models import CANCELLED, PENDING, Delivery
+from storage.delivery_models import Delivery
 from storage.models import Chat
+from storage.statuses import ChatStatus, DeliveryKind, DeliveryStatus
 
 
 async def episodes_airing(
@@ -52,7 +53,7 @@ async def active_followers(
     rows = await session.execute(
         select(Follow.series_id, Chat)
         .join(Chat, Chat.id == Follow.chat_id)
-        .where(Follow.series_id.in_(series_ids), Chat.status == "active")
+        .where(Follow.series_id.in_(series_ids), Chat.status == ChatStatus.ACTIVE)
     )
     for series_id, chat in rows:
         followers[series_id].append(chat)
@@ -76,7 +77,9 @@ async def set_done_until(session: AsyncSession, *, name: str, done_until: dateti
 async def pending_reminders(session: AsyncSession) -> list[Delivery]:
     """Reminders written but not yet sent (few: they are written shortly before they are due)."""
     rows = await session.scalars(
-        select(Delivery).where(Delivery.kind == "reminder", Delivery.status == PENDING)
+        select(Delivery).where(
+            Delivery.kind == DeliveryKind.REMINDER, Delivery.status == DeliveryStatus.PENDING
+        )
     )
     return list(rows)
 
@@ -91,7 +94,7 @@ async def drop_pending(session: AsyncSession, *, ids: list[int]) -> None:
     """Forget unsent rows so that their dedup keys can be planned again."""
     if ids:
         await session.execute(
-            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == PENDING)
+            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
         )
 
 
@@ -99,6 +102,6 @@ async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: st
     if ids:
         await session.execute(
             update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == PENDING)
-            .values(status=CANCELLED, last_error=reason)
+            .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
+            .values(status=DeliveryStatus.CANCELLED, last_error=reason)
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.catalog.following import FollowOutcome
 from bot.catalog.schedule import Airing, describe_airing, status_label
 from bot.catalog.search import Candidate, SearchOutcome
@@ -25,7 +25,8 @@ def candidates_screen(language: str, outcome: SearchOutcome, query: str) -> Scre
         return Screen(render.html(language, key, query=query))
     key = "follow.choose_partial" if outcome.tv_unavailable else "follow.choose"
     rows = tuple(
-        (Button(candidate_label(c), encode("fo", str(c.tvmaze_id))),) for c in outcome.candidates
+        (Button(candidate_label(c), encode(Action.FOLLOW, str(c.tvmaze_id))),)
+        for c in outcome.candidates
     )
     return Screen(render.html(language, key, query=query), rows)
 
@@ -53,14 +54,16 @@ def unfollow_screen(language: str, followed: list[Series]) -> Screen:
     if not followed:
         return Screen(render.html(language, "list.empty"))
     rows = tuple(
-        (Button(render.cut_label(s.title), encode("uf", str(s.tvmaze_id))),)
+        (Button(render.cut_label(s.title), encode(Action.UNFOLLOW, str(s.tvmaze_id))),)
         for s in followed[:MAX_UNFOLLOW_BUTTONS]
     )
     return Screen(render.html(language, "unfollow.choose"), rows)
 
 
 def unfollowed_screen(language: str, series: Series) -> Screen:
-    undo = Button(render.label(language, "unfollow.undo"), encode("fo", str(series.tvmaze_id)))
+    undo = Button(
+        render.label(language, "unfollow.undo"), encode(Action.FOLLOW, str(series.tvmaze_id))
+    )
     return Screen(render.html(language, "unfollow.done", title=series.title), ((undo,),))
 
 

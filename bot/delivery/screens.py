@@ -5,30 +5,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import BroadcastVerb, broadcast_data
 from bot.delivery.broadcasts import Progress
 from bot.delivery.stats import Stats
 from bot.render import Button, Screen
-from storage.broadcasts import AUDIENCES
+from storage.statuses import Audience
 
 BAR_CELLS = 10
 
 
 def preview_screen(
-    language: str, broadcast_id: int, audience: str, sizes: dict[str, int]
+    language: str, broadcast_id: int, audience: Audience, sizes: Mapping[Audience, int]
 ) -> Screen:
     """The audience choice with the number of chats in each, then Confirm / Cancel."""
     choices = tuple(
         Button(
             ("✅ " if name == audience else "")
             + render.label(language, f"broadcast.audience.{name}", count=sizes[name]),
-            encode("bc", f"a:{broadcast_id}:{name}"),
+            broadcast_data(BroadcastVerb.AUDIENCE, broadcast_id, name),
         )
-        for name in AUDIENCES
+        for name in Audience
     )
+    confirm = broadcast_data(BroadcastVerb.CONFIRM, broadcast_id)
+    cancel = broadcast_data(BroadcastVerb.CANCEL, broadcast_id)
     decision = (
-        Button(render.label(language, "broadcast.confirm"), encode("bc", f"go:{broadcast_id}")),
-        Button(render.label(language, "broadcast.cancel"), encode("bc", f"no:{broadcast_id}")),
+        Button(render.label(language, "broadcast.confirm"), confirm),
+        Button(render.label(language, "broadcast.cancel"), cancel),
     )
     chosen = render.plain(language, f"broadcast.audience.{audience}", count=sizes[audience])
     return Screen(render.html(language, "broadcast.preview", audience=chosen), (choices, decision))

@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.chat_settings import Defaults, in_quiet_hours
 from bot.delivery.outbox import Push, enqueue_many, html_payload
 from bot.news.audience import load_followers
 from bot.news.fanout import plan_news_fanout
+from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
 from bot.news.views import news_view, render_news
 from bot.render import Screen
@@ -88,11 +89,12 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
             followed_before=change.changed_at,
         )
         for follower in followers:
-            if "cancellation" not in follower.news_kinds:
+            if NewsKind.CANCELLATION not in follower.news_kinds:
                 continue
             language = follower.language
             unfollow = render.Button(
-                render.label(language, "news.button.unfollow"), encode("uf", str(series.tvmaze_id))
+                render.label(language, "news.button.unfollow"),
+                encode(Action.UNFOLLOW, str(series.tvmaze_id)),
             )
             screen = Screen(
                 render.html(language, "news.ended", series=series.title), ((unfollow,),)

@@ -12,6 +12,7 @@ from bot.news.fanout import Follower
 from storage.catalog_models import Follow
 from storage.models import Chat
 from storage.news_models import NewsReport
+from storage.statuses import ChatStatus
 
 
 async def load_followers(
@@ -30,7 +31,7 @@ async def load_followers(
     query = (
         select(Follow.series_id, Chat)
         .join(Chat, Chat.id == Follow.chat_id)
-        .where(Follow.series_id.in_(series_ids), Chat.status == "active")
+        .where(Follow.series_id.in_(series_ids), Chat.status == ChatStatus.ACTIVE)
     )
     if followed_before is not None:
         query = query.where(Follow.created_at <= followed_before)

@@ -8,7 +8,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.render import Button, Screen
 from bot.timefmt import local_datetime
 from storage.news_models import Feed, NewsItem
@@ -79,7 +79,12 @@ def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
     """The pushed message: badge, headline, series, source and date, link, two buttons."""
     text = render.html(language, "news.message", **_parts(view, language, timezone))
     rows: list[tuple[Button, ...]] = [
-        (Button(render.label(language, "news.button.not_about"), encode("nr", str(view.item_id))),)
+        (
+            Button(
+                render.label(language, "news.button.not_about"),
+                encode(Action.NOT_ABOUT, str(view.item_id)),
+            ),
+        )
     ]
     several = len(view.series) > 1
     for tvmaze_id, title in view.series[:MAX_UNFOLLOW_BUTTONS]:
@@ -88,7 +93,7 @@ def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
             if several
             else render.label(language, "news.button.unfollow")
         )
-        rows.append((Button(label, encode("uf", str(tvmaze_id))),))
+        rows.append((Button(label, encode(Action.UNFOLLOW, str(tvmaze_id))),))
     return Screen(text, tuple(rows))
 
 
