@@ -9,7 +9,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from markupsafe import Markup as Markup
 from markupsafe import escape
@@ -23,20 +22,6 @@ MAX_LABEL_CHARS = 64
 ELLIPSIS = "…"
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>|&#?[a-zA-Z0-9]+;|[^<&]+|[<&]")
-
-
-@dataclass(frozen=True)
-class Button:
-    label: str
-    callback_data: str
-
-
-@dataclass(frozen=True)
-class Screen:
-    """A message with an inline keyboard, as plain values."""
-
-    text: str
-    keyboard: tuple[tuple[Button, ...], ...] = field(default=())
 
 
 def _template(language: str, key: str) -> Markup:

@@ -8,8 +8,8 @@ from bot import render
 from bot.callback_data import Action, encode
 from bot.chat_settings import COMMON_TIMEZONES, LEAD_CHOICES, QUIET_PRESET, ChatSettings
 from bot.i18n import LANGUAGES
+from bot.message import BotMessage, Button
 from bot.news.kinds import NewsKind
-from bot.render import Button, Screen
 
 
 def clock(minutes: int) -> str:
@@ -40,13 +40,13 @@ def summary(settings: ChatSettings) -> dict[str, str]:
     }
 
 
-def main_screen(settings: ChatSettings) -> Screen:
+def main_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
 
     def row(key: str, menu: str) -> tuple[Button, ...]:
         return (Button(render.label(lang, key), encode(Action.MENU, menu)),)
 
-    return Screen(
+    return BotMessage(
         text=render.html(lang, "settings.main", **summary(settings)),
         keyboard=(
             row("settings.button.language", "lang"),
@@ -59,7 +59,7 @@ def main_screen(settings: ChatSettings) -> Screen:
     )
 
 
-def language_screen(settings: ChatSettings) -> Screen:
+def language_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     buttons = tuple(
         Button(
@@ -68,10 +68,10 @@ def language_screen(settings: ChatSettings) -> Screen:
         )
         for code in LANGUAGES
     )
-    return Screen(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
+    return BotMessage(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
 
 
-def timezone_screen(settings: ChatSettings) -> Screen:
+def timezone_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
         (Button(_mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
@@ -81,12 +81,12 @@ def timezone_screen(settings: ChatSettings) -> Screen:
         (Button(render.label(lang, "settings.timezone.other"), encode(Action.TIMEZONE, "*")),)
     )
     rows.append(_back(lang))
-    return Screen(
+    return BotMessage(
         render.html(lang, "settings.timezone.title", timezone=settings.timezone), tuple(rows)
     )
 
 
-def lead_screen(settings: ChatSettings) -> Screen:
+def lead_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
         (
@@ -98,10 +98,10 @@ def lead_screen(settings: ChatSettings) -> Screen:
         for minutes in LEAD_CHOICES
     ]
     rows.append(_back(lang))
-    return Screen(render.html(lang, "settings.reminders.title"), tuple(rows))
+    return BotMessage(render.html(lang, "settings.reminders.title"), tuple(rows))
 
 
-def quiet_screen(settings: ChatSettings) -> Screen:
+def quiet_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     preset = f"{clock(QUIET_PRESET[0])}–{clock(QUIET_PRESET[1])}"
     quiet = settings.quiet_hours
@@ -116,10 +116,10 @@ def quiet_screen(settings: ChatSettings) -> Screen:
         (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
         _back(lang),
     )
-    return Screen(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
+    return BotMessage(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
 
 
-def news_screen(settings: ChatSettings) -> Screen:
+def news_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
         (
@@ -131,10 +131,10 @@ def news_screen(settings: ChatSettings) -> Screen:
         for kind in NewsKind
     ]
     rows.append(_back(lang))
-    return Screen(render.html(lang, "settings.news.title"), tuple(rows))
+    return BotMessage(render.html(lang, "settings.news.title"), tuple(rows))
 
 
-SCREENS: dict[str, Callable[[ChatSettings], Screen]] = {
+SCREENS: dict[str, Callable[[ChatSettings], BotMessage]] = {
     "main": main_screen,
     "lang": language_screen,
     "tz": timezone_screen,

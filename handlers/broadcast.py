@@ -14,9 +14,10 @@ from bot.config import Settings
 from bot.context import BotApplication, BotContext
 from bot.delivery import broadcasts
 from bot.delivery.screens import preview_screen, progress_text
+from bot.message import BotMessage
 from bot.prompts import Prompt
-from bot.render import Screen
-from handlers.common import edit_screen, reply_screen, settings_of, touch_chat
+from bot.telegram_io import edit, reply
+from handlers.common import settings_of, touch_chat
 from storage.broadcasts import audience_sizes, running_broadcasts
 from storage.chats import get_chat
 from storage.delivery_models import Broadcast
@@ -66,7 +67,7 @@ async def broadcast_input(update: Update, context: BotContext) -> None:
         sizes = await audience_sizes(session)
         language = settings_of(chat, context).language
     await context.bot.copy_message(message.chat.id, message.chat.id, message.message_id)
-    await reply_screen(message, preview_screen(language, draft.id, Audience(draft.audience), sizes))
+    await reply(message, preview_screen(language, draft.id, Audience(draft.audience), sizes))
 
 
 async def broadcast_button(update: Update, context: BotContext) -> None:
@@ -82,7 +83,7 @@ async def broadcast_button(update: Update, context: BotContext) -> None:
             draft = await broadcasts.own_draft(
                 session, broadcast_id=press.broadcast_id, author_id=query.from_user.id
             )
-        screen: Screen | None = None
+        screen: BotMessage | None = None
         if draft is None or press is None:
             pass
         elif press.verb is BroadcastVerb.AUDIENCE and press.audience is not None:
@@ -94,15 +95,15 @@ async def broadcast_button(update: Update, context: BotContext) -> None:
                 session, draft, status_chat_id=query.message.chat.id,
                 status_message_id=query.message.message_id,
             )  # fmt: skip
-            screen = Screen(progress_text(language, await broadcasts.progress(session, draft)))
+            screen = BotMessage(progress_text(language, await broadcasts.progress(session, draft)))
         elif press.verb is BroadcastVerb.CANCEL:
             broadcasts.cancel_draft(draft)
-            screen = Screen(render.html(language, "broadcast.cancelled"))
+            screen = BotMessage(render.html(language, "broadcast.cancelled"))
     if screen is None:
         await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
         return
     await query.answer()
-    await edit_screen(query, screen)
+    await edit(query, screen)
     if press is not None and press.verb is BroadcastVerb.CONFIRM and draft is not None:
         context.sender.wake()
         follow_progress(context.jobs, context.settings, draft.id)

@@ -10,21 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     CallbackQuery,
     ChatMember,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.constants import ChatType
 
 from bot import prompts, render
 from bot.callback_data import decode
 from bot.catalog.schedule import Airing, chat_airings
 from bot.chat_settings import ChatSettings, effective_settings
 from bot.context import BotContext
-from bot.render import Screen
 from storage.chats import ensure_chat
 from storage.models import Chat
 
@@ -118,33 +114,6 @@ async def refuse_press(press: IdPress, language: str) -> bool:
         await press.query.answer(render.alert(language, "group.admins_only"), show_alert=True)
         return True
     return False
-
-
-def markup(screen: Screen) -> InlineKeyboardMarkup | None:
-    if not screen.keyboard:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
-            for row in screen.keyboard
-        ]
-    )
-
-
-async def reply_screen(message: Message, screen: Screen) -> None:
-    await message.reply_text(screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen))
-
-
-async def edit_screen(query: CallbackQuery, screen: Screen) -> None:
-    """Show `screen` in place of the pressed message; pressing twice is not an error."""
-    try:
-        await query.edit_message_text(
-            screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen)
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
-        logger.debug("settings screen unchanged")
 
 
 async def admin_message(update: Update, context: BotContext) -> tuple[Message, str] | None:

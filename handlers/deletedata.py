@@ -7,8 +7,9 @@ from telegram import Update
 from bot import render
 from bot.callback_data import Action, decode, encode
 from bot.context import BotContext
-from bot.render import Button, Screen
-from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from bot.message import BotMessage, Button
+from bot.telegram_io import edit, reply
+from handlers.common import may_configure, settings_of, touch_chat
 from storage.chats import delete_chat
 
 
@@ -27,7 +28,7 @@ async def deletedata_command(update: Update, context: BotContext) -> None:
         Button(render.label(language, "deletedata.yes"), encode(Action.DELETE, "yes")),
         Button(render.label(language, "deletedata.no"), encode(Action.DELETE, "no")),
     )
-    await reply_screen(message, Screen(render.html(language, "deletedata.confirm"), (buttons,)))
+    await reply(message, BotMessage(render.html(language, "deletedata.confirm"), (buttons,)))
 
 
 async def deletedata_button(update: Update, context: BotContext) -> None:
@@ -47,4 +48,4 @@ async def deletedata_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     key = "deletedata.done" if confirmed else "deletedata.cancelled"
-    await edit_screen(query, Screen(render.html(language, key)))
+    await edit(query, BotMessage(render.html(language, key)))

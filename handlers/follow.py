@@ -14,14 +14,8 @@ from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
 from bot.prompts import Prompt
-from handlers.common import (
-    may_configure,
-    read_id_press,
-    refuse_press,
-    reply_screen,
-    settings_of,
-    touch_chat,
-)
+from bot.telegram_io import reply
+from handlers.common import may_configure, read_id_press, refuse_press, settings_of, touch_chat
 
 DEEP_LINK_PREFIX = "follow_"
 
@@ -53,7 +47,7 @@ async def offer_candidates(message: Message, context: BotContext, language: str,
         await message.reply_html(render.html(language, "follow.too_long"))
         return
     outcome = await search_series(sessions=context.db, client=context.tvmaze, query=query)
-    await reply_screen(message, candidates_screen(language, outcome, query))
+    await reply(message, candidates_screen(language, outcome, query))
 
 
 async def follow_button(update: Update, context: BotContext) -> None:

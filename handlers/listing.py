@@ -11,13 +11,12 @@ from bot.catalog.following import unfollow_series
 from bot.catalog.schedule import NEXT_DAYS, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
+from bot.telegram_io import edit, reply
 from handlers.common import (
     chat_schedule,
-    edit_screen,
     may_configure,
     read_id_press,
     refuse_press,
-    reply_screen,
     settings_of,
     touch_chat,
 )
@@ -36,7 +35,7 @@ async def unfollow_command(update: Update, context: BotContext) -> None:
     if not allowed:
         await message.reply_html(render.html(language, "group.admins_only"))
         return
-    await reply_screen(message, unfollow_screen(language, followed))
+    await reply(message, unfollow_screen(language, followed))
 
 
 async def unfollow_button(update: Update, context: BotContext) -> None:
@@ -56,7 +55,7 @@ async def unfollow_button(update: Update, context: BotContext) -> None:
         await press.query.answer(render.alert(language, "unfollow.not_followed"), show_alert=True)
         return
     await press.query.answer()
-    await edit_screen(press.query, unfollowed_screen(language, series))
+    await edit(press.query, unfollowed_screen(language, series))
 
 
 async def list_command(update: Update, context: BotContext) -> None:

@@ -12,12 +12,12 @@ from bot.context import BotContext
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.fetch import FetchLimits
 from bot.news.views import feeds_screen, news_list_screen, news_view
+from bot.telegram_io import reply
 from handlers.common import (
     admin_message,
     may_configure,
     read_id_press,
     refuse_press,
-    reply_screen,
     settings_of,
     touch_chat,
 )
@@ -38,7 +38,7 @@ async def news_command(update: Update, context: BotContext) -> None:
     settings = settings_of(chat, context)
     views = [news_view(item, feed, series) for item, feed, series in rows]
     screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
-    await reply_screen(message, screen)
+    await reply(message, screen)
 
 
 async def addfeed_command(update: Update, context: BotContext) -> None:
@@ -82,7 +82,7 @@ async def feeds_command(update: Update, context: BotContext) -> None:
         feeds = await list_feeds(session)
         timezone = settings_of(chat, context).timezone
         screen = feeds_screen(feeds, language=language, timezone=timezone)
-    await reply_screen(message, screen)
+    await reply(message, screen)
 
 
 async def removefeed_command(update: Update, context: BotContext) -> None:

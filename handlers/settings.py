@@ -9,10 +9,11 @@ from bot import render
 from bot.callback_data import decode
 from bot.chat_settings import apply_choice, apply_typed_input
 from bot.context import BotContext
+from bot.message import BotMessage
 from bot.prompts import Prompt
-from bot.render import Screen
 from bot.settings_menu import SCREENS, main_screen
-from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from bot.telegram_io import edit, reply
+from handlers.common import may_configure, settings_of, touch_chat
 
 PROMPTS = {Prompt.TIMEZONE: "settings.timezone.prompt", Prompt.QUIET_HOURS: "settings.quiet.prompt"}
 INVALID_INPUT = {
@@ -32,7 +33,7 @@ async def settings_command(update: Update, context: BotContext) -> None:
     if not allowed:
         await message.reply_html(render.html(current.language, "group.admins_only"))
         return
-    await reply_screen(message, main_screen(current))
+    await reply(message, main_screen(current))
 
 
 async def settings_button(update: Update, context: BotContext) -> None:
@@ -59,9 +60,9 @@ async def settings_button(update: Update, context: BotContext) -> None:
             reply_markup=ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None,
         )
     elif outcome == "done":
-        await edit_screen(query, Screen(render.html(current.language, "settings.saved")))
+        await edit(query, BotMessage(render.html(current.language, "settings.saved")))
     else:
-        await edit_screen(query, SCREENS[outcome](current))
+        await edit(query, SCREENS[outcome](current))
 
 
 async def settings_input(update: Update, context: BotContext, asked: Prompt) -> None:
@@ -76,7 +77,7 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
         key = INVALID_INPUT[asked]
         await message.reply_html(render.html(current.language, key, value=message.text[:100]))
         return
-    await reply_screen(message, main_screen(current))
+    await reply(message, main_screen(current))
 
 
 async def stale_button(update: Update, context: BotContext) -> None:

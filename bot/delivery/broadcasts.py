@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery.outbox import copy_payload
+from bot.delivery.outbox import Push, enqueue_many
+from bot.message import BotMessage, Copy
 from storage.broadcasts import audience_chat_ids, running_broadcasts
-from storage.deliveries import cancel_pending, count_by_status, count_unreachable, insert_deliveries
+from storage.deliveries import cancel_pending, count_by_status, count_unreachable
 from storage.delivery_models import Broadcast
 from storage.models import utcnow
 from storage.statuses import Audience, BroadcastStatus, DeliveryKind, DeliveryStatus
@@ -53,17 +54,16 @@ async def start(
 ) -> int:
     """Queue one copy per chat of the audience, in this transaction; returns how many."""
     chat_ids = await audience_chat_ids(session, audience=Audience(draft.audience))
-    payload = copy_payload(draft.from_chat_id, draft.message_id)
+    message = BotMessage(copy=Copy(draft.from_chat_id, draft.message_id))
     now = utcnow()
-    rows = [
-        {
-            "chat_id": chat_id, "kind": DeliveryKind.BROADCAST,
-            "dedup_key": f"broadcast:{draft.id}:{chat_id}",
-            "payload": payload, "broadcast_id": draft.id, "not_before": now,
-        }
+    pushes = (
+        Push(
+            chat_id, DeliveryKind.BROADCAST, f"broadcast:{draft.id}:{chat_id}", message,
+            not_before=now, broadcast_id=draft.id,
+        )
         for chat_id in chat_ids
-    ]  # fmt: skip
-    draft.total = await insert_deliveries(session, rows)
+    )  # fmt: skip
+    draft.total = await enqueue_many(session, pushes)
     draft.status, draft.started_at = BroadcastStatus.RUNNING, now
     draft.status_chat_id, draft.status_message_id = status_chat_id, status_message_id
     return draft.total

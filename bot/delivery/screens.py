@@ -8,7 +8,7 @@ from bot import render
 from bot.callback_data import BroadcastVerb, broadcast_data
 from bot.delivery.broadcasts import Progress
 from bot.delivery.stats import Stats
-from bot.render import Button, Screen
+from bot.message import BotMessage, Button
 from storage.statuses import Audience
 
 BAR_CELLS = 10
@@ -16,7 +16,7 @@ BAR_CELLS = 10
 
 def preview_screen(
     language: str, broadcast_id: int, audience: Audience, sizes: Mapping[Audience, int]
-) -> Screen:
+) -> BotMessage:
     """The audience choice with the number of chats in each, then Confirm / Cancel."""
     choices = tuple(
         Button(
@@ -33,7 +33,9 @@ def preview_screen(
         Button(render.label(language, "broadcast.cancel"), cancel),
     )
     chosen = render.plain(language, f"broadcast.audience.{audience}", count=sizes[audience])
-    return Screen(render.html(language, "broadcast.preview", audience=chosen), (choices, decision))
+    return BotMessage(
+        render.html(language, "broadcast.preview", audience=chosen), (choices, decision)
+    )
 
 
 def progress_bar(done: int, total: int) -> str:

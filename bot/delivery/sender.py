@@ -15,13 +15,13 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
+from telegram import Bot
 
 from bot.delivery.limits import SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
 from bot.delivery.packing import Outgoing, next_message
+from bot.telegram_io import send
 from storage.chats import migrate_chat
 from storage.deliveries import (
     DueRow,
@@ -183,31 +183,19 @@ class Sender:
         self._wake.set()
 
     async def _deliver(self, message: Outgoing) -> Outcome:
+        if message.message is None:  # written by no version of this code: never sendable
+            logger.error("delivery to chat %s unreadable: %s", message.telegram_id,
+                         message.unreadable)  # fmt: skip
+            return Outcome(Verdict.BUG, error=message.unreadable)
         try:
-            if message.copy_from is not None:
-                copied = await self.bot.copy_message(
-                    message.telegram_id,
-                    from_chat_id=message.copy_from[0],
-                    message_id=message.copy_from[1],
-                    disable_notification=message.silent,
-                )
-                return Outcome(Verdict.DELIVERED, message_id=copied.message_id)
-            assert message.html is not None
-            sent = await self.bot.send_message(
-                message.telegram_id,
-                message.html,
-                parse_mode=ParseMode.HTML,
-                disable_notification=message.silent,
-                reply_markup=_markup(message),
-                message_thread_id=message.thread_id,
-            )
-            return Outcome(Verdict.DELIVERED, message_id=sent.message_id)
+            sent_id = await send(self.bot, message.telegram_id, message.message)
+            return Outcome(Verdict.DELIVERED, message_id=sent_id)
         except Exception as error:  # every failure is an outcome of its rows, never a crash
             outcome = classify(error)
         if outcome.kind == Verdict.BUG:
             logger.error(
                 "message to chat %s rejected as broken (%s); text: %s",
-                message.telegram_id, outcome.error, message.html or message.copy_from,
+                message.telegram_id, outcome.error, message.message.text or message.message.copy,
             )  # fmt: skip
         elif outcome.kind != Verdict.RETRY_AFTER:
             logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
@@ -249,14 +237,3 @@ async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outc
         await migrate_chat(session, old_id=message.telegram_id, new_id=outcome.new_chat_id)
         logger.info("group %s moved to %s; retrying there", message.telegram_id,
                     outcome.new_chat_id)  # fmt: skip
-
-
-def _markup(message: Outgoing) -> InlineKeyboardMarkup | None:
-    if not message.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in line]
-            for line in message.buttons
-        ]
-    )

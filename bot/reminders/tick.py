@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
 from bot.delivery.outbox import Push, enqueue_many
+from bot.message import BotMessage
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
@@ -36,6 +37,7 @@ from storage.reminders import (
     pending_reminders,
     set_done_until,
 )
+from storage.statuses import DeliveryKind
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +160,10 @@ async def plan_due_reminders(
             (
                 Push(
                     chat_id=r.chat_id,
-                    kind="reminder",
+                    kind=DeliveryKind.REMINDER,
                     dedup_key=r.dedup_key,
-                    payload={"html": texts.of(r)},
+                    message=BotMessage(texts.of(r), silent=r.silent),
                     not_before=r.remind_at,
-                    silent=r.silent,
                 )
                 for r in planned
             ),
