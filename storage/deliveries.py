@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -180,6 +180,23 @@ async def last_errors(session: AsyncSession, *, limit: int = 5) -> list[tuple[da
         for at, error in await session.execute(statement)
         if at is not None and error is not None
     ]
+
+
+async def drop_pending_deliveries(session: AsyncSession, *, ids: list[int]) -> None:
+    """Forget unsent rows so that their dedup keys can be planned again."""
+    if ids:
+        await session.execute(
+            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
+        )
+
+
+async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: str) -> None:
+    if ids:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
+            .values(status=DeliveryStatus.CANCELLED, last_error=reason)
+        )
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:

@@ -71,5 +71,8 @@ class Delivery(Base):
     broadcast_id: Mapped[int | None] = mapped_column(
         ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
     )
+    # Reminders: the episode they are about, so a moved or removed episode finds its unsent
+    # reminders (no foreign key: a removed episode must still be recognised as removed).
+    episode_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
@@ -88,20 +88,3 @@ async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[i
     if not ids:
         return set()
     return set(await session.scalars(select(Episode.id).where(Episode.id.in_(ids))))
-
-
-async def drop_pending(session: AsyncSession, *, ids: list[int]) -> None:
-    """Forget unsent rows so that their dedup keys can be planned again."""
-    if ids:
-        await session.execute(
-            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
-        )
-
-
-async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: str) -> None:
-    if ids:
-        await session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
-            .values(status=DeliveryStatus.CANCELLED, last_error=reason)
-        )

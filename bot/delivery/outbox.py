@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.message import BotMessage, to_payload
-from storage.deliveries import insert_deliveries
+from storage.deliveries import cancel_deliveries, drop_pending_deliveries, insert_deliveries
 from storage.models import utcnow
 from storage.statuses import DeliveryKind
 
@@ -24,6 +24,7 @@ class Push:
     message: BotMessage
     not_before: datetime | None = None
     broadcast_id: int | None = None  # the broadcast this copy belongs to (its progress)
+    episode_id: int | None = None  # the episode a reminder is about
 
 
 async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
@@ -39,6 +40,7 @@ async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
             "silent": push.message.silent,
             "not_before": push.not_before or now,
             "broadcast_id": push.broadcast_id,
+            "episode_id": push.episode_id,
         }
         for push in pushes
     ]
@@ -58,3 +60,14 @@ async def enqueue(
     already queued. Never commits: the push lands with the change that caused it."""
     push = Push(chat_id, kind, dedup_key, message, not_before)
     return await enqueue_many(session, [push]) == 1
+
+
+async def withdraw(session: AsyncSession, *, ids: list[int]) -> None:
+    """Forget unsent pushes so that their dedup keys can be queued again (a moved episode's
+    reminders, planned anew at the new time)."""
+    await drop_pending_deliveries(session, ids=ids)
+
+
+async def cancel(session: AsyncSession, *, ids: list[int], reason: str) -> None:
+    """Never send these unsent pushes; `reason` is kept as the row's last error."""
+    await cancel_deliveries(session, ids=ids, reason=reason)

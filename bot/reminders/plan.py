@@ -46,12 +46,6 @@ class PlannedReminder:
         return f"reminder:{self.chat_id}:{self.episode_id}:{self.lead}"
 
 
-def episode_of_reminder(dedup_key: str) -> int | None:
-    """The episode id in a key made by `PlannedReminder.dedup_key`."""
-    parts = dedup_key.split(":")
-    return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
-
-
 def remind_moment(airstamp: datetime, lead: int, zone: ZoneInfo) -> datetime:
     if lead == DAY_LEAD:
         local = airstamp.astimezone(zone)

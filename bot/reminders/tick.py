@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
+from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
 from bot.message import BotMessage
 from bot.reminders.message import reminder_text
@@ -24,13 +25,10 @@ from bot.reminders.plan import (
     DAY_LEAD,
     Follower,
     PlannedReminder,
-    episode_of_reminder,
     plan_reminders,
 )
 from storage.reminders import (
     active_followers,
-    cancel_deliveries,
-    drop_pending,
     episodes_airing,
     existing_episode_ids,
     get_done_until,
@@ -84,14 +82,12 @@ async def _followers(
 
 async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
     """Drop unsent reminders of moved episodes (re-planned below), cancel removed ones."""
-    pending = [
-        (row.id, episode_of_reminder(row.dedup_key)) for row in await pending_reminders(session)
-    ]
+    pending = [(row.id, row.episode_id) for row in await pending_reminders(session)]
     existing = await existing_episode_ids(session, ids={e for _, e in pending if e is not None})
     removed = [row for row, episode in pending if episode not in existing]
     shifted = [row for row, episode in pending if episode in moved]
-    await cancel_deliveries(session, ids=removed, reason="episode removed from the TV data")
-    await drop_pending(session, ids=shifted)
+    await outbox.cancel(session, ids=removed, reason="episode removed from the TV data")
+    await outbox.withdraw(session, ids=shifted)
     return len(shifted), len(removed)
 
 
@@ -164,6 +160,7 @@ async def plan_due_reminders(
                     dedup_key=r.dedup_key,
                     message=BotMessage(texts.of(r), silent=r.silent),
                     not_before=r.remind_at,
+                    episode_id=r.episode_id,
                 )
                 for r in planned
             ),
