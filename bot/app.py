@@ -37,7 +37,13 @@ from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.ical import addical_command
-from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
+from handlers.listing import (
+    list_command,
+    news_unfollow_button,
+    next_command,
+    unfollow_button,
+    unfollow_command,
+)
 from handlers.membership import group_migrated, my_membership
 from handlers.news import (
     addfeed_command,
@@ -164,6 +170,9 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(deletedata_button, pattern(Action.DELETE)))
     application.add_handler(CallbackQueryHandler(follow_button, pattern(Action.FOLLOW)))
     application.add_handler(CallbackQueryHandler(unfollow_button, pattern(Action.UNFOLLOW)))
+    application.add_handler(
+        CallbackQueryHandler(news_unfollow_button, pattern(Action.NEWS_UNFOLLOW))
+    )
     application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
     application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
     application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))

@@ -30,7 +30,8 @@ class Action(StrEnum):
     NEWS = "news"
     DELETE = "delete"  # /deletedata: yes / no
     FOLLOW = "fo"  # argument: a TVmaze id
-    UNFOLLOW = "uf"  # argument: a TVmaze id
+    UNFOLLOW = "uf"  # argument: a TVmaze id (the /unfollow list: the message becomes "undo")
+    NEWS_UNFOLLOW = "nu"  # argument: a TVmaze id (under a news post: only its buttons change)
     BROADCAST = "bc"  # argument: see `BroadcastPress`
     NOT_ABOUT = "nr"  # argument: a news item id
 

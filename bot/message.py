@@ -47,6 +47,12 @@ class BotMessage:
         return self.copy is None and not self.keyboard
 
 
+def without_button(keyboard: Keyboard, callback_data: str) -> Keyboard:
+    """The keyboard minus one button (and minus a row it leaves empty)."""
+    rows = (tuple(b for b in row if b.callback_data != callback_data) for row in keyboard)
+    return tuple(row for row in rows if row)
+
+
 class UnreadablePayload(ValueError):
     """An outbox payload no version of this code wrote."""
 

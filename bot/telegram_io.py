@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MaybeInaccessibleMessage,
+    Message,
+)
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.message import BotMessage, Keyboard
+from bot.message import BotMessage, Button, Keyboard
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +28,16 @@ def reply_markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
             [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
             for row in keyboard
         ]
+    )
+
+
+def keyboard_of(message: MaybeInaccessibleMessage | None) -> Keyboard:
+    """The callback buttons under a message Telegram sent back (e.g. the pressed one)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return ()
+    return tuple(
+        tuple(Button(b.text, b.callback_data) for b in row if isinstance(b.callback_data, str))
+        for row in message.reply_markup.inline_keyboard
     )
 
 

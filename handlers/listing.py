@@ -11,7 +11,8 @@ from bot.catalog.following import unfollow_series
 from bot.catalog.schedule import NEXT_DAYS, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
-from bot.telegram_io import edit, reply
+from bot.message import without_button
+from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
 from handlers.common import (
     chat_schedule,
     may_configure,
@@ -56,6 +57,28 @@ async def unfollow_button(update: Update, context: BotContext) -> None:
         return
     await press.query.answer()
     await edit(press.query, unfollowed_screen(language, series))
+
+
+async def news_unfollow_button(update: Update, context: BotContext) -> None:
+    """Unfollows the series named under a news post: the post stays (in a group it is everyone's
+    news), only that button goes, and the answer says what happened."""
+    press = await read_id_press(update, context)
+    async with context.db.begin() as session:
+        chat = await touch_chat(session, update)
+        language = settings_of(chat, context).language
+        series = None
+        if press.allowed and press.target is not None:
+            series = await unfollow_series(
+                session, chat_telegram_id=chat.telegram_id, tvmaze_id=press.target
+            )
+    if await refuse_press(press, language):
+        return
+    if series is None:
+        await press.query.answer(render.alert(language, "unfollow.not_followed"), show_alert=True)
+    else:
+        await press.query.answer(render.alert(language, "unfollow.done_alert", title=series.title))
+    pressed = press.query.data or ""
+    await edit_buttons(press.query, without_button(keyboard_of(press.query.message), pressed))
 
 
 async def list_command(update: Update, context: BotContext) -> None:

@@ -91,7 +91,7 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
             language = follower.language
             unfollow = Button(
                 render.label(language, "news.button.unfollow"),
-                encode(Action.UNFOLLOW, str(series.tvmaze_id)),
+                encode(Action.NEWS_UNFOLLOW, str(series.tvmaze_id)),
             )
             screen = BotMessage(
                 render.html(language, "news.ended", series=series.title), ((unfollow,),)

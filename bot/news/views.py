@@ -93,7 +93,7 @@ def render_news(view: NewsView, *, language: str, timezone: str) -> BotMessage:
             if several
             else render.label(language, "news.button.unfollow")
         )
-        rows.append((Button(label, encode(Action.UNFOLLOW, str(tvmaze_id))),))
+        rows.append((Button(label, encode(Action.NEWS_UNFOLLOW, str(tvmaze_id))),))
     return BotMessage(text, tuple(rows))
 
 

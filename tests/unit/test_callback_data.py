@@ -1,5 +1,8 @@
 import pytest
+from telegram import CallbackQuery, Update, User
+from telegram.ext import CallbackQueryHandler
 
+from bot.app import build_application
 from bot.callback_data import (
     MAX_BYTES,
     SETTINGS_ACTIONS,
@@ -13,6 +16,7 @@ from bot.callback_data import (
     parse_broadcast,
     pattern,
 )
+from bot.config import load_settings
 from storage.statuses import Audience
 
 
@@ -47,10 +51,21 @@ def test_patterns_match_their_own_actions_only():
         assert bool(settings.match(encode(action, "x"))) == (action in SETTINGS_ACTIONS)
 
 
-def test_every_action_has_exactly_one_pattern_in_the_app():
-    routed = {Action.DELETE, Action.FOLLOW, Action.UNFOLLOW, Action.BROADCAST, Action.NOT_ABOUT}
-    assert routed | set(SETTINGS_ACTIONS) == set(Action)
-    assert not routed & set(SETTINGS_ACTIONS)
+@pytest.mark.parametrize("action", list(Action))
+def test_the_app_routes_every_action_to_exactly_one_handler(action):
+    application = build_application(load_settings(_env_file=None, telegram_bot_token="1:x"))
+    data = encode(action, "1")
+    patterned = [
+        handler
+        for handler in application.handlers[0]
+        if isinstance(handler, CallbackQueryHandler) and handler.pattern is not None
+    ]
+    assert len([h for h in patterned if h.check_update(press(data))]) == 1
+
+
+def press(data: str) -> Update:
+    user = User(1, "Fan", is_bot=False)
+    return Update(1, callback_query=CallbackQuery("q", user, "chat", data=data))
 
 
 @pytest.mark.parametrize("audience", list(Audience))

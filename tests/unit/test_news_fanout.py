@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.callback_data import decode
+from bot.callback_data import Action, CallbackData, decode
 from bot.news.fanout import Follower, plan_news_fanout
 from bot.news.poll import NewNews
 from bot.news.views import NewsView, news_list_screen, render_news, source_name
@@ -67,8 +67,8 @@ def test_render_news_in_german_with_escaped_values_and_buttons() -> None:
     buttons = [button for row in screen.keyboard for button in row]
     assert [b.label for b in buttons] == ["Nicht über diese Serie", "Nicht mehr folgen"]
     assert [decode(b.callback_data) for b in buttons] == [
-        decode("1|nr|42"),
-        decode("1|uf|5001"),
+        CallbackData(Action.NOT_ABOUT, "42"),
+        CallbackData(Action.NEWS_UNFOLLOW, "5001"),
     ]
 
 
