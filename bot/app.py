@@ -26,9 +26,9 @@ from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
 from bot.delivery.sender import Sender
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
-from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command

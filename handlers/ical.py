@@ -9,7 +9,7 @@ from telegram import Update
 from bot import render
 from bot.catalog.ical_feeds import AttachOutcome, attach_ical
 from bot.context import BotContext
-from bot.news.fetch import FetchLimits
+from bot.http_fetch import FetchLimits
 from handlers.common import admin_message
 
 

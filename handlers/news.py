@@ -9,8 +9,8 @@ from telegram import Update
 
 from bot import render
 from bot.context import BotContext
+from bot.http_fetch import FetchLimits
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
-from bot.news.fetch import FetchLimits
 from bot.news.views import feeds_screen, news_list_screen, news_view
 from bot.telegram_io import reply
 from handlers.common import (

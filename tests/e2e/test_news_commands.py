@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.news.fetch import FetchLimits, make_feed_client
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from storage.db import create_engine, create_session_factory
 from tests.e2e import catalogue
