@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select
@@ -10,8 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
 from storage.delivery_models import Delivery
-from storage.models import Chat
-from storage.statuses import ChatStatus, DeliveryKind, DeliveryStatus
+from storage.statuses import DeliveryKind, DeliveryStatus
 
 
 async def episodes_airing(
@@ -41,23 +39,6 @@ async def episodes_airing(
         .where(or_(*in_range, date_only, moved))
     )
     return [(episode, series) for episode, series in rows]
-
-
-async def active_followers(
-    session: AsyncSession, *, series_ids: list[int]
-) -> dict[int, list[Chat]]:
-    """Series id → the active chats following it."""
-    followers: dict[int, list[Chat]] = defaultdict(list)
-    if not series_ids:
-        return followers
-    rows = await session.execute(
-        select(Follow.series_id, Chat)
-        .join(Chat, Chat.id == Follow.chat_id)
-        .where(Follow.series_id.in_(series_ids), Chat.status == ChatStatus.ACTIVE)
-    )
-    for series_id, chat in rows:
-        followers[series_id].append(chat)
-    return followers
 
 
 async def get_done_until(session: AsyncSession, *, name: str) -> datetime | None:

@@ -17,8 +17,8 @@ from bot import render
 from bot.callback_data import Action, encode
 from bot.chat_settings import Defaults, in_quiet_hours
 from bot.delivery.outbox import Push, enqueue_many
+from bot.followers import load_followers
 from bot.message import BotMessage, Button
-from bot.news.audience import load_followers
 from bot.news.fanout import plan_news_fanout
 from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
@@ -42,9 +42,8 @@ async def announce_news(
     followers = await load_followers(
         session,
         series_ids={s for item in items for s in item.series_ids},
-        item_ids={item.item_id for item in items},
-        default_language=defaults.language,
-        default_timezone=defaults.timezone,
+        defaults=defaults,
+        reports_of={item.item_id for item in items},
     )
     planned = plan_news_fanout(items, followers)
     if not planned:
@@ -78,12 +77,7 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
     pushes = []
     for change, series in await ended_since(session, since=now - ENDED_ALERT_WINDOW):
         followers = await load_followers(
-            session,
-            series_ids={series.id},
-            item_ids=set(),
-            default_language=defaults.language,
-            default_timezone=defaults.timezone,
-            followed_before=change.changed_at,
+            session, series_ids={series.id}, defaults=defaults, followed_before=change.changed_at
         )
         for follower in followers:
             if NewsKind.CANCELLATION not in follower.news_kinds:

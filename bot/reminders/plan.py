@@ -19,17 +19,10 @@ from zoneinfo import ZoneInfo
 
 from bot.catalog.schedule import Airing
 from bot.chat_settings import in_quiet_hours
+from bot.followers import Follower
 
 DAY_LEAD = 1440
 MORNING = time(9, 0)
-
-
-@dataclass(frozen=True)
-class Follower:
-    chat_id: int
-    timezone: str
-    lead_minutes: tuple[int, ...]
-    quiet_hours: tuple[int, int] | None  # minutes after local midnight, may wrap midnight
 
 
 @dataclass(frozen=True)

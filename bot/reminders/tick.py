@@ -16,19 +16,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.schedule import Airing, airing_of
-from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
+from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
+from bot.followers import Follower, load_followers
 from bot.message import BotMessage
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
-    Follower,
     PlannedReminder,
     plan_reminders,
 )
 from storage.reminders import (
-    active_followers,
     episodes_airing,
     existing_episode_ids,
     get_done_until,
@@ -65,19 +64,14 @@ def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, dateti
 
 async def _followers(
     session: AsyncSession, series_ids: set[int], defaults: Defaults
-) -> tuple[dict[int, list[Follower]], dict[int, ChatSettings]]:
-    followers: dict[int, list[Follower]] = {}
-    settings: dict[int, ChatSettings] = {}
-    for series_id, chats in (await active_followers(session, series_ids=list(series_ids))).items():
-        for chat in chats:
-            current = effective_settings(
-                chat, default_language=defaults.language, default_timezone=defaults.timezone
-            )
-            settings[chat.id] = current
-            followers.setdefault(series_id, []).append(
-                Follower(chat.id, current.timezone, current.lead_minutes, current.quiet_hours)
-            )
-    return followers, settings
+) -> tuple[dict[int, list[Follower]], dict[int, Follower]]:
+    """Followers per series, and one of each chat (its language and zone, for the texts)."""
+    by_series: dict[int, list[Follower]] = {}
+    by_chat: dict[int, Follower] = {}
+    for follower in await load_followers(session, series_ids=series_ids, defaults=defaults):
+        by_series.setdefault(follower.series_id, []).append(follower)
+        by_chat[follower.chat_id] = follower
+    return by_series, by_chat
 
 
 async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
@@ -96,13 +90,13 @@ class _Texts:
     followers of one episode mostly share them."""
 
     def __init__(
-        self, airings: dict[int, Airing], settings: dict[int, ChatSettings], now: datetime
+        self, airings: dict[int, Airing], chats: dict[int, Follower], now: datetime
     ) -> None:
-        self._airings, self._settings, self._now = airings, settings, now
+        self._airings, self._chats, self._now = airings, chats, now
         self._cache: dict[tuple[int, str, str, date], str] = {}
 
     def of(self, reminder: PlannedReminder) -> str:
-        current = self._settings[reminder.chat_id]
+        current = self._chats[reminder.chat_id]
         at = max(reminder.remind_at, self._now)
         day = at.astimezone(ZoneInfo(current.timezone)).date()
         key = (reminder.episode_id, current.timezone, current.language, day)
@@ -140,7 +134,7 @@ async def plan_due_reminders(
         airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
-        followers, settings = await _followers(
+        followers, chats = await _followers(
             session, {a.series_id for a in airings.values()}, defaults
         )
         planned = plan_reminders(
@@ -150,7 +144,7 @@ async def plan_due_reminders(
             airings=[airings[i] for i in moved], followers=followers,
             window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
         )  # fmt: skip
-        texts = _Texts(airings, settings, now)
+        texts = _Texts(airings, chats, now)
         written = await enqueue_many(
             session,
             (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.callback_data import Action, CallbackData, decode
-from bot.news.fanout import Follower, plan_news_fanout
+from bot.followers import Follower
+from bot.news.fanout import plan_news_fanout
 from bot.news.poll import NewNews
 from bot.news.views import NewsView, news_list_screen, render_news, source_name
 from storage.models import ALL_NEWS_KINDS
@@ -14,7 +15,10 @@ ALL = frozenset(ALL_NEWS_KINDS)
 
 
 def follower(chat: int, series: int, kinds=ALL, reported=frozenset(), language="de") -> Follower:
-    return Follower(chat, series, language, "Europe/Berlin", frozenset(kinds), frozenset(reported))
+    return Follower(
+        chat_id=chat, series_id=series, language=language, timezone="Europe/Berlin",
+        news_kinds=frozenset(kinds), reported=frozenset(reported),
+    )  # fmt: skip
 
 
 def test_one_message_per_chat_even_for_two_matched_series() -> None:
