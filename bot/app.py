@@ -16,6 +16,7 @@ from telegram.ext import (
     ContextTypes,
     JobQueue,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -32,6 +33,7 @@ from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
+from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
@@ -139,6 +141,15 @@ def build_application(settings: Settings) -> BotApplication:
         .build()
     )
 
+    # The chat layer: a message or button's chat, loaded once before any handler (group -1),
+    # committed after the last one (group 1); on an error, on_error rolls it back.
+    admins = filters.User(user_id=settings.admin_ids)
+    typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
+    chat_messages = (filters.COMMAND | typed) & ~filters.StatusUpdate.ALL
+    application.add_handler(MessageHandler(chat_messages, open_chat_scope), group=-1)
+    application.add_handler(CallbackQueryHandler(open_chat_scope), group=-1)
+    application.add_handler(TypeHandler(Update, close_chat_scope), group=1)
+
     # Commands, in private chats and groups.
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
@@ -184,8 +195,6 @@ def build_application(settings: Settings) -> BotApplication:
 
     # Everything else: the answer to a pending prompt (an admin's announcement after /broadcast
     # may be any kind of message), then hints.
-    admins = filters.User(user_id=settings.admin_ids)
-    typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
     application.add_handler(MessageHandler(typed & ~filters.COMMAND, typed_input))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 

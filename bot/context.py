@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.catalog.tvmaze import TvmazeClient
+from bot.chat_layer import ChatScope
 from bot.config import Settings
 from bot.delivery.sender import Sender
 from bot.news.poll import NewsPoller
@@ -27,6 +28,9 @@ class BotData:
     sender: Sender | None = None  # the outbox sender, started in post_init
     feed_http: httpx.AsyncClient | None = None  # its own limits: redirects, timeouts
     news: NewsPoller | None = None
+    # Update id → its chat layer while it is open; the error handler (which PTB gives a
+    # context of its own) finds it here to roll it back.
+    chat_scopes: dict[int, ChatScope] = field(default_factory=dict)
 
 
 def bot_data_type(settings: Settings) -> type[BotData]:
@@ -40,6 +44,17 @@ def bot_data_type(settings: Settings) -> type[BotData]:
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """One per update (PTB shares it across handler groups), so it carries the chat layer."""
+
+    chat_scope: ChatScope | None = None  # set in group -1 for chat messages and buttons
+
+    @property
+    def scope(self) -> ChatScope:
+        """The update's chat, loaded once (see `bot.chat_layer`)."""
+        if self.chat_scope is None:
+            raise RuntimeError("no chat layer for this update (is its handler registered?)")
+        return self.chat_scope
+
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import JobQueue
 
 from bot import prompts, render
-from bot.callback_data import BroadcastVerb, decode, parse_broadcast
+from bot.callback_data import BroadcastPress, BroadcastVerb, decode, parse_broadcast
 from bot.config import Settings
 from bot.context import BotApplication, BotContext
 from bot.delivery import broadcasts
@@ -17,7 +18,7 @@ from bot.delivery.screens import preview_screen, progress_text
 from bot.message import BotMessage
 from bot.prompts import Prompt
 from bot.telegram_io import edit, reply
-from handlers.common import settings_of, touch_chat
+from handlers.common import settings_of
 from storage.broadcasts import audience_sizes, running_broadcasts
 from storage.chats import get_chat
 from storage.delivery_models import Broadcast
@@ -26,28 +27,23 @@ from storage.statuses import Audience
 logger = logging.getLogger(__name__)
 
 
-def is_admin(update: Update, context: BotContext) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in context.settings.admin_ids
-
-
 async def broadcast_command(update: Update, context: BotContext) -> None:
     """Asks an admin for the announcement; `/broadcast cancel` stops the unsent rest."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        if not is_admin(update, context):
-            key, values = "admin.only", {}
-        elif context.args and context.args[0].lower() == "cancel":
-            key, values = (
-                "broadcast.cancel_done",
-                {"count": await broadcasts.cancel_running(session)},
-            )
-        else:
-            prompts.ask(chat, Prompt.BROADCAST)
-            key, values = "broadcast.prompt", {}
+    scope = context.scope
+    language = scope.language
+    if not scope.is_bot_admin:
+        key, values = "admin.only", {}
+    elif context.args and context.args[0].lower() == "cancel":
+        key, values = (
+            "broadcast.cancel_done",
+            {"count": await broadcasts.cancel_running(scope.session)},
+        )
+    else:
+        prompts.ask(scope.chat, Prompt.BROADCAST)
+        key, values = "broadcast.prompt", {}
+    await scope.done()
     await message.reply_html(render.html(language, key, **values))
 
 
@@ -57,15 +53,15 @@ async def broadcast_input(update: Update, context: BotContext) -> None:
     Reached through the typed-input router when the chat owes `Prompt.BROADCAST`."""
     message = update.effective_message
     assert message is not None and update.effective_user is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        prompts.settle(chat)
-        draft = await broadcasts.create_draft(
-            session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
-            message_id=message.message_id,
-        )  # fmt: skip
-        sizes = await audience_sizes(session)
-        language = settings_of(chat, context).language
+    scope = context.scope
+    prompts.settle(scope.chat)
+    draft = await broadcasts.create_draft(
+        scope.session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
+        message_id=message.message_id,
+    )  # fmt: skip
+    sizes = await audience_sizes(scope.session)
+    await scope.done()
+    language = scope.language
     await context.bot.copy_message(message.chat.id, message.chat.id, message.message_id)
     await reply(message, preview_screen(language, draft.id, Audience(draft.audience), sizes))
 
@@ -75,38 +71,47 @@ async def broadcast_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     press = parse_broadcast(decode(query.data))
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        draft = None
-        if is_admin(update, context) and press is not None:
-            draft = await broadcasts.own_draft(
-                session, broadcast_id=press.broadcast_id, author_id=query.from_user.id
-            )
-        screen: BotMessage | None = None
-        if draft is None or press is None:
-            pass
-        elif press.verb is BroadcastVerb.AUDIENCE and press.audience is not None:
-            broadcasts.set_audience(draft, press.audience)
-            sizes = await audience_sizes(session)
-            screen = preview_screen(language, draft.id, press.audience, sizes)
-        elif press.verb is BroadcastVerb.CONFIRM:
-            await broadcasts.start(
-                session, draft, status_chat_id=query.message.chat.id,
-                status_message_id=query.message.message_id,
-            )  # fmt: skip
-            screen = BotMessage(progress_text(language, await broadcasts.progress(session, draft)))
-        elif press.verb is BroadcastVerb.CANCEL:
-            broadcasts.cancel_draft(draft)
-            screen = BotMessage(render.html(language, "broadcast.cancelled"))
+    scope = context.scope
+    draft = None
+    if scope.is_bot_admin and press is not None:
+        draft = await broadcasts.own_draft(
+            scope.session, broadcast_id=press.broadcast_id, author_id=query.from_user.id
+        )
+    screen = None
+    if draft is not None and press is not None:
+        where = (query.message.chat.id, query.message.message_id)
+        screen = await _decide(scope.session, scope.language, draft, press, where)
+    await scope.done()
     if screen is None:
-        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+        await query.answer(render.alert(scope.language, "callback.invalid"), show_alert=True)
         return
     await query.answer()
     await edit(query, screen)
     if press is not None and press.verb is BroadcastVerb.CONFIRM and draft is not None:
         context.sender.wake()
         follow_progress(context.jobs, context.settings, draft.id)
+
+
+async def _decide(
+    session: AsyncSession,
+    language: str,
+    draft: Broadcast,
+    press: BroadcastPress,
+    status_message: tuple[int, int],
+) -> BotMessage | None:
+    """Apply the admin's press to their draft; the screen that replaces the preview."""
+    if press.verb is BroadcastVerb.AUDIENCE and press.audience is not None:
+        broadcasts.set_audience(draft, press.audience)
+        sizes = await audience_sizes(session)
+        return preview_screen(language, draft.id, press.audience, sizes)
+    if press.verb is BroadcastVerb.CONFIRM:
+        chat_id, message_id = status_message
+        await broadcasts.start(session, draft, status_chat_id=chat_id, status_message_id=message_id)
+        return BotMessage(progress_text(language, await broadcasts.progress(session, draft)))
+    if press.verb is BroadcastVerb.CANCEL:
+        broadcasts.cancel_draft(draft)
+        return BotMessage(render.html(language, "broadcast.cancelled"))
+    return None
 
 
 def follow_progress(jobs: JobQueue[BotContext], settings: Settings, broadcast_id: int) -> None:

@@ -17,7 +17,7 @@ async def calendar_command(update: Update, context: BotContext) -> None:
     """Sends the next 60 days of the chat's series as a calendar file."""
     message = update.effective_message
     assert message is not None
-    current, airings = await chat_schedule(update, context, days=CALENDAR_DAYS)
+    current, airings = await chat_schedule(context, days=CALENDAR_DAYS)
     language = current.language
     if not airings:
         await message.reply_html(render.html(language, "calendar.empty", days=CALENDAR_DAYS))

@@ -9,7 +9,6 @@ from bot.callback_data import Action, decode, encode
 from bot.context import BotContext
 from bot.message import BotMessage, Button
 from bot.telegram_io import edit, reply
-from handlers.common import may_configure, settings_of, touch_chat
 from storage.chats import delete_chat
 
 
@@ -17,10 +16,10 @@ async def deletedata_command(update: Update, context: BotContext) -> None:
     """Asks for confirmation before deleting the chat's data."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    allowed = await scope.may_configure()
+    await scope.done()
+    language = scope.language
     if not allowed:
         await message.reply_html(render.html(language, "group.admins_only"))
         return
@@ -36,13 +35,13 @@ async def deletedata_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     data = decode(query.data)
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        confirmed = allowed and data is not None and data.argument == "yes"
-        if confirmed:
-            await delete_chat(session, telegram_id=query.message.chat.id)
+    scope = context.scope
+    allowed = await scope.may_configure()
+    language = scope.language
+    confirmed = allowed and data is not None and data.argument == "yes"
+    if confirmed:  # the row goes, and with it any pending prompt
+        await delete_chat(scope.session, telegram_id=query.message.chat.id)
+    await scope.done()
     if not allowed:
         await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
         return

@@ -17,6 +17,10 @@ logger = logging.getLogger(__name__)
 
 async def on_error(update: object, context: BotContext) -> None:
     """Logs the failure; a user whose update failed gets a short apology instead of silence."""
+    if isinstance(update, Update):
+        scope = context.bot_data.chat_scopes.pop(update.update_id, None)
+        if scope is not None:
+            await scope.abort()  # the update's unit of work did not finish
     if not isinstance(update, Update) or update.effective_chat is None:
         logger.error("error outside an update", exc_info=context.error)
         return

@@ -7,7 +7,6 @@ from telegram.constants import ChatType
 
 from bot import render
 from bot.context import BotContext
-from handlers.common import settings_of, touch_chat
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -18,7 +17,6 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         command = message.text.split()[0]
         if not command.lower().endswith(f"@{context.bot.username.lower()}"):
             return
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
+    language = context.scope.language
+    await context.scope.done()
     await message.reply_html(render.html(language, "fallback.unknown_command"))

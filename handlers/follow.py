@@ -15,7 +15,7 @@ from bot.chat_settings import ChatSettings
 from bot.context import BotContext
 from bot.prompts import Prompt
 from bot.telegram_io import reply
-from handlers.common import may_configure, read_id_press, refuse_press, settings_of, touch_chat
+from handlers.common import read_id_press, refuse_press
 
 DEEP_LINK_PREFIX = "follow_"
 
@@ -24,16 +24,16 @@ async def follow_command(update: Update, context: BotContext) -> None:
     """Offers the series matching the title after /follow, or asks for a title."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        if allowed and not context.args:
-            prompts.ask(chat, Prompt.FOLLOW)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    allowed = await scope.may_configure()
+    if allowed and not context.args:
+        prompts.ask(scope.chat, Prompt.FOLLOW)
+    await scope.done()
+    language = scope.language
     if not allowed:
         await message.reply_html(render.html(language, "group.admins_only"))
     elif not context.args:
-        force = ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None
+        force = ForceReply(selective=True) if scope.chat.type != ChatType.PRIVATE else None
         await message.reply_html(render.html(language, "follow.ask"), reply_markup=force)
     else:
         await offer_candidates(message, context, language, " ".join(context.args))
@@ -53,13 +53,13 @@ async def offer_candidates(message: Message, context: BotContext, language: str,
 async def follow_button(update: Update, context: BotContext) -> None:
     """Follows the series whose button was pressed and says when it airs next."""
     press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    current = settings_of(chat, context)
+    scope = context.scope
+    await scope.done()  # following imports the series in its own transactions
+    current = scope.settings
     if await refuse_press(press, current.language) or press.target is None:
         return
     await press.query.answer()
-    text = await _follow(context, current, chat.telegram_id, press.target)
+    text = await _follow(context, current, scope.chat.telegram_id, press.target)
     await press.query.edit_message_text(text, parse_mode=ParseMode.HTML)
 
 

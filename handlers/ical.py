@@ -19,6 +19,7 @@ async def addical_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
+    await context.scope.done()  # attaching imports in its own transactions
     args = context.args or []
     if len(args) < 2:
         await message.reply_html(render.html(language, "ical.add.usage"))

@@ -13,14 +13,8 @@ from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_
 from bot.context import BotContext
 from bot.message import without_button
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
-from handlers.common import (
-    chat_schedule,
-    may_configure,
-    read_id_press,
-    refuse_press,
-    settings_of,
-    touch_chat,
-)
+from handlers.common import IdPress, chat_schedule, read_id_press, refuse_press
+from storage.catalog_models import Series
 from storage.series import followed_series
 
 
@@ -28,28 +22,33 @@ async def unfollow_command(update: Update, context: BotContext) -> None:
     """Lists the chat's series as buttons to unfollow."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        followed = await followed_series(session, chat_id=chat.id)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    allowed = await scope.may_configure()
+    followed = await followed_series(scope.session, chat_id=scope.chat.id)
+    await scope.done()
     if not allowed:
-        await message.reply_html(render.html(language, "group.admins_only"))
+        await message.reply_html(render.html(scope.language, "group.admins_only"))
         return
-    await reply(message, unfollow_screen(language, followed))
+    await reply(message, unfollow_screen(scope.language, followed))
+
+
+async def _unfollow_pressed(update: Update, context: BotContext) -> tuple[IdPress, Series | None]:
+    """The press and the series it unfollowed (None: not followed, or the press was refused)."""
+    press = await read_id_press(update, context)
+    scope = context.scope
+    series = None
+    if press.allowed and press.target is not None:
+        series = await unfollow_series(
+            scope.session, chat_telegram_id=scope.chat.telegram_id, tvmaze_id=press.target
+        )
+    await scope.done()
+    return press, series
 
 
 async def unfollow_button(update: Update, context: BotContext) -> None:
     """Unfollows the pressed series and offers to undo it."""
-    press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        series = None
-        if press.allowed and press.target is not None:
-            series = await unfollow_series(
-                session, chat_telegram_id=chat.telegram_id, tvmaze_id=press.target
-            )
+    press, series = await _unfollow_pressed(update, context)
+    language = context.scope.language
     if await refuse_press(press, language):
         return
     if series is None:
@@ -62,15 +61,8 @@ async def unfollow_button(update: Update, context: BotContext) -> None:
 async def news_unfollow_button(update: Update, context: BotContext) -> None:
     """Unfollows the series named under a news post: the post stays (in a group it is everyone's
     news), only that button goes, and the answer says what happened."""
-    press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        series = None
-        if press.allowed and press.target is not None:
-            series = await unfollow_series(
-                session, chat_telegram_id=chat.telegram_id, tvmaze_id=press.target
-            )
+    press, series = await _unfollow_pressed(update, context)
+    language = context.scope.language
     if await refuse_press(press, language):
         return
     if series is None:
@@ -85,13 +77,13 @@ async def list_command(update: Update, context: BotContext) -> None:
     """Shows the chat's series with their status and next episode."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        current = settings_of(chat, context)
-        followed = await followed_series(session, chat_id=chat.id)
-        upcoming = await next_airing_per_series(
-            session, series=followed, now=datetime.now(UTC), timezone=current.timezone
-        )
+    scope = context.scope
+    current = scope.settings
+    followed = await followed_series(scope.session, chat_id=scope.chat.id)
+    upcoming = await next_airing_per_series(
+        scope.session, series=followed, now=datetime.now(UTC), timezone=current.timezone
+    )
+    await scope.done()
     await message.reply_html(list_text(current.language, current.timezone, followed, upcoming))
 
 
@@ -99,5 +91,5 @@ async def next_command(update: Update, context: BotContext) -> None:
     """Lists the episodes of the chat's series airing in the next 14 days, soonest first."""
     message = update.effective_message
     assert message is not None
-    current, airings = await chat_schedule(update, context, days=NEXT_DAYS)
+    current, airings = await chat_schedule(context, days=NEXT_DAYS)
     await message.reply_html(next_text(current.language, current.timezone, airings, NEXT_DAYS))

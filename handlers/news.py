@@ -13,14 +13,7 @@ from bot.http_fetch import FetchLimits
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.views import feeds_screen, news_list_screen, news_view
 from bot.telegram_io import reply
-from handlers.common import (
-    admin_message,
-    may_configure,
-    read_id_press,
-    refuse_press,
-    settings_of,
-    touch_chat,
-)
+from handlers.common import admin_message, read_id_press, refuse_press
 from storage.feeds import add_report, latest_news_for_chat, list_feeds
 
 logger = logging.getLogger(__name__)
@@ -32,10 +25,10 @@ async def news_command(update: Update, context: BotContext) -> None:
     """Shows the 10 latest items about the chat's series."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        rows = await latest_news_for_chat(session, chat_id=chat.id, limit=NEWS_LIST_LIMIT)
-    settings = settings_of(chat, context)
+    scope = context.scope
+    rows = await latest_news_for_chat(scope.session, chat_id=scope.chat.id, limit=NEWS_LIST_LIMIT)
+    await scope.done()
+    settings = scope.settings
     views = [news_view(item, feed, series) for item, feed, series in rows]
     screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
     await reply(message, screen)
@@ -47,6 +40,7 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
+    await context.scope.done()  # the check stores the feed in its own transaction
     url = (context.args or [""])[0].strip()
     if not url:
         await message.reply_html(render.html(language, "feeds.add.usage"))
@@ -77,11 +71,10 @@ async def feeds_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        feeds = await list_feeds(session)
-        timezone = settings_of(chat, context).timezone
-        screen = feeds_screen(feeds, language=language, timezone=timezone)
+    scope = context.scope
+    feeds = await list_feeds(scope.session)
+    screen = feeds_screen(feeds, language=language, timezone=scope.settings.timezone)
+    await scope.done()
     await reply(message, screen)
 
 
@@ -95,9 +88,9 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
     if not query:
         await message.reply_html(render.html(language, "feeds.remove.usage"))
         return
-    async with context.db.begin() as session:
-        feed = await find_and_remove_feed(session, query=query)
-        removed = (feed.id, feed.url) if feed else None
+    feed = await find_and_remove_feed(context.scope.session, query=query)
+    removed = (feed.id, feed.url) if feed else None
+    await context.scope.done()
     if removed is None:
         text = render.html(language, "feeds.remove.not_found", query=query)
     else:
@@ -108,12 +101,12 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
 async def not_about_button(update: Update, context: BotContext) -> None:
     """Records that a news item is not about the chat's series and hides it from /news."""
     press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        recorded = False
-        if press.allowed and press.target is not None:
-            recorded = await add_report(session, chat_id=chat.id, item_id=press.target)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    recorded = False
+    if press.allowed and press.target is not None:
+        recorded = await add_report(scope.session, chat_id=scope.chat.id, item_id=press.target)
+    await scope.done()
+    language, chat = scope.language, scope.chat
     if await refuse_press(press, language):
         return
     # Reporting twice is fine: thanks again, nothing recorded twice.
@@ -125,15 +118,16 @@ async def newstopic_command(update: Update, context: BotContext) -> None:
     """In a forum group, routes the group's news into the topic the command was sent in."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
+    scope = context.scope
+    allowed = await scope.may_configure()
     forum = bool(message.chat.is_forum)
     topic = message.message_thread_id if message.is_topic_message else None
     turn_off = bool(context.args) and (context.args or [""])[0].lower() in {"off", "aus"}
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        if allowed and forum:
-            chat.news_topic_id = None if turn_off else topic
-    language = settings_of(chat, context).language
+    chat = scope.chat
+    if allowed and forum:
+        chat.news_topic_id = None if turn_off else topic
+    await scope.done()
+    language = scope.language
     if not allowed:
         key = "group.admins_only"
     elif not forum:

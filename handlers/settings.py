@@ -13,7 +13,6 @@ from bot.message import BotMessage
 from bot.prompts import Prompt
 from bot.settings_menu import SCREENS, main_screen
 from bot.telegram_io import edit, reply
-from handlers.common import may_configure, settings_of, touch_chat
 
 PROMPTS = {Prompt.TIMEZONE: "settings.timezone.prompt", Prompt.QUIET_HOURS: "settings.quiet.prompt"}
 INVALID_INPUT = {
@@ -26,10 +25,10 @@ async def settings_command(update: Update, context: BotContext) -> None:
     """Opens the settings menu (in groups, for administrators)."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    current = settings_of(chat, context)
+    scope = context.scope
+    allowed = await scope.may_configure()
+    await scope.done()
+    current = scope.settings
     if not allowed:
         await message.reply_html(render.html(current.language, "group.admins_only"))
         return
@@ -41,12 +40,12 @@ async def settings_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     data = decode(query.data)
-    allowed = data is not None and await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        outcome = apply_choice(chat, data.action, data.argument) if data and allowed else None
-        current = settings_of(chat, context)
+    scope = context.scope
+    allowed = data is not None and await scope.may_configure()
+    language = scope.language
+    outcome = apply_choice(scope.chat, data.action, data.argument) if data and allowed else None
+    await scope.done()
+    current = scope.settings
     if outcome is None:
         key = "group.admins_only" if data and not allowed else "callback.invalid"
         await query.answer(render.alert(language, key), show_alert=True)
@@ -57,7 +56,9 @@ async def settings_button(update: Update, context: BotContext) -> None:
             query.message.chat.id,
             render.html(current.language, PROMPTS[outcome]),
             parse_mode=ParseMode.HTML,
-            reply_markup=ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None,
+            reply_markup=ForceReply(selective=True)
+            if scope.chat.type != ChatType.PRIVATE
+            else None,
         )
     elif outcome == "done":
         await edit(query, BotMessage(render.html(current.language, "settings.saved")))
@@ -69,10 +70,10 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
     """Takes a typed time zone or quiet hours and shows the menu, or says what was wrong."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        valid = apply_typed_input(chat, message.text)
-    current = settings_of(chat, context)
+    scope = context.scope
+    valid = apply_typed_input(scope.chat, message.text)
+    await scope.done()
+    current = scope.settings
     if not valid:
         key = INVALID_INPUT[asked]
         await message.reply_html(render.html(current.language, key, value=message.text[:100]))
@@ -84,7 +85,5 @@ async def stale_button(update: Update, context: BotContext) -> None:
     """A button this version did not make (an old keyboard, forged data): says so."""
     query = update.callback_query
     assert query is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
-    await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+    await context.scope.done()
+    await query.answer(render.alert(context.scope.language, "callback.invalid"), show_alert=True)

@@ -8,15 +8,14 @@ from telegram.constants import ChatType
 from bot import render
 from bot.commands import GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.context import BotContext
-from handlers.common import settings_of, touch_chat
 from handlers.follow import follow_deep_link
 
 
 async def start(update: Update, context: BotContext) -> None:
     """Greets the fan in their language and shows the first steps; follows a deep link."""
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    current = settings_of(chat, context)
+    scope = context.scope
+    chat, current = scope.chat, scope.settings
+    await scope.done()
     user = update.effective_user
     name = user.first_name if user else ""
     key = "start.welcome" if chat.type == ChatType.PRIVATE else "start.welcome_group"
@@ -29,9 +28,9 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Lists the commands of this kind of chat, one line each."""
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    chat, language = scope.chat, scope.language
+    await scope.done()
     commands = PRIVATE_COMMANDS if chat.type == ChatType.PRIVATE else GROUP_COMMANDS
     lines = render.join(
         [

@@ -8,8 +8,7 @@ from telegram.constants import ChatType
 from bot import prompts, render
 from bot.context import BotContext
 from bot.prompts import Prompt
-from handlers.broadcast import broadcast_input, is_admin
-from handlers.common import may_configure, settings_of, touch_chat
+from handlers.broadcast import broadcast_input
 from handlers.follow import offer_candidates
 from handlers.settings import settings_input
 
@@ -19,20 +18,20 @@ async def typed_input(update: Update, context: BotContext) -> None:
     announcement); text that answers nothing gets a hint to /help in private chats."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        asked = prompts.pending(chat)
-        if asked is Prompt.FOLLOW:
-            prompts.settle(chat)
-    language = settings_of(chat, context).language
-    if asked is Prompt.BROADCAST and is_admin(update, context):
+    scope = context.scope
+    asked = prompts.pending(scope.chat)
+    language = scope.language
+    if asked is Prompt.BROADCAST and scope.is_bot_admin:
         await broadcast_input(update, context)
     elif message.text is None:
         return  # a photo or sticker answers none of the text prompts
-    elif asked in (None, Prompt.BROADCAST) or not await may_configure(update, context):
+    elif asked in (None, Prompt.BROADCAST) or not await scope.may_configure():
+        await scope.done()
         if message.chat.type == ChatType.PRIVATE:
             await message.reply_html(render.html(language, "fallback.text"))
     elif asked is Prompt.FOLLOW:
+        prompts.settle(scope.chat)
+        await scope.done()
         await offer_candidates(message, context, language, message.text)
     else:
         await settings_input(update, context, asked)
