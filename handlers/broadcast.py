@@ -44,7 +44,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
         prompts.ask(scope.chat, Prompt.BROADCAST)
         key, values = "broadcast.prompt", {}
     await scope.done()
-    await message.reply_html(render.html(language, key, **values))
+    await reply(message, BotMessage(render.html(language, key, **values)))
 
 
 async def broadcast_input(update: Update, context: BotContext) -> None:

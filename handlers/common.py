@@ -12,6 +12,8 @@ from bot.callback_data import decode, id_argument
 from bot.catalog.schedule import Airing, chat_airings
 from bot.chat_settings import ChatSettings, effective_settings
 from bot.context import BotContext
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from storage.models import Chat
 
 
@@ -73,6 +75,6 @@ async def admin_message(update: Update, context: BotContext) -> tuple[Message, s
     scope = context.scope
     if not scope.is_bot_admin:
         await scope.done()
-        await message.reply_html(render.html(scope.language, "admin.only"))
+        await reply(message, BotMessage(render.html(scope.language, "admin.only")))
         return None
     return message, scope.language

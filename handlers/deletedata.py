@@ -21,7 +21,7 @@ async def deletedata_command(update: Update, context: BotContext) -> None:
     await scope.done()
     language = scope.language
     if not allowed:
-        await message.reply_html(render.html(language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(language, "group.admins_only")))
         return
     buttons = (
         Button(render.label(language, "deletedata.yes"), encode(Action.DELETE, "yes")),

@@ -9,6 +9,8 @@ from telegram.error import Forbidden
 
 from bot import render
 from bot.context import BotContext
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from handlers.common import settings_of
 from storage.chats import get_chat
 
@@ -39,6 +41,8 @@ async def on_error(update: object, context: BotContext) -> None:
                 render.alert(language, "error.generic"), show_alert=True
             )
         elif update.effective_message is not None:
-            await update.effective_message.reply_html(render.html(language, "error.generic"))
+            await reply(
+                update.effective_message, BotMessage(render.html(language, "error.generic"))
+            )
     except Exception:  # the apology is best effort; the original error is logged above
         logger.warning("could not tell chat %s about the error", chat_id, exc_info=True)

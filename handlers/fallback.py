@@ -7,6 +7,8 @@ from telegram.constants import ChatType
 
 from bot import render
 from bot.context import BotContext
+from bot.message import BotMessage
+from bot.telegram_io import reply
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -19,4 +21,4 @@ async def unknown_command(update: Update, context: BotContext) -> None:
             return
     language = context.scope.language
     await context.scope.done()
-    await message.reply_html(render.html(language, "fallback.unknown_command"))
+    await reply(message, BotMessage(render.html(language, "fallback.unknown_command")))

@@ -13,6 +13,7 @@ from bot.catalog.search import QueryTooLong, clean_query, search_series
 from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
+from bot.message import BotMessage
 from bot.prompts import Prompt
 from bot.telegram_io import reply
 from handlers.common import read_id_press, refuse_press
@@ -31,7 +32,7 @@ async def follow_command(update: Update, context: BotContext) -> None:
     await scope.done()
     language = scope.language
     if not allowed:
-        await message.reply_html(render.html(language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(language, "group.admins_only")))
     elif not context.args:
         force = ForceReply(selective=True) if scope.chat.type != ChatType.PRIVATE else None
         await message.reply_html(render.html(language, "follow.ask"), reply_markup=force)
@@ -44,7 +45,7 @@ async def offer_candidates(message: Message, context: BotContext, language: str,
     try:
         query = clean_query(text)
     except QueryTooLong:
-        await message.reply_html(render.html(language, "follow.too_long"))
+        await reply(message, BotMessage(render.html(language, "follow.too_long")))
         return
     outcome = await search_series(sessions=context.db, client=context.tvmaze, query=query)
     await reply(message, candidates_screen(language, outcome, query))
@@ -71,7 +72,7 @@ async def follow_deep_link(
     if not argument.startswith(DEEP_LINK_PREFIX) or not tvmaze_id.isdigit() or len(tvmaze_id) > 9:
         return
     text = await _follow(context, current, message.chat.id, int(tvmaze_id))
-    await message.reply_html(text)
+    await reply(message, BotMessage(text))
 
 
 async def _follow(context: BotContext, current: ChatSettings, chat_id: int, tvmaze_id: int) -> str:

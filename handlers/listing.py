@@ -11,7 +11,7 @@ from bot.catalog.following import unfollow_series
 from bot.catalog.schedule import NEXT_DAYS, next_airing_per_series
 from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
 from bot.context import BotContext
-from bot.message import without_button
+from bot.message import BotMessage, without_button
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
 from handlers.common import IdPress, chat_schedule, read_id_press, refuse_press
 from storage.catalog_models import Series
@@ -27,7 +27,7 @@ async def unfollow_command(update: Update, context: BotContext) -> None:
     followed = await followed_series(scope.session, chat_id=scope.chat.id)
     await scope.done()
     if not allowed:
-        await message.reply_html(render.html(scope.language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(scope.language, "group.admins_only")))
         return
     await reply(message, unfollow_screen(scope.language, followed))
 
@@ -84,7 +84,9 @@ async def list_command(update: Update, context: BotContext) -> None:
         scope.session, series=followed, now=datetime.now(UTC), timezone=current.timezone
     )
     await scope.done()
-    await message.reply_html(list_text(current.language, current.timezone, followed, upcoming))
+    await reply(
+        message, BotMessage(list_text(current.language, current.timezone, followed, upcoming))
+    )
 
 
 async def next_command(update: Update, context: BotContext) -> None:
@@ -92,4 +94,6 @@ async def next_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None
     current, airings = await chat_schedule(context, days=NEXT_DAYS)
-    await message.reply_html(next_text(current.language, current.timezone, airings, NEXT_DAYS))
+    await reply(
+        message, BotMessage(next_text(current.language, current.timezone, airings, NEXT_DAYS))
+    )

@@ -10,6 +10,7 @@ from telegram import Update
 from bot import render
 from bot.context import BotContext
 from bot.http_fetch import FetchLimits
+from bot.message import BotMessage
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.news.views import feeds_screen, news_list_screen, news_view
 from bot.telegram_io import reply
@@ -43,7 +44,7 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
     await context.scope.done()  # the check stores the feed in its own transaction
     url = (context.args or [""])[0].strip()
     if not url:
-        await message.reply_html(render.html(language, "feeds.add.usage"))
+        await reply(message, BotMessage(render.html(language, "feeds.add.usage")))
         return
     client = context.bot_data.feed_http
     assert client is not None
@@ -86,7 +87,7 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
     message, language = admin
     query = " ".join(context.args or []).strip()
     if not query:
-        await message.reply_html(render.html(language, "feeds.remove.usage"))
+        await reply(message, BotMessage(render.html(language, "feeds.remove.usage")))
         return
     feed = await find_and_remove_feed(context.scope.session, query=query)
     removed = (feed.id, feed.url) if feed else None
@@ -134,4 +135,4 @@ async def newstopic_command(update: Update, context: BotContext) -> None:
         key = "newstopic.no_forum"
     else:
         key = "newstopic.set" if chat.news_topic_id else "newstopic.main"
-    await message.reply_html(render.html(language, key))
+    await reply(message, BotMessage(render.html(language, key)))

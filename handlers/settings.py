@@ -30,7 +30,7 @@ async def settings_command(update: Update, context: BotContext) -> None:
     await scope.done()
     current = scope.settings
     if not allowed:
-        await message.reply_html(render.html(current.language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(current.language, "group.admins_only")))
         return
     await reply(message, main_screen(current))
 
@@ -76,7 +76,9 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
     current = scope.settings
     if not valid:
         key = INVALID_INPUT[asked]
-        await message.reply_html(render.html(current.language, key, value=message.text[:100]))
+        await reply(
+            message, BotMessage(render.html(current.language, key, value=message.text[:100]))
+        )
         return
     await reply(message, main_screen(current))
 

@@ -8,6 +8,8 @@ from telegram.constants import ChatType
 from bot import render
 from bot.commands import GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.context import BotContext
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from handlers.follow import follow_deep_link
 
 
@@ -21,7 +23,7 @@ async def start(update: Update, context: BotContext) -> None:
     key = "start.welcome" if chat.type == ChatType.PRIVATE else "start.welcome_group"
     message = update.effective_message
     assert message is not None
-    await message.reply_html(render.html(current.language, key, name=name))
+    await reply(message, BotMessage(render.html(current.language, key, name=name)))
     if context.args and chat.type == ChatType.PRIVATE:
         await follow_deep_link(message, context, current, context.args[0])
 
@@ -41,4 +43,6 @@ async def help_command(update: Update, context: BotContext) -> None:
         ]
     )
     assert update.effective_message is not None
-    await update.effective_message.reply_html(render.html(language, "help.text", commands=lines))
+    await reply(
+        update.effective_message, BotMessage(render.html(language, "help.text", commands=lines))
+    )

@@ -8,6 +8,8 @@ from bot import render
 from bot.context import BotContext
 from bot.delivery.screens import stats_text
 from bot.delivery.stats import collect_stats
+from bot.message import BotMessage
+from bot.telegram_io import reply
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
@@ -19,7 +21,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await scope.done()
     language = scope.language
     if stats is None:
-        await message.reply_html(render.html(language, "admin.only"))
+        await reply(message, BotMessage(render.html(language, "admin.only")))
         return
     text = stats_text(language, stats, context.sender.counts)
-    await message.reply_html(text)
+    await reply(message, BotMessage(text))

@@ -7,7 +7,9 @@ from telegram.constants import ChatType
 
 from bot import prompts, render
 from bot.context import BotContext
+from bot.message import BotMessage
 from bot.prompts import Prompt
+from bot.telegram_io import reply
 from handlers.broadcast import broadcast_input
 from handlers.follow import offer_candidates
 from handlers.settings import settings_input
@@ -28,7 +30,7 @@ async def typed_input(update: Update, context: BotContext) -> None:
     elif asked in (None, Prompt.BROADCAST) or not await scope.may_configure():
         await scope.done()
         if message.chat.type == ChatType.PRIVATE:
-            await message.reply_html(render.html(language, "fallback.text"))
+            await reply(message, BotMessage(render.html(language, "fallback.text")))
     elif asked is Prompt.FOLLOW:
         prompts.settle(scope.chat)
         await scope.done()

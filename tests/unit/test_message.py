@@ -2,7 +2,15 @@
 
 import pytest
 
-from bot.message import BotMessage, Button, Copy, UnreadablePayload, from_payload, to_payload
+from bot.message import (
+    BotMessage,
+    Button,
+    Copy,
+    UnreadablePayload,
+    from_payload,
+    to_payload,
+    without_button,
+)
 
 KEYBOARD = ((Button("Unfollow", "1|uf|5"), Button("Not about it", "1|nr|9")),)
 
@@ -61,3 +69,9 @@ def test_rows_of_the_first_version_decode():
 def test_unreadable_payloads_raise_one_error(payload):
     with pytest.raises(UnreadablePayload):
         from_payload(payload)
+
+
+def test_without_button_drops_one_button_and_a_row_it_empties():
+    keyboard = ((Button("Not about it", "1|nr|9"),), (Button("Unfollow", "1|nu|5"),))
+    assert without_button(keyboard, "1|nu|5") == ((Button("Not about it", "1|nr|9"),),)
+    assert without_button(keyboard, "1|nu|6") == keyboard  # a stale press changes nothing
