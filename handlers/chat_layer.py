@@ -3,7 +3,7 @@ after them; on an error the error handler rolls it back."""
 
 from __future__ import annotations
 
-from telegram import ChatMember, Update
+from telegram import ChatMember, MessageEntity, Update
 from telegram.constants import ChatType
 
 from bot import prompts
@@ -21,7 +21,7 @@ def is_command(update: Update) -> bool:
     if message is None or not message.entities:
         return False
     first = message.entities[0]
-    return first.type == "bot_command" and first.offset == 0
+    return first.type == MessageEntity.BOT_COMMAND and first.offset == 0
 
 
 async def may_configure(update: Update, context: BotContext) -> bool:

@@ -46,7 +46,7 @@ async def running_broadcasts(session: AsyncSession) -> list[Broadcast]:
 
 async def chat_counts(session: AsyncSession) -> dict[str, int]:
     """Chats per status and per kind (private / groups)."""
-    counts: dict[str, int] = {"active": 0, "blocked": 0, "left": 0, "private": 0, "groups": 0}
+    counts: dict[str, int] = {status: 0 for status in ChatStatus} | {"private": 0, "groups": 0}
     for status, chat_type, count in await session.execute(
         select(Chat.status, Chat.type, func.count()).group_by(Chat.status, Chat.type)
     ):

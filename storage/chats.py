@@ -37,7 +37,7 @@ async def ensure_chat(
 
 
 async def set_chat_status(
-    session: AsyncSession, *, telegram_id: int, chat_type: str, status: str
+    session: AsyncSession, *, telegram_id: int, chat_type: str, status: ChatStatus
 ) -> Chat:
     """Record that the bot was added to, removed from or blocked in a chat."""
     chat = await get_chat(session, telegram_id=telegram_id)

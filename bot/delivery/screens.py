@@ -9,7 +9,7 @@ from bot.callback_data import BroadcastVerb, broadcast_data
 from bot.delivery.broadcasts import Progress
 from bot.delivery.stats import Stats
 from bot.message import BotMessage, Button
-from storage.statuses import Audience
+from storage.statuses import Audience, ChatStatus, DeliveryStatus
 
 BAR_CELLS = 10
 
@@ -78,12 +78,15 @@ def stats_text(language: str, stats: Stats, answers: Mapping[str, int]) -> str:
     none = render.plain(language, "stats.none")
     return render.html(
         language, "stats.text",
-        active=chats.get("active", 0), blocked=chats.get("blocked", 0), left=chats.get("left", 0),
+        active=chats.get(ChatStatus.ACTIVE, 0), blocked=chats.get(ChatStatus.BLOCKED, 0),
+        left=chats.get(ChatStatus.LEFT, 0),
         private=chats.get("private", 0), groups=chats.get("groups", 0),
         series=catalogue["series"], follows=catalogue["follows"], items=catalogue["items"],
         reports=catalogue["reports"], reported=render.join(reported, ""),
-        pending=deliveries.get("pending", 0) + deliveries.get("sending", 0),
-        sent=deliveries.get("sent", 0), failed=deliveries.get("failed", 0),
-        cancelled=deliveries.get("cancelled", 0),
+        pending=deliveries.get(DeliveryStatus.PENDING, 0)
+        + deliveries.get(DeliveryStatus.SENDING, 0),
+        sent=deliveries.get(DeliveryStatus.SENT, 0),
+        failed=deliveries.get(DeliveryStatus.FAILED, 0),
+        cancelled=deliveries.get(DeliveryStatus.CANCELLED, 0),
         answers=answer_lines or none, errors=error_lines or none,
     )  # fmt: skip
