@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from bot.catalog.normalize import fold
+from bot.news.kinds import NewsKind
 
-KINDS = ("renewal", "cancellation", "premiere", "other")
+KINDS = tuple(NewsKind)
 
 _MONTHS = (
     r"(januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -51,12 +52,12 @@ _SOFT_ENDING = re.compile(
 )
 
 
-def classify(title: str, summary: str = "") -> str:
+def classify(title: str, summary: str = "") -> NewsKind:
     """The kind of a news item; the headline decides, the summary's opening only if it is silent."""
     kind = _classify_text(fold(title))
     if kind == "other" and summary:
         kind = _classify_text(fold(summary[:300]))
-    return kind
+    return NewsKind(kind)
 
 
 def _classify_text(text: str) -> str:
