@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.catalog.ical_feeds import refresh_ical_feeds
+from bot.catalog.show_index import sync_show_index
 from bot.catalog.sync import sync_followed
 from bot.chat_settings import Defaults
 from bot.context import BotContext
 from bot.news.announce import announce_ended_series
 from bot.news.fetch import FetchLimits
 from bot.reminders.tick import plan_due_reminders
+
+SHOW_INDEX_TICK_SECONDS = 60
+# Each index tick starts pages for at most this long, so it ends before the next one is due.
+SHOW_INDEX_TICK_BUDGET = 40.0
+SHOW_INDEX_PAGES_PER_TICK = 100
 
 
 async def sync_catalog(context: BotContext) -> None:
@@ -24,6 +30,18 @@ async def sync_catalog(context: BotContext) -> None:
         alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
     if alerts:
         _wake_sender(context)
+
+
+async def sync_show_index_tick(context: BotContext) -> None:
+    """Continues walking TVmaze's index of all shows into the world catalogue (weekly)."""
+    await sync_show_index(
+        sessions=context.db,
+        client=context.tvmaze,
+        now=datetime.now(UTC),
+        refresh_every=timedelta(seconds=context.settings.show_index_sync_seconds),
+        max_pages=SHOW_INDEX_PAGES_PER_TICK,
+        budget_seconds=SHOW_INDEX_TICK_BUDGET,
+    )
 
 
 async def plan_reminders(context: BotContext) -> None:
