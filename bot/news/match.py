@@ -91,12 +91,13 @@ class SeriesMatcher:
             pattern = _Pattern(series_id, len(words), len(key) + 2, _is_ordinary(words))
             self._automaton.add_word(f" {key} ", pattern)
         self.size = len(best)
+        shared: dict[_Pattern, _Pattern] = {}  # ~100k known names share a few hundred values
         for name in known_names:
             key = normalize_title(name)
             if key and key not in best and self._automaton.get(f" {key} ", None) is None:
                 words = key.split()
                 pattern = _Pattern(None, len(words), len(key) + 2, _is_ordinary(words))
-                self._automaton.add_word(f" {key} ", pattern)
+                self._automaton.add_word(f" {key} ", shared.setdefault(pattern, pattern))
                 self.size += 1
         if self.size:
             self._automaton.make_automaton()
