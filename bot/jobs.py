@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 from bot.catalog.ical_feeds import refresh_ical_feeds
@@ -34,13 +35,16 @@ async def sync_catalog(context: BotContext) -> None:
 
 async def sync_show_index_tick(context: BotContext) -> None:
     """Continues walking TVmaze's index of all shows into the world catalogue (weekly)."""
+    deadline = time.monotonic() + SHOW_INDEX_TICK_BUDGET
+    application = context.application
     await sync_show_index(
         sessions=context.db,
         client=context.tvmaze,
         now=datetime.now(UTC),
         refresh_every=timedelta(seconds=context.settings.show_index_sync_seconds),
         max_pages=SHOW_INDEX_PAGES_PER_TICK,
-        budget_seconds=SHOW_INDEX_TICK_BUDGET,
+        # A stopping bot waits for running jobs: the tick ends after its current page.
+        go_on=lambda: application.running and time.monotonic() < deadline,
     )
 
 

@@ -9,7 +9,6 @@ priority (`TvmazeClient.show_index_page`), so /follow never waits behind them.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -58,12 +57,11 @@ async def sync_show_index(
     now: datetime,
     refresh_every: timedelta,
     max_pages: int,
-    budget_seconds: float = float("inf"),
-    clock: Callable[[], float] = time.monotonic,
+    go_on: Callable[[], bool] = lambda: True,
 ) -> IndexSyncReport:
-    """Store up to `max_pages` further pages of the index, starting no page after
-    `budget_seconds`; start a new pass when the last complete one is `refresh_every` old."""
-    started_clock = clock()
+    """Store up to `max_pages` further pages of the index, each only while `go_on()` (the
+    tick's time is not up, the bot is not stopping); start a new pass when the last complete
+    one is `refresh_every` old."""
     calls_before = client.calls
     async with sessions.begin() as session:
         state = await show_index_state(session)
@@ -74,7 +72,7 @@ async def sync_show_index(
             state.next_page = 0
         page, pass_started = state.next_page, state.pass_started_at
     pages = shows = 0
-    while pages < max_pages and clock() - started_clock < budget_seconds:
+    while pages < max_pages and go_on():
         fetched = await client.show_index_page(page)
         if fetched.error == "not found":  # past the last page: the pass is complete
             removed = await _complete_pass(sessions, pass_started=pass_started, now=now)

@@ -147,3 +147,18 @@ async def test_search_ranks_exact_then_prefix_then_inner_matches(sessions, http)
         "The NCIS Files",
     ]
     assert len(few) == 2 and none == []
+
+
+async def test_a_tick_stops_between_pages_when_told_to(sessions, http, tvmaze):
+    asked = []
+
+    def go_on():  # e.g. the tick's time is up, or the bot is stopping
+        asked.append(len(asked))
+        return len(asked) <= 2
+
+    client = TvmazeClient(tvmaze.base_url, http)
+    report = await sync_show_index(
+        sessions=sessions, client=client, now=NOW, refresh_every=WEEK, max_pages=100, go_on=go_on
+    )
+    assert (report.pages, report.completed) == (2, False) and pages_asked(tvmaze) == [0, 1]
+    assert len(await stored(sessions)) == 500  # the two pages are kept; page 2 comes next
