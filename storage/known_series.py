@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -33,9 +34,7 @@ async def upsert_known_series(
     new row or a changed name, year or language, so the matcher rebuilds only then."""
     if not shows:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(KnownSeries)
+    statement = _insert(session)(KnownSeries)
     current = KnownSeries.__table__.c
     changed = (
         (current.name != statement.excluded.name)
@@ -121,10 +120,19 @@ async def get_known_series(session: AsyncSession, *, tvmaze_id: int) -> KnownSer
 
 
 async def show_index_state(session: AsyncSession) -> ShowIndexSync:
-    """The sync's progress row, created on first use."""
+    """The sync's progress row, locked for this transaction; created on first use (by
+    whichever of two racing ticks comes first)."""
     state = await session.get(ShowIndexSync, STATE_ROW, with_for_update=True)
     if state is None:
-        state = ShowIndexSync(id=STATE_ROW, next_page=0)
-        session.add(state)
-        await session.flush()
+        insert = _insert(session)
+        await session.execute(
+            insert(ShowIndexSync).values(id=STATE_ROW, next_page=0).on_conflict_do_nothing()
+        )
+        state = await session.get(ShowIndexSync, STATE_ROW, with_for_update=True)
+        assert state is not None  # inserted above, or by the tick we raced
     return state
+
+
+def _insert(session: AsyncSession) -> Any:
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
