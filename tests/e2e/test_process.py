@@ -12,7 +12,8 @@ from tests.fake_telegram import FakeTelegram
 RUN_BOT = Path(__file__).resolve().parents[2] / "run_bot.py"
 
 
-# A bot process in a test never reaches the internet: no real feeds, TVmaze on a closed port.
+# A bot process in a test never reaches the internet: no real feeds, TVmaze on a closed port,
+# no walk over the show index.
 OFFLINE = {"FEED_URLS": "", "TVMAZE_BASE_URL": "http://127.0.0.1:9", "SHOW_INDEX_SYNC_SECONDS": "0"}
 
 

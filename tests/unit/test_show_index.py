@@ -6,6 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.catalog.rate_limit import SlidingWindowLimiter
 from bot.catalog.show_index import sync_show_index
 from bot.catalog.tvmaze import TvmazeClient
 from storage.db import create_session_factory
@@ -162,3 +163,26 @@ async def test_a_tick_stops_between_pages_when_told_to(sessions, http, tvmaze):
     )
     assert (report.pages, report.completed) == (2, False) and pages_asked(tvmaze) == [0, 1]
     assert len(await stored(sessions)) == 500  # the two pages are kept; page 2 comes next
+
+
+async def test_a_pass_stays_within_the_background_share_of_the_rate_limit(sessions, tvmaze):
+    for tvmaze_id in range(601, 3001):  # 3000 shows: 12 pages and the 404
+        tvmaze.add_show(show(tvmaze_id, f"Show number {tvmaze_id}"))
+    virtual = [0.0]
+    starts = []
+
+    async def wait(seconds):
+        virtual[0] += seconds
+
+    async def record(request):
+        starts.append(virtual[0])
+
+    limiter = SlidingWindowLimiter(19, 10.0, clock=lambda: virtual[0], sleep=wait)
+    async with httpx.AsyncClient(event_hooks={"request": [record]}) as http:
+        client = TvmazeClient(tvmaze.base_url, http, limiter=limiter)
+        report = await sync_show_index(
+            sessions=sessions, client=client, now=NOW, refresh_every=WEEK, max_pages=100
+        )
+    assert (report.pages, report.calls, report.completed) == (12, 13, True)
+    assert starts[:9] == [0.0] * 9 and starts[9:] == [10.0] * 4  # 9 calls, then the next window
+    assert limiter.delay() == 0  # users still had 10 free calls in every window
