@@ -28,7 +28,13 @@ from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
 from bot.delivery.sender import Sender
 from bot.http_fetch import FetchLimits, make_feed_client
-from bot.jobs import plan_reminders, poll_feeds, sync_catalog
+from bot.jobs import (
+    SHOW_INDEX_TICK_SECONDS,
+    plan_reminders,
+    poll_feeds,
+    sync_catalog,
+    sync_show_index_tick,
+)
 from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
@@ -206,6 +212,11 @@ def build_application(settings: Settings) -> BotApplication:
     application.job_queue.run_repeating(
         sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
     )
+    # The world catalogue (TVmaze's index of all shows): a few pages a tick, in the background.
+    if settings.show_index_sync_seconds:
+        application.job_queue.run_repeating(
+            sync_show_index_tick, interval=SHOW_INDEX_TICK_SECONDS, first=30, name="show-index"
+        )
     application.job_queue.run_repeating(
         plan_reminders, interval=settings.reminder_tick_seconds, first=1, name="reminders"
     )

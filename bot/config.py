@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     feed_poll_seconds: int = Field(default=600, ge=30)
     reminder_tick_seconds: int = Field(default=60, ge=1)
     catalog_sync_seconds: int = Field(default=21600, ge=60)
+    # How often TVmaze's index of all shows is walked again; 0 turns the world catalogue off.
+    show_index_sync_seconds: int = Field(default=604800, ge=0)
     default_language: Language = "de"
     default_timezone: str = "Europe/Berlin"
     max_messages_per_second: float = Field(default=30.0, gt=0)

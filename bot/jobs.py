@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 from bot.catalog.ical_feeds import refresh_ical_feeds
+from bot.catalog.show_index import sync_show_index
 from bot.catalog.sync import sync_followed
 from bot.chat_settings import Defaults
 from bot.context import BotContext
 from bot.http_fetch import FetchLimits
 from bot.news.announce import announce_ended_series
 from bot.reminders.tick import plan_due_reminders
+
+SHOW_INDEX_TICK_SECONDS = 60
+# Each index tick starts pages for at most this long, so it ends before the next one is due.
+SHOW_INDEX_TICK_BUDGET = 40.0
+SHOW_INDEX_PAGES_PER_TICK = 100
 
 
 async def sync_catalog(context: BotContext) -> None:
@@ -24,6 +31,21 @@ async def sync_catalog(context: BotContext) -> None:
         alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
     if alerts:
         _wake_sender(context)
+
+
+async def sync_show_index_tick(context: BotContext) -> None:
+    """Continues walking TVmaze's index of all shows into the world catalogue (weekly)."""
+    deadline = time.monotonic() + SHOW_INDEX_TICK_BUDGET
+    application = context.application
+    await sync_show_index(
+        sessions=context.db,
+        client=context.tvmaze,
+        now=datetime.now(UTC),
+        refresh_every=timedelta(seconds=context.settings.show_index_sync_seconds),
+        max_pages=SHOW_INDEX_PAGES_PER_TICK,
+        # A stopping bot waits for running jobs: the tick ends after its current page.
+        go_on=lambda: application.running and time.monotonic() < deadline,
+    )
 
 
 async def plan_reminders(context: BotContext) -> None:

@@ -8,7 +8,7 @@ from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
 
 from bot import prompts, render
-from bot.catalog.following import follow_series
+from bot.catalog.following import FollowOutcome, follow_series
 from bot.catalog.search import QueryTooLong, clean_query, search_series
 from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
@@ -59,8 +59,15 @@ async def follow_button(update: Update, context: BotContext) -> None:
     current = scope.settings
     if await refuse_press(press, current.language) or press.target is None:
         return
+    outcome = await _follow(context, current, scope.chat.telegram_id, press.target)
+    if outcome.series is None and outcome.tv_unavailable:
+        # A series known only from the index needs TVmaze to import; the offer stays as it
+        # is, so the same button works once TVmaze answers again.
+        alert = render.alert(current.language, "follow.import_unavailable")
+        await press.query.answer(alert, show_alert=True)
+        return
     await press.query.answer()
-    text = await _follow(context, current, scope.chat.telegram_id, press.target)
+    text = follow_outcome_text(current.language, current.timezone, outcome)
     await press.query.edit_message_text(text, parse_mode=ParseMode.HTML)
 
 
@@ -71,12 +78,16 @@ async def follow_deep_link(
     tvmaze_id = argument.removeprefix(DEEP_LINK_PREFIX)
     if not argument.startswith(DEEP_LINK_PREFIX) or not tvmaze_id.isdigit() or len(tvmaze_id) > 9:
         return
-    text = await _follow(context, current, message.chat.id, int(tvmaze_id))
-    await reply(message, BotMessage(text))
+    outcome = await _follow(context, current, message.chat.id, int(tvmaze_id))
+    await reply(
+        message, BotMessage(follow_outcome_text(current.language, current.timezone, outcome))
+    )
 
 
-async def _follow(context: BotContext, current: ChatSettings, chat_id: int, tvmaze_id: int) -> str:
-    outcome = await follow_series(
+async def _follow(
+    context: BotContext, current: ChatSettings, chat_id: int, tvmaze_id: int
+) -> FollowOutcome:
+    return await follow_series(
         sessions=context.db,
         client=context.tvmaze,
         chat_telegram_id=chat_id,
@@ -84,4 +95,3 @@ async def _follow(context: BotContext, current: ChatSettings, chat_id: int, tvma
         now=datetime.now(UTC),
         timezone=current.timezone,
     )
-    return follow_outcome_text(current.language, current.timezone, outcome)

@@ -1,6 +1,13 @@
 """Every model module, imported once, so `Base.metadata` is the whole schema (for Alembic)."""
 
-from storage import catalog_models, delivery_models, models, news_models
+from storage import catalog_models, delivery_models, known_models, models, news_models
 from storage.models import Base
 
-__all__ = ["Base", "catalog_models", "delivery_models", "models", "news_models"]
+__all__ = [
+    "Base",
+    "catalog_models",
+    "delivery_models",
+    "known_models",
+    "models",
+    "news_models",
+]

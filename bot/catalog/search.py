@@ -1,4 +1,5 @@
-"""Find series by any of their titles: our aliases first, then TVmaze."""
+"""Find series by any of their titles: our aliases first, then TVmaze, and when TVmaze cannot
+be asked, the world catalogue of known series (names from TVmaze's show index)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.normalize import normalize_title
 from bot.catalog.tvmaze import TvmazeClient
+from storage.known_series import search_known_series
 from storage.series import find_series_by_alias
 
 MAX_CANDIDATES = 8
@@ -52,9 +54,14 @@ async def search_series(
     if len(found) >= MAX_CANDIDATES:
         return SearchOutcome(tuple(found), tv_unavailable=False)
     remote = await client.search(query)
+    more = [Candidate(s.tvmaze_id, s.title, s.premiered, s.network) for s in remote.value or []]
+    if remote.error is not None:
+        async with sessions() as session:
+            known = await search_known_series(session, normalized=normalized, limit=MAX_CANDIDATES)
+        more = [Candidate(k.tvmaze_id, k.name, k.premiered, None) for k in known]
     seen = {candidate.tvmaze_id for candidate in found}
-    for show in remote.value or []:
-        if show.tvmaze_id not in seen and len(found) < MAX_CANDIDATES:
-            seen.add(show.tvmaze_id)
-            found.append(Candidate(show.tvmaze_id, show.title, show.premiered, show.network))
+    for candidate in more:
+        if candidate.tvmaze_id not in seen and len(found) < MAX_CANDIDATES:
+            seen.add(candidate.tvmaze_id)
+            found.append(candidate)
     return SearchOutcome(tuple(found), tv_unavailable=remote.error is not None)

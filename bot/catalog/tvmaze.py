@@ -20,6 +20,7 @@ from bot.catalog.tvmaze_parse import (
     ShowInfo,
     parse_search,
     parse_show_data,
+    parse_show_index,
     parse_updates,
 )
 
@@ -31,6 +32,9 @@ CALLS_PER_WINDOW = 19  # TVmaze allows about 20 calls per 10 s per IP; stay unde
 WINDOW_SECONDS = 10.0
 MAX_RETRY_AFTER = 10.0  # a longer 429 pause fails the call instead of stalling a user
 SEARCH_CACHE_SECONDS = 300.0
+# Background calls (the show index) leave this many calls of every window to users' searches
+# and imports: they use at most 9 of the 19, and only while users leave them free.
+BACKGROUND_RESERVE = 10
 
 
 @dataclass(frozen=True)
@@ -90,9 +94,18 @@ class TvmazeClient:
             return TvResult(error=result.error)
         return TvResult(parse_updates(result.value))
 
-    async def _get(self, path: str, params: dict[str, str]) -> TvResult[Any]:
+    async def show_index_page(self, page: int) -> TvResult[list[ShowInfo]]:
+        """One page of the index of all shows, at background priority; "not found" = past
+        the end."""
+        result = await self._get("/shows", {"page": str(page)}, reserve=BACKGROUND_RESERVE)
+        if result.error:
+            return TvResult(error=result.error)
+        shows = parse_show_index(result.value)
+        return TvResult(shows) if shows is not None else TvResult(error="malformed index page")
+
+    async def _get(self, path: str, params: dict[str, str], *, reserve: int = 0) -> TvResult[Any]:
         for attempt in range(2):
-            await self.limiter.acquire()
+            await self.limiter.acquire(reserve=reserve)
             self.calls += 1
             try:
                 response = await self._http.get(self._base + path, params=params)

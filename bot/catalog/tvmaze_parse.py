@@ -135,6 +135,13 @@ def parse_search(raw: Any) -> list[ShowInfo]:
     return shows
 
 
+def parse_show_index(raw: Any) -> list[ShowInfo] | None:
+    """A page of `/shows?page=N`: a list of shows (broken entries skipped); None if no list."""
+    if not isinstance(raw, list):
+        return None
+    return [show for item in raw if (show := parse_show(item)) is not None]
+
+
 def parse_updates(raw: Any) -> dict[int, int]:
     if not isinstance(raw, dict):
         return {}

@@ -52,7 +52,7 @@ class CatalogueTitle:
 
 @dataclass(frozen=True)
 class _Pattern:
-    series_id: int
+    series_id: int | None  # None: a known series nobody here follows; it only blocks
     length: int  # in words
     chars: int  # of the padded key
     ordinary: bool  # a single word once articles are dropped: needs evidence
@@ -73,7 +73,9 @@ def _is_ordinary(words: list[str]) -> bool:
 class SeriesMatcher:
     """Recognises the series of a catalogue in headlines; build once, call `match` often."""
 
-    def __init__(self, titles: Iterable[CatalogueTitle]) -> None:
+    def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
+        """`known_names`: every series TVmaze knows; where one is the longest title in a
+        mention ("NCIS: Los Angeles" over "NCIS"), the mention is not about a followed one."""
         best: dict[str, tuple[tuple[bool, int], int]] = {}
         for title in titles:
             key = normalize_title(title.name)
@@ -89,7 +91,15 @@ class SeriesMatcher:
             pattern = _Pattern(series_id, len(words), len(key) + 2, _is_ordinary(words))
             self._automaton.add_word(f" {key} ", pattern)
         self.size = len(best)
-        if best:
+        shared: dict[_Pattern, _Pattern] = {}  # ~100k known names share a few hundred values
+        for name in known_names:
+            key = normalize_title(name)
+            if key and key not in best and self._automaton.get(f" {key} ", None) is None:
+                words = key.split()
+                pattern = _Pattern(None, len(words), len(key) + 2, _is_ordinary(words))
+                self._automaton.add_word(f" {key} ", shared.setdefault(pattern, pattern))
+                self.size += 1
+        if self.size:
             self._automaton.make_automaton()
 
     def match(self, title: str, summary: str = "") -> frozenset[int]:
@@ -103,9 +113,16 @@ class SeriesMatcher:
         if not self.size or not headline.words:
             return set()
         found: set[int] = set()
-        for mention in _longest(self._mentions(headline)):
-            if _counts(mention, headline, strict=strict):
-                found.add(mention.pattern.series_id)
+        # A known title blocks a shorter followed one only where it would count itself.
+        mentions = [
+            mention
+            for mention in self._mentions(headline)
+            if mention.pattern.series_id is not None or _counts(mention, headline, strict=strict)
+        ]
+        for mention in _longest(mentions):
+            series_id = mention.pattern.series_id
+            if series_id is not None and _counts(mention, headline, strict=strict):
+                found.add(series_id)
         return found
 
     def _mentions(self, headline: Headline) -> list[_Mention]:

@@ -25,6 +25,7 @@ from bot.news.classify import classify
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
 from storage.feeds import add_news_items, claim_due_feeds, get_feed, known_item_keys, recent_stories
+from storage.known_series import known_series_names, known_series_version
 from storage.news_models import Feed, NewsItem
 from storage.series import catalogue_titles, catalogue_version
 
@@ -120,7 +121,7 @@ class NewsPoller:
         self._announce = announce
         self._warn = warn
         self._matcher = SeriesMatcher([])
-        self._matcher_version: tuple[int, int] | None = None
+        self._matcher_version: tuple[object, ...] | None = None
 
     async def tick(self, *, now: datetime) -> PollResult:
         """Poll every due feed once; return what is new and announceable."""
@@ -155,13 +156,17 @@ class NewsPoller:
         return result
 
     async def _refresh_matcher(self, session: AsyncSession) -> None:
-        version = await catalogue_version(session)
+        """Rebuild (in a thread) when a followed title or a known series changed."""
+        version = (*await catalogue_version(session), *await known_series_version(session))
         if version == self._matcher_version:
             return
         titles = [CatalogueTitle(*row) for row in await catalogue_titles(session)]
-        self._matcher = await asyncio.to_thread(SeriesMatcher, titles)
+        known = await known_series_names(session)
+        self._matcher = await asyncio.to_thread(SeriesMatcher, titles, known)
         self._matcher_version = version
-        logger.info("news matcher rebuilt over %d titles", self._matcher.size)
+        logger.info(
+            "news matcher rebuilt over %d titles (%d known series)", self._matcher.size, len(known)
+        )
 
     async def _poll_one(
         self, feed: _Due, now: datetime, deadline: float

@@ -43,6 +43,7 @@ class BotRunner:
             "tvmaze_base_url": self.tvmaze_url,
             "default_language": "de",
             "feed_urls": "",  # never the real feeds: tests stay off the internet
+            "show_index_sync_seconds": 0,  # off unless a test walks the show index
         }
         values.update(overrides)
         return load_settings(_env_file=None, **values)

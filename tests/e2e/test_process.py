@@ -12,8 +12,9 @@ from tests.fake_telegram import FakeTelegram
 RUN_BOT = Path(__file__).resolve().parents[2] / "run_bot.py"
 
 
-# A bot process in a test never reaches the internet: no real feeds, TVmaze on a closed port.
-OFFLINE = {"FEED_URLS": "", "TVMAZE_BASE_URL": "http://127.0.0.1:9"}
+# A bot process in a test never reaches the internet: no real feeds, TVmaze on a closed port,
+# no walk over the show index.
+OFFLINE = {"FEED_URLS": "", "TVMAZE_BASE_URL": "http://127.0.0.1:9", "SHOW_INDEX_SYNC_SECONDS": "0"}
 
 
 async def launch(tmp_path, stdout=None, stderr=asyncio.subprocess.PIPE, **env: str):
@@ -26,7 +27,7 @@ async def launch(tmp_path, stdout=None, stderr=asyncio.subprocess.PIPE, **env: s
 
 def environment(**values: str) -> dict[str, str]:
     """The environment for a bot process: this one's, minus bot settings, kept offline."""
-    prefixes = ("TELEGRAM_", "DATABASE_", "FEED_", "TVMAZE_", "WEBHOOK_", "ADMIN_")
+    prefixes = ("TELEGRAM_", "DATABASE_", "FEED_", "TVMAZE_", "WEBHOOK_", "ADMIN_", "SHOW_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
     env.update(OFFLINE)
     env.update(values)

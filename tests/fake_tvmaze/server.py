@@ -7,6 +7,11 @@
 
 Search matches a query against names and AKAs (case-insensitive substring), like TVmaze's
 fuzzy search would for these cases, and answers `[{"score": …, "show": {…}}]`.
+
+The show index `/shows?page=N` answers a list of show objects (the shape of `/shows/{id}`:
+`id`, `name`, `premiered`, `language`, …) in id order, `INDEX_PAGE_SIZE` to a page, and 404
+past the last page. (TVmaze pages by id range, page N holding ids 250·N to 250·N+249, so its
+pages may be shorter; clients rely on neither, only on the 404 at the end.)
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import copy
 from typing import Any
 
 from aiohttp import web
+
+INDEX_PAGE_SIZE = 250  # shows on a page of /shows?page=N
 
 
 class FakeTvmaze:
@@ -39,6 +46,7 @@ class FakeTvmaze:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/search/shows", self._search)
+        app.router.add_get("/shows", self._index)
         app.router.add_get("/shows/{id}", self._show)
         app.router.add_get("/shows/{id}/akas", self._akas)
         app.router.add_get("/updates/shows", self._updates)
@@ -95,6 +103,16 @@ class FakeTvmaze:
             if query and any(query in name.casefold() for name in names):
                 hits.append({"score": 0.9, "show": show})
         return await self._answer(request, hits)
+
+    async def _index(self, request: web.Request) -> web.Response:
+        page = request.query.get("page", "0")
+        if not page.isdigit():
+            return await self._answer(request, None)
+        ordered = [self.shows[show_id] for show_id in sorted(self.shows)]
+        start = int(page) * INDEX_PAGE_SIZE
+        return await self._answer(
+            request, ordered[start : start + INDEX_PAGE_SIZE] if start < len(ordered) else None
+        )
 
     async def _show(self, request: web.Request) -> web.Response:
         show = self.shows.get(int(request.match_info["id"]))

@@ -1,5 +1,6 @@
 import pytest
 
+from bot.app import build_application
 from bot.config import ConfigError, load_settings
 
 
@@ -59,3 +60,14 @@ def test_errors_never_echo_the_token():
     with pytest.raises(ConfigError) as error:
         settings(telegram_bot_token=token, default_timezone="Nowhere/Land")
     assert token not in str(error.value)
+
+
+def test_the_show_index_sync_is_weekly_by_default_and_0_turns_it_off(monkeypatch):
+    assert settings(telegram_bot_token="123:abc").show_index_sync_seconds == 604800
+    monkeypatch.setenv("SHOW_INDEX_SYNC_SECONDS", "0")
+    off = settings(telegram_bot_token="123:abc")
+    on = settings(telegram_bot_token="123:abc", show_index_sync_seconds=86400)
+    assert build_application(off).job_queue.get_jobs_by_name("show-index") == ()
+    assert len(build_application(on).job_queue.get_jobs_by_name("show-index")) == 1
+    with pytest.raises(ConfigError, match="SHOW_INDEX_SYNC_SECONDS"):
+        settings(telegram_bot_token="123:abc", show_index_sync_seconds=-1)

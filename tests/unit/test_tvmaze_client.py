@@ -1,5 +1,6 @@
 """The TVmaze client against the fake TVmaze server: parsing, limits, errors, cache."""
 
+import asyncio
 from datetime import UTC, date, datetime
 
 import httpx
@@ -108,3 +109,54 @@ async def test_limiter_never_lets_more_than_n_calls_into_a_window():
     for index in range(len(starts) - 19):
         assert starts[index + 19] - starts[index] >= 10.0
     assert starts[-1] == pytest.approx(50.0)  # 100 calls at 19 per 10 s: the 96th+ start at 50 s
+
+
+async def test_background_calls_use_only_what_the_reserve_leaves():
+    now = [0.0]
+
+    async def fake_sleep(seconds):
+        now[0] += seconds
+
+    limiter = SlidingWindowLimiter(19, 10.0, clock=lambda: now[0], sleep=fake_sleep)
+    starts = []
+    for _ in range(30):
+        await limiter.acquire(reserve=10)
+        starts.append(now[0])
+    for index in range(len(starts) - 9):
+        assert starts[index + 9] - starts[index] >= 10.0  # at most 9 in any 10 s
+    # Right after the background's 9th call of a window, users still have 10 calls at once.
+    now[0] = 100.0
+    for _ in range(9):
+        await limiter.acquire(reserve=10)
+    for _ in range(10):
+        await limiter.acquire()
+    assert now[0] == 100.0
+    await limiter.acquire()  # the 20th call of the window: now even a user waits
+    assert now[0] == pytest.approx(110.0)
+
+
+async def test_a_user_call_never_queues_behind_a_waiting_background_call():
+    limiter = SlidingWindowLimiter(3, 30.0)
+    await limiter.acquire(reserve=2)
+    waiting = asyncio.create_task(limiter.acquire(reserve=2))  # its share is used up: it waits
+    await asyncio.sleep(0)
+    await limiter.acquire()
+    await limiter.acquire()
+    assert not waiting.done()  # both user calls went first
+    waiting.cancel()
+
+
+async def test_the_show_index_comes_in_pages_and_ends_with_a_404(tvmaze, client):
+    for tvmaze_id in range(1, 252):
+        tvmaze.add_show(show(tvmaze_id, f"Show {tvmaze_id}", premiered="2020-05-01"))
+    first = await client.show_index_page(0)
+    second = await client.show_index_page(1)
+    past = await client.show_index_page(2)
+    assert [s.tvmaze_id for s in first.value] == list(range(1, 251))
+    assert [(s.tvmaze_id, s.title, s.premiered) for s in second.value] == [(251, "Show 251", 2020)]
+    assert past.error == "not found"
+    assert [query for path, query in tvmaze.requests] == [
+        {"page": "0"},
+        {"page": "1"},
+        {"page": "2"},
+    ]
