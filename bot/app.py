@@ -16,6 +16,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -26,9 +27,13 @@ from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.delivery.sender import Sender
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
+from bot.log_context import remember_update
 from bot.news.announce import NewsAnnouncer
 from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
+from bot.ops.endpoints import start_operator_server, stop_operator_server
+from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
+from bot.ops.ticks import schedule_tick
 from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
 from handlers.calendar import calendar_command
 from handlers.deletedata import deletedata_button, deletedata_command
@@ -77,7 +82,9 @@ async def _post_init(application: Application) -> None:
         data.engine,
         data.sessions,
         per_second=data.settings.max_messages_per_second,
+        monitor=data.ops,
     )
+    data.ops.liveness.restart()
     data.sender.start()
     await resume_progress(application)
     limits = FetchLimits()
@@ -103,11 +110,13 @@ async def _post_init(application: Application) -> None:
         await publish_commands(application.bot, data.settings.default_language)
     except TelegramError:
         logger.warning("could not publish the command menu; continuing", exc_info=True)
+    await start_operator_server(data)
     logger.info("started as @%s", application.bot.username)
 
 
 async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
+    await stop_operator_server(data)
     if data.http is not None:
         await data.http.aclose()
     if data.sender is not None:
@@ -130,6 +139,9 @@ def build_application(settings: Settings) -> BotApplication:
         .post_shutdown(_post_shutdown)
         .build()
     )
+
+    # Every update first names itself for the log lines it causes.
+    application.add_handler(TypeHandler(Update, remember_update), group=-2)
 
     # Commands, in private chats and groups.
     application.add_handler(CommandHandler("start", start))
@@ -184,17 +196,17 @@ def build_application(settings: Settings) -> BotApplication:
 
     application.add_error_handler(on_error)
 
-    # Periodic ticks.
-    assert application.job_queue is not None
+    # Periodic ticks, each timed and watched by /healthz (as is the sender's loop).
     sync_every = settings.catalog_sync_seconds
-    application.job_queue.run_repeating(
-        sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
+    schedule_tick(
+        application, "catalog-sync", sync_catalog, interval=sync_every, first=min(60, sync_every)
     )
-    application.job_queue.run_repeating(
-        plan_reminders, interval=settings.reminder_tick_seconds, first=1, name="reminders"
+    schedule_tick(
+        application, "reminders", plan_reminders, interval=settings.reminder_tick_seconds, first=1
     )
     # Each feed is due every FEED_POLL_SECONDS (or later, backing off); the tick only looks.
-    application.job_queue.run_repeating(
-        poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10, name="feed-poll"
+    schedule_tick(
+        application, "feed-poll", poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10
     )
+    application.bot_data.ops.liveness.expect(OUTBOX, OUTBOX_INTERVAL_SECONDS)
     return application

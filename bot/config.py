@@ -6,7 +6,14 @@ import zoneinfo
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AnyHttpUrl,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Language = Literal["de", "en"]
@@ -55,6 +62,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    http_port: int | None = Field(default=None, ge=1, le=65535)  # operators' server; None: off
+    http_host: str = "127.0.0.1"
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -93,6 +103,15 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @model_validator(mode="after")
+    def _ports_apart(self) -> Settings:
+        # PTB's webhook server and ours are two servers: they cannot share one port.
+        if self.webhook_url is not None and self.http_port == self.webhook_port:
+            raise ValueError(
+                "HTTP_PORT must differ from WEBHOOK_PORT (route both through one reverse proxy)"
+            )
+        return self
 
     @property
     def api_base_url(self) -> str:

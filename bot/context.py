@@ -12,6 +12,8 @@ from bot.catalog.tvmaze import TvmazeClient
 from bot.config import Settings
 from bot.delivery.sender import Sender
 from bot.news.poll import NewsPoller
+from bot.ops.http import OpsServer
+from bot.ops.operations import Operations
 
 
 @dataclass
@@ -26,6 +28,8 @@ class BotData:
     sender: Sender | None = None  # the outbox sender, started in post_init
     feed_http: httpx.AsyncClient | None = None  # its own limits: redirects, timeouts
     news: NewsPoller | None = None
+    ops: Operations = field(default_factory=Operations)  # metrics and liveness of this process
+    ops_server: OpsServer | None = None  # the operators' HTTP server, when HTTP_PORT is set
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -46,6 +47,24 @@ READY_SLACK = 0.05  # a chat ready this soon is claimed now and waits for its sl
 MAX_CONCURRENT_REQUESTS = 64
 
 
+class SendMonitor(Protocol):
+    """Who watches the sender from outside (metrics, liveness)."""
+
+    def response(self, error: Exception | None, seconds: float) -> None:
+        """Telegram answered one request after `seconds` (error None: sent)."""
+
+    def stepped(self) -> None:
+        """The sending loop came round once."""
+
+
+class _Unwatched:
+    def response(self, error: Exception | None, seconds: float) -> None:
+        pass
+
+    def stepped(self) -> None:
+        pass
+
+
 class Sender:
     def __init__(
         self,
@@ -56,6 +75,7 @@ class Sender:
         per_second: float,
         idle_poll_seconds: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
+        monitor: SendMonitor | None = None,
     ) -> None:
         self.bot = bot
         self.engine = engine
@@ -65,7 +85,8 @@ class Sender:
         self.idle_poll_seconds = idle_poll_seconds
         # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
         self.max_in_flight = max(16, int(per_second * 2))
-        self.counts: Counter[str] = Counter()  # Telegram's answers since this start, for /stats
+        self.monitor: SendMonitor = monitor or _Unwatched()
+        self.sending = False  # holds the sender lock (else another instance sends)
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # chats.id → its one send
         self._outcomes: list[tuple[Outgoing, Outcome]] = []
         self._last_flush = 0.0
@@ -78,6 +99,10 @@ class Sender:
     # -- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="delivery-sender")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
 
     def wake(self) -> None:
         """Something was enqueued in this process: look at the outbox now."""
@@ -96,11 +121,13 @@ class Sender:
         async with sender_lock(self.engine, self._stopping) as held:
             if not held:
                 return
+            self.sending = True
             async with self.sessions.begin() as session:
                 recovered = await release_leases(session)
             if recovered:
                 logger.warning("%d deliveries were in flight at the last stop; retrying", recovered)
             while not self._stopping.is_set():
+                self.monitor.stepped()
                 try:
                     await self._step()
                 except Exception:
@@ -175,7 +202,6 @@ class Sender:
         else:
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
-        self.counts[outcome.kind] += 1
         if outcome.kind == outcomes.RETRY_AFTER:
             self.scheduler.back_off(message.chat_id, outcome.retry_after)
         self._outcomes.append((message, outcome))
@@ -183,27 +209,15 @@ class Sender:
         self._wake.set()
 
     async def _deliver(self, message: Outgoing) -> Outcome:
+        started = self.clock()
         try:
-            if message.copy_from is not None:
-                copied = await self.bot.copy_message(
-                    message.telegram_id,
-                    from_chat_id=message.copy_from[0],
-                    message_id=message.copy_from[1],
-                    disable_notification=message.silent,
-                )
-                return Outcome(outcomes.SENT_, message_id=copied.message_id)
-            assert message.html is not None
-            sent = await self.bot.send_message(
-                message.telegram_id,
-                message.html,
-                parse_mode=ParseMode.HTML,
-                disable_notification=message.silent,
-                reply_markup=_markup(message),
-                message_thread_id=message.thread_id,
-            )
-            return Outcome(outcomes.SENT_, message_id=sent.message_id)
+            message_id = await self._request(message)
         except Exception as error:  # every failure is an outcome of its rows, never a crash
+            self.monitor.response(error, self.clock() - started)
             outcome = classify(error)
+        else:
+            self.monitor.response(None, self.clock() - started)
+            return Outcome(outcomes.SENT_, message_id=message_id)
         if outcome.kind == outcomes.BUG:
             logger.error(
                 "message to chat %s rejected as broken (%s); text: %s",
@@ -212,6 +226,27 @@ class Sender:
         elif outcome.kind != outcomes.RETRY_AFTER:
             logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
         return outcome
+
+    async def _request(self, message: Outgoing) -> int:
+        """Send or copy the message; Telegram's id of what arrived."""
+        if message.copy_from is not None:
+            copied = await self.bot.copy_message(
+                message.telegram_id,
+                from_chat_id=message.copy_from[0],
+                message_id=message.copy_from[1],
+                disable_notification=message.silent,
+            )
+            return copied.message_id
+        assert message.html is not None
+        sent = await self.bot.send_message(
+            message.telegram_id,
+            message.html,
+            parse_mode=ParseMode.HTML,
+            disable_notification=message.silent,
+            reply_markup=_markup(message),
+            message_thread_id=message.thread_id,
+        )
+        return sent.message_id
 
     # -- recording ------------------------------------------------------------------------
     async def _flush(self) -> None:

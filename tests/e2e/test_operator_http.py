@@ -1,0 +1,158 @@
+"""The operators' HTTP server of the real bot: /healthz and /metrics, over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.e2e.conftest import BotRunner
+from tests.e2e.outbox import seed, wait_settled
+from tests.fake_telegram import FakeTelegram
+from tests.fake_tvmaze import FakeTvmaze
+
+ADMIN = 4242
+CHATS = [101, 102, 103, 104, 105]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+async def runner(
+    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path: Path
+) -> AsyncIterator[BotRunner]:
+    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3", tvmaze.base_url)
+    runner.port = free_port()  # type: ignore[attr-defined]
+    yield runner
+    await runner.stop()
+
+
+async def get(runner: BotRunner, path: str) -> httpx.Response:
+    async with httpx.AsyncClient() as client:
+        return await client.get(f"http://127.0.0.1:{runner.port}{path}")  # type: ignore[attr-defined]
+
+
+def samples(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    """(sample name, labels) → value, parsed the way Prometheus parses it."""
+    return {
+        (sample.name, frozenset(sample.labels.items())): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+def value(parsed: dict, name: str, **labels: str) -> float:
+    return parsed.get((name, frozenset(labels.items())), 0.0)
+
+
+async def wait_for_status(runner: BotRunner, status: int, seconds: float = 15) -> httpx.Response:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while True:
+        response = await get(runner, "/healthz")
+        if response.status_code == status or loop.time() > deadline:
+            return response
+        await asyncio.sleep(0.2)
+
+
+async def test_healthz_is_200_then_503_naming_a_stale_tick(runner: BotRunner):
+    await runner.start(http_port=runner.port, reminder_tick_seconds=1)
+    response = await wait_for_status(runner, 200)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["status"] == "ok" and body["failing"] == []
+    assert body["database"]["ok"] and body["sender"] == {"ok": True, "role": "sending"}
+    assert {"reminders", "feed-poll", "catalog-sync", "outbox"} <= set(body)
+
+    # The reminders tick stops coming round: after three of its intervals the bot is unhealthy.
+    [job] = runner.application.job_queue.get_jobs_by_name("reminders")
+    job.enabled = False
+    response = await wait_for_status(runner, 503)
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "fail" and body["failing"] == ["reminders"]
+    assert body["reminders"]["seconds_since_run"] > 3 * body["reminders"]["interval_seconds"]
+
+    job.enabled = True
+    response = await wait_for_status(runner, 200)
+    assert response.status_code == 200, response.text
+
+
+async def test_healthz_is_503_naming_the_database_when_it_is_gone(runner: BotRunner, tmp_path):
+    await runner.start(http_port=runner.port)
+    assert (await wait_for_status(runner, 200)).status_code == 200
+    # The disk holding the database disappears; pooled connections are closed.
+    (tmp_path / "data").rename(tmp_path / "gone")
+    await runner.application.bot_data.engine.dispose()
+    response = await get(runner, "/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert "database" in body["failing"] and "unable to open" in body["database"]["error"]
+    (tmp_path / "gone").rename(tmp_path / "data")  # back, so the bot can stop cleanly
+    assert (await wait_for_status(runner, 200)).status_code == 200
+
+
+async def test_no_http_port_no_server(runner: BotRunner):
+    await runner.start()
+    with pytest.raises(httpx.ConnectError):
+        await get(runner, "/healthz")
+
+
+async def test_metrics_count_real_deliveries_and_survive_a_restart(
+    runner: BotRunner, fake: FakeTelegram
+):
+    for chat in CHATS:
+        fake.add_user(chat)
+    fake.add_user(ADMIN, "Ada", language_code="en")
+    await seed(
+        runner.database_url,
+        {chat: "private" for chat in CHATS},
+        [(chat, f"news:1:{chat}", f"Neuigkeit für {chat}") for chat in CHATS],
+    )
+    fake.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    await runner.start(
+        http_port=runner.port,
+        admin_ids=str(ADMIN),
+        feed_urls="http://127.0.0.1:9/closed.xml",  # nothing listens: every fetch fails
+        allow_private_feeds=True,
+    )
+    await wait_settled(runner, len(CHATS))
+    await runner.run_job("feed-poll")
+
+    response = await get(runner, "/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    parsed = samples(response.text)
+    assert value(parsed, "serienwecker_deliveries_total", kind="news", outcome="sent") == 4
+    assert value(parsed, "serienwecker_deliveries_total", kind="news", outcome="cancelled") == 1
+    assert value(parsed, "serienwecker_outbox_pending") == 0
+    assert value(parsed, "serienwecker_telegram_responses_total", code="200") == 4
+    assert value(parsed, "serienwecker_telegram_responses_total", code="403") == 1
+    assert value(parsed, "serienwecker_send_latency_seconds_count") == 5
+    assert value(parsed, "serienwecker_send_latency_seconds_sum") > 0
+    assert value(parsed, "serienwecker_feed_errors_total") == 1
+    assert value(parsed, "serienwecker_tick_duration_seconds_count", tick="feed-poll") == 1
+    assert value(parsed, "serienwecker_chats", status="active", type="private") == 4
+    assert value(parsed, "serienwecker_chats", status="blocked", type="private") == 1
+
+    # /stats reads the same counters as /metrics.
+    fake.send_text(ADMIN, ADMIN, "/stats")
+    [reply] = await fake.wait_for_messages(ADMIN, timeout=10)
+    assert "200 4, 403 1" in reply["visible"]
+
+    # Counts kept in the database survive a restart; what only the process saw starts again.
+    await runner.restart()
+    parsed = samples((await get(runner, "/metrics")).text)
+    assert value(parsed, "serienwecker_deliveries_total", kind="news", outcome="sent") == 4
+    # (the admin's private chat is known since /stats)
+    assert value(parsed, "serienwecker_chats", status="active", type="private") == 5
+    assert value(parsed, "serienwecker_telegram_responses_total", code="200") == 0
