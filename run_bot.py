@@ -46,7 +46,7 @@ def main() -> int:
     secrets = [settings.telegram_bot_token.get_secret_value()]
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, secrets, settings.log_format)
     try:
         if settings.webhook_url:
             serve_webhook(settings)

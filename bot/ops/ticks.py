@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.context import BotApplication, BotContext
 from bot.log_context import job_context
+
+logger = logging.getLogger(__name__)
 
 Tick = Callable[[BotContext], Coroutine[Any, Any, None]]
 
@@ -22,8 +25,10 @@ def monitored(name: str, tick: Tick) -> Tick:
             try:
                 await tick(context)
             finally:
-                ops.metrics.tick_duration.labels(tick=name).observe(time.perf_counter() - started)
+                seconds = time.perf_counter() - started
+                ops.metrics.tick_duration.labels(tick=name).observe(seconds)
             ops.liveness.ran(name)
+            logger.debug("tick %s took %.3f s", name, seconds)
 
     run.__name__ = run.__qualname__ = getattr(tick, "__name__", name)
     return run
