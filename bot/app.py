@@ -22,7 +22,7 @@ from telegram.ext import (
 
 from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_settings import Defaults
-from bot.commands import publish_commands
+from bot.commands import publish_commands, publish_descriptions
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData
 from bot.delivery.sender import Sender
@@ -107,9 +107,10 @@ async def _post_init(application: Application) -> None:
     if added:
         logger.info("seeded %d feeds from FEED_URLS", added)
     try:
-        await publish_commands(application.bot, data.settings.default_language)
+        await publish_commands(application.bot, data.settings.admin_ids)
+        await publish_descriptions(application.bot)
     except TelegramError:
-        logger.warning("could not publish the command menu; continuing", exc_info=True)
+        logger.warning("could not publish the menus or descriptions; continuing", exc_info=True)
     await start_operator_server(data)
     logger.info("started as @%s", application.bot.username)
 
