@@ -33,6 +33,9 @@ BENCHES := fanout matching ingest reminders
 
 bench: $(addprefix bench-,$(BENCHES))
 
+# `make bench-soak` (20 minutes; ARGS="--minutes 2" for a quick look) is not part of `bench`:
+# the real bot process under steady traffic, killed and restarted halfway (bench/soak.py).
+
 bench-%: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.$* $(ARGS)
 
