@@ -31,7 +31,7 @@ from bot.log_context import remember_update
 from bot.news.announce import NewsAnnouncer
 from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
-from bot.ops.endpoints import start_operator_server, stop_operator_server
+from bot.ops.endpoints import start_servers, stop_servers
 from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
 from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
@@ -111,13 +111,13 @@ async def _post_init(application: Application) -> None:
         await publish_descriptions(application.bot)
     except TelegramError:
         logger.warning("could not publish the menus or descriptions; continuing", exc_info=True)
-    await start_operator_server(data)
+    await start_servers(application)
     logger.info("started as @%s", application.bot.username)
 
 
 async def _post_shutdown(application: Application) -> None:
     data: BotData = application.bot_data
-    await stop_operator_server(data)
+    await stop_servers(data)
     if data.http is not None:
         await data.http.aclose()
     if data.sender is not None:

@@ -12,7 +12,6 @@ from pydantic import (
     SecretStr,
     ValidationError,
     field_validator,
-    model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -103,15 +102,6 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
-
-    @model_validator(mode="after")
-    def _ports_apart(self) -> Settings:
-        # PTB's webhook server and ours are two servers: they cannot share one port.
-        if self.webhook_url is not None and self.http_port == self.webhook_port:
-            raise ValueError(
-                "HTTP_PORT must differ from WEBHOOK_PORT (route both through one reverse proxy)"
-            )
-        return self
 
     @property
     def api_base_url(self) -> str:

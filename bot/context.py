@@ -29,7 +29,7 @@ class BotData:
     feed_http: httpx.AsyncClient | None = None  # its own limits: redirects, timeouts
     news: NewsPoller | None = None
     ops: Operations = field(default_factory=Operations)  # metrics and liveness of this process
-    ops_server: OpsServer | None = None  # the operators' HTTP server, when HTTP_PORT is set
+    servers: list[OpsServer] = field(default_factory=list)  # webhook, /healthz, /metrics
 
 
 class BotContext(CallbackContext[ExtBot[None], dict, dict, BotData]):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from bot.context import BotData
+from bot.context import BotApplication, BotData
 from bot.ops.health import SenderState, check_health
 from bot.ops.http import OpsServer
 from bot.ops.metrics import read_database_counts
 from bot.ops.operations import Operations
+from bot.ops.webhook import add_webhook_route
 
 
 def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> None:
@@ -31,18 +32,28 @@ def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> No
     server.add_get("/metrics", metrics)
 
 
-async def start_operator_server(data: BotData) -> None:
-    """Serve /healthz and /metrics when HTTP_PORT is set (called from post_init)."""
-    port = data.settings.http_port
-    if port is None:
-        return
-    server = OpsServer(data.settings.http_host, port)
-    add_operator_routes(server, data, data.ops)
-    await server.start()
-    data.ops_server = server
+async def start_servers(application: BotApplication) -> None:
+    """The webhook (WEBHOOK_URL) and /healthz, /metrics (HTTP_PORT); one server when their
+    ports are the same. Called from post_init."""
+    data: BotData = application.bot_data
+    settings = data.settings
+    servers: list[OpsServer] = []
+    if settings.webhook_url is not None:
+        hook = OpsServer("0.0.0.0", settings.webhook_port)  # noqa: S104 - Telegram posts here
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        add_webhook_route(hook, application, settings.webhook_url.path or "/", secret)
+        servers.append(hook)
+    if settings.http_port is not None:
+        shared = [server for server in servers if server.port == settings.http_port]
+        server = shared[0] if shared else OpsServer(settings.http_host, settings.http_port)
+        add_operator_routes(server, data, data.ops)
+        if not shared:
+            servers.append(server)
+    for server in servers:
+        await server.start()
+        data.servers.append(server)
 
 
-async def stop_operator_server(data: BotData) -> None:
-    if data.ops_server is not None:
-        await data.ops_server.stop()
-        data.ops_server = None
+async def stop_servers(data: BotData) -> None:
+    while data.servers:
+        await data.servers.pop().stop()

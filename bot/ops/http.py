@@ -1,6 +1,7 @@
 """The operators' HTTP server (aiohttp): a host, a port and routes; nothing bot-specific.
 
-Routes are added before `start()`: /healthz and /metrics today, calendar feeds tomorrow.
+Routes are added before `start()`: /healthz, /metrics and the webhook today, calendar feeds
+tomorrow.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class OpsServer:
 
     def add_get(self, path: str, handler: Handler) -> None:
         self._app.router.add_get(path, handler)
+
+    def add_post(self, path: str, handler: Handler) -> None:
+        self._app.router.add_post(path, handler)
 
     async def start(self) -> None:
         self._runner = web.AppRunner(self._app, access_log=None)

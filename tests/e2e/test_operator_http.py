@@ -11,6 +11,8 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from bot.app import build_application
+from bot.runner import run_until_stopped
 from tests.e2e.conftest import BotRunner
 from tests.e2e.outbox import seed, wait_settled
 from tests.fake_telegram import FakeTelegram
@@ -156,3 +158,39 @@ async def test_metrics_count_real_deliveries_and_survive_a_restart(
     # (the admin's private chat is known since /stats)
     assert value(parsed, "serienwecker_chats", status="active", type="private") == 5
     assert value(parsed, "serienwecker_telegram_responses_total", code="200") == 0
+
+
+async def test_webhook_and_healthz_share_one_port(runner: BotRunner, fake: FakeTelegram):
+    fake.add_user(8, "Ben", language_code="en")
+    stop = asyncio.Event()
+    application = build_application(
+        runner.settings(
+            webhook_url="https://bot.example.org/hook",
+            webhook_secret="a-secret_1",
+            webhook_port=runner.port,
+            http_port=runner.port,
+        )
+    )
+    task = asyncio.create_task(run_until_stopped(application, stop))
+    try:
+        [registered] = await fake.wait_for_call("setWebhook", timeout=10)
+        assert registered["url"] == "https://bot.example.org/hook"
+        assert registered["secret_token"] == "a-secret_1"
+        assert (await get(runner, "/healthz")).status_code == 200
+        assert "serienwecker_outbox_pending" in (await get(runner, "/metrics")).text
+        update = fake.send_text(8, 8, "/help")
+        url = f"http://127.0.0.1:{runner.port}/hook"  # type: ignore[attr-defined]
+        header = "X-Telegram-Bot-Api-Secret-Token"
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(url, json=update, headers={header: "a-secret_2"})
+            missing = await client.post(url, json=update)
+            broken = await client.post(url, content=b"{no json", headers={header: "a-secret_1"})
+            genuine = await client.post(url, json=update, headers={header: "a-secret_1"})
+        assert (forged.status_code, missing.status_code) == (403, 403)
+        assert broken.status_code == 400 and genuine.status_code == 200
+        [reply] = await fake.wait_for_messages(8, timeout=10)
+        assert "/follow" in reply["visible"]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+    assert not [method for method, _ in fake.calls if method == "getUpdates"]  # no polling
