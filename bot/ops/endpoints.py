@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -11,6 +13,8 @@ from bot.ops.http import OpsServer
 from bot.ops.metrics import read_database_counts
 from bot.ops.operations import Operations
 from bot.ops.webhook import add_webhook_route
+
+logger = logging.getLogger(__name__)
 
 
 def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> None:
@@ -23,8 +27,12 @@ def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> No
     async def metrics(request: web.Request) -> web.Response:
         if data.sessions is None:
             raise web.HTTPServiceUnavailable(text="not started")
-        async with data.sessions() as session:
-            counts = await read_database_counts(session)
+        try:
+            async with data.sessions() as session:
+                counts = await read_database_counts(session)
+        except Exception as error:  # the scrape fails visibly; /healthz says why
+            logger.warning("metrics: the database did not answer: %s", error)
+            raise web.HTTPServiceUnavailable(text="database unavailable") from None
         body = ops.metrics.render(counts)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 

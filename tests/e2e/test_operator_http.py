@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -30,12 +31,15 @@ def free_port() -> int:
 
 @pytest.fixture
 async def runner(
-    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path: Path
+    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[BotRunner]:
+    """Started by each test with its settings; the test fails if the bot logged an error."""
     runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3", tvmaze.base_url)
     runner.port = free_port()  # type: ignore[attr-defined]
     yield runner
     await runner.stop()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], errors
 
 
 async def get(runner: BotRunner, path: str) -> httpx.Response:
@@ -89,7 +93,9 @@ async def test_healthz_is_200_then_503_naming_a_stale_tick(runner: BotRunner):
     assert response.status_code == 200, response.text
 
 
-async def test_healthz_is_503_naming_the_database_when_it_is_gone(runner: BotRunner, tmp_path):
+async def test_healthz_is_503_naming_the_database_when_it_is_gone(
+    runner: BotRunner, tmp_path, caplog: pytest.LogCaptureFixture
+):
     await runner.start(http_port=runner.port)
     assert (await wait_for_status(runner, 200)).status_code == 200
     # The disk holding the database disappears; pooled connections are closed.
@@ -99,8 +105,10 @@ async def test_healthz_is_503_naming_the_database_when_it_is_gone(runner: BotRun
     assert response.status_code == 503
     body = response.json()
     assert "database" in body["failing"] and "unable to open" in body["database"]["error"]
+    assert (await get(runner, "/metrics")).status_code == 503
     (tmp_path / "gone").rename(tmp_path / "data")  # back, so the bot can stop cleanly
     assert (await wait_for_status(runner, 200)).status_code == 200
+    caplog.clear()  # the sender may have logged the outage; from here on nothing may fail
 
 
 async def test_no_http_port_no_server(runner: BotRunner):
