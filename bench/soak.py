@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from bot import render
 from storage.delivery_models import Delivery
@@ -192,6 +193,23 @@ async def health(soak: Soak) -> str:
     return f"{response.status_code} {response.json().get('failing')}"
 
 
+async def scrape(soak: Soak) -> str:
+    """A few figures from /metrics (they cover the process since the restart)."""
+    async with httpx.AsyncClient(timeout=10) as client:
+        response = await client.get(f"http://127.0.0.1:{soak.http_port}/metrics")
+    values = {
+        (sample.name, tuple(sorted(sample.labels.values()))): sample.value
+        for family in text_string_to_metric_families(response.text)
+        for sample in family.samples
+    }
+    codes = {labels[0]: int(v) for (name, labels), v in values.items()
+             if name == "serienwecker_telegram_responses_total"}  # fmt: skip
+    count = values.get(("serienwecker_send_latency_seconds_count", ()), 0)
+    total = values.get(("serienwecker_send_latency_seconds_sum", ()), 0)
+    mean = 1000 * total / count if count else float("nan")
+    return f"Telegram answers since the restart {codes}, mean send latency {mean:.1f} ms"
+
+
 async def wait_drained(soak: Soak, not_before: datetime) -> list[Delivery]:
     deadline = time.monotonic() + DRAIN_SECONDS
     while True:
@@ -319,6 +337,7 @@ async def run(minutes: float, users: int, commands_per_second: float) -> None:
         read_at = datetime.now(UTC)
         rss["end"] = rss_mb(process.pid)
         healthz = await health(soak)
+        metrics = await scrape(soak)
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 60)
 
@@ -341,6 +360,7 @@ async def run(minutes: float, users: int, commands_per_second: float) -> None:
         print(f"ERROR log lines: {errors} (non-JSON lines: {not_json})")
         print(f"exit code after SIGTERM: {process.returncode}")
         print(f"/healthz at the end: {healthz}")
+        print(f"/metrics: {metrics}")
         print(f"log: {workdir / 'bot.log'}")
 
 
