@@ -127,12 +127,13 @@ class Sender:
             if recovered:
                 logger.warning("%d deliveries were in flight at the last stop; retrying", recovered)
             while not self._stopping.is_set():
-                self.monitor.stepped()
                 try:
                     await self._step()
                 except Exception:
                     logger.exception("delivery step failed; retrying in a second")
                     await asyncio.sleep(1)
+                else:  # a sender whose steps keep failing is not alive, however busy
+                    self.monitor.stepped()
             if self._in_flight:
                 await asyncio.wait(list(self._in_flight.values()))
             await self._flush()
