@@ -31,10 +31,11 @@ def free_port() -> int:
 
 @pytest.fixture
 async def runner(
-    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    fake: FakeTelegram, tvmaze: FakeTvmaze, database_url: str, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[BotRunner]:
-    """Started by each test with its settings; the test fails if the bot logged an error."""
-    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3", tvmaze.base_url)
+    """Started by each test with its settings, on SQLite and on PostgreSQL (when configured);
+    the test fails if the bot logged an error."""
+    runner = BotRunner(fake, database_url, tvmaze.base_url)
     runner.port = free_port()  # type: ignore[attr-defined]
     yield runner
     await runner.stop()
@@ -96,17 +97,20 @@ async def test_healthz_is_200_then_503_naming_a_stale_tick(runner: BotRunner):
 async def test_healthz_is_503_naming_the_database_when_it_is_gone(
     runner: BotRunner, tmp_path, caplog: pytest.LogCaptureFixture
 ):
+    if not runner.database_url.startswith("sqlite"):
+        pytest.skip("a database file whose directory disappears is SQLite's way to be gone")
     await runner.start(http_port=runner.port)
     assert (await wait_for_status(runner, 200)).status_code == 200
     # The disk holding the database disappears; pooled connections are closed.
-    (tmp_path / "data").rename(tmp_path / "gone")
+    data = Path(runner.database_url.removeprefix("sqlite+aiosqlite:///")).parent
+    data.rename(tmp_path / "gone")
     await runner.application.bot_data.engine.dispose()
     response = await get(runner, "/healthz")
     assert response.status_code == 503
     body = response.json()
     assert "database" in body["failing"] and "unable to open" in body["database"]["error"]
     assert (await get(runner, "/metrics")).status_code == 503
-    (tmp_path / "gone").rename(tmp_path / "data")  # back, so the bot can stop cleanly
+    (tmp_path / "gone").rename(data)  # back, so the bot can stop cleanly
     assert (await wait_for_status(runner, 200)).status_code == 200
     caplog.clear()  # the sender may have logged the outage; from here on nothing may fail
 
@@ -202,3 +206,50 @@ async def test_webhook_and_healthz_share_one_port(runner: BotRunner, fake: FakeT
         stop.set()
         await asyncio.wait_for(task, 10)
     assert not [method for method, _ in fake.calls if method == "getUpdates"]  # no polling
+
+
+async def test_two_webhook_instances_one_sends_the_other_stands_by(
+    database_url: str, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("several instances share a PostgreSQL database")
+    runner = BotRunner(fake, database_url, tvmaze.base_url)
+    ports = [free_port(), free_port()]
+    stops = [asyncio.Event(), asyncio.Event()]
+    tasks: list[asyncio.Task[None]] = []
+
+    async def health(port: int) -> dict:
+        async with httpx.AsyncClient() as client:
+            response = await client.get(f"http://127.0.0.1:{port}/healthz")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    async def role(port: int, wanted: str) -> str:
+        for _ in range(50):
+            found = (await health(port))["sender"]["role"]
+            if found == wanted:
+                break
+            await asyncio.sleep(0.1)
+        return found
+
+    try:
+        for port, stop in zip(ports, stops, strict=True):
+            settings = runner.settings(
+                webhook_url="https://bot.example.org/hook", webhook_secret="a-secret_1",
+                webhook_port=port, http_port=port,
+            )  # fmt: skip
+            application = build_application(settings)
+            tasks.append(asyncio.create_task(run_until_stopped(application, stop)))
+            await fake.wait_for_call("setWebhook", count=len(tasks), timeout=10)
+            if len(tasks) == 1:
+                assert await role(port, "sending") == "sending"
+        second = await health(ports[1])
+        assert second["sender"] == {"ok": True, "role": "standby"} and "outbox" not in second
+        assert await role(ports[0], "sending") == "sending"
+        stops[0].set()  # the sending instance stops: the other one takes over
+        await asyncio.wait_for(tasks[0], 10)
+        assert await role(ports[1], "sending") == "sending"
+    finally:
+        for stop in stops:
+            stop.set()
+        await asyncio.wait_for(asyncio.gather(*tasks), 10)
