@@ -4,8 +4,9 @@ SIGKILL halfway and restarted, against the fake Bot API, fake TVmaze and a local
     python -m bench.soak                 # 20 minutes
     python -m bench.soak --minutes 2     # a quick look
 
-Traffic: simulated users who follow series and send commands, a feed that publishes news about
-those series, episodes whose reminders fall due all the time, and one admin broadcast.
+Traffic: simulated users who follow series and send commands, groups whose administrators
+follow series there, a feed that publishes news about those series, episodes whose reminders
+fall due all the time, and one admin broadcast, during which the bot is killed.
 Printed: RSS of the bot at start, middle and end; deliveries lost (must be 0); duplicates
 (bounded by what was in flight at the kill); reminders and news written against what was due;
 ERROR log lines; /healthz at the end.
@@ -51,6 +52,8 @@ FEED_POLL_SECONDS = 30
 NEWS_EVERY_SECONDS = 20
 COMMANDS = ("/list", "/next", "/news", "/help", "/settings", "/start")
 DRAIN_SECONDS = 180
+GROUPS = 4  # groups whose administrator follows two series there
+GROUP_COMMANDS = ("/list", "/next", "/news", "/help")
 ANNOUNCEMENT = "Soak announcement: the bot keeps running."
 
 
@@ -141,6 +144,32 @@ async def join(soak: Soak) -> None:
         await asyncio.sleep(0.3)
         soak.fake.send_text(user, user, f"/start follow_{SHOW_ID_BASE + second}")
         await asyncio.sleep(0.3)
+    for number in range(1, GROUPS + 1):
+        await group_follows(
+            soak, -number, admin=number, shows=(number % len(SHOWS), (number + 4) % len(SHOWS))
+        )
+
+
+async def group_follows(soak: Soak, group: int, admin: int, shows: tuple[int, int]) -> None:
+    """A group whose administrator follows two series there: /follow, then the button."""
+    fake = soak.fake
+    members = [user for user in range(1, soak.users + 1) if user % GROUPS == -group % GROUPS]
+    fake.add_group(group, f"Serienrunde {-group}", admins=[admin], members=members)
+    for index in shows:
+        fake.send_text(group, admin, f"/follow {SHOWS[index]}")
+
+        def offer(name: str = SHOWS[index]) -> tuple[int, str] | None:
+            for message in reversed(fake.messages(group)):
+                for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
+                    for button in row:
+                        if button["text"].startswith(name):
+                            return message["message_id"], button["callback_data"]
+            return None
+
+        message_id, data = await fake.wait(offer, 30, f"the offer of {SHOWS[index]}")
+        query = fake.press_button(group, message_id, data, admin)
+        await fake.wait_for_callback_answer(query, timeout=30)
+    soak.follows[group] = shows
 
 
 async def users_talk(soak: Soak, until: float) -> None:
@@ -148,6 +177,13 @@ async def users_talk(soak: Soak, until: float) -> None:
         user = soak.random.randint(1, soak.users)
         soak.fake.send_text(user, user, soak.random.choice(COMMANDS))
         soak.commands_sent += 1
+        if soak.random.random() < 0.1:
+            group = -soak.random.randint(1, GROUPS)
+            member = soak.random.choice(
+                [u for u in soak.follows if u > 0 and u % GROUPS == -group % GROUPS]
+            )
+            soak.fake.send_text(group, member, soak.random.choice(GROUP_COMMANDS))
+            soak.commands_sent += 1
         if soak.random.random() < 0.02:
             soak.fake.send_text(ADMIN, ADMIN, "/stats")
         await asyncio.sleep(1 / soak.commands_per_second)
