@@ -29,7 +29,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 # Figures, not tests (about 15 minutes in all; the fan-out at 30 msg/s is most of it).
 # One at a time: `make bench-fanout ARGS="--chats 2000"`, bench-matching, bench-ingest, …
-BENCHES := fanout matching ingest reminders
+BENCHES := fanout matching ingest reminders scrape
 
 bench: $(addprefix bench-,$(BENCHES))
 
