@@ -29,9 +29,12 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 # Figures, not tests (about 15 minutes in all; the fan-out at 30 msg/s is most of it).
 # One at a time: `make bench-fanout ARGS="--chats 2000"`, bench-matching, bench-ingest, …
-BENCHES := fanout matching ingest reminders world_catalogue
+BENCHES := fanout matching ingest reminders world_catalogue scrape
 
 bench: $(addprefix bench-,$(BENCHES))
+
+# `make bench-soak` (20 minutes; ARGS="--minutes 2" for a quick look) is not part of `bench`:
+# the real bot process under steady traffic, killed and restarted halfway (bench/soak.py).
 
 bench-%: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.$* $(ARGS)

@@ -8,33 +8,19 @@ import sys
 
 from telegram.error import InvalidToken, NetworkError
 
-from bot.app import ALLOWED_UPDATES, build_application
+from bot.app import build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runner import run_until_stopped
 
 
-async def poll(settings: Settings) -> None:
-    """Long polling until SIGINT or SIGTERM, then a graceful stop."""
+async def run(settings: Settings) -> None:
+    """Long polling or the webhook until SIGINT or SIGTERM, then a graceful stop."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await run_until_stopped(build_application(settings), stop)
-
-
-def serve_webhook(settings: Settings) -> None:
-    """Webhook mode; PTB's run_webhook stops gracefully on SIGINT and SIGTERM."""
-    assert settings.webhook_url is not None
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-    build_application(settings).run_webhook(
-        listen="0.0.0.0",  # noqa: S104 - Telegram must reach the webhook from outside
-        port=settings.webhook_port,
-        url_path=settings.webhook_url.path or "",
-        webhook_url=str(settings.webhook_url),
-        secret_token=secret,
-        allowed_updates=ALLOWED_UPDATES,
-    )
 
 
 def main() -> int:
@@ -46,12 +32,9 @@ def main() -> int:
     secrets = [settings.telegram_bot_token.get_secret_value()]
     if settings.webhook_secret:
         secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level, secrets, settings.log_format)
     try:
-        if settings.webhook_url:
-            serve_webhook(settings)
-        else:
-            asyncio.run(poll(settings))
+        asyncio.run(run(settings))
     except InvalidToken:
         print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather.", file=sys.stderr)
         return 2

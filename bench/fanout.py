@@ -27,6 +27,7 @@ from telegram.request import HTTPXRequest
 
 from bot.delivery.sender import Sender
 from bot.message import BotMessage, Copy, to_payload
+from bot.ops.operations import Operations
 from storage.db import create_engine, create_session_factory
 from storage.deliveries import count_by_status, insert_deliveries
 from storage.migrate import upgrade_database
@@ -112,7 +113,8 @@ async def outbox_run(database_url: str, chats: int, per_second: float, limit: in
     # The connection pool ApplicationBuilder gives the bot's own requests.
     request = HTTPXRequest(connection_pool_size=256)
     async with Bot(TOKEN, base_url=base_url, request=request) as bot:
-        sender = Sender(bot, engine, sessions, per_second=per_second)
+        monitor = Operations()
+        sender = Sender(bot, engine, sessions, per_second=per_second, monitor=monitor)
         cpu, started = time.process_time(), time.perf_counter()
         sender.start()
         while True:
@@ -124,7 +126,7 @@ async def outbox_run(database_url: str, chats: int, per_second: float, limit: in
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         await sender.stop()
     await engine.dispose()
-    print("  sender answers:", dict(sender.counts), flush=True)
+    print("  sender answers:", monitor.metrics.telegram_answers(), flush=True)
     report = await fake.report()
     lost, duplicates = _losses(report)
     return {

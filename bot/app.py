@@ -23,7 +23,7 @@ from telegram.ext import (
 from bot.callback_data import SETTINGS_ACTIONS, Action, pattern
 from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_settings import Defaults
-from bot.commands import publish_commands
+from bot.commands import publish_commands, publish_descriptions
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
 from bot.delivery.sender import Sender
@@ -35,8 +35,12 @@ from bot.jobs import (
     sync_catalog,
     sync_show_index_tick,
 )
+from bot.log_context import remember_update
 from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
+from bot.ops.endpoints import start_servers, stop_servers
+from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
+from bot.ops.ticks import schedule_tick
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
 from handlers.chat_layer import close_chat_scope, open_chat_scope
@@ -92,7 +96,9 @@ async def _post_init(application: BotApplication) -> None:
         data.engine,
         data.sessions,
         per_second=data.settings.max_messages_per_second,
+        monitor=data.ops,
     )
+    data.ops.liveness.restart()
     data.sender.start()
     await resume_progress(application)
     limits = FetchLimits()
@@ -115,14 +121,17 @@ async def _post_init(application: BotApplication) -> None:
     if added:
         logger.info("seeded %d feeds from FEED_URLS", added)
     try:
-        await publish_commands(application.bot, data.settings.default_language)
+        await publish_commands(application.bot, data.settings.admin_ids)
+        await publish_descriptions(application.bot)
     except TelegramError:
-        logger.warning("could not publish the command menu; continuing", exc_info=True)
+        logger.warning("could not publish the menus or descriptions; continuing", exc_info=True)
+    await start_servers(application)
     logger.info("started as @%s", application.bot.username)
 
 
 async def _post_shutdown(application: BotApplication) -> None:
     data: BotData = application.bot_data
+    await stop_servers(data)
     if data.http is not None:
         await data.http.aclose()
     if data.sender is not None:
@@ -146,6 +155,9 @@ def build_application(settings: Settings) -> BotApplication:
         .post_shutdown(_post_shutdown)
         .build()
     )
+
+    # Every update first names itself for the log lines it causes.
+    application.add_handler(TypeHandler(Update, remember_update), group=-2)
 
     # The chat layer: a message or button's chat, loaded once before any handler (group -1),
     # committed after the last one (group 1); on an error, on_error rolls it back.
@@ -206,22 +218,23 @@ def build_application(settings: Settings) -> BotApplication:
 
     application.add_error_handler(on_error)
 
-    # Periodic ticks.
-    assert application.job_queue is not None
+    # Periodic ticks, each timed and watched by /healthz (as is the sender's loop).
     sync_every = settings.catalog_sync_seconds
-    application.job_queue.run_repeating(
-        sync_catalog, interval=sync_every, first=min(60, sync_every), name="catalog-sync"
+    schedule_tick(
+        application, "catalog-sync", sync_catalog, interval=sync_every, first=min(60, sync_every)
     )
     # The world catalogue (TVmaze's index of all shows): a few pages a tick, in the background.
     if settings.show_index_sync_seconds:
-        application.job_queue.run_repeating(
-            sync_show_index_tick, interval=SHOW_INDEX_TICK_SECONDS, first=30, name="show-index"
-        )
-    application.job_queue.run_repeating(
-        plan_reminders, interval=settings.reminder_tick_seconds, first=1, name="reminders"
+        schedule_tick(
+            application, "show-index", sync_show_index_tick, interval=SHOW_INDEX_TICK_SECONDS,
+            first=30,
+        )  # fmt: skip
+    schedule_tick(
+        application, "reminders", plan_reminders, interval=settings.reminder_tick_seconds, first=1
     )
     # Each feed is due every FEED_POLL_SECONDS (or later, backing off); the tick only looks.
-    application.job_queue.run_repeating(
-        poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10, name="feed-poll"
+    schedule_tick(
+        application, "feed-poll", poll_feeds, interval=min(60, settings.feed_poll_seconds), first=10
     )
+    application.bot_data.ops.liveness.expect(OUTBOX, OUTBOX_INTERVAL_SECONDS)
     return application

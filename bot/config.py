@@ -6,7 +6,13 @@ import zoneinfo
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AnyHttpUrl,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Language = Literal["de", "en"]
@@ -57,6 +63,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    http_port: int | None = Field(default=None, ge=1, le=65535)  # operators' server; None: off
+    http_host: str = "127.0.0.1"
 
     @field_validator("admin_ids", mode="before")
     @classmethod

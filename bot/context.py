@@ -14,6 +14,8 @@ from bot.chat_layer import ChatScope
 from bot.config import Settings
 from bot.delivery.sender import Sender
 from bot.news.poll import NewsPoller
+from bot.ops.http import OpsServer
+from bot.ops.operations import Operations
 
 
 @dataclass
@@ -31,6 +33,8 @@ class BotData:
     # Update id → its chat layer while it is open; the error handler (which PTB gives a
     # context of its own) finds it here to roll it back.
     chat_scopes: dict[int, ChatScope] = field(default_factory=dict)
+    ops: Operations = field(default_factory=Operations)  # metrics and liveness of this process
+    servers: list[OpsServer] = field(default_factory=list)  # webhook, /healthz, /metrics
 
 
 def bot_data_type(settings: Settings) -> type[BotData]:

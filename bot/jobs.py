@@ -73,5 +73,6 @@ def _wake_sender(context: BotContext) -> None:
 async def poll_feeds(context: BotContext) -> None:
     """Fetches due feeds, stores new items and queues their messages for the followers."""
     result = await context.news.tick(now=datetime.now(UTC))
+    context.bot_data.ops.metrics.feed_errors.inc(result.errors)
     if result.new_items or result.failing:
         _wake_sender(context)

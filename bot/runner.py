@@ -1,7 +1,9 @@
 """Run the application until a stop is asked for: the same path for run_bot.py and the tests.
 
-PTB calls post_init/post_shutdown only inside its own run_polling, which also owns the event
-loop and signals; this mirrors its sequence inside a loop we control.
+PTB calls post_init/post_shutdown only inside its own run_polling/run_webhook, which also own
+the event loop and signals; this mirrors their sequence inside a loop we control. In webhook
+mode the updates arrive through our own HTTP server (bot/ops/webhook.py), which can share its
+port with /healthz and /metrics.
 """
 
 from __future__ import annotations
@@ -18,19 +20,30 @@ logger = logging.getLogger(__name__)
 async def run_until_stopped(
     application: BotApplication, stop: asyncio.Event, *, poll_timeout: int = 30
 ) -> None:
-    """Poll for updates until `stop` is set, then finish in-flight updates and close."""
+    """Poll for updates (or take them from the webhook, served since post_init) until `stop`
+    is set, then finish in-flight updates and close."""
+    settings = application.bot_data.settings
     async with application:  # initialize() … shutdown()
         if application.post_init:
             await application.post_init(application)
         try:
             await application.start()
             assert application.updater is not None
-            await application.updater.start_polling(
-                allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
-            )
+            if settings.webhook_url is not None:
+                secret = settings.webhook_secret
+                await application.bot.set_webhook(
+                    str(settings.webhook_url),
+                    allowed_updates=ALLOWED_UPDATES,
+                    secret_token=secret.get_secret_value() if secret else None,
+                )
+            else:
+                await application.updater.start_polling(
+                    allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout
+                )
             await stop.wait()
             logger.info("stopping")
-            await application.updater.stop()
+            if application.updater.running:
+                await application.updater.stop()
             await application.stop()
         finally:
             if application.post_shutdown:

@@ -23,5 +23,5 @@ async def stats_command(update: Update, context: BotContext) -> None:
     if stats is None:
         await reply(message, BotMessage(render.html(language, "admin.only")))
         return
-    text = stats_text(language, stats, context.sender.counts)
+    text = stats_text(language, stats, context.bot_data.ops.metrics.telegram_answers())
     await reply(message, BotMessage(text))

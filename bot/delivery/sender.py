@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
@@ -46,6 +47,24 @@ READY_SLACK = 0.05  # a chat ready this soon is claimed now and waits for its sl
 MAX_CONCURRENT_REQUESTS = 64
 
 
+class SendMonitor(Protocol):
+    """Who watches the sender from outside (metrics, liveness)."""
+
+    def response(self, error: Exception | None, seconds: float) -> None:
+        """Telegram answered one request after `seconds` (error None: sent)."""
+
+    def stepped(self) -> None:
+        """The sending loop came round once."""
+
+
+class _Unwatched:
+    def response(self, error: Exception | None, seconds: float) -> None:
+        pass
+
+    def stepped(self) -> None:
+        pass
+
+
 class Sender:
     def __init__(
         self,
@@ -56,6 +75,7 @@ class Sender:
         per_second: float,
         idle_poll_seconds: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
+        monitor: SendMonitor | None = None,
     ) -> None:
         self.bot = bot
         self.engine = engine
@@ -65,7 +85,8 @@ class Sender:
         self.idle_poll_seconds = idle_poll_seconds
         # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
         self.max_in_flight = max(16, int(per_second * 2))
-        self.counts: Counter[str] = Counter()  # Telegram's answers since this start, for /stats
+        self.monitor: SendMonitor = monitor or _Unwatched()
+        self.sending = False  # holds the sender lock (else another instance sends)
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # chats.id → its one send
         self._outcomes: list[tuple[Outgoing, Outcome]] = []
         self._last_flush = 0.0
@@ -78,6 +99,10 @@ class Sender:
     # -- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="delivery-sender")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
 
     def wake(self) -> None:
         """Something was enqueued in this process: look at the outbox now."""
@@ -96,6 +121,7 @@ class Sender:
         async with sender_lock(self.engine, self._stopping) as held:
             if not held:
                 return
+            self.sending = True
             async with self.sessions.begin() as session:
                 recovered = await release_leases(session)
             if recovered:
@@ -106,6 +132,8 @@ class Sender:
                 except Exception:
                     logger.exception("delivery step failed; retrying in a second")
                     await asyncio.sleep(1)
+                else:  # a sender whose steps keep failing is not alive, however busy
+                    self.monitor.stepped()
             if self._in_flight:
                 await asyncio.wait(list(self._in_flight.values()))
             await self._flush()
@@ -175,7 +203,6 @@ class Sender:
         else:
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
-        self.counts[outcome.kind] += 1
         if outcome.kind == Verdict.RETRY_AFTER:
             self.scheduler.back_off(message.chat_id, outcome.retry_after)
         self._outcomes.append((message, outcome))
@@ -187,11 +214,15 @@ class Sender:
             logger.error("delivery to chat %s unreadable: %s", message.telegram_id,
                          message.unreadable)  # fmt: skip
             return Outcome(Verdict.BUG, error=message.unreadable)
+        started = self.clock()
         try:
             sent_id = await send(self.bot, message.telegram_id, message.message)
-            return Outcome(Verdict.DELIVERED, message_id=sent_id)
         except Exception as error:  # every failure is an outcome of its rows, never a crash
+            self.monitor.response(error, self.clock() - started)
             outcome = classify(error)
+        else:
+            self.monitor.response(None, self.clock() - started)
+            return Outcome(Verdict.DELIVERED, message_id=sent_id)
         if outcome.kind == Verdict.BUG:
             logger.error(
                 "message to chat %s rejected as broken (%s); text: %s",

@@ -1,4 +1,5 @@
-"""Bot API methods about the bot itself: getMe, updates, webhooks, commands, close/logOut."""
+"""Bot API methods about the bot itself: getMe, updates, webhooks, commands, descriptions,
+close/logOut."""
 
 from __future__ import annotations
 
@@ -146,6 +147,61 @@ def delete_my_commands(fake: FakeTelegram, p: dict[str, Any]) -> bool:
     fake.commands.pop(_commands_key(fake, p), None)
     fake.bump()
     return True
+
+
+# Telegram's limits for the bot's profile texts.
+DESCRIPTION_LIMITS = {"description": 512, "short_description": 120}
+
+
+def _language(p: dict[str, Any]) -> str:
+    language = str(p.get("language_code") or "")
+    if language and not (len(language) == 2 and language.isalpha() and language.islower()):
+        raise bad("LANGUAGE_CODE_INVALID")
+    return language
+
+
+def _set_description(fake: FakeTelegram, p: dict[str, Any], kind: str) -> bool:
+    text = p.get(kind)
+    if text is not None and not isinstance(text, str):
+        raise bad(f"can't parse {kind}")
+    text = text or ""
+    if len(text) > DESCRIPTION_LIMITS[kind]:
+        raise bad(f"BOT_{kind.upper()}_INVALID")
+    key = (kind, _language(p))
+    if text:
+        fake.descriptions[key] = text
+    else:  # an empty text removes the one for that language
+        fake.descriptions.pop(key, None)
+    fake.bump()
+    return True
+
+
+@api("setMyDescription")
+def set_my_description(fake: FakeTelegram, p: dict[str, Any]) -> bool:
+    return _set_description(fake, p, "description")
+
+
+@api("setMyShortDescription")
+def set_my_short_description(fake: FakeTelegram, p: dict[str, Any]) -> bool:
+    return _set_description(fake, p, "short_description")
+
+
+@api("getMyDescription")
+def get_my_description(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, str]:
+    language = _language(p)
+    text = fake.descriptions.get(("description", language))
+    if text is None:
+        text = fake.descriptions.get(("description", ""), "")
+    return {"description": text}
+
+
+@api("getMyShortDescription")
+def get_my_short_description(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, str]:
+    language = _language(p)
+    text = fake.descriptions.get(("short_description", language))
+    if text is None:
+        text = fake.descriptions.get(("short_description", ""), "")
+    return {"short_description": text}
 
 
 @api("close")

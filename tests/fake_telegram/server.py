@@ -39,6 +39,7 @@ Observation::
     pending_updates, dropped_updates (not in allowed_updates), webhook (setWebhook params)
     commands   # {(scope_key, language_code or ""): [{"command", "description"}]}; scope_key is
                # "default", "all_private_chats", ... or "chat:<id>", "chat_member:<chat>:<user>"
+    descriptions  # {("description" | "short_description", language_code or ""): text}
     calls      # [(method, params)] in order; errors: [(method, status, description)]
     stats      # Counter: "calls", and one entry per error status, e.g. stats["429"]
 

@@ -30,6 +30,8 @@ class World:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        # {("description" | "short_description", language_code or ""): text}
+        self.descriptions: dict[tuple[str, str], str] = {}
         self._changed = asyncio.Event()
 
     def bump(self) -> None:

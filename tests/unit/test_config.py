@@ -24,6 +24,7 @@ def test_defaults_follow_the_contract():
     assert (s.default_language, s.default_timezone) == ("de", "Europe/Berlin")
     assert s.feed_poll_seconds == 600 and s.max_messages_per_second == 30
     assert s.admin_ids == () and len(s.feed_urls) >= 2
+    assert (s.http_port, s.http_host, s.log_format) == (None, "127.0.0.1", "text")
 
 
 def test_lists_are_read_from_comma_separated_env(monkeypatch):
@@ -47,6 +48,8 @@ def test_lists_are_read_from_comma_separated_env(monkeypatch):
         ("database_url", "mysql://x"),
         ("default_language", "fr"),
         ("max_messages_per_second", "0"),
+        ("http_port", "70000"),
+        ("log_format", "xml"),
     ],
 )
 def test_invalid_value_names_its_variable(variable, value):

@@ -1,0 +1,67 @@
+"""GET /healthz and GET /metrics, read from the running bot's services."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from bot.context import BotApplication, BotData
+from bot.ops.health import SenderState, check_health
+from bot.ops.http import OpsServer
+from bot.ops.metrics import read_database_counts
+from bot.ops.operations import Operations
+from bot.ops.webhook import add_webhook_route
+
+logger = logging.getLogger(__name__)
+
+
+def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> None:
+    async def healthz(request: web.Request) -> web.Response:
+        sender = data.sender
+        state = None if sender is None else SenderState(sender.running, sender.sending)
+        healthy, body = await check_health(data.engine, state, ops.liveness)
+        return web.json_response(body, status=200 if healthy else 503)
+
+    async def metrics(request: web.Request) -> web.Response:
+        if data.sessions is None:
+            raise web.HTTPServiceUnavailable(text="not started")
+        try:
+            async with data.sessions() as session:
+                counts = await read_database_counts(session)
+        except Exception as error:  # the scrape fails visibly; /healthz says why
+            logger.warning("metrics: the database did not answer: %s", error)
+            raise web.HTTPServiceUnavailable(text="database unavailable") from None
+        body = ops.metrics.render(counts)
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    server.add_get("/healthz", healthz)
+    server.add_get("/metrics", metrics)
+
+
+async def start_servers(application: BotApplication) -> None:
+    """The webhook (WEBHOOK_URL) and /healthz, /metrics (HTTP_PORT); one server when their
+    ports are the same. Called from post_init."""
+    data: BotData = application.bot_data
+    settings = data.settings
+    servers: list[OpsServer] = []
+    if settings.webhook_url is not None:
+        hook = OpsServer("0.0.0.0", settings.webhook_port)  # noqa: S104 - Telegram posts here
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        add_webhook_route(hook, application, settings.webhook_url.path or "/", secret)
+        servers.append(hook)
+    if settings.http_port is not None:
+        shared = [server for server in servers if server.port == settings.http_port]
+        server = shared[0] if shared else OpsServer(settings.http_host, settings.http_port)
+        add_operator_routes(server, data, data.ops)
+        if not shared:
+            servers.append(server)
+    for server in servers:
+        await server.start()
+        data.servers.append(server)
+
+
+async def stop_servers(data: BotData) -> None:
+    while data.servers:
+        await data.servers.pop().stop()
