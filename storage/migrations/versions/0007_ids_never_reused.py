@@ -1,0 +1,39 @@
+"""ids never reused: AUTOINCREMENT on SQLite for chats, broadcasts and deliveries
+
+The sender writes outcomes by delivery id and chat id after the send. Without AUTOINCREMENT,
+SQLite hands the highest deleted id to the next insert, so a deleted chat's in-flight row
+could lend its id to a new row that then looks "sent". PostgreSQL sequences never reuse.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+TABLES = ("chats", "broadcasts", "deliveries")
+
+
+def _rebuild(autoincrement: bool) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for table in TABLES:  # a copy of each table; foreign keys are off during migrations
+        with op.batch_alter_table(
+            table, recreate="always", table_kwargs={"sqlite_autoincrement": autoincrement}
+        ):
+            pass
+
+
+def upgrade() -> None:
+    _rebuild(True)
+
+
+def downgrade() -> None:
+    _rebuild(False)
