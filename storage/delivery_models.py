@@ -29,7 +29,7 @@ class Broadcast(Base):
     """An admin's announcement: the message to copy, to whom, and how far it got."""
 
     __tablename__ = "broadcasts"
-    __table_args__ = {"sqlite_autoincrement": True}  # deliveries name it: never reused
+    __table_args__ = ({"sqlite_autoincrement": True},)  # deliveries name it: never reused
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     author_id: Mapped[int] = mapped_column(BigInteger)  # Telegram user id of the admin

@@ -36,7 +36,7 @@ class Chat(Base):
 
     __tablename__ = "chats"
     # The sender keys its in-flight sends by chats.id: a deleted chat's id is never reused.
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Telegram's chat id; changes once when a group is upgraded to a supergroup.
