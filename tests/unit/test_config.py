@@ -59,3 +59,39 @@ def test_errors_never_echo_the_token():
     with pytest.raises(ConfigError) as error:
         settings(telegram_bot_token=token, default_timezone="Nowhere/Land")
     assert token not in str(error.value)
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "Europe/../etc/passwd"])
+def test_only_zones_in_tzdatas_list_are_accepted(zone):
+    with pytest.raises(ConfigError):
+        settings(telegram_bot_token="123:abc", default_timezone=zone)
+    assert settings(telegram_bot_token="123:abc", default_timezone="Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("https://bot.example.org/hook", None),
+        ("https://bot.example.org/hook", ""),
+        ("https://bot.example.org/hook", "has space"),
+        ("https://bot.example.org/hook", "x" * 257),
+        ("https://bot.example.org/hook", "sécret"),
+        ("http://bot.example.org/hook", "s3cret-value"),
+    ],
+)
+def test_webhook_mode_needs_a_valid_secret_and_https(url, secret):
+    values = {"webhook_url": url} | ({} if secret is None else {"webhook_secret": secret})
+    with pytest.raises(ConfigError) as error:
+        settings(telegram_bot_token="123:abc", **values)
+    assert "WEBHOOK_" in str(error.value) and "\n" not in str(error.value)
+    if secret:
+        assert secret not in str(error.value)
+
+
+def test_webhook_mode_with_a_good_secret_starts():
+    s = settings(
+        telegram_bot_token="123:abc",
+        webhook_url="https://bot.example.org/hook",
+        webhook_secret="A-z_0-9" * 36 + "abcd",
+    )
+    assert len(s.webhook_secret.get_secret_value()) == 256
