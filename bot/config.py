@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import zoneinfo
 from functools import lru_cache
+from importlib import resources
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -33,8 +33,12 @@ WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 @lru_cache(maxsize=1)
 def known_timezones() -> frozenset[str]:
-    """Every IANA zone name tzdata knows."""
-    return frozenset(zoneinfo.available_timezones())
+    """Every IANA zone name in tzdata's own list.
+
+    Not `zoneinfo.available_timezones()`: that also lists whatever files the system's zone
+    directory holds, such as `localtime` (the host's zone, not a place) or `posixrules`.
+    """
+    return frozenset(resources.files("tzdata").joinpath("zones").read_text().split())
 
 
 def _split_list(value: object) -> object:
