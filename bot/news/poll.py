@@ -134,7 +134,7 @@ class NewsPoller:
                 limit=MAX_FEEDS_PER_TICK,
             )
             due = [_Due(f.id, f.url, f.etag, f.last_modified) for f in feeds]
-        outcomes = await asyncio.gather(*(self._poll_one(feed, now, deadline) for feed in due))
+        outcomes = await asyncio.gather(*(self._isolated(feed, now, deadline) for feed in due))
         new_items = tuple(item for outcome in outcomes for item in outcome[0])
         failing = tuple(outcome[1] for outcome in outcomes if outcome[1] is not None)
         result = PollResult(
@@ -162,6 +162,29 @@ class NewsPoller:
         self._matcher = await asyncio.to_thread(SeriesMatcher, titles)
         self._matcher_version = version
         logger.info("news matcher rebuilt over %d titles", self._matcher.size)
+
+    async def _isolated(
+        self, feed: _Due, now: datetime, deadline: float
+    ) -> tuple[list[NewNews], FailingFeed | None, int, bool]:
+        """Poll one feed; any exception is that feed's recorded failure (counted, backed off,
+        reported like an HTTP error), never the tick's: the other feeds go on."""
+        try:
+            return await self._poll_one(feed, now, deadline)
+        except Exception as error:
+            logger.exception("feed %s (%s) broke its poll", feed.id, feed.url)
+            reason = f"{type(error).__name__}: {error}"
+        try:
+            async with self._store_lock, self._sessions.begin() as session:
+                row = await get_feed(session, feed_id=feed.id)
+                if row is None:
+                    return [], None, 0, True
+                failing = self._record_failure(row, reason, None, now)
+                if failing is not None and self._warn is not None:
+                    await self._warn(session, failing)
+                return [], failing, 0, True
+        except Exception:
+            logger.exception("recording the failure of feed %s failed", feed.id)
+            return [], None, 0, True
 
     async def _poll_one(
         self, feed: _Due, now: datetime, deadline: float

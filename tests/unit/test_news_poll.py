@@ -222,3 +222,55 @@ async def test_matcher_follows_catalogue_changes(sessions, server, poller) -> No
     server.routes["/a"] = Route(rss([_item("1", "‘Severance’ renewed for season 3")]))
     result = await poller.tick(now=T0 + timedelta(seconds=POLL))
     assert [item.series_ids for item in result.new_items] == [frozenset({series.id})]
+
+
+POISONED = (
+    '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+    "<item><guid>1</guid><title>„Dark“ verlängert</title></item>"
+    "<item><guid>2</guid><title>&lt;![ x</title></item>"
+    "<item><guid>3</guid><title>Dark &#xD83D; Staffel</title></item>"
+    "<item><guid>4</guid><title>Null&#0;Byte</title><description>a&#0;b&#x7;c</description></item>"
+    "</channel></rss>"
+).encode()
+
+
+async def test_poisoned_items_are_cleaned_and_never_stop_the_feed(sessions, server, poller) -> None:
+    server.routes["/p"] = Route(POISONED)
+    await _add_feeds(sessions, server, "/p")
+    result = await poller.tick(now=T0)
+    assert (result.errors, result.stored) == (0, 4)
+    async with sessions() as session:
+        rows = {
+            row.item_key: (row.title, row.summary)
+            for row in await session.scalars(select(NewsItem))
+        }
+    assert rows["g:1"][0] == "„Dark“ verlängert"
+    assert rows["g:3"][0] == "Dark Staffel"
+    assert rows["g:4"] == ("NullByte", "abc")
+    assert "x" in rows["g:2"][0]
+    for title, summary in rows.values():
+        assert all(ch.isprintable() for ch in title + summary)
+
+
+async def test_any_exception_is_the_feeds_recorded_failure(sessions, server) -> None:
+    async def broken_announce(session, new, now):
+        raise RuntimeError("fan-out exploded")
+
+    server.routes["/a"] = Route(rss([_item("1", "Something else")]))
+    server.routes["/b"] = Route(rss([_item("1", "Other news")]))
+    await _add_feeds(sessions, server, "/a", "/b")
+    async with make_feed_client(LIMITS) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            announce=broken_announce,
+        )  # fmt: skip
+        await poller.tick(now=T0)
+        server.routes["/a"] = Route(rss([_item("2", "„Dark“ bekommt eine vierte Staffel")]))
+        server.routes["/b"] = Route(rss([_item("2", "Weather today is fine")]))
+        later = T0 + timedelta(seconds=POLL)
+        result = await poller.tick(now=later)
+    assert result.errors == 1
+    failed = await _feed(sessions, server, "/a")
+    assert failed.error_count == 1 and "fan-out exploded" in failed.last_error
+    assert failed.next_poll_at > later
+    assert (await _feed(sessions, server, "/b")).items_seen == 2
