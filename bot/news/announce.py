@@ -112,7 +112,9 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
 async def warn_admins(
     session: AsyncSession, failing: FailingFeed, *, admin_ids: Sequence[int], defaults: Defaults
 ) -> int:
-    """Tell every bot admin who has a chat with the bot that a feed keeps failing."""
+    """Tell every bot admin who has a chat with the bot that a feed keeps failing (once per
+    failing streak: the key names the streak by the last success before it)."""
+    streak = failing.since.strftime("%Y%m%dT%H%M%S") if failing.since else "never"
     pushes = []
     for chat in await admin_chats(session, telegram_ids=admin_ids):
         language = chat.language or defaults.language
@@ -127,7 +129,7 @@ async def warn_admins(
             Push(
                 chat_id=chat.id,
                 kind="admin",
-                dedup_key=f"feed-failing:{failing.feed_id}:{failing.error_count}:{chat.id}",
+                dedup_key=f"feed-failing:{failing.feed_id}:{streak}:{chat.id}",
                 payload=html_payload(text),
             )
         )

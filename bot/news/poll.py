@@ -56,6 +56,9 @@ class FailingFeed:
     url: str
     error_count: int
     last_error: str
+    # The last success before this failing streak (None: never fetched): names the streak,
+    # so a feed that recovers and fails again is reported again.
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,9 @@ class NewsPoller:
         if feed.error_count < FAILING_AFTER_ERRORS or feed.failing_notified:
             return None
         feed.failing_notified = True
-        return FailingFeed(feed.id, feed.url, feed.error_count, feed.last_error)
+        return FailingFeed(
+            feed.id, feed.url, feed.error_count, feed.last_error, since=feed.last_fetched_at
+        )
 
     def _record_success(
         self, feed: Feed, fetched: FetchResult, parsed: ParsedFeed | None, now: datetime

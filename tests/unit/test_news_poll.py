@@ -274,3 +274,35 @@ async def test_any_exception_is_the_feeds_recorded_failure(sessions, server) -> 
     assert failed.error_count == 1 and "fan-out exploded" in failed.last_error
     assert failed.next_poll_at > later
     assert (await _feed(sessions, server, "/b")).items_seen == 2
+
+
+async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions, server) -> None:
+    from bot.chat_settings import Defaults
+    from bot.news.announce import NewsAnnouncer
+    from storage.chats import ensure_chat
+    from storage.delivery_models import Delivery
+
+    async with sessions.begin() as session:
+        await ensure_chat(session, telegram_id=ADMIN_ID, chat_type="private")
+    announcer = NewsAnnouncer(Defaults("en", "Europe/Berlin"), [ADMIN_ID])
+    await _add_feeds(sessions, server, "/a")
+    now = T0
+    async with make_feed_client(LIMITS) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            warn=announcer.failing,
+        )  # fmt: skip
+        for streak in range(2):  # fail until reported, recover, fail until reported again
+            server.routes["/a"] = Route(b"boom", status=500)
+            for _ in range(FAILING_AFTER_ERRORS):
+                await poller.tick(now=now)
+                now = (await _feed(sessions, server, "/a")).next_poll_at
+            server.routes["/a"] = Route(rss([]))
+            await poller.tick(now=now)
+            now = (await _feed(sessions, server, "/a")).next_poll_at
+    async with sessions() as session:
+        notices = list(await session.scalars(select(Delivery.dedup_key)))
+    assert len(notices) == 2 and len(set(notices)) == 2
+
+
+ADMIN_ID = 4242
