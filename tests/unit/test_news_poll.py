@@ -292,7 +292,7 @@ async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions,
             sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
             warn=announcer.failing,
         )  # fmt: skip
-        for streak in range(2):  # fail until reported, recover, fail until reported again
+        for _streak in range(2):  # fail until reported, recover, fail until reported again
             server.routes["/a"] = Route(b"boom", status=500)
             for _ in range(FAILING_AFTER_ERRORS):
                 await poller.tick(now=now)
