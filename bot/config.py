@@ -70,6 +70,8 @@ class Settings(BaseSettings):
     webhook_url: AnyHttpUrl | None = None
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # Fetch feeds and calendars from loopback/private addresses too (tests, local set-ups).
+    allow_private_feeds: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("admin_ids", mode="before")

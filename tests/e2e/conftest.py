@@ -43,6 +43,7 @@ class BotRunner:
             "tvmaze_base_url": self.tvmaze_url,
             "default_language": "de",
             "feed_urls": "",  # never the real feeds: tests stay off the internet
+            "allow_private_feeds": True,  # the fake feed servers listen on 127.0.0.1
         }
         values.update(overrides)
         return load_settings(_env_file=None, **values)

@@ -85,7 +85,7 @@ async def test_news_shows_latest_items_about_the_chats_series(
 
     engine = create_engine(bot.database_url)
     try:
-        async with make_feed_client(FetchLimits()) as client:
+        async with make_feed_client(FetchLimits(), allow_private=True) as client:
             poller = NewsPoller(
                 sessions=create_session_factory(engine),
                 client=client,

@@ -49,7 +49,7 @@ async def server() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def poller(sessions) -> AsyncIterator[NewsPoller]:
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         yield NewsPoller(sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL)
 
 
@@ -96,7 +96,7 @@ async def test_no_repeat_after_a_restart(sessions, server, poller) -> None:
     await poller.tick(now=T0)
     server.routes["/a"] = Route(rss([_item("1", "„Haus des Geldes“: Staffel 6 kommt")]))
     assert len((await poller.tick(now=T0 + timedelta(seconds=POLL))).new_items) == 1
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         fresh = NewsPoller(sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL)
         assert (await fresh.tick(now=T0 + timedelta(seconds=2 * POLL))).new_items == ()
 
@@ -259,7 +259,7 @@ async def test_any_exception_is_the_feeds_recorded_failure(sessions, server) -> 
     server.routes["/a"] = Route(rss([_item("1", "Something else")]))
     server.routes["/b"] = Route(rss([_item("1", "Other news")]))
     await _add_feeds(sessions, server, "/a", "/b")
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         poller = NewsPoller(
             sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
             announce=broken_announce,
@@ -287,7 +287,7 @@ async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions,
     announcer = NewsAnnouncer(Defaults("en", "Europe/Berlin"), [ADMIN_ID])
     await _add_feeds(sessions, server, "/a")
     now = T0
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         poller = NewsPoller(
             sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
             warn=announcer.failing,
