@@ -24,7 +24,14 @@ from bot.news.classify import classify
 from bot.news.fetch import FetchLimits, FetchResult, fetch_feed
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
-from storage.feeds import add_news_items, claim_due_feeds, get_feed, known_item_keys, recent_stories
+from storage.feeds import (
+    add_news_items,
+    claim_due_feeds,
+    get_feed,
+    known_item_keys,
+    recent_stories,
+    unannounced_items,
+)
 from storage.news_models import Feed, NewsItem
 from storage.series import catalogue_titles, catalogue_version
 
@@ -70,7 +77,7 @@ class PollResult:
     failing: tuple[FailingFeed, ...] = ()
 
 
-Announce = Callable[[AsyncSession, list[NewNews], datetime], Awaitable[object]]
+Announce = Callable[[list[NewNews], datetime], Awaitable[object]]
 Warn = Callable[[AsyncSession, FailingFeed], Awaitable[object]]
 
 
@@ -112,8 +119,10 @@ class NewsPoller:
         announce: Announce | None = None,
         warn: Warn | None = None,
     ) -> None:
-        """`announce` and `warn` run inside the transaction that stores a feed's outcome, so
-        new items and their messages (or a failing feed and its notice) land together."""
+        """`warn` runs inside the transaction that stores a feed's failure, so the failing
+        feed and its notice land together. `announce` runs after the new items are stored,
+        writing their messages in transactions of its own and marking them announced at the
+        end; items it did not finish are handed to it again at the next tick."""
         self._sessions = sessions
         self._client = client
         self._limits = limits
@@ -127,6 +136,7 @@ class NewsPoller:
 
     async def tick(self, *, now: datetime) -> PollResult:
         """Poll every due feed once; return what is new and announceable."""
+        await self._resume_announcements(now)
         deadline = self._limits.total_seconds + 10  # fetch, plus parsing in a thread
         async with self._sessions.begin() as session:
             await self._refresh_matcher(session)
@@ -156,6 +166,21 @@ class NewsPoller:
                 result.errors,
             )
         return result
+
+    async def _resume_announcements(self, now: datetime) -> None:
+        """Fan out again what an earlier tick stored but did not finish announcing."""
+        if self._announce is None:
+            return
+        async with self._sessions() as session:
+            pending = await unannounced_items(session, since=now - MAX_ANNOUNCE_AGE)
+        if pending:
+            logger.warning("resuming the fan-out of %d news items", len(pending))
+            items = [NewNews(item_id, feed_id, series, kind) for item_id, feed_id, kind, series
+                     in pending]  # fmt: skip
+            try:
+                await self._announce(items, now)
+            except Exception:
+                logger.exception("resuming the news fan-out failed; retried next tick")
 
     async def _refresh_matcher(self, session: AsyncSession) -> None:
         version = await catalogue_version(session)
@@ -224,9 +249,9 @@ class NewsPoller:
             self._record_success(row, fetched, parsed, now)
             items = parsed.items if parsed else ()
             new, stored = await self._store_items(session, row, items, first_poll, now)
-            if new and self._announce is not None:
-                await self._announce(session, new, now)
-            return new, None, stored, False
+        if new and self._announce is not None:  # stored: an interrupted fan-out is resumed
+            await self._announce(new, now)
+        return new, None, stored, False
 
     def _record_failure(
         self, feed: Feed, error: str, retry_after: float | None, now: datetime
@@ -303,4 +328,7 @@ class NewsPoller:
             and row.duplicate_of is None
             and (row.published is None or row.published >= oldest_fresh)
         ]
+        to_announce = {item.item_id for item in new}
+        for row, _ in rows:  # nothing to fan out: announced as stored
+            row.announced_at = None if row.id in to_announce else now
         return new, len(rows)

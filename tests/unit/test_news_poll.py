@@ -253,7 +253,7 @@ async def test_poisoned_items_are_cleaned_and_never_stop_the_feed(sessions, serv
 
 
 async def test_any_exception_is_the_feeds_recorded_failure(sessions, server) -> None:
-    async def broken_announce(session, new, now):
+    async def broken_announce(new, now):
         raise RuntimeError("fan-out exploded")
 
     server.routes["/a"] = Route(rss([_item("1", "Something else")]))
@@ -284,7 +284,7 @@ async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions,
 
     async with sessions.begin() as session:
         await ensure_chat(session, telegram_id=ADMIN_ID, chat_type="private")
-    announcer = NewsAnnouncer(Defaults("en", "Europe/Berlin"), [ADMIN_ID])
+    announcer = NewsAnnouncer(Defaults("en", "Europe/Berlin"), [ADMIN_ID], sessions)
     await _add_feeds(sessions, server, "/a")
     now = T0
     async with make_feed_client(LIMITS, allow_private=True) as client:
@@ -306,3 +306,43 @@ async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions,
 
 
 ADMIN_ID = 4242
+
+
+async def test_an_interrupted_fan_out_is_resumed_at_the_next_tick(sessions, server) -> None:
+    from bot.chat_settings import Defaults
+    from bot.news.announce import NewsAnnouncer
+    from storage.catalog_models import Follow
+    from storage.chats import ensure_chat
+    from storage.delivery_models import Delivery
+
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=5, chat_type="private")
+        dark = await session.scalar(select(Series.id).where(Series.title == "Dark"))
+        session.add(Follow(chat_id=chat.id, series_id=dark))
+    announcer = NewsAnnouncer(Defaults("de", "Europe/Berlin"), [], sessions)
+    calls = []
+
+    async def crashing_then_working(new, now):
+        calls.append(len(new))
+        if len(calls) == 1:
+            raise RuntimeError("killed mid fan-out")
+        return await announcer.news(new, now)
+
+    server.routes["/a"] = Route(rss([_item("1", "Weather")]))
+    await _add_feeds(sessions, server, "/a")
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            announce=crashing_then_working,
+        )  # fmt: skip
+        await poller.tick(now=T0)
+        server.routes["/a"] = Route(rss([_item("2", "„Dark“ bekommt eine vierte Staffel")]))
+        await poller.tick(now=T0 + timedelta(seconds=POLL))  # stored; its fan-out dies
+        async with sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(Delivery)) == 0
+        await poller.tick(now=T0 + timedelta(seconds=POLL + 1))  # feed not due: resumes only
+        await poller.tick(now=T0 + timedelta(seconds=POLL + 2))  # nothing left to resume
+    assert calls == [1, 1]
+    async with sessions() as session:
+        assert list(await session.scalars(select(Delivery.dedup_key))) == [f"news:2:{chat.id}"]
+        assert None not in set(await session.scalars(select(NewsItem.announced_at)))
