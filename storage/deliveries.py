@@ -117,10 +117,9 @@ async def record_outcomes(session: AsyncSession, changes: Sequence[dict[str, Any
     if not changes:
         return
     columns = [column for column in changes[0] if column != "id"]
-    table = Delivery.__table__
     statement = (
-        update(table)
-        .where(table.c.id == bindparam("row_id"), table.c.status == SENDING)
+        update(Delivery)
+        .where(Delivery.id == bindparam("row_id"), Delivery.status == SENDING)
         .values({column: bindparam(f"new_{column}") for column in columns})
     )
     params = [

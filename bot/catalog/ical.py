@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-import recurring_ical_events
-from icalendar import Calendar, Event
+import recurring_ical_events  # type: ignore[import-untyped]
+from icalendar import Calendar, Component, Event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.catalog.importer import set_air_time
@@ -82,7 +82,7 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
     return [airing for airing in airings if unique[airing.uid] is airing]
 
 
-def _uid(event: Event) -> str:
+def _uid(event: Component) -> str:
     return str(event.get("UID", "")).strip()[:300]
 
 
@@ -93,7 +93,7 @@ def _stamp(moment: object) -> str:
     return moment.strftime("%Y%m%d") if isinstance(moment, date) else str(moment)
 
 
-def _airing(event: Event, uid: str) -> IcalAiring | None:
+def _airing(event: Component, uid: str) -> IcalAiring | None:
     try:
         start = event.decoded("DTSTART", None)
     except ValueError:
