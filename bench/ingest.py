@@ -56,7 +56,7 @@ async def main() -> None:
         engine = create_engine(f"sqlite+aiosqlite:///{folder}/bench.sqlite3")
         await upgrade_database(engine)
         sessions = create_session_factory(engine)
-        async with FeedServer() as server, make_feed_client(limits) as client:
+        async with FeedServer() as server, make_feed_client(limits, allow_private=True) as client:
             now = datetime.now(UTC)
             async with sessions.begin() as session:
                 for number in range(50):

@@ -105,8 +105,9 @@ async def _post_init(application: BotApplication) -> None:
     announcer = NewsAnnouncer(
         Defaults(data.settings.default_language, data.settings.default_timezone),
         data.settings.admin_ids,
+        data.sessions,
     )
-    data.feed_http = make_feed_client(limits)
+    data.feed_http = make_feed_client(limits, allow_private=data.settings.allow_private_feeds)
     data.news = NewsPoller(
         sessions=data.sessions,
         client=data.feed_http,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
+import re
 from functools import lru_cache
-from typing import Annotated, Literal
+from importlib import resources
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AnyHttpUrl,
@@ -12,6 +13,7 @@ from pydantic import (
     SecretStr,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -25,10 +27,18 @@ DEFAULT_FEED_URLS = (
 )
 
 
+# What Telegram accepts as setWebhook's secret_token (sent back in a header on every update).
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
 @lru_cache(maxsize=1)
 def known_timezones() -> frozenset[str]:
-    """Every IANA zone name tzdata knows."""
-    return frozenset(zoneinfo.available_timezones())
+    """Every IANA zone name in tzdata's own list.
+
+    Not `zoneinfo.available_timezones()`: that also lists whatever files the system's zone
+    directory holds, such as `localtime` (the host's zone, not a place) or `posixrules`.
+    """
+    return frozenset(resources.files("tzdata").joinpath("zones").read_text().split())
 
 
 def _split_list(value: object) -> object:
@@ -62,6 +72,8 @@ class Settings(BaseSettings):
     webhook_url: AnyHttpUrl | None = None
     webhook_secret: SecretStr | None = None
     webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # Fetch feeds and calendars from loopback/private addresses too (tests, local set-ups).
+    allow_private_feeds: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = "text"
     http_port: int | None = Field(default=None, ge=1, le=65535)  # operators' server; None: off
@@ -105,6 +117,21 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
 
+    @model_validator(mode="after")
+    def _webhook_is_authenticated(self) -> Self:
+        """Without a secret anyone could post forged updates "from" an admin."""
+        if self.webhook_url is None:
+            return self
+        if self.webhook_url.scheme != "https":
+            raise ValueError("WEBHOOK_URL must be an https:// URL (Telegram only posts to https)")
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not WEBHOOK_SECRET.fullmatch(secret):
+            raise ValueError(
+                "WEBHOOK_SECRET must be set in webhook mode: 1-256 characters of A-Z, a-z, "
+                "0-9, _ and -"
+            )
+        return self
+
     @property
     def api_base_url(self) -> str:
         """The Bot API base exactly as PTB wants it (it appends the token)."""
@@ -118,14 +145,14 @@ class ConfigError(Exception):
 def _describe(error: ValidationError) -> str:
     problems = []
     for item in error.errors(include_input=False, include_url=False):
-        variable = str(item["loc"][0]).upper() if item["loc"] else "configuration"
+        variable = str(item["loc"][0]).upper() if item["loc"] else ""
         if variable == "TELEGRAM_BOT_TOKEN" and item["type"] == "missing":
             return (
                 "TELEGRAM_BOT_TOKEN is not set: put it in .env or the environment "
                 "(create a bot and get its token from @BotFather, https://t.me/BotFather)."
             )
         message = str(item["msg"]).removeprefix("Value error, ")
-        problems.append(f"{variable}: {message}")
+        problems.append(f"{variable}: {message}" if variable else message)
     return "Invalid configuration: " + "; ".join(problems)
 
 

@@ -8,11 +8,14 @@ trickles bytes cannot hold a poll.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import httpx
+
+from bot.public_addresses import IPAddress, PublicOnlyTransport, is_public_address
 
 USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans; news feed reader)"
 ACCEPT = (
@@ -46,9 +49,19 @@ class FetchResult:
         return self.status == 304
 
 
-def make_feed_client(limits: FetchLimits) -> httpx.AsyncClient:
-    """The HTTP client feeds are fetched with; closed by its owner."""
+def make_feed_client(
+    limits: FetchLimits,
+    *,
+    allow_private: bool = False,
+    allowed: Callable[[IPAddress], bool] = is_public_address,
+) -> httpx.AsyncClient:
+    """The HTTP client feeds and calendars are fetched with; closed by its owner. Unless
+    `allow_private`, every request (each redirect hop) must go to `allowed` addresses."""
+    transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport()
+    if not allow_private:
+        transport = PublicOnlyTransport(transport, allowed)
     return httpx.AsyncClient(
+        transport=transport,
         timeout=httpx.Timeout(limits.read_seconds, connect=limits.connect_seconds),
         follow_redirects=True,
         max_redirects=limits.max_redirects,

@@ -57,6 +57,8 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
         text = render.html(language, "feeds.add.invalid_url", url=url)
     elif outcome.existing_id is not None:
         text = render.html(language, "feeds.add.exists", id=outcome.existing_id)
+    elif outcome.unreadable:
+        text = render.html(language, "feeds.add.unreadable", url=url, reason=outcome.reason)
     elif feed_id is None:
         text = render.html(language, "feeds.add.not_a_feed", url=url, reason=outcome.reason)
     else:

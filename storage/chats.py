@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import CursorResult, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.delivery_models import Broadcast
 from storage.models import Chat
 from storage.statuses import ChatStatus
 
@@ -50,7 +51,20 @@ async def set_chat_status(
 
 
 async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
-    """Remove the chat and, through foreign keys, everything stored about it."""
+    """Remove the chat and, through foreign keys, everything stored about it; also the
+    broadcasts that name it (as author, source or progress chat) with their outbox rows:
+    an admin's announcement copied from their chat goes with their data."""
+    await session.execute(
+        delete(Broadcast)
+        .where(
+            or_(
+                Broadcast.author_id == telegram_id,
+                Broadcast.from_chat_id == telegram_id,
+                Broadcast.status_chat_id == telegram_id,
+            )
+        )
+        .execution_options(synchronize_session=False)
+    )
     result = await session.execute(delete(Chat).where(Chat.telegram_id == telegram_id))
     return bool(cast("CursorResult[Any]", result).rowcount)
 

@@ -14,7 +14,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+# How long a write waits for SQLite's one write lock. Writers hold it briefly (the news
+# fan-out writes in chunks of 1,000 rows); this covers a slow disk or a backup step with room.
+SQLITE_BUSY_TIMEOUT_MS = 15000
 
 
 def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:

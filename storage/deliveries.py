@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, and_, delete, func, or_, select, update
+from sqlalchemy import CursorResult, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -110,9 +110,28 @@ async def postpone_deliveries(
 
 
 async def record_outcomes(session: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
-    """Apply per-row changes, each a dict with `id` and the same set of columns."""
-    if changes:
-        await session.execute(update(Delivery), list(changes))
+    """Apply per-row changes, each a dict with `id` and the same set of columns.
+
+    Only rows still leased ("sending") are touched, and a row that is gone is skipped rather
+    than counted: its chat may have been deleted while its message was on the wire, and on
+    SQLite its id may even belong to a new row by now (ids are AUTOINCREMENT since 0009, so
+    this guard is a second line). Row counts are never trusted, so nothing raises for them.
+    """
+    if not changes:
+        return
+    columns = [column for column in changes[0] if column != "id"]
+    statement = (
+        update(Delivery)
+        .where(Delivery.id == bindparam("row_id"), Delivery.status == DeliveryStatus.SENDING)
+        .values({column: bindparam(f"new_{column}") for column in columns})
+    )
+    params = [
+        {"row_id": change["id"], **{f"new_{column}": change[column] for column in columns}}
+        for change in changes
+    ]
+    connection = await session.connection()
+    for chunk in _chunks(params):
+        await connection.execute(statement, list(chunk))
 
 
 async def cancel_pending(

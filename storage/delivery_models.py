@@ -27,6 +27,7 @@ class Broadcast(Base):
     """An admin's announcement: the message to copy, to whom, and how far it got."""
 
     __tablename__ = "broadcasts"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # deliveries name it: never reused
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     author_id: Mapped[int] = mapped_column(BigInteger)  # Telegram user id of the admin
@@ -48,7 +49,11 @@ class Delivery(Base):
     """One push to one chat. Writers only insert; the sender alone changes the status."""
 
     __tablename__ = "deliveries"
-    __table_args__ = (Index("ix_deliveries_status_not_before", "status", "not_before"),)
+    # AUTOINCREMENT: an id the sender holds must never name a later row (a stale "sent").
+    __table_args__ = (
+        Index("ix_deliveries_status_not_before", "status", "not_before"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"), index=True)

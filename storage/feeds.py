@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Follow, Series
@@ -172,6 +172,32 @@ async def get_items(session: AsyncSession, *, ids: set[int]) -> dict[int, NewsIt
         item.id: item
         for item in await session.scalars(select(NewsItem).where(NewsItem.id.in_(ids)))
     }
+
+
+async def unannounced_items(
+    session: AsyncSession, *, since: datetime
+) -> list[tuple[int, int, str, frozenset[int]]]:
+    """(id, feed id, kind, series ids) of items stored since `since` whose fan-out is not
+    complete: it was interrupted (crash, error) and is resumed."""
+    rows = await session.execute(
+        select(NewsItem.id, NewsItem.feed_id, NewsItem.kind, NewsMatch.series_id)
+        .join(NewsMatch, NewsMatch.item_id == NewsItem.id)
+        .where(NewsItem.announced_at.is_(None), NewsItem.created_at >= since)
+        .order_by(NewsItem.id)
+    )
+    found: dict[int, tuple[int, str, set[int]]] = {}
+    for item_id, feed_id, kind, series_id in rows:
+        found.setdefault(item_id, (feed_id, kind, set()))[2].add(series_id)
+    return [(i, f, k, frozenset(series)) for i, (f, k, series) in found.items()]
+
+
+async def mark_announced(session: AsyncSession, *, ids: Iterable[int], at: datetime) -> None:
+    await session.execute(
+        update(NewsItem)
+        .where(NewsItem.id.in_(list(ids)), NewsItem.announced_at.is_(None))
+        .values(announced_at=at)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def add_report(session: AsyncSession, *, chat_id: int, item_id: int) -> bool:

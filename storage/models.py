@@ -37,6 +37,8 @@ class Chat(Base):
     """A private chat, group, supergroup or channel the bot has seen, with its settings."""
 
     __tablename__ = "chats"
+    # The sender keys its in-flight sends by chats.id: a deleted chat's id is never reused.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Telegram's chat id; changes once when a group is upgraded to a supergroup.

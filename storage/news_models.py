@@ -57,6 +57,9 @@ class NewsItem(Base):
         ForeignKey("news_items.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # Set once every outbox row of its fan-out is written (at once if there is nothing to
+    # announce); NULL means a fan-out is due or was interrupted and is resumed.
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class NewsMatch(Base):

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+import recurring_ical_events  # type: ignore[import-untyped]
+from icalendar import Calendar, Component, Event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.catalog.importer import set_air_time
@@ -18,6 +19,7 @@ from storage.series import ical_episodes_of
 logger = logging.getLogger(__name__)
 
 MAX_EVENTS = 2000
+HORIZON = timedelta(days=90)  # recurring events are expanded this far ahead
 EVENT_MINUTES = 60  # /calendar shows timed episodes as one-hour events
 
 
@@ -30,31 +32,83 @@ class IcalAiring:
     channel: str | None
 
 
-def parse_ical(body: bytes) -> list[IcalAiring] | None:
-    """The VEVENTs of an iCal feed; None if the body is not a calendar."""
+def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] | None:
+    """The airings of an iCal feed; None if the body is not a calendar.
+
+    A single event is one airing keyed by its UID. A recurring one (RRULE/RDATE, or
+    overridden occurrences with a RECURRENCE-ID) is expanded from a day ago to HORIZON ahead
+    by recurring-ical-events, which applies the overrides; each occurrence is keyed by
+    (UID, RECURRENCE-ID), so a moved episode keeps its key and a refresh updates it.
+    """
     try:
         calendar = Calendar.from_ical(body)
     except ValueError:
         return None
-    airings = []
-    for event in calendar.walk("VEVENT")[:MAX_EVENTS]:
+    now = now or datetime.now(UTC)
+    events = calendar.walk("VEVENT")
+    recurring = {
+        _uid(event)
+        for event in events
+        if any(name in event for name in ("RRULE", "RDATE", "RECURRENCE-ID"))
+    }
+    airings = [
+        airing
+        for event in events[:MAX_EVENTS]
+        if _uid(event) not in recurring
+        for airing in [_airing(event, _uid(event))]
+        if airing is not None
+    ]
+    if recurring:
         try:
-            start = event.decoded("DTSTART", None)
-        except ValueError:
-            start = None
-        uid = str(event.get("UID", "")).strip()[:300]
-        # icalendar hands back the raw text of an unreadable DTSTART: skip just that event.
-        if not uid or not isinstance(start, date):
-            continue
-        if isinstance(start, datetime):
-            aware = start if start.tzinfo else start.replace(tzinfo=UTC)
-            airstamp, airdate = aware.astimezone(UTC), None
-        else:
-            airstamp, airdate = None, start
-        location = str(event.get("LOCATION", "")).strip()[:200] or None
-        title = str(event.get("SUMMARY", "")).strip()[:300]
-        airings.append(IcalAiring(uid, title, airstamp, airdate, location))
-    return airings
+            occurrences = recurring_ical_events.of(calendar).between(
+                now - timedelta(days=1), now + HORIZON
+            )
+        except Exception:  # a rule the library cannot expand: the single events still count
+            logger.warning("iCal recurrences could not be expanded", exc_info=True)
+            occurrences = []
+        for occurrence in occurrences:
+            uid = _uid(occurrence)
+            if uid not in recurring or len(airings) >= MAX_EVENTS:
+                continue
+            try:
+                original = occurrence.decoded("RECURRENCE-ID", None)
+            except ValueError:
+                original = None
+            key = f"{uid[:250]}#{_stamp(original)}" if original is not None else None
+            airing = _airing(occurrence, key) if key else None
+            if airing is not None:
+                airings.append(airing)
+    unique = {airing.uid: airing for airing in reversed(airings)}  # the first of a key wins
+    return [airing for airing in airings if unique[airing.uid] is airing]
+
+
+def _uid(event: Component) -> str:
+    return str(event.get("UID", "")).strip()[:300]
+
+
+def _stamp(moment: object) -> str:
+    if isinstance(moment, datetime):
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.strftime("%Y%m%d") if isinstance(moment, date) else str(moment)
+
+
+def _airing(event: Component, uid: str) -> IcalAiring | None:
+    try:
+        start = event.decoded("DTSTART", None)
+    except ValueError:
+        start = None
+    # icalendar hands back the raw text of an unreadable DTSTART: skip just that event.
+    if not uid or not isinstance(start, date):
+        return None
+    if isinstance(start, datetime):
+        aware = start if start.tzinfo else start.replace(tzinfo=UTC)
+        airstamp, airdate = aware.astimezone(UTC), None
+    else:
+        airstamp, airdate = None, start
+    location = str(event.get("LOCATION", "")).strip()[:200] or None
+    title = str(event.get("SUMMARY", "")).strip()[:300]
+    return IcalAiring(uid, title, airstamp, airdate, location)
 
 
 async def store_ical_airings(

@@ -41,6 +41,9 @@ logger = logging.getLogger(__name__)
 LEASE_SECONDS = 120.0  # far beyond the few seconds a claimed row waits for its slot
 FLUSH_SECONDS = 0.1  # outcomes are written in batches at most this old …
 FLUSH_ROWS = 500  # … or this many
+# A batch of outcomes whose write failed this often is dropped (logged): its rows stay leased
+# and are sent again when the lease expires. Claiming never waits for a failed write.
+FLUSH_ATTEMPTS = 3
 READY_SLACK = 0.05  # a chat ready this soon is claimed now and waits for its slot
 # Requests on the wire at once: enough for ~1,000 msg/s at tens of ms latency, and well
 # below the HTTP pool (httpx's pool gets slow with hundreds of queued requests).
@@ -90,6 +93,7 @@ class Sender:
         self._in_flight: dict[int, asyncio.Task[None]] = {}  # chats.id → its one send
         self._outcomes: list[tuple[Outgoing, Outcome]] = []
         self._last_flush = 0.0
+        self._failed_flushes = 0
         self._next_claim = 0.0
         self._wake = asyncio.Event()
         self._on_the_wire = asyncio.Semaphore(MAX_CONCURRENT_REQUESTS)
@@ -234,7 +238,7 @@ class Sender:
 
     # -- recording ------------------------------------------------------------------------
     async def _flush(self) -> None:
-        """Write the outcomes collected so far in one transaction."""
+        """Write the outcomes collected so far in one transaction; never raises."""
         batch, self._outcomes = self._outcomes, []
         self._last_flush = self.clock()
         if not batch:
@@ -251,8 +255,17 @@ class Sender:
                 for message, outcome in batch:
                     await _apply_to_chat(session, message, outcome)
         except Exception:
-            self._outcomes = batch + self._outcomes  # written with the next flush
-            raise
+            self._failed_flushes += 1
+            if self._failed_flushes < FLUSH_ATTEMPTS:
+                logger.exception("writing %d outcomes failed; retrying with the next flush",
+                                 len(batch))  # fmt: skip
+                self._outcomes = batch + self._outcomes
+                return
+            logger.exception(
+                "writing %d outcomes failed %d times; dropped, their rows are retried when "
+                "their lease expires", len(batch), self._failed_flushes,
+            )  # fmt: skip
+        self._failed_flushes = 0
 
 
 async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outcome) -> None:

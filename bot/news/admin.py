@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,8 @@ from bot.news.parse import normalize_link, parse_feed
 from storage.feeds import add_feed, delete_feed, get_feed, get_feed_by_url
 from storage.news_models import Feed
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class AddFeedOutcome:
@@ -23,6 +26,7 @@ class AddFeedOutcome:
     invalid_url: bool = False
     existing_id: int | None = None
     reason: str | None = None  # why the URL is not a usable feed
+    unreadable: bool = False  # it is a feed, but reading or storing it broke (see reason)
 
 
 async def check_and_add_feed(
@@ -45,13 +49,17 @@ async def check_and_add_feed(
     fetched = await fetch_feed(client, url, limits=limits)
     if fetched.error is not None:
         return AddFeedOutcome(reason=fetched.error)
-    parsed = await parse_feed(fetched.body, fetched.content_type)
-    if parsed.error is not None:
-        return AddFeedOutcome(reason=parsed.error)
-    async with sessions.begin() as session:
-        feed = await add_feed(
-            session, url=url, now=now, title=parsed.title, language=parsed.language
-        )
+    try:
+        parsed = await parse_feed(fetched.body, fetched.content_type)
+        if parsed.error is not None:
+            return AddFeedOutcome(reason=parsed.error)
+        async with sessions.begin() as session:
+            feed = await add_feed(
+                session, url=url, now=now, title=parsed.title, language=parsed.language
+            )
+    except Exception as error:  # the admin gets the reason, not a generic error
+        logger.exception("reading the candidate feed %s failed", url)
+        return AddFeedOutcome(unreadable=True, reason=f"{type(error).__name__}: {error}"[:200])
     if feed is None:  # added by someone else meanwhile
         return AddFeedOutcome(reason="added by someone else meanwhile")
     return AddFeedOutcome(feed=feed, item_count=len(parsed.items))

@@ -1,7 +1,14 @@
-"""Turn stored news into outbox rows, in the transaction that stored it.
+"""Turn stored news into outbox rows.
 
-Called by the poller for each feed's new items (so an item is never stored without its
-messages), by the catalogue sync for series that ended, and for feeds that keep failing.
+News fans out after the items are stored, in chunks: the followers are loaded and the
+messages rendered in a read-only session, then the rows are written FANOUT_CHUNK_ROWS at a
+time, each chunk its own short transaction, so SQLite's single write lock is never held for
+long and handlers' writes get in between. Crash safety: an item is stored with announced_at
+NULL and marked only after its last chunk is written; the poller resumes every unmarked
+item at its next tick, and each row's dedup key ("news:<item>:<chat>") makes rewriting the
+chunks that did land a no-op. So an item is never left without its messages, and no chat
+gets one twice. Ended series and failing feeds (few rows) are written in the caller's
+transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import render
 from bot.callback_data import Action, encode
@@ -24,21 +31,23 @@ from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
 from bot.news.views import news_view, render_news
 from storage.chats import admin_chats
-from storage.feeds import get_feed, get_items
+from storage.feeds import get_feed, get_items, mark_announced
 from storage.series import ended_since, series_titles
 from storage.statuses import DeliveryKind
 
 ENDED_ALERT_WINDOW = timedelta(days=7)
+# Outbox rows per write transaction: a few tens of milliseconds of SQLite's write lock.
+FANOUT_CHUNK_ROWS = 1000
 
 
 def _silent(quiet: tuple[int, int] | None, timezone: str, now: datetime) -> bool:
     return in_quiet_hours(now, ZoneInfo(timezone), quiet)
 
 
-async def announce_news(
+async def plan_news_pushes(
     session: AsyncSession, items: Sequence[NewNews], *, now: datetime, defaults: Defaults
-) -> int:
-    """One outbox row per (item, chat) that wants it; returns how many were new."""
+) -> list[Push]:
+    """One rendered push per (item, chat) that wants it; reads only."""
     followers = await load_followers(
         session,
         series_ids={s for item in items for s in item.series_ids},
@@ -47,7 +56,7 @@ async def announce_news(
     )
     planned = plan_news_fanout(items, followers)
     if not planned:
-        return 0
+        return []
     stored = await get_items(session, ids={p.item_id for p in planned})
     titles = await series_titles(session, ids={s for p in planned for s in p.series_ids})
     pushes = []
@@ -68,7 +77,27 @@ async def announce_news(
                 ),
             )
         )
-    return await enqueue_many(session, pushes)
+    return pushes
+
+
+async def fan_out_news(
+    sessions: async_sessionmaker[AsyncSession],
+    items: Sequence[NewNews],
+    *,
+    now: datetime,
+    defaults: Defaults,
+) -> int:
+    """Write the items' outbox rows in chunks, then mark them announced (see the module
+    docstring); returns how many rows were new."""
+    async with sessions() as session:
+        pushes = await plan_news_pushes(session, items, now=now, defaults=defaults)
+    new = 0
+    for start in range(0, len(pushes), FANOUT_CHUNK_ROWS):
+        async with sessions.begin() as session:
+            new += await enqueue_many(session, pushes[start : start + FANOUT_CHUNK_ROWS])
+    async with sessions.begin() as session:
+        await mark_announced(session, ids=[item.item_id for item in items], at=now)
+    return new
 
 
 async def announce_ended_series(session: AsyncSession, *, now: datetime, defaults: Defaults) -> int:
@@ -108,7 +137,9 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
 async def warn_admins(
     session: AsyncSession, failing: FailingFeed, *, admin_ids: Sequence[int], defaults: Defaults
 ) -> int:
-    """Tell every bot admin who has a chat with the bot that a feed keeps failing."""
+    """Tell every bot admin who has a chat with the bot that a feed keeps failing (once per
+    failing streak: the key names the streak by the last success before it)."""
+    streak = failing.since.strftime("%Y%m%dT%H%M%S") if failing.since else "never"
     pushes = []
     for chat in await admin_chats(session, telegram_ids=admin_ids):
         language = chat.language or defaults.language
@@ -123,7 +154,7 @@ async def warn_admins(
             Push(
                 chat_id=chat.id,
                 kind=DeliveryKind.ALERT,
-                dedup_key=f"feed-failing:{failing.feed_id}:{failing.error_count}:{chat.id}",
+                dedup_key=f"feed-failing:{failing.feed_id}:{streak}:{chat.id}",
                 message=BotMessage(text),
             )
         )
@@ -131,14 +162,20 @@ async def warn_admins(
 
 
 class NewsAnnouncer:
-    """The poller's callbacks, bound to the configured defaults and admins."""
+    """The poller's callbacks, bound to the configured defaults, admins and database."""
 
-    def __init__(self, defaults: Defaults, admin_ids: Sequence[int]) -> None:
+    def __init__(
+        self,
+        defaults: Defaults,
+        admin_ids: Sequence[int],
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> None:
         self._defaults = defaults
         self._admin_ids = admin_ids
+        self._sessions = sessions
 
-    async def news(self, session: AsyncSession, items: Sequence[NewNews], now: datetime) -> int:
-        return await announce_news(session, items, now=now, defaults=self._defaults)
+    async def news(self, items: Sequence[NewNews], now: datetime) -> int:
+        return await fan_out_news(self._sessions, items, now=now, defaults=self._defaults)
 
     async def failing(self, session: AsyncSession, failing: FailingFeed) -> int:
         return await warn_admins(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import calendar
 import hashlib
+import html
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -47,37 +48,96 @@ class ParsedFeed:
     error: str | None = None
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML fragment: tags dropped, script and style contents too."""
+# Characters no stored text may hold: C0/C1 controls (whitespace aside, which is collapsed),
+# NUL (PostgreSQL refuses it) and lone surrogates (not encodable as UTF-8).
+_UNSAFE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Numeric character references in the raw feed; feedparser turns bad ones into such characters.
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+# Markup is cut to this many characters per character kept before its text is extracted.
+RAW_CHARS_PER_CHAR = 20
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        self.parts.append(" ")
+def clean(value: str) -> str:
+    """`value` without control characters, NUL and lone surrogates."""
+    return _UNSAFE.sub("", value)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS and self._skipping:
-            self._skipping -= 1
-        self.parts.append(" ")
 
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+def _drop_bad_charrefs(body: bytes) -> bytes:
+    def replace(match: re.Match[bytes]) -> bytes:
+        hex_digits, digits = match.groups()
+        code = int(hex_digits, 16) if hex_digits else int(digits)
+        if code > 0x10FFFF or _UNSAFE.match(chr(code)):
+            return b""
+        return match.group(0)
+
+    return _CHARREF.sub(replace, body)
+
+
+def _visible_text(value: str) -> str:
+    """Text of an HTML fragment in one pass: tags and comments dropped, script and style
+    contents too, CDATA kept. A construct whose end marker is missing is literal text.
+
+    Linear time: each search starts where the last one ended, and a marker found missing is
+    remembered as missing for the rest of the string (a later search cannot find it either).
+    """
+    parts: list[str] = []
+    missing: set[str] = set()
+
+    def find(marker: str, start: int) -> int:
+        if marker in missing:
+            return -1
+        found = re.compile(re.escape(marker), re.IGNORECASE).search(value, start)
+        if found is None:
+            missing.add(marker)
+            return -1
+        return found.start()
+
+    i, size = 0, len(value)
+    while i < size:
+        lt = value.find("<", i)
+        if lt < 0:
+            parts.append(value[i:])
+            break
+        parts.append(value[i:lt])
+        if value.startswith("<!--", lt):
+            end = find("-->", lt + 4)
+            if end >= 0:
+                i = end + 3
+                continue
+        elif value.startswith("<![CDATA[", lt):
+            end = find("]]>", lt + 9)
+            if end >= 0:
+                parts.append(value[lt + 9 : end])
+                i = end + 3
+                continue
+        elif lt + 1 < size and (value[lt + 1].isalpha() or value[lt + 1] in "/!?"):
+            end = find(">", lt + 1)
+            if end >= 0:
+                parts.append(" ")
+                i = end + 1
+                name = (value[lt + 1 : end].split(maxsplit=1) or [""])[0].lower()
+                if name in _SKIPPED_TAGS and value[end - 1] != "/":  # drop up to its end tag
+                    closing = find(f"</{name}", i)
+                    close_end = find(">", closing) if closing >= 0 else -1
+                    i = size if close_end < 0 else close_end + 1
+                continue
+        parts.append("<")  # not markup, or markup that never ends: plain text
+        i = lt + 1
+    return html.unescape("".join(parts))
 
 
 def plain_text(value: str, limit: int) -> str:
-    """`value` without markup, whitespace collapsed, cut to `limit` characters."""
-    if "<" in value or "&" in value:
-        extractor = _TextExtractor()
-        extractor.feed(value)
-        extractor.close()
-        value = "".join(extractor.parts)
-    text = " ".join(value.split())
+    """`value` without markup, whitespace collapsed, cut to `limit` characters.
+
+    The markup is cut first (to RAW_CHARS_PER_CHAR × limit, never inside a tag), so hostile
+    input costs at most that much work whatever its length.
+    """
+    raw = value[: limit * RAW_CHARS_PER_CHAR]
+    if len(raw) < len(value) and raw.rfind("<") > raw.rfind(">"):
+        raw = raw[: raw.rfind("<")]
+    if "<" in raw or "&" in raw:
+        raw = _visible_text(raw)
+    text = " ".join(clean(raw).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -121,9 +181,9 @@ def _item(entry: Any) -> FeedItem | None:
     summary = plain_text(str(entry.get("summary") or ""), MAX_SUMMARY_CHARS)
     if not title and not summary:
         return None
-    link = normalize_link(str(entry.get("link") or ""))
+    link = normalize_link(clean(str(entry.get("link") or "")))
     published = _published(entry)
-    guid = " ".join(str(entry.get("id") or "").split())
+    guid = " ".join(clean(str(entry.get("id") or "")).split())
     if guid:
         key = _bounded_key("g:", guid)
     elif link:
@@ -143,7 +203,12 @@ def _item(entry: Any) -> FeedItem | None:
 def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed:
     """Parse a downloaded feed (blocking: call through `parse_feed`)."""
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    try:  # references to NUL, controls or surrogates would make feedparser raise
+        parsed = feedparser.parse(
+            _drop_bad_charrefs(body), response_headers=headers, sanitize_html=True
+        )
+    except Exception as error:  # a feed that breaks the parser is that feed's failure
+        return ParsedFeed(error=f"unreadable feed: {type(error).__name__}: {str(error)[:200]}")
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         return ParsedFeed(error=f"not a feed: {str(reason)[:200] if reason else 'no items'}")
@@ -159,7 +224,7 @@ def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed
         items.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=UTC))
     feed = parsed.get("feed", {})
     title = plain_text(str(feed.get("title") or ""), MAX_TITLE_CHARS) or None
-    language = str(feed.get("language") or "")[:16] or None
+    language = clean(str(feed.get("language") or ""))[:16] or None
     return ParsedFeed(title=title, language=language, items=tuple(items))
 
 

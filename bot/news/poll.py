@@ -24,7 +24,14 @@ from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
 from bot.news.classify import classify
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
-from storage.feeds import add_news_items, claim_due_feeds, get_feed, known_item_keys, recent_stories
+from storage.feeds import (
+    add_news_items,
+    claim_due_feeds,
+    get_feed,
+    known_item_keys,
+    recent_stories,
+    unannounced_items,
+)
 from storage.known_series import known_series_names, known_series_version
 from storage.news_models import Feed, NewsItem
 from storage.series import catalogue_titles, catalogue_version
@@ -57,6 +64,9 @@ class FailingFeed:
     url: str
     error_count: int
     last_error: str
+    # The last success before this failing streak (None: never fetched): names the streak,
+    # so a feed that recovers and fails again is reported again.
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class PollResult:
     failing: tuple[FailingFeed, ...] = ()
 
 
-Announce = Callable[[AsyncSession, list[NewNews], datetime], Awaitable[object]]
+Announce = Callable[[list[NewNews], datetime], Awaitable[object]]
 Warn = Callable[[AsyncSession, FailingFeed], Awaitable[object]]
 
 
@@ -110,8 +120,10 @@ class NewsPoller:
         announce: Announce | None = None,
         warn: Warn | None = None,
     ) -> None:
-        """`announce` and `warn` run inside the transaction that stores a feed's outcome, so
-        new items and their messages (or a failing feed and its notice) land together."""
+        """`warn` runs inside the transaction that stores a feed's failure, so the failing
+        feed and its notice land together. `announce` runs after the new items are stored,
+        writing their messages in transactions of its own and marking them announced at the
+        end; items it did not finish are handed to it again at the next tick."""
         self._sessions = sessions
         self._client = client
         self._limits = limits
@@ -125,6 +137,7 @@ class NewsPoller:
 
     async def tick(self, *, now: datetime) -> PollResult:
         """Poll every due feed once; return what is new and announceable."""
+        await self._resume_announcements(now)
         deadline = self._limits.total_seconds + 10  # fetch, plus parsing in a thread
         async with self._sessions.begin() as session:
             await self._refresh_matcher(session)
@@ -135,7 +148,7 @@ class NewsPoller:
                 limit=MAX_FEEDS_PER_TICK,
             )
             due = [_Due(f.id, f.url, f.etag, f.last_modified) for f in feeds]
-        outcomes = await asyncio.gather(*(self._poll_one(feed, now, deadline) for feed in due))
+        outcomes = await asyncio.gather(*(self._isolated(feed, now, deadline) for feed in due))
         new_items = tuple(item for outcome in outcomes for item in outcome[0])
         failing = tuple(outcome[1] for outcome in outcomes if outcome[1] is not None)
         result = PollResult(
@@ -155,6 +168,21 @@ class NewsPoller:
             )
         return result
 
+    async def _resume_announcements(self, now: datetime) -> None:
+        """Fan out again what an earlier tick stored but did not finish announcing."""
+        if self._announce is None:
+            return
+        async with self._sessions() as session:
+            pending = await unannounced_items(session, since=now - MAX_ANNOUNCE_AGE)
+        if pending:
+            logger.warning("resuming the fan-out of %d news items", len(pending))
+            items = [NewNews(item_id, feed_id, series, kind) for item_id, feed_id, kind, series
+                     in pending]  # fmt: skip
+            try:
+                await self._announce(items, now)
+            except Exception:
+                logger.exception("resuming the news fan-out failed; retried next tick")
+
     async def _refresh_matcher(self, session: AsyncSession) -> None:
         """Rebuild (in a thread) when a followed title or a known series changed."""
         version = (*await catalogue_version(session), *await known_series_version(session))
@@ -167,6 +195,29 @@ class NewsPoller:
         logger.info(
             "news matcher rebuilt over %d titles (%d known series)", self._matcher.size, len(known)
         )
+
+    async def _isolated(
+        self, feed: _Due, now: datetime, deadline: float
+    ) -> tuple[list[NewNews], FailingFeed | None, int, bool]:
+        """Poll one feed; any exception is that feed's recorded failure (counted, backed off,
+        reported like an HTTP error), never the tick's: the other feeds go on."""
+        try:
+            return await self._poll_one(feed, now, deadline)
+        except Exception as error:
+            logger.exception("feed %s (%s) broke its poll", feed.id, feed.url)
+            reason = f"{type(error).__name__}: {error}"
+        try:
+            async with self._store_lock, self._sessions.begin() as session:
+                row = await get_feed(session, feed_id=feed.id)
+                if row is None:
+                    return [], None, 0, True
+                failing = self._record_failure(row, reason, None, now)
+                if failing is not None and self._warn is not None:
+                    await self._warn(session, failing)
+                return [], failing, 0, True
+        except Exception:
+            logger.exception("recording the failure of feed %s failed", feed.id)
+            return [], None, 0, True
 
     async def _poll_one(
         self, feed: _Due, now: datetime, deadline: float
@@ -203,9 +254,9 @@ class NewsPoller:
             self._record_success(row, fetched, parsed, now)
             items = parsed.items if parsed else ()
             new, stored = await self._store_items(session, row, items, first_poll, now)
-            if new and self._announce is not None:
-                await self._announce(session, new, now)
-            return new, None, stored, False
+        if new and self._announce is not None:  # stored: an interrupted fan-out is resumed
+            await self._announce(new, now)
+        return new, None, stored, False
 
     def _record_failure(
         self, feed: Feed, error: str, retry_after: float | None, now: datetime
@@ -217,7 +268,9 @@ class NewsPoller:
         if feed.error_count < FAILING_AFTER_ERRORS or feed.failing_notified:
             return None
         feed.failing_notified = True
-        return FailingFeed(feed.id, feed.url, feed.error_count, feed.last_error)
+        return FailingFeed(
+            feed.id, feed.url, feed.error_count, feed.last_error, since=feed.last_fetched_at
+        )
 
     def _record_success(
         self, feed: Feed, fetched: FetchResult, parsed: ParsedFeed | None, now: datetime
@@ -280,4 +333,7 @@ class NewsPoller:
             and row.duplicate_of is None
             and (row.published is None or row.published >= oldest_fresh)
         ]
+        to_announce = {item.item_id for item in new}
+        for row, _ in rows:  # nothing to fan out: announced as stored
+            row.announced_at = None if row.id in to_announce else now
         return new, len(rows)

@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from storage.db import create_engine
+from storage.migrate import run_migration
 from storage.schema import Base
 
 DEFAULT_URL = "sqlite+aiosqlite:///data/serienwecker.sqlite3"
@@ -27,8 +28,8 @@ def _run(connection: Connection) -> None:
 
 async def _run_from_url(url: str) -> None:
     engine = create_engine(url)
-    async with engine.begin() as connection:
-        await connection.run_sync(_run)
+    async with engine.connect() as connection:
+        await connection.run_sync(run_migration, _run)
     await engine.dispose()
 
 

@@ -44,6 +44,7 @@ class BotRunner:
             "default_language": "de",
             "feed_urls": "",  # never the real feeds: tests stay off the internet
             "show_index_sync_seconds": 0,  # off unless a test walks the show index
+            "allow_private_feeds": True,  # the fake feed servers listen on 127.0.0.1
         }
         values.update(overrides)
         return load_settings(_env_file=None, **values)

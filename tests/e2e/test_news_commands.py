@@ -85,7 +85,7 @@ async def test_news_shows_latest_items_about_the_chats_series(
 
     engine = create_engine(bot.database_url)
     try:
-        async with make_feed_client(FetchLimits()) as client:
+        async with make_feed_client(FetchLimits(), allow_private=True) as client:
             poller = NewsPoller(
                 sessions=create_session_factory(engine),
                 client=client,
@@ -104,3 +104,16 @@ async def test_news_shows_latest_items_about_the_chats_series(
     assert "Zu: Ballard · Quelle: Serien-News, Sa., 1. März 2025, 11:00" in text
     assert "Dark Winds" not in text
     assert 'href="https://news.test/ballard"' in reply["text"]
+
+
+async def test_addfeed_takes_a_feed_with_poisoned_titles(
+    bot: BotRunner, fake: FakeTelegram, feeds: FeedServer
+):
+    from tests.unit.test_news_poll import POISONED
+
+    await bot.stop()
+    await bot.start(admin_ids=str(ADMIN))
+    feeds.routes["/poisoned.xml"] = Route(POISONED)
+    fake.add_user(ADMIN, "Admin", language_code="en")
+    added = await ask(fake, ADMIN, "/addfeed " + feeds.url("/poisoned.xml"))
+    assert "Added feed #1 T with 4 items" in added["visible"]

@@ -52,19 +52,23 @@ async def test_bad_value_names_the_variable(tmp_path):
 
 async def test_run_bot_answers_start_and_stops_on_sigterm(tmp_path, fake: FakeTelegram):
     fake.add_user(1, "Anna", language_code="de")
-    process = await launch(
-        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="DEBUG"
-    )
-    try:
-        fake.send_text(1, 1, "/start")
-        [reply] = await fake.wait_for_messages(1, timeout=30)
-        assert "willkommen beim Serienwecker" in reply["visible"]
-        # The default database was created next to where the bot runs.
-        assert (tmp_path / "data" / "serienwecker.sqlite3").exists()
-    finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
-    log = stderr.decode()
+    # DEBUG start-up logs exceed a pipe's buffer (the migrations log every statement): a
+    # file, so the bot never blocks writing to a pipe nobody reads yet.
+    with (tmp_path / "stderr.log").open("wb") as log_file:
+        process = await launch(
+            tmp_path, stderr=log_file, TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="DEBUG",
+        )  # fmt: skip
+        try:
+            fake.send_text(1, 1, "/start")
+            [reply] = await fake.wait_for_messages(1, timeout=30)
+            assert "willkommen beim Serienwecker" in reply["visible"]
+            # The default database was created next to where the bot runs.
+            assert (tmp_path / "data" / "serienwecker.sqlite3").exists()
+        finally:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), timeout=30)
+    log = (tmp_path / "stderr.log").read_text()
     assert process.returncode == 0, log
     assert "started as @serienwecker_test_bot" in log and "stopped" in log
     assert "getUpdates" in log  # DEBUG logs do show request URLs …
@@ -136,3 +140,18 @@ async def test_rejected_token_and_unreachable_api_end_in_one_line(tmp_path, fake
         assert process.returncode == code
         assert len(lines) == 1 and words in lines[0], lines
         assert token not in lines[0]
+
+
+async def test_webhook_mode_without_a_secret_refuses_to_start(tmp_path, fake: FakeTelegram):
+    process = await launch(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=fake.base_url,
+        WEBHOOK_URL="https://bot.example.org/telegram-hook",
+        WEBHOOK_PORT=str(free_port()),
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    lines = stderr.decode().strip().splitlines()
+    assert process.returncode == 2
+    assert len(lines) == 1 and "WEBHOOK_SECRET" in lines[0], lines
+    assert fake.calls == []  # refused before any request: no webhook set, no update read

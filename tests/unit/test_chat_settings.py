@@ -120,6 +120,8 @@ def test_parse_quiet_hours(text, expected):
         ("../../etc/passwd", None),
         ("", None),
         ("Berlin", None),
+        ("localtime", None),  # the system's file, not a zone of tzdata
+        ("posixrules", None),
     ],
 )
 def test_resolve_timezone(text, expected):

@@ -74,3 +74,39 @@ def test_the_show_index_sync_is_weekly_by_default_and_0_turns_it_off(monkeypatch
     assert len(build_application(on).job_queue.get_jobs_by_name("show-index")) == 1
     with pytest.raises(ConfigError, match="SHOW_INDEX_SYNC_SECONDS"):
         settings(telegram_bot_token="123:abc", show_index_sync_seconds=-1)
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "Europe/../etc/passwd"])
+def test_only_zones_in_tzdatas_list_are_accepted(zone):
+    with pytest.raises(ConfigError):
+        settings(telegram_bot_token="123:abc", default_timezone=zone)
+    assert settings(telegram_bot_token="123:abc", default_timezone="Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("https://bot.example.org/hook", None),
+        ("https://bot.example.org/hook", ""),
+        ("https://bot.example.org/hook", "has space"),
+        ("https://bot.example.org/hook", "x" * 257),
+        ("https://bot.example.org/hook", "sécret"),
+        ("http://bot.example.org/hook", "s3cret-value"),
+    ],
+)
+def test_webhook_mode_needs_a_valid_secret_and_https(url, secret):
+    values = {"webhook_url": url} | ({} if secret is None else {"webhook_secret": secret})
+    with pytest.raises(ConfigError) as error:
+        settings(telegram_bot_token="123:abc", **values)
+    assert "WEBHOOK_" in str(error.value) and "\n" not in str(error.value)
+    if secret:
+        assert secret not in str(error.value)
+
+
+def test_webhook_mode_with_a_good_secret_starts():
+    s = settings(
+        telegram_bot_token="123:abc",
+        webhook_url="https://bot.example.org/hook",
+        webhook_secret="A-z_0-9" * 36 + "abcd",
+    )
+    assert len(s.webhook_secret.get_secret_value()) == 256

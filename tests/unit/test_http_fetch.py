@@ -24,7 +24,7 @@ async def server() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         yield client
 
 
@@ -107,3 +107,52 @@ def test_retry_after_forms() -> None:
     assert parse_retry_after("Mon, 06 Jan 2025 12:10:00 GMT", now) == 600
     assert parse_retry_after("soon", now) is None
     assert parse_retry_after(None, now) is None
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.0.1", False),
+        ("172.16.5.4", False), ("169.254.169.254", False), ("0.0.0.0", False),
+        ("100.64.0.1", False), ("224.0.0.1", False), ("240.0.0.1", False),
+        ("::1", False), ("fe80::1", False), ("fc00::1", False), ("ff02::1", False),
+        ("::ffff:127.0.0.1", False), ("8.8.8.8", True), ("2001:4860:4860::8888", True),
+    ],
+)  # fmt: skip
+def test_only_public_addresses_count_as_public(address: str, public: bool) -> None:
+    import ipaddress
+
+    from bot.public_addresses import is_public_address
+
+    assert is_public_address(ipaddress.ip_address(address)) is public
+
+
+async def test_private_addresses_are_refused_unless_allowed(server: FeedServer) -> None:
+    server.routes["/f"] = Route(FEED)
+    async with make_feed_client(LIMITS) as strict:  # ALLOW_PRIVATE_FEEDS off
+        for url in (server.url("/f"), server.url("/f").replace("127.0.0.1", "localhost")):
+            result = await fetch_feed(strict, url, limits=LIMITS)
+            assert result.error and "not a public address" in result.error
+    assert server.hits["/f"] == 0
+    async with make_feed_client(LIMITS, allow_private=True) as local:
+        assert (await fetch_feed(local, server.url("/f"), limits=LIMITS)).body == FEED
+
+
+@pytest.mark.parametrize(
+    "target", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:9/"]
+)
+async def test_a_redirect_to_a_private_address_is_refused(server: FeedServer, target: str) -> None:
+    import ipaddress
+
+    from bot.public_addresses import is_public_address
+
+    # Only the test server's own address is let through besides public ones, so the real
+    # rule decides the redirect's hop (never connected to: refused before any connection).
+    here = ipaddress.ip_address("127.0.0.1")
+    server.routes["/start"] = Route(redirect_to=target)
+    async with make_feed_client(
+        LIMITS, allowed=lambda address: address == here or is_public_address(address)
+    ) as client:
+        result = await fetch_feed(client, server.url("/start"), limits=LIMITS)
+    assert server.hits["/start"] == 1
+    assert result.error and "not a public address" in result.error

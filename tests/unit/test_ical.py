@@ -1,6 +1,6 @@
 """iCal import (admin-attached air dates) on SQLite and PostgreSQL."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -92,3 +92,40 @@ async def test_store_upserts_and_drops_vanished_future_airings(engine):
     assert set(by_uid) == {None, "past", "moves"}  # TVmaze's episode is untouched
     assert by_uid["moves"].airstamp == datetime(2026, 12, 8, 19, 15, tzinfo=UTC)
     assert by_uid["moves"].channel == "ZDFneo"
+
+
+WEEKLY = (
+    "BEGIN:VEVENT\r\nUID:weekly@zdf\r\nDTSTART:20261201T191500Z\r\n"
+    "RRULE:FREQ=WEEKLY\r\nSUMMARY:Ballard\r\nLOCATION:ZDF\r\nEND:VEVENT",
+    # The second airing moved by an hour and a half: same UID, its RECURRENCE-ID.
+    "BEGIN:VEVENT\r\nUID:weekly@zdf\r\nRECURRENCE-ID:20261208T191500Z\r\n"
+    "DTSTART:20261208T204500Z\r\nSUMMARY:Ballard (später)\r\nLOCATION:ZDF\r\nEND:VEVENT",
+)
+
+
+def test_weekly_rule_is_expanded_within_the_horizon_with_its_override():
+    airings = parse_ical(feed(*WEEKLY, event("one", "DTSTART:20261203T200000Z")), now=NOW)
+    weekly = sorted((a for a in airings if a.uid.startswith("weekly@zdf")), key=lambda a: a.uid)
+    starts = [a.airstamp for a in weekly]
+    assert starts[0] == datetime(2026, 12, 1, 19, 15, tzinfo=UTC)
+    assert datetime(2026, 12, 8, 20, 45, tzinfo=UTC) in starts  # the override, not 19:15
+    assert datetime(2026, 12, 8, 19, 15, tzinfo=UTC) not in starts
+    assert 12 <= len(weekly) <= 14  # ~90 days of weekly airings, not one and not forever
+    assert len({a.uid for a in weekly}) == len(weekly)  # one key per (UID, RECURRENCE-ID)
+    assert all(a.airstamp <= NOW + timedelta(days=91) for a in weekly)
+    assert [a.uid for a in airings if not a.uid.startswith("weekly")] == ["one"]
+
+
+async def test_recurring_feed_with_an_override_is_stored(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        series = await store_show(session, parse_show_data(show(7, "Ballard"), []), now=NOW)
+        airings = parse_ical(feed(*WEEKLY), now=NOW)
+        assert await store_ical_airings(session, series, airings, now=NOW) == len(airings)
+    async with sessions.begin() as session:  # a refresh changes nothing
+        again = parse_ical(feed(*WEEKLY), now=NOW)
+        await store_ical_airings(session, series, again, now=NOW)
+    async with sessions() as session:
+        rows = list(await session.scalars(select(Episode).where(Episode.ical_uid.is_not(None))))
+    assert len(rows) == len(airings) >= 12

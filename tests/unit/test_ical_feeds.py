@@ -71,7 +71,7 @@ async def test_attach_stores_url_and_dates_and_refresh_follows_the_feed(sessions
         event("old", "DTSTART;TZID=Europe/Berlin:20261101T201500"),
     )
     url = server.url("/ballard.ics")
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         outcome = await attach_ical(
             sessions, client, LIMITS, series_query="  ballard ", url=url, now=NOW
         )
@@ -113,7 +113,7 @@ async def test_attach_refuses_what_it_cannot_use(sessions, server):
     async def attach(query: str, url: str = good):
         return await attach_ical(sessions, client, LIMITS, series_query=query, url=url, now=NOW)
 
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         assert (await attach("Ballard", "ftp://example.com/x.ics")).kind == "invalid_url"
         assert (await attach("Ballard", "http://x.test/" + "a" * 2000)).kind == "invalid_url"
         assert (await attach("Ballard", "not a url")).kind == "invalid_url"

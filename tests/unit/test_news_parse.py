@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
-from bot.news.parse import normalize_link, parse_feed, parse_feed_bytes
+import pytest
+
+from bot.news.parse import normalize_link, parse_feed, parse_feed_bytes, plain_text
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Serien &amp; mehr</title><language>de-de</language>
@@ -125,3 +128,29 @@ def test_link_normalisation() -> None:
 async def test_parse_runs_off_the_event_loop() -> None:
     feed = await parse_feed(RSS.encode(), "application/rss+xml")
     assert len(feed.items) == 2
+
+
+def _work(value: str) -> float:
+    """CPU seconds to extract the text of `value` uncut (best of three: less noise)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        plain_text(value, limit=len(value))
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["<!--", "<a ", "<![", "<script>", "&lt;![ x"])
+def test_text_extraction_grows_linearly_with_hostile_markup(unit: str) -> None:
+    # Quadratic extraction takes ~16 times as long for 4 times the input; linear ~4 times.
+    # A ratio of scaling, not a wall-clock threshold, so a busy machine does not break it.
+    small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
+    assert _work(large) < 9 * max(_work(small), 1e-4)
+
+
+def test_a_huge_hostile_title_is_cut_before_extraction() -> None:
+    assert plain_text("<!--" * 40_000, 300).startswith("<!--")
+    assert len(plain_text("<!--" * 40_000, 300)) <= 300
+    assert plain_text("Dark<!-- hidden -->!", 300) == "Dark!"
+    assert plain_text("<p>Tom &amp; <b>Jerry</b></p><script>x()</script>", 300) == "Tom & Jerry"
+    assert plain_text("a <3 b &lt;![ x", 300) == "a <3 b <![ x"

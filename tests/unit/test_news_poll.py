@@ -49,7 +49,7 @@ async def server() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def poller(sessions) -> AsyncIterator[NewsPoller]:
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         yield NewsPoller(sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL)
 
 
@@ -96,7 +96,7 @@ async def test_no_repeat_after_a_restart(sessions, server, poller) -> None:
     await poller.tick(now=T0)
     server.routes["/a"] = Route(rss([_item("1", "„Haus des Geldes“: Staffel 6 kommt")]))
     assert len((await poller.tick(now=T0 + timedelta(seconds=POLL))).new_items) == 1
-    async with make_feed_client(LIMITS) as client:
+    async with make_feed_client(LIMITS, allow_private=True) as client:
         fresh = NewsPoller(sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL)
         assert (await fresh.tick(now=T0 + timedelta(seconds=2 * POLL))).new_items == ()
 
@@ -222,3 +222,127 @@ async def test_matcher_follows_catalogue_changes(sessions, server, poller) -> No
     server.routes["/a"] = Route(rss([_item("1", "‘Severance’ renewed for season 3")]))
     result = await poller.tick(now=T0 + timedelta(seconds=POLL))
     assert [item.series_ids for item in result.new_items] == [frozenset({series.id})]
+
+
+POISONED = (
+    '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+    "<item><guid>1</guid><title>„Dark“ verlängert</title></item>"
+    "<item><guid>2</guid><title>&lt;![ x</title></item>"
+    "<item><guid>3</guid><title>Dark &#xD83D; Staffel</title></item>"
+    "<item><guid>4</guid><title>Null&#0;Byte</title><description>a&#0;b&#x7;c</description></item>"
+    "</channel></rss>"
+).encode()
+
+
+async def test_poisoned_items_are_cleaned_and_never_stop_the_feed(sessions, server, poller) -> None:
+    server.routes["/p"] = Route(POISONED)
+    await _add_feeds(sessions, server, "/p")
+    result = await poller.tick(now=T0)
+    assert (result.errors, result.stored) == (0, 4)
+    async with sessions() as session:
+        rows = {
+            row.item_key: (row.title, row.summary)
+            for row in await session.scalars(select(NewsItem))
+        }
+    assert rows["g:1"][0] == "„Dark“ verlängert"
+    assert rows["g:3"][0] == "Dark Staffel"
+    assert rows["g:4"] == ("NullByte", "abc")
+    assert "x" in rows["g:2"][0]
+    for title, summary in rows.values():
+        assert all(ch.isprintable() for ch in title + summary)
+
+
+async def test_any_exception_is_the_feeds_recorded_failure(sessions, server) -> None:
+    async def broken_announce(new, now):
+        raise RuntimeError("fan-out exploded")
+
+    server.routes["/a"] = Route(rss([_item("1", "Something else")]))
+    server.routes["/b"] = Route(rss([_item("1", "Other news")]))
+    await _add_feeds(sessions, server, "/a", "/b")
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            announce=broken_announce,
+        )  # fmt: skip
+        await poller.tick(now=T0)
+        server.routes["/a"] = Route(rss([_item("2", "„Dark“ bekommt eine vierte Staffel")]))
+        server.routes["/b"] = Route(rss([_item("2", "Weather today is fine")]))
+        later = T0 + timedelta(seconds=POLL)
+        result = await poller.tick(now=later)
+    assert result.errors == 1
+    failed = await _feed(sessions, server, "/a")
+    assert failed.error_count == 1 and "fan-out exploded" in failed.last_error
+    assert failed.next_poll_at > later
+    assert (await _feed(sessions, server, "/b")).items_seen == 2
+
+
+async def test_a_feed_failing_again_after_recovering_is_reported_again(sessions, server) -> None:
+    from bot.chat_settings import Defaults
+    from bot.news.announce import NewsAnnouncer
+    from storage.chats import ensure_chat
+    from storage.delivery_models import Delivery
+
+    async with sessions.begin() as session:
+        await ensure_chat(session, telegram_id=ADMIN_ID, chat_type="private")
+    announcer = NewsAnnouncer(Defaults("en", "Europe/Berlin"), [ADMIN_ID], sessions)
+    await _add_feeds(sessions, server, "/a")
+    now = T0
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            warn=announcer.failing,
+        )  # fmt: skip
+        for _streak in range(2):  # fail until reported, recover, fail until reported again
+            server.routes["/a"] = Route(b"boom", status=500)
+            for _ in range(FAILING_AFTER_ERRORS):
+                await poller.tick(now=now)
+                now = (await _feed(sessions, server, "/a")).next_poll_at
+            server.routes["/a"] = Route(rss([]))
+            await poller.tick(now=now)
+            now = (await _feed(sessions, server, "/a")).next_poll_at
+    async with sessions() as session:
+        notices = list(await session.scalars(select(Delivery.dedup_key)))
+    assert len(notices) == 2 and len(set(notices)) == 2
+
+
+ADMIN_ID = 4242
+
+
+async def test_an_interrupted_fan_out_is_resumed_at_the_next_tick(sessions, server) -> None:
+    from bot.chat_settings import Defaults
+    from bot.news.announce import NewsAnnouncer
+    from storage.catalog_models import Follow
+    from storage.chats import ensure_chat
+    from storage.delivery_models import Delivery
+
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=5, chat_type="private")
+        dark = await session.scalar(select(Series.id).where(Series.title == "Dark"))
+        session.add(Follow(chat_id=chat.id, series_id=dark))
+    announcer = NewsAnnouncer(Defaults("de", "Europe/Berlin"), [], sessions)
+    calls = []
+
+    async def crashing_then_working(new, now):
+        calls.append(len(new))
+        if len(calls) == 1:
+            raise RuntimeError("killed mid fan-out")
+        return await announcer.news(new, now)
+
+    server.routes["/a"] = Route(rss([_item("1", "Weather")]))
+    await _add_feeds(sessions, server, "/a")
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        poller = NewsPoller(
+            sessions=sessions, client=client, limits=LIMITS, poll_seconds=POLL,
+            announce=crashing_then_working,
+        )  # fmt: skip
+        await poller.tick(now=T0)
+        server.routes["/a"] = Route(rss([_item("2", "„Dark“ bekommt eine vierte Staffel")]))
+        await poller.tick(now=T0 + timedelta(seconds=POLL))  # stored; its fan-out dies
+        async with sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(Delivery)) == 0
+        await poller.tick(now=T0 + timedelta(seconds=POLL + 1))  # feed not due: resumes only
+        await poller.tick(now=T0 + timedelta(seconds=POLL + 2))  # nothing left to resume
+    assert calls == [1, 1]
+    async with sessions() as session:
+        assert list(await session.scalars(select(Delivery.dedup_key))) == [f"news:2:{chat.id}"]
+        assert None not in set(await session.scalars(select(NewsItem.announced_at)))

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from bot.delivery.outbox import enqueue
-from bot.message import BotMessage, Copy
+from bot.message import BotMessage, Copy, to_payload
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
 from storage.deliveries import (
@@ -59,3 +59,34 @@ async def test_enqueue_is_idempotent_and_rows_become_due(engine):
     async with sessions.begin() as session:
         await delete_chat(session, telegram_id=7)  # /deletedata takes its deliveries along
         assert await count_by_status(session) == {}
+
+
+async def test_deleting_a_chat_removes_the_broadcasts_that_name_it(engine):
+    from sqlalchemy import func, select
+
+    from storage.delivery_models import Broadcast, Delivery
+
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        admin = await ensure_chat(session, telegram_id=7, chat_type="private")
+        fan = await ensure_chat(session, telegram_id=8, chat_type="private")
+        mine = Broadcast(author_id=7, from_chat_id=7, message_id=1, status_chat_id=7,
+                         status_message_id=2, status="running")  # fmt: skip
+        other = Broadcast(author_id=9, from_chat_id=9, message_id=1, status="done")
+        session.add_all([mine, other])
+        await session.flush()
+        for broadcast in (mine, other):
+            session.add(
+                Delivery(
+                    chat_id=fan.id, kind="broadcast", dedup_key=f"broadcast:{broadcast.id}:8",
+                    payload=to_payload(BotMessage(copy=Copy(broadcast.from_chat_id, 1))),
+                    broadcast_id=broadcast.id,
+                )
+            )  # fmt: skip
+        assert admin.id
+    async with sessions.begin() as session:
+        await delete_chat(session, telegram_id=7)
+    async with sessions() as session:
+        assert list(await session.scalars(select(Broadcast.author_id))) == [9]
+        assert await session.scalar(select(func.count()).select_from(Delivery)) == 1

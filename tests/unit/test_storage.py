@@ -34,7 +34,7 @@ async def test_sqlite_runs_in_wal_with_foreign_keys(engine, database_url):
     async with engine.connect() as connection:
         assert (await connection.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
         assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
-        assert (await connection.execute(text("PRAGMA busy_timeout"))).scalar() == 5000
+        assert (await connection.execute(text("PRAGMA busy_timeout"))).scalar() == 15000
 
 
 async def test_chat_lifecycle(engine):
