@@ -6,19 +6,21 @@ day of downtime (every reminder whose moment passed while its episode has not st
 
     python -m bench.reminders                  # SQLite in a temporary directory
     python -m bench.reminders --chats 20000    # smaller
+    BENCH_DATABASE_URL=postgresql+asyncpg://… python -m bench.reminders  # PostgreSQL (wipes it!)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import tempfile
 import time
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 
 from bot.chat_settings import Defaults
 from bot.reminders.tick import plan_due_reminders
@@ -102,13 +104,22 @@ async def main() -> None:
     parser.add_argument("--episodes", type=int, default=50_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite+aiosqlite:///{folder}/bench.sqlite3")
+        url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
+        engine = create_engine(url)
+        if url.startswith("postgresql"):
+            async with engine.begin() as connection:
+                await connection.execute(text("DROP SCHEMA public CASCADE"))
+                await connection.execute(text("CREATE SCHEMA public"))
         await upgrade_database(engine)
         sessions = create_session_factory(engine)
         started = time.perf_counter()
         await fill(sessions, args.chats, args.series, args.episodes, args.follows)
+        if url.startswith("postgresql"):
+            async with engine.connect() as connection:
+                await connection.execute(text("ANALYZE"))
         print(
-            f"{args.chats:,} chats × {args.follows} follows, {args.series:,} series, "
+            f"{engine.dialect.name}: {args.chats:,} chats × {args.follows} follows, "
+            f"{args.series:,} series, "
             f"{args.episodes:,} episodes over 60 days "
             f"(filled in {time.perf_counter() - started:.0f} s)"
         )
