@@ -9,9 +9,9 @@ new time; those of a removed episode are cancelled.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,14 +19,10 @@ from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
-from bot.followers import Follower, load_followers
+from bot.followers import Follower, reminder_followers
 from bot.message import BotMessage
 from bot.reminders.message import reminder_text
-from bot.reminders.plan import (
-    DAY_LEAD,
-    PlannedReminder,
-    plan_reminders,
-)
+from bot.reminders.plan import DAY_LEAD, PlannedReminder, reminders_for, zone_named
 from storage.reminders import (
     episodes_airing,
     existing_episode_ids,
@@ -52,31 +48,41 @@ class TickReport:
     cancelled: int
 
 
-def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-    """Air-time ranges whose reminders (for any lead time) can fall into (start, end]."""
-    ranges = []
+def _timed_ranges(start: datetime, end: datetime) -> dict[int, tuple[datetime, datetime]]:
+    """Per lead time: the air-time range whose reminders can fall into (start, end]."""
+    ranges = {}
     for lead in LEAD_CHOICES:
         margin = DST_MARGIN if lead == DAY_LEAD else timedelta(0)
         offset = timedelta(minutes=lead)
-        ranges.append((start + offset - margin, end + offset + margin))
+        ranges[lead] = (start + offset - margin, end + offset + margin)
     return ranges
 
 
-async def _followers(
-    session: AsyncSession, series_ids: set[int], defaults: Defaults
-) -> tuple[dict[int, list[Follower]], dict[int, Follower]]:
-    """Followers per series, and one of each chat (its language and zone, for the texts)."""
-    by_series: dict[int, list[Follower]] = {}
-    by_chat: dict[int, Follower] = {}
-    for follower in await load_followers(session, series_ids=series_ids, defaults=defaults):
-        by_series.setdefault(follower.series_id, []).append(follower)
-        by_chat[follower.chat_id] = follower
-    return by_series, by_chat
+def _candidates(
+    airings: Iterable[Airing],
+    ranges: dict[int, tuple[datetime, datetime]],
+    moved: set[int],
+    now: datetime,
+) -> dict[int | None, list[int]]:
+    """Lead time (None: date-only releases) → the episodes whose reminders at that lead may
+    fall due: a follower's lead times are joined in the database, lead by lead, so that only
+    the followers wanting that lead come back."""
+    candidates: dict[int | None, list[int]] = {None: [], **{lead: [] for lead in ranges}}
+    for airing in airings:
+        if airing.airstamp is None:
+            candidates[None].append(airing.episode_id)
+            continue
+        if airing.airstamp <= now:
+            continue  # reminders of what has started are pointless
+        for lead, (low, high) in ranges.items():
+            if airing.episode_id in moved or low < airing.airstamp <= high:
+                candidates[lead].append(airing.episode_id)
+    return candidates
 
 
 async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
     """Drop unsent reminders of moved episodes (re-planned below), cancel removed ones."""
-    pending = [(row.id, row.episode_id) for row in await pending_reminders(session)]
+    pending = await pending_reminders(session)
     existing = await existing_episode_ids(session, ids={e for _, e in pending if e is not None})
     removed = [row for row, episode in pending if episode not in existing]
     shifted = [row for row, episode in pending if episode in moved]
@@ -89,25 +95,23 @@ class _Texts:
     """Reminder texts, rendered once per episode, zone, language and day: thousands of
     followers of one episode mostly share them."""
 
-    def __init__(
-        self, airings: dict[int, Airing], chats: dict[int, Follower], now: datetime
-    ) -> None:
-        self._airings, self._chats, self._now = airings, chats, now
+    def __init__(self, airings: dict[int, Airing], now: datetime) -> None:
+        self._airings, self._now = airings, now
         self._cache: dict[tuple[int, str, str, date], str] = {}
 
-    def of(self, reminder: PlannedReminder) -> str:
-        current = self._chats[reminder.chat_id]
+    def of(self, reminder: PlannedReminder, follower: Follower) -> str:
         at = max(reminder.remind_at, self._now)
-        day = at.astimezone(ZoneInfo(current.timezone)).date()
-        key = (reminder.episode_id, current.timezone, current.language, day)
-        if key not in self._cache:
-            self._cache[key] = reminder_text(
+        day = at.astimezone(zone_named(follower.timezone)).date()
+        key = (reminder.episode_id, follower.timezone, follower.language, day)
+        text = self._cache.get(key)
+        if text is None:
+            text = self._cache[key] = reminder_text(
                 self._airings[reminder.episode_id],
                 at=at,
-                timezone=current.timezone,
-                language=current.language,
+                timezone=follower.timezone,
+                language=follower.language,
             )
-        return self._cache[key]
+        return text
 
 
 async def plan_due_reminders(
@@ -123,9 +127,10 @@ async def plan_due_reminders(
         start = done_until or now - FIRST_RUN_LOOKBACK
         last_run = start - lookahead if done_until else start
         end = max(now + lookahead, start)
+        ranges = _timed_ranges(start, end)
         rows = await episodes_airing(
             session,
-            timed=_timed_ranges(start, end),
+            timed=list(ranges.values()),
             first_day=start.date() - timedelta(days=1),
             last_day=end.date() + timedelta(days=1),
             changed_since=last_run,
@@ -134,31 +139,36 @@ async def plan_due_reminders(
         airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
-        followers, chats = await _followers(
-            session, {a.series_id for a in airings.values()}, defaults
-        )
-        planned = plan_reminders(
-            airings=list(airings.values()), followers=followers,
-            window_start=start, window_end=end, now=now,
-        ) + plan_reminders(  # a moved episode: its whole future, not just this window
-            airings=[airings[i] for i in moved], followers=followers,
-            window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
-        )  # fmt: skip
-        texts = _Texts(airings, chats, now)
-        written = await enqueue_many(
-            session,
-            (
-                Push(
-                    chat_id=r.chat_id,
-                    kind=DeliveryKind.REMINDER,
-                    dedup_key=r.dedup_key,
-                    message=BotMessage(texts.of(r), silent=r.silent),
-                    not_before=r.remind_at,
-                    episode_id=r.episode_id,
-                )
-                for r in planned
-            ),
-        )
+        texts = _Texts(airings, now)
+        candidates = _candidates(airings.values(), ranges, moved, now)
+        written = 0
+        for lead, episode_ids in candidates.items():
+            batches = reminder_followers(
+                session, episode_ids=episode_ids, lead=lead, defaults=defaults
+            )
+            async for batch in batches:
+                pushes = [
+                    Push(
+                        chat_id=r.chat_id,
+                        kind=DeliveryKind.REMINDER,
+                        dedup_key=r.dedup_key,
+                        message=BotMessage(texts.of(r, follower), silent=r.silent),
+                        not_before=r.remind_at,
+                        episode_id=r.episode_id,
+                    )
+                    for episode_id, follower in batch
+                    for r in reminders_for(
+                        airings[episode_id],
+                        follower,
+                        # a moved episode: its whole future, not just this window
+                        window_start=min(start, now - FIRST_RUN_LOOKBACK)
+                        if episode_id in moved
+                        else start,
+                        window_end=end,
+                        now=now,
+                    )
+                ]
+                written += await enqueue_many(session, pushes)
         await set_done_until(session, name=TICK_NAME, done_until=end)
     if written or shifted or cancelled:
         logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.catalog.schedule import Airing as FullAiring
 from bot.followers import Follower
-from bot.reminders.plan import plan_reminders
+from bot.reminders.plan import reminders_for
 
 BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
 
@@ -26,13 +26,14 @@ def follower(chat_id=1, timezone=BERLIN, leads=(15, 1440), quiet=None):
 
 
 def plan(airings, followers, start, end, now=None):
-    return plan_reminders(
-        airings=airings,
-        followers={1: followers},
-        window_start=start,
-        window_end=end,
-        now=now or start,
-    )
+    return [
+        reminder
+        for airing in airings
+        for one in followers
+        for reminder in reminders_for(
+            airing, one, window_start=start, window_end=end, now=now or start
+        )
+    ]
 
 
 def everything(airings, followers, now):
@@ -130,8 +131,3 @@ def test_window_is_half_open_so_consecutive_ticks_never_double():
     first = plan([episode], [follower(leads=(15,))], boundary - timedelta(minutes=1), boundary)
     second = plan([episode], [follower(leads=(15,))], boundary, boundary + timedelta(minutes=1))
     assert len(first) == 1 and second == []
-
-
-def test_only_followers_of_the_series_are_planned():
-    episode = Airing(17, 2, utc("2026-07-03T19:00"), None)
-    assert everything([episode], [follower()], utc("2026-07-01T00:00")) == []
