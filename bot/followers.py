@@ -78,7 +78,7 @@ async def reminder_followers(
                     series_id=series_id,
                     language=language_for(language, telegram_language, defaults.language),
                     timezone=timezone or defaults.timezone,
-                    lead_minutes=tuple(leads) if lead is None else (lead,),
+                    lead_minutes=(lead,) if lead is not None else tuple(leads or ()),
                     quiet_hours=None if quiet_start is None or quiet_end is None
                     else (quiet_start, quiet_end),
                 ),

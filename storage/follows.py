@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Row, cast, exists, func, select
+from sqlalchemy import JSON, ColumnElement, Row, cast, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -48,7 +49,7 @@ async def reports_among(session: AsyncSession, *, item_ids: Collection[int]) -> 
 # episode id, series id, chat id, language, telegram language, timezone, quiet start and end,
 # lead minutes
 ReminderFollow = Row[
-    int, int, int, str | None, str | None, str | None, int | None, int | None, list[int]
+    int, int, int, str | None, str | None, str | None, int | None, int | None, list[int] | None
 ]
 
 
@@ -66,27 +67,37 @@ async def reminder_follows(
     session: AsyncSession, *, episode_ids: Collection[int], lead: int | None, batch: int = 5000
 ) -> AsyncIterator[Sequence[ReminderFollow]]:
     """(episode id, series id, chat id, language, telegram language, timezone, quiet start,
-    quiet end, lead minutes) of every reachable chat that follows the series of one of `episode_ids`
-    and wants a reminder `lead` minutes before it airs (None: any reminder), in batches:
-    the database joins and filters, only the rows that become reminders come back."""
+    quiet end, lead minutes if `lead` is None) of every reachable chat that follows the
+    series of one of `episode_ids` and wants a reminder `lead` minutes before it airs (None:
+    any reminder), in batches: the database joins and filters, only the rows that become
+    reminders come back."""
     if not episode_ids:
         return
+    # The follows of those episodes first: PostgreSQL cannot estimate the lead-time filter
+    # and, left alone, would scan every chat and look their follows up one by one.
+    followed = (
+        select(Episode.id.label("episode_id"), Follow.series_id, Follow.chat_id)
+        .join(Follow, Follow.series_id == Episode.series_id)
+        .where(Episode.id.in_(episode_ids))
+        .cte("followed")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+    null_leads = typing.cast("ColumnElement[list[int]]", literal(None, JSON))
     statement = (
         select(
-            Episode.id,
-            Follow.series_id,
+            followed.c.episode_id,
+            followed.c.series_id,
             Chat.id,
             Chat.language,
             Chat.telegram_language,
             Chat.timezone,
             Chat.quiet_start,
             Chat.quiet_end,
-            Chat.lead_minutes,
+            # a timed lead is the one asked for: parsing every chat's list would cost more
+            Chat.lead_minutes if lead is None else null_leads,
         )
-        .join(Follow, Follow.series_id == Episode.series_id)
-        .join(Chat, Chat.id == Follow.chat_id)
+        .join(Chat, Chat.id == followed.c.chat_id)
         .where(
-            Episode.id.in_(episode_ids),
             Chat.status == ChatStatus.ACTIVE,
             _wants_lead(session.get_bind().dialect.name, lead),
         )
