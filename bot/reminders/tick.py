@@ -92,24 +92,29 @@ async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
 
 
 class _Texts:
-    """Reminder texts, rendered once per episode, zone, language and day: thousands of
-    followers of one episode mostly share them."""
+    """Reminder texts, rendered once per episode, language, local air time and local day:
+    thousands of followers of one episode mostly share them. A text shows local times only,
+    so zones that agree on them (Berlin and Vienna, say) share it too."""
 
     def __init__(self, airings: dict[int, Airing], now: datetime) -> None:
         self._airings, self._now = airings, now
-        self._cache: dict[tuple[int, str, str, date], str] = {}
+        self._cache: dict[tuple[int, str, datetime | None, date], str] = {}
 
     def of(self, reminder: PlannedReminder, follower: Follower) -> str:
+        airing = self._airings[reminder.episode_id]
+        zone = zone_named(follower.timezone)
         at = max(reminder.remind_at, self._now)
-        day = at.astimezone(zone_named(follower.timezone)).date()
-        key = (reminder.episode_id, follower.timezone, follower.language, day)
+        wall = None if airing.airstamp is None else airing.airstamp.astimezone(zone)
+        key = (
+            reminder.episode_id,
+            follower.language,
+            None if wall is None else wall.replace(tzinfo=None),
+            at.astimezone(zone).date(),
+        )
         text = self._cache.get(key)
         if text is None:
             text = self._cache[key] = reminder_text(
-                self._airings[reminder.episode_id],
-                at=at,
-                timezone=follower.timezone,
-                language=follower.language,
+                airing, at=at, timezone=follower.timezone, language=follower.language
             )
         return text
 
