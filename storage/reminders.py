@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
 from storage.delivery_models import Delivery
-from storage.statuses import DeliveryKind, DeliveryStatus
+from storage.models import Chat
+from storage.statuses import ChatStatus, DeliveryKind, DeliveryStatus
 
 
 async def episodes_airing(
@@ -72,3 +73,11 @@ async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[i
     if not ids:
         return set()
     return set(await session.scalars(select(Episode.id).where(Episode.id.in_(ids))))
+
+
+async def chat_timezones(session: AsyncSession) -> set[str | None]:
+    """The zones reachable chats chose (None: the default zone)."""
+    rows = await session.scalars(
+        select(Chat.timezone).where(Chat.status == ChatStatus.ACTIVE).distinct()
+    )
+    return set(rows)

@@ -9,7 +9,7 @@ new time; those of a removed episode are cancelled.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -22,8 +22,15 @@ from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower, reminder_followers
 from bot.message import BotMessage
 from bot.reminders.message import reminder_text
-from bot.reminders.plan import DAY_LEAD, PlannedReminder, reminders_for, zone_named
+from bot.reminders.plan import (
+    DAY_LEAD,
+    PlannedReminder,
+    remind_moment,
+    reminders_for,
+    zone_named,
+)
 from storage.reminders import (
+    chat_timezones,
     episodes_airing,
     existing_episode_ids,
     get_done_until,
@@ -60,22 +67,38 @@ def _timed_ranges(start: datetime, end: datetime) -> dict[int, tuple[datetime, d
 
 def _candidates(
     airings: Iterable[Airing],
+    *,
     ranges: dict[int, tuple[datetime, datetime]],
+    window: tuple[datetime, datetime],
+    zones: Collection[str],
     moved: set[int],
     now: datetime,
 ) -> dict[int | None, list[int]]:
     """Lead time (None: date-only releases) → the episodes whose reminders at that lead may
     fall due: a follower's lead times are joined in the database, lead by lead, so that only
-    the followers wanting that lead come back."""
+    the followers wanting that lead come back. "1 day before" is kept only where it falls
+    into the window in one of the `zones` chats are in: its range has an hour's margin for
+    DST, which in a steady tick would hold thirty times the episodes that are due."""
     candidates: dict[int | None, list[int]] = {None: [], **{lead: [] for lead in ranges}}
+    start, end = window
     for airing in airings:
         if airing.airstamp is None:
             candidates[None].append(airing.episode_id)
             continue
         if airing.airstamp <= now:
             continue  # reminders of what has started are pointless
+        airstamp = airing.airstamp
         for lead, (low, high) in ranges.items():
-            if airing.episode_id in moved or low < airing.airstamp <= high:
+            if airing.episode_id in moved or (
+                low < airstamp <= high
+                and (
+                    lead != DAY_LEAD
+                    or any(
+                        start < remind_moment(airstamp, lead, zone_named(zone)) <= end
+                        for zone in zones
+                    )
+                )
+            ):
                 candidates[lead].append(airing.episode_id)
     return candidates
 
@@ -145,7 +168,10 @@ async def plan_due_reminders(
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
         texts = _Texts(airings, now)
-        candidates = _candidates(airings.values(), ranges, moved, now)
+        zones = {zone or defaults.timezone for zone in await chat_timezones(session)}
+        candidates = _candidates(
+            airings.values(), ranges=ranges, window=(start, end), zones=zones, moved=moved, now=now
+        )
         written = 0
         for lead, episode_ids in candidates.items():
             batches = reminder_followers(
