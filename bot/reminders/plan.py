@@ -35,9 +35,10 @@ class PlannedReminder:
     expires_at: datetime  # after this the reminder is pointless
     silent: bool
 
-    @property
-    def dedup_key(self) -> str:
-        return f"reminder:{self.chat_id}:{self.episode_id}:{self.lead}"
+
+def dedup_key(chat_id: int, episode_id: int, lead: str) -> str:
+    """One reminder per chat, episode and lead time, ever."""
+    return f"reminder:{chat_id}:{episode_id}:{lead}"
 
 
 @cache

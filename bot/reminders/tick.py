@@ -25,6 +25,7 @@ from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
+    dedup_key,
     remind_moment,
     reminders_for,
     zone_named,
@@ -142,6 +143,45 @@ class _Texts:
         return text
 
 
+class _SharedPlans:
+    """The reminders of an episode depend on a follower's zone, language, quiet hours and lead
+    times, not on the chat: planned (and their message built) once per such group, then
+    addressed to each chat in it."""
+
+    def __init__(
+        self,
+        airings: dict[int, Airing],
+        texts: _Texts,
+        *,
+        moved: set[int],
+        window: tuple[datetime, datetime],
+        since_moved: datetime,
+        now: datetime,
+    ) -> None:
+        self._airings, self._texts, self._moved, self._now = airings, texts, moved, now
+        self._window, self._since_moved = window, since_moved
+        self._cache: dict[tuple[object, ...], list[tuple[PlannedReminder, BotMessage]]] = {}
+
+    def of(self, episode_id: int, follower: Follower) -> list[tuple[PlannedReminder, BotMessage]]:
+        key = (
+            episode_id, follower.timezone, follower.language, follower.quiet_hours,
+            follower.lead_minutes,
+        )  # fmt: skip
+        shared = self._cache.get(key)
+        if shared is None:
+            start, end = self._window
+            if episode_id in self._moved:  # a moved episode: its whole future, not this window
+                start = min(start, self._since_moved)
+            planned = reminders_for(
+                self._airings[episode_id], follower, window_start=start, window_end=end,
+                now=self._now,
+            )  # fmt: skip
+            shared = self._cache[key] = [
+                (r, BotMessage(self._texts.of(r, follower), silent=r.silent)) for r in planned
+            ]
+        return shared
+
+
 async def plan_due_reminders(
     *,
     sessions: async_sessionmaker[AsyncSession],
@@ -172,6 +212,10 @@ async def plan_due_reminders(
         candidates = _candidates(
             airings.values(), ranges=ranges, window=(start, end), zones=zones, moved=moved, now=now
         )
+        plans = _SharedPlans(
+            airings, texts, moved=moved, window=(start, end), since_moved=now - FIRST_RUN_LOOKBACK,
+            now=now,
+        )  # fmt: skip
         written = 0
         for lead, episode_ids in candidates.items():
             batches = reminder_followers(
@@ -180,24 +224,15 @@ async def plan_due_reminders(
             async for batch in batches:
                 pushes = [
                     Push(
-                        chat_id=r.chat_id,
+                        chat_id=follower.chat_id,
                         kind=DeliveryKind.REMINDER,
-                        dedup_key=r.dedup_key,
-                        message=BotMessage(texts.of(r, follower), silent=r.silent),
-                        not_before=r.remind_at,
-                        episode_id=r.episode_id,
+                        dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
+                        message=message,
+                        not_before=reminder.remind_at,
+                        episode_id=episode_id,
                     )
                     for episode_id, follower in batch
-                    for r in reminders_for(
-                        airings[episode_id],
-                        follower,
-                        # a moved episode: its whole future, not just this window
-                        window_start=min(start, now - FIRST_RUN_LOOKBACK)
-                        if episode_id in moved
-                        else start,
-                        window_end=end,
-                        now=now,
-                    )
+                    for reminder, message in plans.of(episode_id, follower)
                 ]
                 written += await enqueue_many(session, pushes)
         await set_done_until(session, name=TICK_NAME, done_until=end)

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.catalog.schedule import Airing as FullAiring
 from bot.followers import Follower
-from bot.reminders.plan import reminders_for
+from bot.reminders.plan import dedup_key, reminders_for
 
 BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
 
@@ -47,7 +47,8 @@ def test_day_before_keeps_local_wall_time_across_berlin_dst_end():
     planned = everything([episode], [follower()], utc("2026-10-20T00:00"))
     moments = {p.lead: p.remind_at for p in planned}
     assert moments == {"15": utc("2026-10-25T19:00"), "1440": utc("2026-10-24T18:15")}
-    assert {p.dedup_key for p in planned} == {"reminder:1:7:15", "reminder:1:7:1440"}
+    keys = {dedup_key(p.chat_id, p.episode_id, p.lead) for p in planned}
+    assert keys == {"reminder:1:7:15", "reminder:1:7:1440"}
 
 
 def test_day_before_across_new_york_dst_start():
