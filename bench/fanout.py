@@ -23,10 +23,10 @@ from typing import Any
 from sqlalchemy import insert, text
 from telegram import Bot
 from telegram.ext import AIORateLimiter, ExtBot
-from telegram.request import HTTPXRequest
 
 from bot.delivery.sender import Sender
 from bot.message import BotMessage, Copy, to_payload
+from bot.telegram_request import AiohttpRequest
 from storage.db import create_engine, create_session_factory
 from storage.deliveries import count_by_status, insert_deliveries
 from storage.migrate import upgrade_database
@@ -109,8 +109,7 @@ async def outbox_run(database_url: str, chats: int, per_second: float, limit: in
     await _prepare(database_url, chats, source)
     engine = create_engine(database_url)
     sessions = create_session_factory(engine)
-    # The connection pool ApplicationBuilder gives the bot's own requests.
-    request = HTTPXRequest(connection_pool_size=256)
+    request = AiohttpRequest()  # what build_application gives the bot
     async with Bot(TOKEN, base_url=base_url, request=request) as bot:
         sender = Sender(bot, engine, sessions, per_second=per_second)
         cpu, started = time.process_time(), time.perf_counter()

@@ -31,6 +31,7 @@ from bot.http_fetch import FetchLimits, make_feed_client
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
+from bot.telegram_request import AiohttpRequest
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
 from handlers.chat_layer import close_chat_scope, open_chat_scope
@@ -134,6 +135,8 @@ def build_application(settings: Settings) -> BotApplication:
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(pool_size=1))
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
