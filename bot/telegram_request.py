@@ -9,6 +9,8 @@ when a file is uploaded; Telegram's answers are turned into errors by PTB's `Bas
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -23,6 +25,9 @@ MEDIA_WRITE_TIMEOUT = 20.0
 POOL_TIMEOUT = 1.0
 POOL_SIZE = 256
 KEEPALIVE_SECONDS = 30.0  # idle connections are kept this long for the next request
+
+Headers = dict[str, str]
+FORM: Headers = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -88,9 +93,10 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=read,
         )
+        body, headers = _body(request_data)
         try:
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout
+                method, url, data=body, headers=headers, timeout=timeout
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
@@ -103,15 +109,16 @@ def _chosen(passed: ODVInput[float], default: float | None) -> float | None:
     return default if isinstance(passed, DefaultValue) else passed
 
 
-def _body(request_data: RequestData | None) -> dict[str, str] | aiohttp.FormData | None:
-    """PTB's fields (values JSON-encoded) as a form; multipart with the files if any."""
+def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | None, Headers]:
+    """PTB's fields (values JSON-encoded) as a form; multipart with the files if any. A plain
+    form is encoded here: aiohttp's FormData builds a multipart writer even for that."""
     if request_data is None:
-        return None
+        return None, {}
     fields = request_data.json_parameters
     if not request_data.contains_files:
-        return fields
+        return urlencode(fields).encode(), FORM
     form = aiohttp.FormData(fields)
     for name, upload in request_data.multipart_data.items():
         filename, content, mimetype = upload
         form.add_field(name, content, filename=filename, content_type=mimetype)
-    return form
+    return form, {}
