@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 
@@ -126,23 +127,26 @@ async def _post_shutdown(application: BotApplication) -> None:
         await data.feed_http.aclose()
     if data.engine is not None:
         await data.engine.dispose()
+    await asyncio.gather(*(request.shutdown() for request in data.telegram_requests))
 
 
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
     context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
+    requests = (AiohttpRequest(), AiohttpRequest(pool_size=1))  # calls, getUpdates
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(pool_size=1))
+        .request(requests[0])
+        .get_updates_request(requests[1])
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
+    application.bot_data.telegram_requests = requests
 
     # The chat layer: a message or button's chat, loaded once before any handler (group -1),
     # committed after the last one (group 1); on an error, on_error rolls it back.
