@@ -20,6 +20,7 @@ from telegram import Bot
 from bot.delivery.limits import SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
+from bot.delivery.pacing import DepartureGate
 from bot.delivery.packing import Outgoing, next_message
 from bot.telegram_io import send
 from storage.chats import migrate_chat
@@ -61,6 +62,7 @@ class Sender:
         self.engine = engine
         self.sessions = sessions
         self.scheduler = SendScheduler(per_second, clock)
+        self.gate = DepartureGate(per_second, clock)
         self.clock = clock
         self.idle_poll_seconds = idle_poll_seconds
         # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
@@ -173,6 +175,9 @@ class Sender:
         if self._stopping.is_set() and delay > 0:
             outcome = Outcome(Verdict.RELEASED)
         else:
+            wait = self.gate.reserve() - self.clock()  # sends bunched by a stall spread again
+            if wait > 0:
+                await asyncio.sleep(wait)
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
         self.counts[outcome.kind] += 1
