@@ -12,8 +12,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import aiohttp
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -75,10 +73,10 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,  # a number, None or DEFAULT_NONE
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
@@ -105,8 +103,13 @@ class AiohttpRequest(BaseRequest):
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
 
 
-def _chosen(passed: ODVInput[float], default: float | None) -> float | None:
-    return default if isinstance(passed, DefaultValue) else passed
+def _chosen(passed: object, default: float | None) -> float | None:
+    """A timeout passed to one call (None: no limit), else this request's default."""
+    if passed is BaseRequest.DEFAULT_NONE:
+        return default
+    if passed is None or isinstance(passed, int | float):
+        return passed
+    raise TypeError(f"a timeout must be a number of seconds or None, not {passed!r}")
 
 
 def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | None, Headers]:

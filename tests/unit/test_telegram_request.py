@@ -133,6 +133,11 @@ async def test_a_slow_answer_times_out() -> None:
             await request.post(f"{server.url}/x")
 
 
+async def test_a_timeout_of_none_passed_to_a_call_lifts_the_default() -> None:
+    async with BareServer(delay=0.4) as server, AiohttpRequest(read_timeout=0.1) as request:
+        assert await request.post(f"{server.url}/x", read_timeout=None) is True
+
+
 async def test_no_server_is_a_network_error() -> None:
     async with BareServer() as server:
         url = server.url  # the port is free again once the server is gone
