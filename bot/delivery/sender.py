@@ -175,9 +175,7 @@ class Sender:
         if self._stopping.is_set() and delay > 0:
             outcome = Outcome(Verdict.RELEASED)
         else:
-            wait = self.gate.reserve() - self.clock()  # sends bunched by a stall spread again
-            if wait > 0:
-                await asyncio.sleep(wait)
+            await self.gate.wait_turn()  # sends bunched by a stall spread out again
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
         self.counts[outcome.kind] += 1

@@ -48,3 +48,55 @@ def test_a_budget_below_one_per_second_still_spaces_sends():
     gate = DepartureGate(0.5, clock)
     first, second = gate.reserve(), gate.reserve()
     assert second - first == pytest.approx(1 / (0.5 * BUDGET_SHARE))
+
+
+class Sleeper:
+    """asyncio.sleep for the fake clock: moves it on."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.asked: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.asked.append(seconds)
+        self.clock.now += seconds
+
+
+async def test_wait_turn_leaves_at_once_while_the_window_has_room():
+    clock = Clock()
+    sleeper = Sleeper(clock)
+    gate = DepartureGate(10, clock, sleeper)
+    for _ in range(10):
+        await gate.wait_turn()
+    assert sleeper.asked == [] and clock.now == 500.0
+
+
+async def test_wait_turn_waits_for_the_window():
+    clock = Clock()
+    gate = DepartureGate(10, clock, Sleeper(clock))
+    for _ in range(10):
+        gate.reserve()
+    await gate.wait_turn()
+    assert clock.now == pytest.approx(500.0 + 10 / (10 * BUDGET_SHARE))
+
+
+async def test_a_wait_that_ends_late_books_again_behind_the_later_bookings():
+    clock = Clock()
+    later: list[float] = []
+
+    async def busy_loop_sleep(seconds: float) -> None:
+        # The event loop wakes this send 0.3 s late once; sends whose slots came meanwhile
+        # booked first.
+        clock.now += seconds + (0.0 if later else 0.3)
+        if not later:
+            later.extend(gate.reserve() for _ in range(10))
+
+    gate = DepartureGate(10, clock, busy_loop_sleep)
+    window = 10 / (10 * BUDGET_SHARE)
+    for _ in range(10):  # the window is full
+        gate.reserve()
+    await gate.wait_turn()
+    departures = sorted([clock.now, *later])
+    # Leaving at its late wake-up would put 11 departures within window - 0.3 s.
+    assert departures[10] - departures[0] >= window - 1e-9
+    assert clock.now == pytest.approx(500.0 + 0.3 + 2 * window)
