@@ -6,6 +6,7 @@ the outbox sender (claims, sends, records) plus this process polling the outbox 
     python -m bench.fanout                     # 10,000 chats at 30 msg/s: ~7 minutes
     python -m bench.fanout --chats 2000        # shorter
     BENCH_DATABASE_URL=postgresql+asyncpg://…  # adds the paid mode on PostgreSQL (wipes it!)
+    python -m bench.fanout --profile prof.txt  # the paid SQLite run under pyinstrument
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ import tempfile
 import time
 from collections import Counter
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, text
 from telegram import Bot
 from telegram.ext import AIORateLimiter, ExtBot
-from telegram.request import HTTPXRequest
 
 from bot.delivery.sender import Sender
 from bot.message import BotMessage, Copy, to_payload
 from bot.ops.operations import Operations
+from bot.telegram_request import AiohttpRequest
 from storage.db import create_engine, create_session_factory
 from storage.deliveries import count_by_status, insert_deliveries
 from storage.migrate import upgrade_database
@@ -110,8 +112,7 @@ async def outbox_run(database_url: str, chats: int, per_second: float, limit: in
     await _prepare(database_url, chats, source)
     engine = create_engine(database_url)
     sessions = create_session_factory(engine)
-    # The connection pool ApplicationBuilder gives the bot's own requests.
-    request = HTTPXRequest(connection_pool_size=256)
+    request = AiohttpRequest()  # what build_application gives the bot
     async with Bot(TOKEN, base_url=base_url, request=request) as bot:
         monitor = Operations()
         sender = Sender(bot, engine, sessions, per_second=per_second, monitor=monitor)
@@ -167,7 +168,28 @@ def _line(name: str, result: dict, limit: float | None) -> str:
     )
 
 
+async def profile(path: str, chats: int, per_second: float) -> None:
+    """The paid run on SQLite under pyinstrument (this process only: the bot's side)."""
+    from pyinstrument import Profiler
+    from pyinstrument.renderers import ConsoleRenderer
+
+    profiler = Profiler(interval=0.0005, async_mode="disabled")
+    with tempfile.TemporaryDirectory() as folder:
+        profiler.start()
+        sqlite = f"sqlite+aiosqlite:///{folder}/profiled.sqlite3"
+        result = await outbox_run(sqlite, chats, per_second, None)
+        profiler.stop()
+    print(_line(f"profiled, SQLite, paid {per_second:g}/s", result, None), flush=True)
+    tree = profiler.output(ConsoleRenderer(unicode=False, color=False))
+    flat = profiler.output(ConsoleRenderer(unicode=False, color=False, flat=True))
+    await asyncio.to_thread(Path(path).write_text, tree + flat)
+    print(f"profile (call tree, then frames by own time) written to {path}")
+
+
 async def main(args: argparse.Namespace) -> None:
+    if args.profile:
+        await profile(args.profile, args.paid_chats, args.paid_rate)
+        return
     with tempfile.TemporaryDirectory() as folder:
         sqlite = f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
         limited = await outbox_run(sqlite, args.chats, args.limit, args.limit)
@@ -192,4 +214,5 @@ if __name__ == "__main__":
     parser.add_argument("--paid-chats", type=int, default=3_000)
     parser.add_argument("--paid-rate", type=float, default=1000.0, help="budget, no server limit")
     parser.add_argument("--baseline-chats", type=int, default=600)
+    parser.add_argument("--profile", metavar="FILE", help="only profile the paid SQLite run")
     asyncio.run(main(parser.parse_args()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 
@@ -41,6 +42,7 @@ from bot.news.poll import NewsPoller
 from bot.ops.endpoints import start_servers, stop_servers
 from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
+from bot.telegram_request import AiohttpRequest
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
 from handlers.chat_layer import close_chat_scope, open_chat_scope
@@ -141,21 +143,26 @@ async def _post_shutdown(application: BotApplication) -> None:
         await data.feed_http.aclose()
     if data.engine is not None:
         await data.engine.dispose()
+    await asyncio.gather(*(request.shutdown() for request in data.telegram_requests))
 
 
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
     context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
+    requests = (AiohttpRequest(), AiohttpRequest(pool_size=1))  # calls, getUpdates
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
+        .request(requests[0])
+        .get_updates_request(requests[1])
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
+    application.bot_data.telegram_requests = requests
 
     # Every update first names itself for the log lines it causes.
     application.add_handler(TypeHandler(Update, remember_update), group=-2)

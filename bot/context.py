@@ -8,6 +8,7 @@ from typing import Any, cast
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+from telegram.request import BaseRequest
 
 from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_layer import ChatScope
@@ -30,6 +31,9 @@ class BotData:
     sender: Sender | None = None  # the outbox sender, started in post_init
     feed_http: httpx.AsyncClient | None = None  # its own limits: redirects, timeouts
     news: NewsPoller | None = None
+    # The bot's HTTP layers (calls, getUpdates): closed in post_shutdown too, because PTB
+    # closes them only after an initialize that succeeded.
+    telegram_requests: tuple[BaseRequest, ...] = ()
     # Update id → its chat layer while it is open; the error handler (which PTB gives a
     # context of its own) finds it here to roll it back.
     chat_scopes: dict[int, ChatScope] = field(default_factory=dict)

@@ -23,7 +23,14 @@ async def run_until_stopped(
     """Poll for updates (or take them from the webhook, served since post_init) until `stop`
     is set, then finish in-flight updates and close."""
     settings = application.bot_data.settings
-    async with application:  # initialize() … shutdown()
+    try:
+        await application.initialize()  # checks the token with getMe
+    except BaseException:
+        # Like PTB's run_polling: post_shutdown even so (it closes the bot's HTTP sessions).
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+        raise
+    async with application:  # initialized above … shutdown()
         if application.post_init:
             await application.post_init(application)
         try:

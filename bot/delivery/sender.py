@@ -21,6 +21,7 @@ from telegram import Bot
 from bot.delivery.limits import SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
+from bot.delivery.pacing import DepartureGate
 from bot.delivery.packing import Outgoing, next_message
 from bot.telegram_io import send
 from storage.chats import migrate_chat
@@ -84,6 +85,7 @@ class Sender:
         self.engine = engine
         self.sessions = sessions
         self.scheduler = SendScheduler(per_second, clock)
+        self.gate = DepartureGate(per_second, clock)
         self.clock = clock
         self.idle_poll_seconds = idle_poll_seconds
         # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
@@ -205,6 +207,7 @@ class Sender:
         if self._stopping.is_set() and delay > 0:
             outcome = Outcome(Verdict.RELEASED)
         else:
+            await self.gate.wait_turn()  # sends bunched by a stall spread out again
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
         if outcome.kind == Verdict.RETRY_AFTER:
