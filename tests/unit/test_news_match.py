@@ -82,12 +82,15 @@ CASES = [
     ("Dr. House: Hugh Laurie über die Rückkehr", "", {5}),
     ("Hugh Laurie visits a house in Oxford", "", set()),
     ("Der Bergdoktor: Dreharbeiten in Tirol", "", {23}),
-    # Spin-offs: the new show from the summary, the parent quoted in the headline.
+    # Spin-offs: the spin-off named in the teaser is the subject, not the parent that
+    # introduces it; with no spin-off named, the parent is.
     (
         "„Bosch: Legacy“-Ableger verlängert",
         "Amazon hat „Ballard“ um eine zweite Staffel verlängert.",
-        {12, 13},
+        {13},
     ),
+    ("‘Bosch’ prequel series in the works", "", {11}),
+    ("Prime Video renews Ballard, the spin-off of Bosch: Legacy", "", {13}),
     # The summary needs evidence even for specific titles.
     ("Streamer orders another season", "It renewed The Office for season 10.", {22}),
     ("Comedy news", "Fans of The Office will like this.", set()),

@@ -1,0 +1,76 @@
+"""How German and English news say what happened, written over folded lemmas (see lemmas.py).
+
+Each pattern runs on a space-separated lemma string in which "|" ends a clause; a gap such
+as `_GAP` never crosses a clause. Lemmas of nouns can be odd ("Staffel" → "staffeln"), so
+nouns are matched by their stem.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
+_SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
+_SEASON = r"(?:season|staffel\w*|serie\w*|series|fortsetzung)"
+_ORDINAL = (
+    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
+    r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
+)
+_MONTH = (
+    r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen)"
+)
+
+# Words that make a nearby ordinary title a series: the title cannot be plain language here.
+SERIES_WORD = re.compile(
+    r"(staffel|serie|season|renew|verlanger|cancel|abgesetzt|absetz|eingestellt|episode|folgen?$"
+    r"|premiere|spinoff|ableger|greenli|sitcom|miniser|reboot|revival|prequel)"
+)
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+# Said of a series that will not go on, including negated renewals.
+NEGATED_RENEWAL = _any(
+    r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
+    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
+    r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
+    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr)",
+)
+CANCELLATION = _any(
+    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
+    r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|aus fur|das aus",
+    r"setzen " + _GAP + r"ab(?! " + _MONTH + r")",
+    r"stellen " + _GAP + r"ein",
+)
+RENEWAL = _any(
+    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
+    r"(?:pick|order) " + _GAP + _SEASON,
+    _SEASON + r" \d+ order",
+    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
+    r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
+    r"(?:bekommen|erhalten|kriegen|holen|gehen in) " + _GAP + _SEASON,
+    r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
+    _ORDINAL + " " + _SEASON + r" (?:bestellen|bestatigen|kommen|confirm\w*|is a go)",
+    r"gehen weiter|fortsetzen|fortgesetzt",
+)
+PREMIERE = _any(
+    r"premiere\w*|release date|launch date|start date|debut\w*",
+    r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
+    r"return (?:on|in|this|next|to)",
+    r"move to \w+day",
+    r"starttermin|startdatum|starten|laufen ab|kommen am|neu folge\w*",
+    r"ab " + _MONTH,
+    r"deutschlandpremiere|free tv|erscheinen",
+)
+ENDING = _any(
+    r"final season|last season|series finale|(?:to|will) end|end with|end after",
+    r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
+    r"enden|zu ende|(?:der|das) ende|abschluss",
+    r"letzt\w* " + _SEASON,
+    r"final\w* " + _SEASON,
+    r"letzt\w* rund\w*",
+)

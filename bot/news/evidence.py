@@ -1,0 +1,95 @@
+"""Whether a title found in a text is a mention of the series, by the evidence around it.
+
+Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
+- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
+- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), it is;
+- in the headline, a specific title ("Ballard") needs nothing more, and an ordinary one counts
+  when it opens the headline before a colon ("Dark: …"), when it is an English everyday phrase
+  in a German headline ("Dark" among German words is a name), or when it opens a clause that
+  speaks of series news ("Dark will get a third and final season", "Dark geht in die letzte
+  Runde"); a title of function words only ("You") needs quotes or a series word beside it;
+- in the teaser's opening sentence a specific title needs nothing more, an ordinary one quotes
+  or a series word beside it; later in the teaser every title needs that: teasers name other shows.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from bot.news.classify import is_news_clause
+from bot.news.cues import SERIES_WORD
+from bot.news.headline import Headline
+from bot.news.lemmas import lemmatise
+from bot.news.ordinary import Commonness
+
+MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
+# Words skipped when looking for a series word next to a title ("season 2 of Lost").
+_FILLERS = frozenset(
+    {
+        *("the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"),
+        *("of", "for", "to", "its", "s", "in"),
+        *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
+        *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
+    }
+)
+
+
+class Place(Enum):
+    """Where in a news item a text stands."""
+
+    HEADLINE = "headline"
+    OPENING = "opening"  # the teaser's first sentence
+    TEASER = "teaser"  # the rest of the teaser's lead
+
+
+def is_mention(
+    text: Headline,
+    first: int,
+    last: int,
+    commonness: Commonness,
+    *,
+    place: Place,
+    language: str | None,
+) -> bool:
+    """Whether words first..last of `text`, a title of this commonness, name the series."""
+    enclosing = text.enclosing_span(first, last)
+    if enclosing is not None and _is_title_like(text, enclosing, first, last):
+        return False
+    if text.is_quoted(first, last) or _beside_series_word(text, first, last):
+        return True
+    if place is Place.TEASER:
+        return False
+    if not commonness.ordinary:
+        return True
+    if place is Place.OPENING:
+        return False
+    if first == 0 and last in text.colon_after:
+        return True  # "Dark: …" opens a headline about the series
+    if commonness.english_in_german and language == "de":
+        return True
+    if commonness.function_only:
+        return False
+    start, end = text.clause(first, last)
+    if start != first:
+        return False
+    rest = text.raw[last + 1 : end + 1]
+    return bool(rest) and is_news_clause(lemmatise(rest, language))
+
+
+def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
+    """A short quoted run that adds more than numbers to the mention is another title."""
+    start, end = span
+    if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
+        return False
+    extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
+    return any(not word.isdigit() for word in extra)
+
+
+def _beside_series_word(text: Headline, first: int, last: int) -> bool:
+    words = text.words
+    for step, index in ((-1, first - 1), (1, last + 1)):
+        while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
+            index += step
+        if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
+            return True
+    return False

@@ -1,0 +1,74 @@
+"""Words reduced to their dictionary form (simplemma), folded, so cues match every inflection.
+
+"verlängerte", "verlängert" and "verlängern" all become "verlangern"; "won't" becomes
+"will not" first, so a negation survives lemmatisation. Lemmas are cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import simplemma
+
+from bot.catalog.normalize import fold
+
+CLAUSE_BREAK = "|"  # stands for , ; : . ! ? ( ) and spaced dashes between clauses
+_TOKEN = re.compile(r"[^\W_]+|[,;:!?()|]|(?<=[^\W\d_]{2})\.(?=\s|$)|\s[–—-]\s")
+# "won't" arrives as "won", "t": the stem each negated auxiliary stands for.
+_NEGATED = {
+    "won": "will",
+    "can": "can",
+    "don": "do",
+    "doesn": "does",
+    "didn": "did",
+    "isn": "is",
+    "aren": "are",
+    "wasn": "was",
+    "weren": "were",
+    "hasn": "has",
+    "haven": "have",
+    "hadn": "had",
+    "wouldn": "would",
+    "couldn": "could",
+    "shouldn": "should",
+}
+_LANGUAGES = ("de", "en")
+
+
+def tokens(text: str) -> list[str]:
+    """Casefolded words of `text` with CLAUSE_BREAK where a clause ends."""
+    found: list[str] = []
+    for piece in _TOKEN.findall(unicodedata.normalize("NFC", text.casefold())):
+        found.append(piece if piece[0].isalnum() else CLAUSE_BREAK)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, language: str | None) -> str:
+    if word == CLAUSE_BREAK or word.isdigit():
+        return word
+    order = (language, *(other for other in _LANGUAGES if other != language))
+    languages = tuple(lang for lang in order if lang)
+    return fold(simplemma.lemmatize(word, lang=languages))
+
+
+def lemmatise(words: Iterable[str], language: str | None) -> str:
+    """The folded lemmas of casefolded `words`, space-separated; negations spelt out."""
+    lemmas: list[str] = []
+    previous = ""
+    for word in words:
+        if word == "t" and previous in _NEGATED:
+            lemmas[-1] = _NEGATED[previous]
+            lemmas.append("not")
+        else:
+            lemmas.append(_lemma(word, language))
+        previous = word
+    return " ".join(lemmas)
+
+
+def lemmatise_text(text: str, language: str | None) -> str:
+    """`lemmatise` over the words and clause breaks of a raw text."""
+    return lemmatise(tokens(text), language)
