@@ -82,9 +82,13 @@ def analyse(raw: str) -> Headline:
         if piece[0].isalnum():
             if last_was_quote and touching:
                 quote_before.add(len(words))
-            for part in _NOT_WORD.findall(fold(piece)):
-                words.append(part)
+            if piece.isascii():  # the common case: folding would change nothing
+                words.append(piece)
                 raws.append(piece)
+            else:
+                for part in _NOT_WORD.findall(fold(piece)):
+                    words.append(part)
+                    raws.append(piece)
             last_was_quote, after_word = False, True
             continue
         is_double = piece in _DOUBLE_QUOTES

@@ -72,3 +72,9 @@ def lemmatise(words: Iterable[str], language: str | None) -> str:
 def lemmatise_text(text: str, language: str | None) -> str:
     """`lemmatise` over the words and clause breaks of a raw text."""
     return lemmatise(tokens(text), language)
+
+
+def load_dictionaries() -> None:
+    """Loads the lemma dictionaries now (a second or two), not in the first item's lookup."""
+    for language in _LANGUAGES:
+        _lemma.__wrapped__("staffel", language)

@@ -24,6 +24,7 @@ from bot.catalog.normalize import normalize_title
 from bot.news.evidence import Place, is_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
+from bot.news.lemmas import load_dictionaries
 from bot.news.ordinary import Commonness, CommonnessCache
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
@@ -70,6 +71,7 @@ class SeriesMatcher:
             rank = (title.primary, title.premiered or 0)
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, title)
+        load_dictionaries()  # built off the event loop: items never wait for them
         commonness = CommonnessCache()
         self._automaton = ahocorasick.Automaton()
         for key, (_, title) in best.items():
@@ -95,8 +97,13 @@ class SeriesMatcher:
         opening, _, rest = summary[:SUMMARY_LEAD_CHARS].partition("\n")
         parts = _SENTENCE_END.split(opening, maxsplit=1)
         rest = " ".join([*parts[1:], rest])
-        texts = [(analyse(title), Place.HEADLINE), (analyse(parts[0]), Place.OPENING)]
-        texts.append((analyse(rest), Place.TEASER))
+        texts = [(analyse(title), Place.HEADLINE)]
+        # A teaser is analysed only where some title occurs in it at all: most name none.
+        texts += [
+            (analyse(text), place)
+            for text, place in ((parts[0], Place.OPENING), (rest, Place.TEASER))
+            if self._occurs_in(text)
+        ]
         language = guess_language(word for text, _ in texts[:2] for word in text.words)
         found: set[int | None] = set()
         modifiers: set[int] = set()
@@ -114,6 +121,10 @@ class SeriesMatcher:
         if not found - modifiers - {None} and None not in found:
             found |= modifiers  # the parent is the subject when no spin-off is named
         return frozenset(series_id for series_id in found if series_id is not None)
+
+    def _occurs_in(self, text: str) -> bool:
+        key = normalize_title(text)
+        return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
 
     def _mentions(self, text: Headline, place: Place, language: str | None) -> list[_Mention]:
         if not text.words:
