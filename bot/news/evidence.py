@@ -52,6 +52,8 @@ def is_mention(
     language: str | None,
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness, name the series."""
+    if text.straddles_quote(first, last):
+        return False  # "„Dark“ Night …": a title never runs across a quotation mark
     enclosing = text.enclosing_span(first, last)
     if enclosing is not None and _is_title_like(text, enclosing, first, last):
         return False

@@ -46,6 +46,13 @@ class Headline:
                 return start, end
         return None
 
+    def straddles_quote(self, first: int, last: int) -> bool:
+        """Whether a quoted run holds some but not all of words first..last."""
+        return any(
+            start <= last and first <= end and not (start <= first and last <= end)
+            for start, end in self.quoted_spans
+        )
+
     def clause(self, first: int, last: int) -> tuple[int, int]:
         """The first and last word index of the clause around words first..last."""
         start = first

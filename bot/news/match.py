@@ -80,47 +80,52 @@ class SeriesMatcher:
         self.known = 0
         for name in known_names:
             key = normalize_title(name)
-            if key and key not in self._automaton:
-                self._add(key, None, commonness.of(name))
+            if key and key not in best and self._add(key, None, commonness.of(name)):
                 self.known += 1
         if best:
             self._automaton.make_automaton()
 
-    def _add(self, key: str, series_id: int | None, commonness: Commonness) -> None:
+    def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
+        """Adds a title; False if its key was there already (and is now replaced)."""
         pattern = _Pattern(series_id, key.count(" ") + 1, len(key) + 2, commonness)
-        self._automaton.add_word(f" {key} ", pattern)
+        return bool(self._automaton.add_word(f" {key} ", pattern))
 
     def match(self, title: str, summary: str = "") -> frozenset[int]:
         """The ids of the series the item is about."""
         if not self.size:
             return frozenset()
-        opening, _, rest = summary[:SUMMARY_LEAD_CHARS].partition("\n")
-        parts = _SENTENCE_END.split(opening, maxsplit=1)
-        rest = " ".join([*parts[1:], rest])
-        texts = [(analyse(title), Place.HEADLINE)]
-        # A teaser is analysed only where some title occurs in it at all: most name none.
-        texts += [
-            (analyse(text), place)
-            for text, place in ((parts[0], Place.OPENING), (rest, Place.TEASER))
-            if self._occurs_in(text)
-        ]
-        language = guess_language(word for text, _ in texts[:2] for word in text.words)
+        opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
+        headline, lead = analyse(title), self._analysed(opening)
+        language = guess_language([*headline.words, *(lead.words if lead else ())])
+        found, modifiers = self._scan(headline, Place.HEADLINE, language)
+        if lead is not None:
+            found |= self._scan(lead, Place.OPENING, language)[0]
+        if not found and not modifiers:
+            # The rest of a teaser names other shows too: read only when nothing else did.
+            later = self._analysed(rest)
+            if later is not None:
+                found = self._scan(later, Place.TEASER, language)[0]
+        if not found:
+            found |= modifiers  # no spin-off named, known or not: the parent is the subject
+        return frozenset(series_id for series_id in found if series_id is not None)
+
+    def _scan(
+        self, text: Headline, place: Place, language: str | None
+    ) -> tuple[set[int | None], set[int]]:
+        """The series mentioned (None for a known name), and parents named for a spin-off."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for text, place in texts:
-            for mention in _longest(self._mentions(text, place, language)):
-                series_id = mention.pattern.series_id
-                if (
-                    series_id is not None
-                    and place is Place.HEADLINE
-                    and _introduces_spinoff(text, mention)
-                ):
-                    modifiers.add(series_id)
-                else:
-                    found.add(series_id)
-        if not found - modifiers - {None} and None not in found:
-            found |= modifiers  # the parent is the subject when no spin-off is named
-        return frozenset(series_id for series_id in found if series_id is not None)
+        for mention in _longest(self._mentions(text, place, language)):
+            series_id = mention.pattern.series_id
+            if series_id is not None and _introduces_spinoff(text, mention):
+                modifiers.add(series_id)
+            else:
+                found.add(series_id)
+        return found, modifiers
+
+    def _analysed(self, text: str) -> Headline | None:
+        """The analysed text, or None where no title occurs at all (most teasers)."""
+        return analyse(text) if self._occurs_in(text) else None
 
     def _occurs_in(self, text: str) -> bool:
         key = normalize_title(text)
@@ -138,6 +143,13 @@ class SeriesMatcher:
             if is_mention(text, first, last, pattern.commonness, place=place, language=language):
                 mentions.append(_Mention(first, last, pattern))
         return mentions
+
+
+def _opening_sentence(text: str) -> tuple[str, str]:
+    """A teaser's first sentence (or line) and the rest."""
+    first_line, _, later_lines = text.partition("\n")
+    parts = _SENTENCE_END.split(first_line, maxsplit=1)
+    return parts[0], " ".join([*parts[1:], later_lines])
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:

@@ -122,3 +122,90 @@ def test_empty_catalogue_and_empty_text() -> None:
     assert SeriesMatcher([]).match("‘Dark’ renewed") == frozenset()
     assert MATCHER.match("", "") == frozenset()
     assert MATCHER.match("„“ ‘’ :", "") == frozenset()
+
+
+def test_ballard_renewal_named_in_the_teaser_reaches_ballard_not_its_parent() -> None:
+    found = MATCHER.match(
+        '"Bosch: Legacy"-Spin-off mit Maggie Q endlich verlängert',
+        "Amazon verlängert die Krimiserie um Detective Renée Ballard (Maggie Q) um eine zweite "
+        "Staffel. Zuvor war „Bosch“ zu Ende gegangen.",
+    )
+    assert found == {13}
+
+
+def test_specific_titles_count_anywhere_in_the_headline_and_the_teasers_opening() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Yellowstone", primary=True),
+            CatalogueTitle(2, "Severance", primary=True),
+            CatalogueTitle(3, "Andor", primary=True),
+        ]
+    )
+    assert matcher.match("Kevin Costner talks about leaving Yellowstone") == {1}
+    assert matcher.match("Apple's biggest hit: why Severance works") == {2}
+    assert matcher.match("Disney+ shares first look", "Andor returns with Diego Luna.") == {3}
+    # Beyond the opening sentence a teaser names other shows: no longer enough there.
+    assert matcher.match("Disney+ shares a first look", "Diego Luna stars. Like Andor.") == set()
+
+
+NCIS_TITLES = [CatalogueTitle(1, "NCIS", primary=True), CatalogueTitle(2, "Dark", primary=True)]
+
+
+def test_a_longer_known_title_wins_over_a_followed_one() -> None:
+    matcher = SeriesMatcher(NCIS_TITLES, known_names=["NCIS: Los Angeles", "NCIS: Hawai'i"])
+    assert matcher.match("NCIS: Los Angeles Cancelled at CBS, Will End With Season 14") == set()
+    assert matcher.match("NCIS renewed for season 23") == {1}
+    assert matcher.match("‘NCIS’ and ‘NCIS: Los Angeles’ renewed") == {1}
+    # Without the world's names the matcher cannot know better.
+    assert SeriesMatcher(NCIS_TITLES).match("NCIS: Los Angeles cancelled") == {1}
+
+
+def test_an_everyday_known_name_blocks_only_where_it_is_a_mention() -> None:
+    # "Dark Night" (known, everyday words) is plain language in the first headline: it must
+    # not hide the followed Dark; quoted it is another show.
+    matcher = SeriesMatcher(NCIS_TITLES, known_names=["Dark Night", "Dark", "NCIS"])
+    assert matcher.match("„Dark“: Night shoots for the prequel wrapped") == {2}
+    assert matcher.match("Dark night ahead: Dark renewed for season 4") == {2}
+    assert matcher.match("‘Dark Night’ renewed for season 2") == set()
+    assert matcher.size == 2 and matcher.known == 1  # names already followed are not known
+
+
+EVERYDAY = SeriesMatcher(
+    [
+        CatalogueTitle(1, "Dark", primary=True),
+        CatalogueTitle(2, "You", primary=True),
+        CatalogueTitle(3, "Lost", primary=True),
+        CatalogueTitle(4, "Evil", primary=True),
+        CatalogueTitle(5, "Berlin", primary=True),
+        CatalogueTitle(6, "Friends", primary=True),
+    ]
+)
+
+EVERYDAY_CASES = [
+    # Plain language: no evidence that a series is meant.
+    ("Dark clouds gather over the streaming market", set()),
+    ("Why you should watch more documentaries", set()),
+    ("Lost luggage: airlines promise better tracking", set()),
+    ("Evil twins and other soap tropes", set()),
+    ("Berlin bekommt neue Fahrradwege", set()),
+    ("Friends and family plans get pricier", set()),
+    # Evidence in the clause, not only beside the title.
+    ("Dark will get a third and final season", {1}),
+    ("Dark geht 2020 in die letzte Runde", {1}),
+    ("Lost comes to an end after six seasons", {3}),
+    ("Evil won't return for a fifth season", {4}),
+    # An English everyday word in a German headline is a name.
+    ("Netflix zeigt Dark jetzt in 4K", {1}),
+    ("Warum Friends noch immer funktioniert", {6}),
+    # Function words need evidence right beside them.
+    ("You renewed for a fifth and final season", {2}),
+    ("Will you stay for the season finale?", set()),
+    # Quoted or opening the headline before a colon.
+    ("„Berlin“ räumt beim Fernsehpreis ab", {5}),
+    ("Berlin: Netflix bestätigt die zweite Staffel", {5}),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), EVERYDAY_CASES)
+def test_everyday_titles_need_evidence(title: str, expected: set[int]) -> None:
+    assert EVERYDAY.match(title) == expected
