@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.news.classify import classify
+from bot.news.kinds import NewsKind
 
 CASES = [
     # Renewals.
@@ -35,6 +36,25 @@ CASES = [
     ("„Die Simpsons“: neue Folgen ab Januar bei ProSieben", "premiere"),
     ("„Bridgerton“: Starttermin für Staffel 4 steht fest", "premiere"),
     ("Die finale Staffel läuft ab März", "premiere"),
+    # Inflections and periphrases, German.
+    ("„Dark“ geht 2020 in die letzte Runde", "cancellation"),
+    ("„Babylon Berlin“ geht zu Ende", "cancellation"),
+    ("Aus für „Das Boot“ nach vier Staffeln", "cancellation"),
+    ("„Der Alte“ endete nach 47 Jahren", "cancellation"),
+    ("Netflix verlängerte „Dark“ damals früh", "renewal"),
+    ("„Ted Lasso“ kehrt mit einer vierten Staffel zurück", "renewal"),
+    ("„Slow Horses“ geht weiter", "renewal"),
+    ("„Reacher“ erhält eine vierte Staffel", "renewal"),
+    ("Keine weitere Staffel für „Lost“", "cancellation"),
+    ("„Lost“ wird nicht verlängert", "cancellation"),
+    # Inflections and periphrases, English.
+    ("‘Evil’ won't return for a fifth season", "cancellation"),
+    ("‘Lost’ not renewed at ABC", "cancellation"),
+    ("‘Lost’ comes to an end after six seasons", "cancellation"),
+    ("‘Dark’ will get a third and final season", "renewal"),
+    ("‘Silo’ gets a season 3", "renewal"),
+    ("‘Shrinking’ picked up for a third season", "renewal"),
+    ("‘Andor’ sets return date", "premiere"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -46,6 +66,11 @@ CASES = [
 @pytest.mark.parametrize(("title", "kind"), CASES)
 def test_kinds(title: str, kind: str) -> None:
     assert classify(title) == kind
+
+
+def test_kinds_are_the_enum_and_compare_as_strings() -> None:
+    kind = classify("‘Hacks’ renewed for season 5")
+    assert kind is NewsKind.RENEWAL and kind == "renewal"
 
 
 def test_summary_decides_only_when_the_headline_is_silent() -> None:
