@@ -25,3 +25,28 @@ def test_shared_dev_set() -> None:
     assert result.precision == 1.0, result.wrong
     assert result.recall == 1.0, result.wrong
     assert result.kind_accuracy == 1.0, result.wrong
+
+
+corpus_present = pytest.mark.skipif(
+    not CORPUS_DIR.is_dir(), reason="the labelled corpus has not been merged yet"
+)
+
+
+@corpus_present
+def test_corpus_dev_split() -> None:
+    result = score(load(CORPUS_DIR), split="dev")
+    _show("corpus dev", result)
+    assert result.rows >= 1
+    assert result.precision >= 0.0, result.wrong
+    assert result.recall >= 0.0, result.wrong
+    assert result.kind_accuracy >= 0.0, result.wrong
+
+
+@corpus_present
+def test_corpus_heldout_split() -> None:
+    result = score(load(CORPUS_DIR), split="heldout")
+    _show("corpus held-out", result)
+    assert result.rows >= 1
+    assert result.precision >= 0.0
+    assert result.recall >= 0.0
+    assert result.kind_accuracy >= 0.0

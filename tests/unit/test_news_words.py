@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.news.lemmas import lemmatise_text, tokens
 from bot.news.language import guess_language
+from bot.news.lemmas import lemmatise_text, tokens
 from bot.news.ordinary import CommonnessCache
 
 COMMONNESS = CommonnessCache()
