@@ -116,8 +116,14 @@ def score(labelled: LabelledSet, *, split: str | None = None) -> DevScore:
     return score_rows(matcher, labelled.names, _in_split(labelled.rows, split))
 
 
+def _split_name(value: str | None) -> str:
+    """ "dev", or "heldout" for any spelling of the held-out part ("held-out", "test")."""
+    name = (value or "").strip().casefold().replace("-", "").replace("_", "")
+    return "heldout" if name in {"heldout", "test", "holdout"} else name
+
+
 def _in_split(rows: Iterable[dict[str, str]], split: str | None) -> list[dict[str, str]]:
-    return [row for row in rows if split is None or (row.get("split") or "").strip() == split]
+    return [row for row in rows if split is None or _split_name(row.get("split")) == split]
 
 
 def score_rows(

@@ -26,6 +26,11 @@ SERIES_WORD = re.compile(
     r"(staffel|serie|season|renew|verlanger|cancel|abgesetzt|absetz|eingestellt|episode|folgen?$"
     r"|premiere|spinoff|ableger|greenli|sitcom|miniser|reboot|revival|prequel)"
 )
+# A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
+_CONFIRMED = (
+    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm\w*|(?:is|be) a go"
+    r"|(?:is|be) happen\w*)"
+)
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
@@ -37,11 +42,11 @@ NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
-    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr)",
+    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
 )
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
-    r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|aus fur|das aus",
+    r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + _GAP + r"ab(?! " + _MONTH + r")",
     r"stellen " + _GAP + r"ein",
 )
@@ -54,7 +59,10 @@ RENEWAL = _any(
     r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen|gehen in) " + _GAP + _SEASON,
     r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
-    _ORDINAL + " " + _SEASON + r" (?:bestellen|bestatigen|kommen|confirm\w*|is a go)",
+    _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
+    _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,
+    r"(?:bestatigen|confirm\w*) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
+    r"grun\w* licht",
     r"gehen weiter|fortsetzen|fortgesetzt",
 )
 PREMIERE = _any(
@@ -62,14 +70,14 @@ PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
     r"return (?:on|in|this|next|to)",
     r"move to \w+day",
-    r"starttermin|startdatum|starten|laufen ab|kommen am|neu folge\w*",
+    r"starttermin|startdatum|starten|laufen ab|kommen (?:am|im|ab)|neu folge\w*",
     r"ab " + _MONTH,
     r"deutschlandpremiere|free tv|erscheinen",
 )
 ENDING = _any(
     r"final season|last season|series finale|(?:to|will) end|end with|end after",
     r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
-    r"enden|zu ende|(?:der|das) ende|abschluss",
+    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
     r"letzt\w* " + _SEASON,
     r"final\w* " + _SEASON,
     r"letzt\w* rund\w*",
