@@ -76,13 +76,14 @@ class SeriesMatcher:
         self._automaton = ahocorasick.Automaton()
         for key, (_, title) in best.items():
             self._add(key, title.series_id, commonness.of(title.name))
-        self.size = len(best)
-        self.known = 0
+        self.followed = len(best)
+        self.known = 0  # names of series nobody here follows
         for name in known_names:
             key = normalize_title(name)
             if key and key not in best and self._add(key, None, commonness.of(name)):
                 self.known += 1
-        if best:
+        self.size = self.followed + self.known
+        if self.size:
             self._automaton.make_automaton()
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
@@ -92,7 +93,7 @@ class SeriesMatcher:
 
     def match(self, title: str, summary: str = "") -> frozenset[int]:
         """The ids of the series the item is about."""
-        if not self.size:
+        if not self.followed:
             return frozenset()
         opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
         headline, lead = analyse(title), self._analysed(opening)
