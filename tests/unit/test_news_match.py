@@ -167,7 +167,8 @@ def test_an_everyday_known_name_blocks_only_where_it_is_a_mention() -> None:
     assert matcher.match("„Dark“: Night shoots for the prequel wrapped") == {2}
     assert matcher.match("Dark night ahead: Dark renewed for season 4") == {2}
     assert matcher.match("‘Dark Night’ renewed for season 2") == set()
-    assert (matcher.followed, matcher.known, matcher.size) == (2, 1, 3)  # names already followed are not known
+    # Names already followed are not counted as known.
+    assert (matcher.followed, matcher.known, matcher.size) == (2, 1, 3)
 
 
 EVERYDAY = SeriesMatcher(
