@@ -10,9 +10,9 @@ Usage: python bench/matching.py
 from __future__ import annotations
 
 import random
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
