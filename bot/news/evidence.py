@@ -72,7 +72,8 @@ def is_mention(
     if commonness.function_only:
         return False
     start, end = text.clause(first, last)
-    if start != first:
+    # The title must be the clause's subject: its first words, or after an owner ("Netflix's").
+    if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
         return False
     rest = text.raw[last + 1 : end + 1]
     return bool(rest) and is_news_clause(lemmatise(rest, language))

@@ -195,6 +195,8 @@ EVERYDAY_CASES = [
     ("Dark geht 2020 in die letzte Runde", {1}),
     ("Lost comes to an end after six seasons", {3}),
     ("Evil won't return for a fifth season", {4}),
+    ("Netflix’s Dark gets a fourth season", {1}),
+    ("The dark side of streaming gets a season of its own", set()),
     # An English everyday word in a German headline is a name.
     ("Netflix zeigt Dark jetzt in 4K", {1}),
     ("Warum Friends noch immer funktioniert", {6}),
