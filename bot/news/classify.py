@@ -11,11 +11,15 @@ die letzte Runde") is a cancellation when nothing else is said.
 from __future__ import annotations
 
 from bot.news.cues import CANCELLATION, ENDING, NEGATED_RENEWAL, PREMIERE, RENEWAL, SERIES_WORD
+from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
-from bot.news.lemmas import lemmatise, tokens
+from bot.news.lemmas import CLAUSE_BREAK, lemmatise
 
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
+# A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
+# statement: its words say nothing about the kind.
+MAX_IGNORED_QUOTE_WORDS = 3
 
 _ORDER = (
     (NEGATED_RENEWAL, NewsKind.CANCELLATION),
@@ -27,14 +31,35 @@ _ORDER = (
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
-    """The kind of a news item; the headline decides, the summary's opening only if it is silent."""
-    words = tokens(title)
-    language = guess_language(words)
-    kind = kind_of(lemmatise(words, language))
-    if kind is NewsKind.OTHER and summary:
-        words = tokens(summary[:SUMMARY_CHARS])
-        kind = kind_of(lemmatise(words, guess_language(words) or language))
+    """The kind of a news item; the headline decides, the summary's opening only if it is silent.
+
+    A headline that asks ("Wann kommt Staffel 5?") and says nothing itself stays other: the
+    teaser answers a question, it does not announce news.
+    """
+    headline = analyse(title)
+    language = guess_language(headline.words)
+    kind = kind_of(lemmatise(cue_words(headline), language))
+    if kind is NewsKind.OTHER and summary and not title.rstrip().endswith("?"):
+        lead = analyse(summary[:SUMMARY_CHARS])
+        kind = kind_of(lemmatise(cue_words(lead), guess_language(lead.words) or language))
     return kind
+
+
+def cue_words(text: Headline) -> list[str]:
+    """The words that can say what happened, CLAUSE_BREAK between clauses."""
+    held_up = {
+        index
+        for start, end in text.quoted_spans
+        if end - start < MAX_IGNORED_QUOTE_WORDS
+        for index in range(start, end + 1)
+    }
+    words: list[str] = []
+    for index, word in enumerate(text.raw):
+        if index not in held_up:
+            words.append(word)
+        if index in text.breaks:
+            words.append(CLAUSE_BREAK)
+    return words
 
 
 def kind_of(lemmas: str) -> NewsKind:

@@ -11,6 +11,7 @@ import re
 
 _GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
 _SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
+_CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
 _SEASON = r"(?:season|staffel\w*|serie\w*|series|fortsetzung)"
 _ORDINAL = (
     r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
@@ -18,7 +19,8 @@ _ORDINAL = (
 )
 _MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
-    r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen)"
+    r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 )
 
 # Words that make a nearby ordinary title a series: the title cannot be plain language here.
@@ -43,12 +45,13 @@ NEGATED_RENEWAL = _any(
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
+    r"gehen nicht weiter|nicht weitergehen",
 )
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
-    r"setzen " + _GAP + r"ab(?! " + _MONTH + r")",
-    r"stellen " + _GAP + r"ein",
+    r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
+    r"stellen " + _CLAUSE_GAP + r"ein",
 )
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -66,12 +69,13 @@ RENEWAL = _any(
     r"gehen weiter|fortsetzen|fortgesetzt",
 )
 PREMIERE = _any(
-    r"premiere\w*|release date|launch date|start date|debut\w*",
+    r"\w*premiere\w*|release date|launch date|start date|debut\w*",
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
     r"return (?:on|in|this|next|to)",
     r"move to \w+day",
     r"starttermin|startdatum|starten|laufen ab|kommen (?:am|im|ab)|neu folge\w*",
-    r"ab " + _MONTH,
+    r"ab " + _SHORT_GAP + _MONTH,
+    r"(?:stehen )?in der startloch\w*",
     r"deutschlandpremiere|free tv|erscheinen",
 )
 ENDING = _any(

@@ -52,6 +52,8 @@ def is_mention(
     language: str | None,
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness, name the series."""
+    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
+        return False  # "löst" folds to "lost" but is another word, no mention of Lost
     if text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
     enclosing = text.enclosing_span(first, last)
@@ -77,6 +79,10 @@ def is_mention(
         return False
     rest = text.raw[last + 1 : end + 1]
     return bool(rest) and is_news_clause(lemmatise(rest, language))
+
+
+def _plain(text: Headline, first: int, last: int) -> bool:
+    return all(word.isascii() for word in text.raw[first : last + 1])
 
 
 def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:

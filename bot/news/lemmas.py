@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -16,7 +14,6 @@ import simplemma
 from bot.catalog.normalize import fold
 
 CLAUSE_BREAK = "|"  # stands for , ; : . ! ? ( ) and spaced dashes between clauses
-_TOKEN = re.compile(r"[^\W_]+|[,;:!?()|]|(?<=[^\W\d_]{2})\.(?=\s|$)|\s[–—-]\s")
 # "won't" arrives as "won", "t": the stem each negated auxiliary stands for.
 _NEGATED = {
     "won": "will",
@@ -36,14 +33,6 @@ _NEGATED = {
     "shouldn": "should",
 }
 _LANGUAGES = ("de", "en")
-
-
-def tokens(text: str) -> list[str]:
-    """Casefolded words of `text` with CLAUSE_BREAK where a clause ends."""
-    found: list[str] = []
-    for piece in _TOKEN.findall(unicodedata.normalize("NFC", text.casefold())):
-        found.append(piece if piece[0].isalnum() else CLAUSE_BREAK)
-    return found
 
 
 @lru_cache(maxsize=65536)
@@ -67,11 +56,6 @@ def lemmatise(words: Iterable[str], language: str | None) -> str:
             lemmas.append(_lemma(word, language))
         previous = word
     return " ".join(lemmas)
-
-
-def lemmatise_text(text: str, language: str | None) -> str:
-    """`lemmatise` over the words and clause breaks of a raw text."""
-    return lemmatise(tokens(text), language)
 
 
 def load_dictionaries() -> None:

@@ -28,7 +28,9 @@ from bot.news.lemmas import load_dictionaries
 from bot.news.ordinary import Commonness, CommonnessCache
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s")
+# A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
+# after a closing quotation mark or bracket.
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 

@@ -43,6 +43,7 @@ class Commonness:
     ordinary: bool  # everyday words: a mention needs evidence that the series is meant
     function_only: bool  # only function words ("You"): evidence must stand right beside it
     english_in_german: bool  # an everyday English phrase that a German sentence would not use
+    accentless: bool = True  # "Lost" has no accents, so "löst" is another word, not the title
 
 
 SPECIFIC = Commonness(ordinary=False, function_only=False, english_in_german=False)
@@ -98,6 +99,9 @@ class CommonnessCache:
             en >= EVERYDAY_ZIPF and de < en - FOREIGN_MARGIN for de, en in judged
         )
         kind = Commonness(
-            ordinary=True, function_only=not content, english_in_german=english_in_german
+            ordinary=True,
+            function_only=not content,
+            english_in_german=english_in_german,
+            accentless=name.isascii(),
         )
         return self._kinds.setdefault(kind, kind)

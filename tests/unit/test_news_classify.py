@@ -47,6 +47,11 @@ CASES = [
     ("„Reacher“ erhält eine vierte Staffel", "renewal"),
     ("Keine weitere Staffel für „Lost“", "cancellation"),
     ("„Lost“ wird nicht verlängert", "cancellation"),
+    ("Netflix setzt Horror-Mystery-Serie „1899“ nach erster Staffel ab", "cancellation"),
+    ("„1899“: Netflix-Serie der „Dark“-Macher geht nicht weiter", "cancellation"),
+    ("„Borgen“ hat am Sonntag Heimpremiere", "premiere"),
+    ("Die neue Staffel ist ab dem morgigen Mittwoch zu sehen", "premiere"),
+    ("Nicht nur „Absetzen“: Netflix verlängert zwei Serien", "renewal"),
     # Inflections and periphrases, English.
     ("‘Evil’ won't return for a fifth season", "cancellation"),
     ("‘Lost’ not renewed at ABC", "cancellation"),
@@ -71,6 +76,10 @@ def test_kinds(title: str, kind: str) -> None:
 def test_kinds_are_the_enum_and_compare_as_strings() -> None:
     kind = classify("‘Hacks’ renewed for season 5")
     assert kind is NewsKind.RENEWAL and kind == "renewal"
+
+
+def test_a_question_headline_is_not_answered_by_its_teaser() -> None:
+    assert classify("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.") == "other"
 
 
 def test_summary_decides_only_when_the_headline_is_silent() -> None:

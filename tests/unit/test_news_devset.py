@@ -36,17 +36,17 @@ corpus_present = pytest.mark.skipif(
 def test_corpus_dev_split() -> None:
     result = score(load(CORPUS_DIR), split="dev")
     _show("corpus dev", result)
-    assert result.rows >= 1
-    assert result.precision >= 0.0, result.wrong
-    assert result.recall >= 0.0, result.wrong
-    assert result.kind_accuracy >= 0.0, result.wrong
+    assert result.rows >= 61
+    assert result.precision >= 0.99, result.wrong
+    assert result.recall >= 0.98, result.wrong
+    assert result.kind_accuracy >= 0.98, result.wrong
 
 
 @corpus_present
 def test_corpus_heldout_split() -> None:
     result = score(load(CORPUS_DIR), split="heldout")
     _show("corpus held-out", result)
-    assert result.rows >= 1
-    assert result.precision >= 0.0
-    assert result.recall >= 0.0
-    assert result.kind_accuracy >= 0.0
+    assert result.rows >= 39
+    assert result.precision >= 0.99
+    assert result.recall >= 0.97
+    assert result.kind_accuracy >= 0.64

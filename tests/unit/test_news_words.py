@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.news.classify import cue_words
+from bot.news.headline import analyse
 from bot.news.language import guess_language
-from bot.news.lemmas import lemmatise_text, tokens
+from bot.news.lemmas import lemmatise
 from bot.news.ordinary import CommonnessCache
 
 COMMONNESS = CommonnessCache()
@@ -51,15 +53,23 @@ def test_one_commonness_instance_per_kind() -> None:
     ],
 )
 def test_headline_language_by_function_words(text: str, language: str | None) -> None:
-    assert guess_language(tokens(text)) == language
+    assert guess_language(analyse(text).words) == language
 
 
 def test_lemmas_fold_inflections_and_spell_out_negations() -> None:
-    assert lemmatise_text("verlängerte, verlängert", "de") == "verlangern | verlangern"
-    assert lemmatise_text("It won't return", "en") == "it will not return"
+    assert lemmatise(cue_words(analyse("verlängerte, verlängert")), "de") == (
+        "verlangern | verlangern"
+    )
+    assert lemmatise(cue_words(analyse("It won't return")), "en") == "it will not return"
 
 
-def test_clause_breaks_skip_abbreviations_and_ordinals() -> None:
-    assert tokens("Chicago P.D. geht in die 19. Staffel. Dann – Pause") == [
+def test_cue_words_break_clauses_but_not_at_abbreviations_and_ordinals() -> None:
+    assert cue_words(analyse("Chicago P.D. geht in die 19. Staffel. Dann – Pause")) == [
         *("chicago", "p", "d", "geht", "in", "die", "19", "staffel", "|", "dann", "|", "pause")
+    ]
+
+
+def test_cue_words_leave_out_words_held_up_in_quotes() -> None:
+    assert cue_words(analyse("Nicht nur „Absetzen“: „Dark“ verlängert")) == [
+        *("nicht", "nur", "|", "verlängert")
     ]
