@@ -25,8 +25,8 @@ from telegram import Bot
 from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.delivery.outbox import copy_payload
 from bot.delivery.sender import Sender
+from bot.message import BotMessage, Copy, to_payload
 from storage.db import create_engine, create_session_factory
 from storage.deliveries import count_by_status, insert_deliveries
 from storage.migrate import upgrade_database
@@ -94,7 +94,7 @@ async def _prepare(database_url: str, chats: int, source: int) -> None:
     users = range(ADMIN + 1, ADMIN + chats + 1)
     async with create_session_factory(engine).begin() as session:
         await session.execute(insert(Chat), [{"telegram_id": u, "type": "private"} for u in users])
-        payload = copy_payload(ADMIN, source)
+        payload = to_payload(BotMessage(copy=Copy(ADMIN, source)))
         rows = [
             {"chat_id": n, "kind": "broadcast", "dedup_key": f"broadcast:1:{n}", "payload": payload}
             for n in range(1, chats + 1)

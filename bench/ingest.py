@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.catalog.normalize import normalize_title
-from bot.news.fetch import FetchLimits, make_feed_client
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from storage.catalog_models import Series, SeriesAlias
 from storage.db import create_engine, create_session_factory

@@ -9,34 +9,43 @@ import httpx
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    JobQueue,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
+from bot.callback_data import SETTINGS_ACTIONS, Action, pattern
 from bot.catalog.tvmaze import TvmazeClient
 from bot.chat_settings import Defaults
 from bot.commands import publish_commands
 from bot.config import Settings
-from bot.context import BotApplication, BotContext, BotData
+from bot.context import BotApplication, BotContext, BotData, bot_data_type
 from bot.delivery.sender import Sender
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
-from bot.news.fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
-from handlers.broadcast import broadcast_button, broadcast_command, broadcast_input, resume_progress
+from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
+from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.ical import addical_command
-from handlers.listing import list_command, next_command, unfollow_button, unfollow_command
+from handlers.listing import (
+    list_command,
+    news_unfollow_button,
+    next_command,
+    unfollow_button,
+    unfollow_command,
+)
 from handlers.membership import group_migrated, my_membership
 from handlers.news import (
     addfeed_command,
@@ -46,7 +55,7 @@ from handlers.news import (
     not_about_button,
     removefeed_command,
 )
-from handlers.settings import settings_button, settings_command
+from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
 from handlers.stats import stats_command
 from handlers.typed_input import typed_input
@@ -61,7 +70,7 @@ USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
 TVMAZE_TIMEOUT_SECONDS = 8.0
 
 
-async def _post_init(application: Application) -> None:
+async def _post_init(application: BotApplication) -> None:
     data: BotData = application.bot_data
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
@@ -106,7 +115,7 @@ async def _post_init(application: Application) -> None:
     logger.info("started as @%s", application.bot.username)
 
 
-async def _post_shutdown(application: Application) -> None:
+async def _post_shutdown(application: BotApplication) -> None:
     data: BotData = application.bot_data
     if data.http is not None:
         await data.http.aclose()
@@ -120,16 +129,26 @@ async def _post_shutdown(application: Application) -> None:
 
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
-    context_types = ContextTypes(context=BotContext, bot_data=lambda: BotData(settings=settings))
+    context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
         .context_types(context_types)
+        .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
+
+    # The chat layer: a message or button's chat, loaded once before any handler (group -1),
+    # committed after the last one (group 1); on an error, on_error rolls it back.
+    admins = filters.User(user_id=settings.admin_ids)
+    typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
+    chat_messages = (filters.COMMAND | typed) & ~filters.StatusUpdate.ALL
+    application.add_handler(MessageHandler(chat_messages, open_chat_scope), group=-1)
+    application.add_handler(CallbackQueryHandler(open_chat_scope), group=-1)
+    application.add_handler(TypeHandler(Update, close_chat_scope), group=1)
 
     # Commands, in private chats and groups.
     application.add_handler(CommandHandler("start", start))
@@ -158,28 +177,25 @@ def build_application(settings: Settings) -> BotApplication:
     # Bot administrators (ADMIN_IDS): air dates from an iCal feed for one series.
     application.add_handler(CommandHandler("addical", addical_command))
 
-    # Inline buttons, routed by the action in their callback data.
-    application.add_handler(CallbackQueryHandler(deletedata_button, pattern=r"^1\|delete\|"))
-    application.add_handler(CallbackQueryHandler(follow_button, pattern=r"^1\|fo\|"))
-    application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^1\|uf\|"))
-    application.add_handler(CallbackQueryHandler(broadcast_button, pattern=r"^1\|bc\|"))
-    application.add_handler(CallbackQueryHandler(not_about_button, pattern=r"^1\|nr\|"))
-    application.add_handler(CallbackQueryHandler(settings_button))
+    # Inline buttons, routed by the action in their callback data; anything else is stale.
+    application.add_handler(CallbackQueryHandler(deletedata_button, pattern(Action.DELETE)))
+    application.add_handler(CallbackQueryHandler(follow_button, pattern(Action.FOLLOW)))
+    application.add_handler(CallbackQueryHandler(unfollow_button, pattern(Action.UNFOLLOW)))
+    application.add_handler(
+        CallbackQueryHandler(news_unfollow_button, pattern(Action.NEWS_UNFOLLOW))
+    )
+    application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
+    application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
+    application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
+    application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
     application.add_handler(ChatMemberHandler(my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, group_migrated))
 
-    # An admin's announcement after /broadcast: any kind of message, so it runs before the
-    # text handlers below (group -1) and stops them only when it took the message.
-    admins = filters.User(user_id=settings.admin_ids)
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & admins & ~filters.COMMAND, broadcast_input),
-        group=-1,
-    )
-
-    # Everything else: typed settings values, then hints.
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, typed_input))
+    # Everything else: the answer to a pending prompt (an admin's announcement after /broadcast
+    # may be any kind of message), then hints.
+    application.add_handler(MessageHandler(typed & ~filters.COMMAND, typed_input))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
     application.add_error_handler(on_error)

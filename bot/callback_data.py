@@ -1,30 +1,61 @@
 """Compact, versioned callback data: `<version>|<action>|<argument>`, always within 64 bytes.
 
-Data comes back from the client and may be stale or forged: `decode` returns None for
-anything we did not make, and every argument is validated again by the service using it.
+This module owns the wire format: it builds the data, parses it, and generates the patterns
+`bot/app.py` routes presses with. Data comes back from the client and may be stale or forged:
+`decode` returns None for anything we did not make, and every argument is validated again by
+the service using it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import StrEnum
+
+from storage.statuses import Audience
 
 VERSION = "1"
+SEPARATOR = "|"
 MAX_BYTES = 64
-ACTIONS = frozenset(
-    {"menu", "lang", "tz", "lead", "quiet", "news", "delete", "fo", "uf", "bc", "nr"}
+
+
+class Action(StrEnum):
+    """What a button does; the value is what travels in the callback data."""
+
+    MENU = "menu"  # /settings: open a sub-menu (or close the menu)
+    LANGUAGE = "lang"
+    TIMEZONE = "tz"
+    LEAD = "lead"
+    QUIET = "quiet"
+    NEWS = "news"
+    DELETE = "delete"  # /deletedata: yes / no
+    FOLLOW = "fo"  # argument: a TVmaze id
+    UNFOLLOW = "uf"  # argument: a TVmaze id (the /unfollow list: the message becomes "undo")
+    NEWS_UNFOLLOW = "nu"  # argument: a TVmaze id (under a news post: only its buttons change)
+    BROADCAST = "bc"  # argument: see `BroadcastPress`
+    NOT_ABOUT = "nr"  # argument: a news item id
+
+
+SETTINGS_ACTIONS = (
+    Action.MENU,
+    Action.LANGUAGE,
+    Action.TIMEZONE,
+    Action.LEAD,
+    Action.QUIET,
+    Action.NEWS,
 )
 
 
 @dataclass(frozen=True)
 class CallbackData:
-    action: str
+    action: Action
     argument: str
 
 
-def encode(action: str, argument: str = "") -> str:
-    if action not in ACTIONS:
+def encode(action: Action, argument: str = "") -> str:
+    if not isinstance(action, Action):
         raise ValueError(f"unknown callback action {action!r}")
-    data = f"{VERSION}|{action}|{argument}"
+    data = SEPARATOR.join((VERSION, action.value, argument))
     if len(data.encode()) > MAX_BYTES:
         raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
     return data
@@ -33,7 +64,66 @@ def encode(action: str, argument: str = "") -> str:
 def decode(data: str | None) -> CallbackData | None:
     if not data or len(data.encode()) > MAX_BYTES:
         return None
-    parts = data.split("|")
-    if len(parts) != 3 or parts[0] != VERSION or parts[1] not in ACTIONS:
+    parts = data.split(SEPARATOR)
+    if len(parts) != 3 or parts[0] != VERSION:
         return None
-    return CallbackData(action=parts[1], argument=parts[2])
+    try:
+        action = Action(parts[1])
+    except ValueError:
+        return None
+    return CallbackData(action=action, argument=parts[2])
+
+
+def pattern(*actions: Action) -> re.Pattern[str]:
+    """The handler pattern that matches presses of these actions (and only ours)."""
+    names = "|".join(re.escape(action.value) for action in actions)
+    return re.compile(f"^{re.escape(VERSION + SEPARATOR)}(?:{names}){re.escape(SEPARATOR)}")
+
+
+def id_argument(data: CallbackData | None) -> int | None:
+    """The id a button names (a series, a news item); None for stale or forged data."""
+    if data is None or not data.argument.isdigit() or len(data.argument) > 12:
+        return None
+    return int(data.argument)
+
+
+# -- /broadcast: `a:<id>:<audience>` (choose), `go:<id>` (confirm), `no:<id>` (cancel) ------
+
+
+class BroadcastVerb(StrEnum):
+    AUDIENCE = "a"
+    CONFIRM = "go"
+    CANCEL = "no"
+
+
+@dataclass(frozen=True)
+class BroadcastPress:
+    verb: BroadcastVerb
+    broadcast_id: int
+    audience: Audience | None = None  # only with AUDIENCE
+
+
+def broadcast_data(verb: BroadcastVerb, broadcast_id: int, audience: Audience | None = None) -> str:
+    parts = [verb.value, str(broadcast_id)]
+    if verb is BroadcastVerb.AUDIENCE:
+        if audience is None:
+            raise ValueError("choosing an audience names it")
+        parts.append(audience.value)
+    return encode(Action.BROADCAST, ":".join(parts))
+
+
+def parse_broadcast(data: CallbackData | None) -> BroadcastPress | None:
+    if data is None or data.action is not Action.BROADCAST:
+        return None
+    verb_text, _, rest = data.argument.partition(":")
+    id_text, _, audience_text = rest.partition(":")
+    if not id_text.isdigit() or len(id_text) > 12:
+        return None
+    try:
+        verb = BroadcastVerb(verb_text)
+        audience = Audience(audience_text) if verb is BroadcastVerb.AUDIENCE else None
+    except ValueError:
+        return None
+    if verb is not BroadcastVerb.AUDIENCE and audience_text:
+        return None
+    return BroadcastPress(verb, int(id_text), audience)

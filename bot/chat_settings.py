@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import prompts
+from bot.callback_data import Action
 from bot.config import known_timezones
 from bot.i18n import LANGUAGES, language_for
-from storage.models import ALL_NEWS_KINDS, Chat
+from bot.news.kinds import NewsKind
+from bot.prompts import Prompt
+from storage.models import Chat
 
 LEAD_CHOICES = (0, 15, 60, 1440)
 QUIET_PRESET = (22 * 60, 8 * 60)
@@ -43,7 +47,7 @@ class ChatSettings:
     timezone: str
     lead_minutes: tuple[int, ...]
     quiet_hours: tuple[int, int] | None
-    news_kinds: tuple[str, ...]
+    news_kinds: tuple[NewsKind, ...]
 
 
 def effective_settings(chat: Chat, *, default_language: str, default_timezone: str) -> ChatSettings:
@@ -55,7 +59,7 @@ def effective_settings(chat: Chat, *, default_language: str, default_timezone: s
         timezone=chat.timezone or default_timezone,
         lead_minutes=tuple(sorted(chat.lead_minutes)),
         quiet_hours=quiet,
-        news_kinds=tuple(kind for kind in ALL_NEWS_KINDS if kind in chat.news_kinds),
+        news_kinds=tuple(kind for kind in NewsKind if kind in chat.news_kinds),
     )
 
 
@@ -103,7 +107,7 @@ def set_timezone(chat: Chat, name: str) -> bool:
     if name not in known_timezones():
         return False
     chat.timezone = name
-    chat.awaiting_input = None
+    prompts.settle(chat)
     return True
 
 
@@ -118,43 +122,44 @@ def toggle_lead(chat: Chat, minutes: int) -> bool:
 
 def set_quiet_hours(chat: Chat, hours: tuple[int, int] | None) -> None:
     chat.quiet_start, chat.quiet_end = hours if hours else (None, None)
-    chat.awaiting_input = None
+    prompts.settle(chat)
 
 
 def toggle_news_kind(chat: Chat, kind: str) -> bool:
-    if kind not in ALL_NEWS_KINDS:
+    if kind not in tuple(NewsKind):
         return False
     current = set(chat.news_kinds) ^ {kind}
-    chat.news_kinds = [k for k in ALL_NEWS_KINDS if k in current]
+    chat.news_kinds = [k.value for k in NewsKind if k in current]
     return True
 
 
-def apply_choice(chat: Chat, action: str, argument: str) -> str | None:
+def apply_choice(chat: Chat, action: Action, argument: str) -> str | Prompt | None:
     """Apply one /settings button to the chat; return what to show next, None if invalid.
 
-    The result is a menu name, "done", or "ask:<input>" when the chat should type a value.
+    The result is a menu name, "done", or the prompt the chat should now answer by typing.
     """
-    if action == "menu":
+    if action == Action.MENU:
         return (
             argument
             if argument in {"main", "lang", "tz", "lead", "quiet", "news", "done"}
             else None
         )
-    if action == "lang":
+    if action == Action.LANGUAGE:
         return "main" if set_language(chat, argument) else None
-    if action in {"tz", "quiet"} and argument == "*":
-        chat.awaiting_input = "timezone" if action == "tz" else "quiet_hours"
-        return f"ask:{chat.awaiting_input}"
-    if action == "tz":
+    if action in {Action.TIMEZONE, Action.QUIET} and argument == "*":
+        prompt = Prompt.TIMEZONE if action == Action.TIMEZONE else Prompt.QUIET_HOURS
+        prompts.ask(chat, prompt)
+        return prompt
+    if action == Action.TIMEZONE:
         return "main" if set_timezone(chat, argument) else None
-    if action == "quiet":
+    if action == Action.QUIET:
         if argument not in {"off", "preset"}:
             return None
         set_quiet_hours(chat, QUIET_PRESET if argument == "preset" else None)
         return "main"
-    if action == "lead":
+    if action == Action.LEAD:
         return "lead" if argument.isdigit() and toggle_lead(chat, int(argument)) else None
-    if action == "news":
+    if action == Action.NEWS:
         return "news" if toggle_news_kind(chat, argument) else None
     return None
 
@@ -163,10 +168,11 @@ def apply_typed_input(chat: Chat, text: str) -> bool:
     """Take the value the chat was asked to type; False if it is not valid."""
     if len(text) > MAX_INPUT_CHARS:
         return False
-    if chat.awaiting_input == "timezone":
+    asked = prompts.pending(chat)
+    if asked is Prompt.TIMEZONE:
         name = resolve_timezone(text)
         return name is not None and set_timezone(chat, name)
-    if chat.awaiting_input == "quiet_hours":
+    if asked is Prompt.QUIET_HOURS:
         hours = parse_quiet_hours(text)
         if hours is None:
             return False

@@ -8,8 +8,8 @@ from bot.catalog.ical_feeds import refresh_ical_feeds
 from bot.catalog.sync import sync_followed
 from bot.chat_settings import Defaults
 from bot.context import BotContext
+from bot.http_fetch import FetchLimits
 from bot.news.announce import announce_ended_series
-from bot.news.fetch import FetchLimits
 from bot.reminders.tick import plan_due_reminders
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup as Markup
+from markupsafe import escape
 
 from bot import i18n
 
@@ -24,37 +24,30 @@ ELLIPSIS = "…"
 _TOKEN = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>|&#?[a-zA-Z0-9]+;|[^<&]+|[<&]")
 
 
-@dataclass(frozen=True)
-class Button:
-    label: str
-    callback_data: str
+def _count(values: dict[str, object]) -> int | None:
+    """The number a counting message agrees with: its `{count}` value."""
+    count = values.get("count")
+    return count if isinstance(count, int) else None
 
 
-@dataclass(frozen=True)
-class Screen:
-    """A message with an inline keyboard, as plain values."""
-
-    text: str
-    keyboard: tuple[tuple[Button, ...], ...] = field(default=())
-
-
-def _template(language: str, key: str) -> Markup:
-    return Markup(i18n.template(language, key))  # noqa: S704 - the catalogue is our own markup
+def _template(language: str, key: str, count: int | None = None) -> Markup:
+    # The catalogue is our own markup.
+    return Markup(i18n.template(language, key, count))  # noqa: S704
 
 
 def html(language: str, key: str, /, **values: object) -> str:
     """Render catalogue message `key` as Telegram HTML, values escaped, cut to 4096 units."""
-    return fit(_template(language, key).format(**values))
+    return fit(_template(language, key, _count(values)).format(**values))
 
 
 def caption(language: str, key: str, /, **values: object) -> str:
     """Like `html`, for a photo or document caption (1024 units)."""
-    return fit(_template(language, key).format(**values), MAX_CAPTION_UTF16)
+    return fit(_template(language, key, _count(values)).format(**values), MAX_CAPTION_UTF16)
 
 
 def fragment(language: str, key: str, /, **values: object) -> Markup:
     """Render a piece to be placed into another message (escaped, not yet cut)."""
-    return _template(language, key).format(**values)
+    return _template(language, key, _count(values)).format(**values)
 
 
 def join(pieces: list[Markup], separator: str = "\n") -> Markup:
@@ -63,7 +56,7 @@ def join(pieces: list[Markup], separator: str = "\n") -> Markup:
 
 def plain(language: str, key: str, /, **values: object) -> str:
     """Render a message shown without parse mode (buttons, alerts): no HTML, no escaping."""
-    return i18n.template(language, key).format(**values)
+    return i18n.template(language, key, _count(values)).format(**values)
 
 
 def label(language: str, key: str, /, **values: object) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.chat_settings import COMMON_TIMEZONES, LEAD_CHOICES, QUIET_PRESET, ChatSettings
 from bot.i18n import LANGUAGES
-from bot.render import Button, Screen
-from storage.models import ALL_NEWS_KINDS
+from bot.message import BotMessage, Button
+from bot.news.kinds import NewsKind
 
 
 def clock(minutes: int) -> str:
@@ -21,7 +21,7 @@ def _mark(selected: bool, text: str) -> str:
 
 
 def _back(lang: str) -> tuple[Button, ...]:
-    return (Button(render.label(lang, "settings.back"), encode("menu", "main")),)
+    return (Button(render.label(lang, "settings.back"), encode(Action.MENU, "main")),)
 
 
 def summary(settings: ChatSettings) -> dict[str, str]:
@@ -40,13 +40,13 @@ def summary(settings: ChatSettings) -> dict[str, str]:
     }
 
 
-def main_screen(settings: ChatSettings) -> Screen:
+def main_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
 
     def row(key: str, menu: str) -> tuple[Button, ...]:
-        return (Button(render.label(lang, key), encode("menu", menu)),)
+        return (Button(render.label(lang, key), encode(Action.MENU, menu)),)
 
-    return Screen(
+    return BotMessage(
         text=render.html(lang, "settings.main", **summary(settings)),
         keyboard=(
             row("settings.button.language", "lang"),
@@ -54,78 +54,87 @@ def main_screen(settings: ChatSettings) -> Screen:
             row("settings.button.reminders", "lead"),
             row("settings.button.quiet", "quiet"),
             row("settings.button.news", "news"),
-            (Button(render.label(lang, "settings.done"), encode("menu", "done")),),
+            (Button(render.label(lang, "settings.done"), encode(Action.MENU, "done")),),
         ),
     )
 
 
-def language_screen(settings: ChatSettings) -> Screen:
+def language_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     buttons = tuple(
-        Button(_mark(code == lang, render.plain(code, f"language.{code}")), encode("lang", code))
+        Button(
+            _mark(code == lang, render.plain(code, f"language.{code}")),
+            encode(Action.LANGUAGE, code),
+        )
         for code in LANGUAGES
     )
-    return Screen(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
+    return BotMessage(render.html(lang, "settings.language.title"), (buttons, _back(lang)))
 
 
-def timezone_screen(settings: ChatSettings) -> Screen:
+def timezone_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
-    rows = [
-        (Button(_mark(zone == settings.timezone, zone), encode("tz", zone)),)
+    rows: list[tuple[Button, ...]] = [
+        (Button(_mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
         for zone in COMMON_TIMEZONES
     ]
-    rows.append((Button(render.label(lang, "settings.timezone.other"), encode("tz", "*")),))
+    rows.append(
+        (Button(render.label(lang, "settings.timezone.other"), encode(Action.TIMEZONE, "*")),)
+    )
     rows.append(_back(lang))
-    return Screen(
+    return BotMessage(
         render.html(lang, "settings.timezone.title", timezone=settings.timezone), tuple(rows)
     )
 
 
-def lead_screen(settings: ChatSettings) -> Screen:
+def lead_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (
             Button(
                 _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
-                encode("lead", str(minutes)),
+                encode(Action.LEAD, str(minutes)),
             ),
         )
         for minutes in LEAD_CHOICES
     ]
     rows.append(_back(lang))
-    return Screen(render.html(lang, "settings.reminders.title"), tuple(rows))
+    return BotMessage(render.html(lang, "settings.reminders.title"), tuple(rows))
 
 
-def quiet_screen(settings: ChatSettings) -> Screen:
+def quiet_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     preset = f"{clock(QUIET_PRESET[0])}–{clock(QUIET_PRESET[1])}"
     quiet = settings.quiet_hours
     custom = quiet is not None and quiet != QUIET_PRESET
     rows = (
-        (Button(_mark(quiet is None, render.plain(lang, "quiet.none")), encode("quiet", "off")),),
-        (Button(_mark(quiet == QUIET_PRESET, preset), encode("quiet", "preset")),),
-        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode("quiet", "*")),),
+        (
+            Button(
+                _mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
+            ),
+        ),
+        (Button(_mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
+        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
         _back(lang),
     )
-    return Screen(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
+    return BotMessage(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
 
 
-def news_screen(settings: ChatSettings) -> Screen:
+def news_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
-    rows = [
+    rows: list[tuple[Button, ...]] = [
         (
             Button(
                 _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
-                encode("news", kind),
+                encode(Action.NEWS, kind),
             ),
         )
-        for kind in ALL_NEWS_KINDS
+        for kind in NewsKind
     ]
     rows.append(_back(lang))
-    return Screen(render.html(lang, "settings.news.title"), tuple(rows))
+    return BotMessage(render.html(lang, "settings.news.title"), tuple(rows))
 
 
-SCREENS: dict[str, Callable[[ChatSettings], Screen]] = {
+SCREENS: dict[str, Callable[[ChatSettings], BotMessage]] = {
     "main": main_screen,
     "lang": language_screen,
     "tz": timezone_screen,

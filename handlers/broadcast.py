@@ -4,113 +4,120 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import JobQueue
 
-from bot import render
-from bot.callback_data import decode
+from bot import prompts, render
+from bot.callback_data import BroadcastPress, BroadcastVerb, decode, parse_broadcast
+from bot.config import Settings
 from bot.context import BotApplication, BotContext
 from bot.delivery import broadcasts
 from bot.delivery.screens import preview_screen, progress_text
-from bot.render import Screen
-from handlers.common import edit_screen, reply_screen, settings_of, touch_chat
+from bot.message import BotMessage
+from bot.prompts import Prompt
+from bot.telegram_io import edit, reply
+from handlers.common import settings_of
 from storage.broadcasts import audience_sizes, running_broadcasts
 from storage.chats import get_chat
 from storage.delivery_models import Broadcast
+from storage.statuses import Audience
 
 logger = logging.getLogger(__name__)
-
-AWAITING = "broadcast"
-
-
-def is_admin(update: Update, context: BotContext) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in context.settings.admin_ids
 
 
 async def broadcast_command(update: Update, context: BotContext) -> None:
     """Asks an admin for the announcement; `/broadcast cancel` stops the unsent rest."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        if not is_admin(update, context):
-            key, values = "admin.only", {}
-        elif context.args and context.args[0].lower() == "cancel":
-            key, values = (
-                "broadcast.cancel_done",
-                {"count": await broadcasts.cancel_running(session)},
-            )
-        else:
-            chat.awaiting_input = AWAITING
-            key, values = "broadcast.prompt", {}
-    await message.reply_html(render.html(language, key, **values))
+    scope = context.scope
+    language = scope.language
+    if not scope.is_bot_admin:
+        key, values = "admin.only", {}
+    elif context.args and context.args[0].lower() == "cancel":
+        key, values = (
+            "broadcast.cancel_done",
+            {"count": await broadcasts.cancel_running(scope.session)},
+        )
+    else:
+        prompts.ask(scope.chat, Prompt.BROADCAST)
+        key, values = "broadcast.prompt", {}
+    await scope.done()
+    await reply(message, BotMessage(render.html(language, key, **values)))
 
 
 async def broadcast_input(update: Update, context: BotContext) -> None:
-    """Takes an admin's announcement (any message): preview copy plus the audience choice."""
+    """Takes an admin's announcement (any message): preview copy plus the audience choice.
+
+    Reached through the typed-input router when the chat owes `Prompt.BROADCAST`."""
     message = update.effective_message
     assert message is not None and update.effective_user is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        if chat.awaiting_input != AWAITING:
-            return  # not for us: the settings input and hints handle it
-        chat.awaiting_input = None
-        draft = await broadcasts.create_draft(
-            session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
-            message_id=message.message_id,
-        )  # fmt: skip
-        sizes = await audience_sizes(session)
-        language = settings_of(chat, context).language
+    scope = context.scope
+    prompts.settle(scope.chat)
+    draft = await broadcasts.create_draft(
+        scope.session, author_id=update.effective_user.id, from_chat_id=message.chat.id,
+        message_id=message.message_id,
+    )  # fmt: skip
+    sizes = await audience_sizes(scope.session)
+    await scope.done()
+    language = scope.language
     await context.bot.copy_message(message.chat.id, message.chat.id, message.message_id)
-    await reply_screen(message, preview_screen(language, draft.id, draft.audience, sizes))
-    raise ApplicationHandlerStop
+    await reply(message, preview_screen(language, draft.id, Audience(draft.audience), sizes))
 
 
 async def broadcast_button(update: Update, context: BotContext) -> None:
     """Audience choice, Confirm (queue the copies) or Cancel of a previewed broadcast."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    data = decode(query.data)
-    verb, _, rest = data.argument.partition(":") if data else ("", "", "")
-    broadcast_id, _, audience = rest.partition(":")
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        language = settings_of(chat, context).language
-        draft = None
-        if is_admin(update, context) and broadcast_id.isdigit():
-            draft = await broadcasts.own_draft(
-                session, broadcast_id=int(broadcast_id), author_id=query.from_user.id
-            )
-        screen: Screen | None = None
-        if draft is not None and verb == "a" and broadcasts.set_audience(draft, audience):
-            screen = preview_screen(language, draft.id, audience, await audience_sizes(session))
-        elif draft is not None and verb == "go":
-            await broadcasts.start(
-                session, draft, status_chat_id=query.message.chat.id,
-                status_message_id=query.message.message_id,
-            )  # fmt: skip
-            screen = Screen(progress_text(language, await broadcasts.progress(session, draft)))
-        elif draft is not None and verb == "no":
-            draft.status = "cancelled"
-            screen = Screen(render.html(language, "broadcast.cancelled"))
+    press = parse_broadcast(decode(query.data))
+    scope = context.scope
+    draft = None
+    if scope.is_bot_admin and press is not None:
+        draft = await broadcasts.own_draft(
+            scope.session, broadcast_id=press.broadcast_id, author_id=query.from_user.id
+        )
+    screen = None
+    if draft is not None and press is not None:
+        where = (query.message.chat.id, query.message.message_id)
+        screen = await _decide(scope.session, scope.language, draft, press, where)
+    await scope.done()
     if screen is None:
-        await query.answer(render.alert(language, "callback.invalid"), show_alert=True)
+        await query.answer(render.alert(scope.language, "callback.invalid"), show_alert=True)
         return
     await query.answer()
-    await edit_screen(query, screen)
-    if verb == "go" and draft is not None:
+    await edit(query, screen)
+    if press is not None and press.verb is BroadcastVerb.CONFIRM and draft is not None:
         context.sender.wake()
-        follow_progress(context.application, draft.id)
+        follow_progress(context.jobs, context.settings, draft.id)
 
 
-def follow_progress(application: BotApplication, broadcast_id: int) -> None:
+async def _decide(
+    session: AsyncSession,
+    language: str,
+    draft: Broadcast,
+    press: BroadcastPress,
+    status_message: tuple[int, int],
+) -> BotMessage | None:
+    """Apply the admin's press to their draft; the screen that replaces the preview."""
+    if press.verb is BroadcastVerb.AUDIENCE and press.audience is not None:
+        broadcasts.set_audience(draft, press.audience)
+        sizes = await audience_sizes(session)
+        return preview_screen(language, draft.id, press.audience, sizes)
+    if press.verb is BroadcastVerb.CONFIRM:
+        chat_id, message_id = status_message
+        await broadcasts.start(session, draft, status_chat_id=chat_id, status_message_id=message_id)
+        return BotMessage(progress_text(language, await broadcasts.progress(session, draft)))
+    if press.verb is BroadcastVerb.CANCEL:
+        broadcasts.cancel_draft(draft)
+        return BotMessage(render.html(language, "broadcast.cancelled"))
+    return None
+
+
+def follow_progress(jobs: JobQueue[BotContext], settings: Settings, broadcast_id: int) -> None:
     """Edit the status message every few seconds until the broadcast is through."""
-    assert application.job_queue is not None
-    application.job_queue.run_repeating(
-        progress_tick, interval=application.bot_data.settings.broadcast_progress_seconds,
+    jobs.run_repeating(
+        progress_tick, interval=settings.broadcast_progress_seconds,
         data=broadcast_id, name=f"broadcast:{broadcast_id}",
     )  # fmt: skip
 
@@ -142,7 +149,7 @@ async def progress_tick(context: BotContext) -> None:
     except TelegramError as error:  # e.g. 429: the next tick shows the newer counts anyway
         logger.info("broadcast %s: status edit skipped: %s", progress.broadcast_id, error)
         if progress.done:
-            follow_progress(context.application, progress.broadcast_id)  # the summary is owed
+            follow_progress(context.jobs, context.settings, progress.broadcast_id)  # summary owed
 
 
 async def resume_progress(application: BotApplication) -> None:
@@ -150,5 +157,6 @@ async def resume_progress(application: BotApplication) -> None:
     assert application.bot_data.sessions is not None
     async with application.bot_data.sessions() as session:
         running = await running_broadcasts(session)
+    assert application.job_queue is not None
     for broadcast in running:
-        follow_progress(application, broadcast.id)
+        follow_progress(application.job_queue, application.bot_data.settings, broadcast.id)

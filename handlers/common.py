@@ -1,85 +1,44 @@
-"""What every handler needs: the chat's row and settings, permissions, replying with screens."""
+"""What many handlers share: the chat's schedule, presses naming an id, admin-only commands."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import (
-    CallbackQuery,
-    ChatMember,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    Update,
-)
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram import CallbackQuery, Message, Update
 
 from bot import render
-from bot.callback_data import decode
+from bot.callback_data import decode, id_argument
 from bot.catalog.schedule import Airing, chat_airings
 from bot.chat_settings import ChatSettings, effective_settings
 from bot.context import BotContext
-from bot.render import Screen
-from storage.chats import ensure_chat
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from storage.models import Chat
 
-logger = logging.getLogger(__name__)
 
-ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
-
-
-async def touch_chat(session: AsyncSession, update: Update, *, keep_awaiting: bool = False) -> Chat:
-    """The row of the update's chat, created on first contact; a command ends a pending prompt."""
-    chat = update.effective_chat
-    user = update.effective_user
-    assert chat is not None  # every handler using this is registered for chat updates
-    language = user.language_code if user and chat.type == ChatType.PRIVATE else None
-    row = await ensure_chat(
-        session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
-    )
-    if not keep_awaiting:
-        row.awaiting_input = None
-    return row
-
-
-async def chat_schedule(
-    update: Update, context: BotContext, *, days: int
-) -> tuple[ChatSettings, list[Airing]]:
+async def chat_schedule(context: BotContext, *, days: int) -> tuple[ChatSettings, list[Airing]]:
     """The chat's settings and its series' episodes from now to `days` ahead."""
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        current = settings_of(chat, context)
-        airings = await chat_airings(
-            session, chat_id=chat.id, now=datetime.now(UTC), days=days, timezone=current.timezone
-        )
+    scope = context.scope
+    current = scope.settings
+    airings = await chat_airings(
+        scope.session,
+        chat_id=scope.chat.id,
+        now=datetime.now(UTC),
+        days=days,
+        timezone=current.timezone,
+    )
+    await scope.done()
     return current, airings
 
 
 def settings_of(chat: Chat, context: BotContext) -> ChatSettings:
+    """A chat's settings outside the chat layer (jobs, membership changes, errors)."""
     return effective_settings(
         chat,
         default_language=context.settings.default_language,
         default_timezone=context.settings.default_timezone,
     )
-
-
-async def may_configure(update: Update, context: BotContext) -> bool:
-    """Anyone in a private chat; in groups only administrators (anonymous ones included)."""
-    chat = update.effective_chat
-    if chat is None or chat.type == ChatType.PRIVATE:
-        return True
-    message = update.effective_message
-    if update.callback_query is None and message and message.sender_chat:
-        return message.sender_chat.id == chat.id
-    user = update.effective_user
-    if user is None:
-        return False
-    member = await context.bot.get_chat_member(chat.id, user.id)
-    return member.status in ADMIN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -94,10 +53,8 @@ class IdPress:
 async def read_id_press(update: Update, context: BotContext) -> IdPress:
     query = update.callback_query
     assert query is not None and query.message is not None
-    data = decode(query.data)
-    numeric = data is not None and data.argument.isdigit() and len(data.argument) <= 12
-    target = int(data.argument) if data is not None and numeric else None
-    return IdPress(query, target, await may_configure(update, context))
+    target = id_argument(decode(query.data))
+    return IdPress(query, target, await context.scope.may_configure())
 
 
 async def refuse_press(press: IdPress, language: str) -> bool:
@@ -111,42 +68,13 @@ async def refuse_press(press: IdPress, language: str) -> bool:
     return False
 
 
-def markup(screen: Screen) -> InlineKeyboardMarkup | None:
-    if not screen.keyboard:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
-            for row in screen.keyboard
-        ]
-    )
-
-
-async def reply_screen(message: Message, screen: Screen) -> None:
-    await message.reply_text(screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen))
-
-
-async def edit_screen(query: CallbackQuery, screen: Screen) -> None:
-    """Show `screen` in place of the pressed message; pressing twice is not an error."""
-    try:
-        await query.edit_message_text(
-            screen.text, parse_mode=ParseMode.HTML, reply_markup=markup(screen)
-        )
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
-        logger.debug("settings screen unchanged")
-
-
 async def admin_message(update: Update, context: BotContext) -> tuple[Message, str] | None:
-    """The message and reply language if an administrator sent it; else a polite refusal."""
+    """The message and reply language if a bot administrator sent it; else a polite refusal."""
     message = update.effective_message
-    user = update.effective_user
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
-    if user is None or user.id not in context.settings.admin_ids:
-        await message.reply_html(render.html(language, "admin.only"))
+    scope = context.scope
+    if not scope.is_bot_admin:
+        await scope.done()
+        await reply(message, BotMessage(render.html(scope.language, "admin.only")))
         return None
-    return message, language
+    return message, scope.language

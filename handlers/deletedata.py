@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import render
-from bot.callback_data import decode, encode
+from bot.callback_data import Action, decode, encode
 from bot.context import BotContext
-from bot.render import Button, Screen
-from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from bot.message import BotMessage, Button
+from bot.telegram_io import edit, reply
 from storage.chats import delete_chat
 
 
@@ -16,18 +16,18 @@ async def deletedata_command(update: Update, context: BotContext) -> None:
     """Asks for confirmation before deleting the chat's data."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    allowed = await scope.may_configure()
+    await scope.done()
+    language = scope.language
     if not allowed:
-        await message.reply_html(render.html(language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(language, "group.admins_only")))
         return
     buttons = (
-        Button(render.label(language, "deletedata.yes"), encode("delete", "yes")),
-        Button(render.label(language, "deletedata.no"), encode("delete", "no")),
+        Button(render.label(language, "deletedata.yes"), encode(Action.DELETE, "yes")),
+        Button(render.label(language, "deletedata.no"), encode(Action.DELETE, "no")),
     )
-    await reply_screen(message, Screen(render.html(language, "deletedata.confirm"), (buttons,)))
+    await reply(message, BotMessage(render.html(language, "deletedata.confirm"), (buttons,)))
 
 
 async def deletedata_button(update: Update, context: BotContext) -> None:
@@ -35,16 +35,16 @@ async def deletedata_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     data = decode(query.data)
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        language = settings_of(chat, context).language
-        confirmed = allowed and data is not None and data.argument == "yes"
-        if confirmed:
-            await delete_chat(session, telegram_id=query.message.chat.id)
+    scope = context.scope
+    allowed = await scope.may_configure()
+    language = scope.language
+    confirmed = allowed and data is not None and data.argument == "yes"
+    if confirmed:  # the row goes, and with it any pending prompt
+        await delete_chat(scope.session, telegram_id=query.message.chat.id)
+    await scope.done()
     if not allowed:
         await query.answer(render.alert(language, "group.admins_only"), show_alert=True)
         return
     await query.answer()
     key = "deletedata.done" if confirmed else "deletedata.cancelled"
-    await edit_screen(query, Screen(render.html(language, key)))
+    await edit(query, BotMessage(render.html(language, key)))

@@ -9,6 +9,8 @@ from telegram.error import Forbidden
 
 from bot import render
 from bot.context import BotContext
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from handlers.common import settings_of
 from storage.chats import get_chat
 
@@ -17,6 +19,10 @@ logger = logging.getLogger(__name__)
 
 async def on_error(update: object, context: BotContext) -> None:
     """Logs the failure; a user whose update failed gets a short apology instead of silence."""
+    if isinstance(update, Update):
+        scope = context.bot_data.chat_scopes.pop(update.update_id, None)
+        if scope is not None:
+            await scope.abort()  # the update's unit of work did not finish
     if not isinstance(update, Update) or update.effective_chat is None:
         logger.error("error outside an update", exc_info=context.error)
         return
@@ -24,7 +30,7 @@ async def on_error(update: object, context: BotContext) -> None:
     logger.error("update %s in chat %s failed", update.update_id, chat_id, exc_info=context.error)
     if isinstance(context.error, Forbidden):
         return  # the chat blocked us; the my_chat_member update records that
-    language = context.settings.default_language
+    language: str = context.settings.default_language
     try:
         async with context.db.begin() as session:
             chat = await get_chat(session, telegram_id=chat_id)
@@ -35,6 +41,8 @@ async def on_error(update: object, context: BotContext) -> None:
                 render.alert(language, "error.generic"), show_alert=True
             )
         elif update.effective_message is not None:
-            await update.effective_message.reply_html(render.html(language, "error.generic"))
+            await reply(
+                update.effective_message, BotMessage(render.html(language, "error.generic"))
+            )
     except Exception:  # the apology is best effort; the original error is logged above
         logger.warning("could not tell chat %s about the error", chat_id, exc_info=True)

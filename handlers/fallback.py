@@ -7,7 +7,8 @@ from telegram.constants import ChatType
 
 from bot import render
 from bot.context import BotContext
-from handlers.common import settings_of, touch_chat
+from bot.message import BotMessage
+from bot.telegram_io import reply
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -18,7 +19,6 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         command = message.text.split()[0]
         if not command.lower().endswith(f"@{context.bot.username.lower()}"):
             return
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    language = settings_of(chat, context).language
-    await message.reply_html(render.html(language, "fallback.unknown_command"))
+    language = context.scope.language
+    await context.scope.done()
+    await reply(message, BotMessage(render.html(language, "fallback.unknown_command")))

@@ -7,20 +7,16 @@ from datetime import UTC, datetime
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
 
-from bot import render
+from bot import prompts, render
 from bot.catalog.following import follow_series
 from bot.catalog.search import QueryTooLong, clean_query, search_series
 from bot.catalog.views import candidates_screen, follow_outcome_text
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
-from handlers.common import (
-    may_configure,
-    read_id_press,
-    refuse_press,
-    reply_screen,
-    settings_of,
-    touch_chat,
-)
+from bot.message import BotMessage
+from bot.prompts import Prompt
+from bot.telegram_io import reply
+from handlers.common import read_id_press, refuse_press
 
 DEEP_LINK_PREFIX = "follow_"
 
@@ -29,16 +25,16 @@ async def follow_command(update: Update, context: BotContext) -> None:
     """Offers the series matching the title after /follow, or asks for a title."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        if allowed and not context.args:
-            chat.awaiting_input = "follow"
-    language = settings_of(chat, context).language
+    scope = context.scope
+    allowed = await scope.may_configure()
+    if allowed and not context.args:
+        prompts.ask(scope.chat, Prompt.FOLLOW)
+    await scope.done()
+    language = scope.language
     if not allowed:
-        await message.reply_html(render.html(language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(language, "group.admins_only")))
     elif not context.args:
-        force = ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None
+        force = ForceReply(selective=True) if scope.chat.type != ChatType.PRIVATE else None
         await message.reply_html(render.html(language, "follow.ask"), reply_markup=force)
     else:
         await offer_candidates(message, context, language, " ".join(context.args))
@@ -49,22 +45,22 @@ async def offer_candidates(message: Message, context: BotContext, language: str,
     try:
         query = clean_query(text)
     except QueryTooLong:
-        await message.reply_html(render.html(language, "follow.too_long"))
+        await reply(message, BotMessage(render.html(language, "follow.too_long")))
         return
     outcome = await search_series(sessions=context.db, client=context.tvmaze, query=query)
-    await reply_screen(message, candidates_screen(language, outcome, query))
+    await reply(message, candidates_screen(language, outcome, query))
 
 
 async def follow_button(update: Update, context: BotContext) -> None:
     """Follows the series whose button was pressed and says when it airs next."""
     press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-    current = settings_of(chat, context)
+    scope = context.scope
+    await scope.done()  # following imports the series in its own transactions
+    current = scope.settings
     if await refuse_press(press, current.language) or press.target is None:
         return
     await press.query.answer()
-    text = await _follow(context, current, chat.telegram_id, press.target)
+    text = await _follow(context, current, scope.chat.telegram_id, press.target)
     await press.query.edit_message_text(text, parse_mode=ParseMode.HTML)
 
 
@@ -76,7 +72,7 @@ async def follow_deep_link(
     if not argument.startswith(DEEP_LINK_PREFIX) or not tvmaze_id.isdigit() or len(tvmaze_id) > 9:
         return
     text = await _follow(context, current, message.chat.id, int(tvmaze_id))
-    await message.reply_html(text)
+    await reply(message, BotMessage(text))
 
 
 async def _follow(context: BotContext, current: ChatSettings, chat_id: int, tvmaze_id: int) -> str:

@@ -9,7 +9,9 @@ from telegram import Update
 from bot import render
 from bot.catalog.ical_feeds import AttachOutcome, attach_ical
 from bot.context import BotContext
-from bot.news.fetch import FetchLimits
+from bot.http_fetch import FetchLimits
+from bot.message import BotMessage
+from bot.telegram_io import reply
 from handlers.common import admin_message
 
 
@@ -19,9 +21,10 @@ async def addical_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
+    await context.scope.done()  # attaching imports in its own transactions
     args = context.args or []
     if len(args) < 2:
-        await message.reply_html(render.html(language, "ical.add.usage"))
+        await reply(message, BotMessage(render.html(language, "ical.add.usage")))
         return
     query, url = " ".join(args[:-1]), args[-1]
     client = context.bot_data.feed_http

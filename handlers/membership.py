@@ -11,6 +11,7 @@ from bot import render
 from bot.context import BotContext
 from handlers.common import settings_of
 from storage.chats import migrate_chat, set_chat_status
+from storage.statuses import ChatStatus
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +25,11 @@ async def my_membership(update: Update, context: BotContext) -> None:
     chat, new_status = change.chat, change.new_chat_member.status
     was_present = change.old_chat_member.status in PRESENT
     if new_status in PRESENT:
-        status = "active"
+        status = ChatStatus.ACTIVE
     elif chat.type == ChatType.PRIVATE:
-        status = "blocked"
+        status = ChatStatus.BLOCKED
     else:
-        status = "left"
+        status = ChatStatus.LEFT
     async with context.db.begin() as session:
         row = await set_chat_status(
             session, telegram_id=chat.id, chat_type=chat.type, status=status
@@ -36,7 +37,7 @@ async def my_membership(update: Update, context: BotContext) -> None:
         if row.telegram_language is None and change.from_user.language_code:
             row.telegram_language = change.from_user.language_code[:16]
     logger.info("chat %s is now %s", chat.id, status)
-    if status == "active" and not was_present and chat.type != ChatType.PRIVATE:
+    if status is ChatStatus.ACTIVE and not was_present and chat.type != ChatType.PRIVATE:
         language = settings_of(row, context).language
         await context.bot.send_message(
             chat.id, render.html(language, "group.welcome"), parse_mode="HTML"

@@ -9,18 +9,12 @@ from telegram import Update
 
 from bot import render
 from bot.context import BotContext
+from bot.http_fetch import FetchLimits
+from bot.message import BotMessage
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
-from bot.news.fetch import FetchLimits
 from bot.news.views import feeds_screen, news_list_screen, news_view
-from handlers.common import (
-    admin_message,
-    may_configure,
-    read_id_press,
-    refuse_press,
-    reply_screen,
-    settings_of,
-    touch_chat,
-)
+from bot.telegram_io import reply
+from handlers.common import admin_message, read_id_press, refuse_press
 from storage.feeds import add_report, latest_news_for_chat, list_feeds
 
 logger = logging.getLogger(__name__)
@@ -32,13 +26,13 @@ async def news_command(update: Update, context: BotContext) -> None:
     """Shows the 10 latest items about the chat's series."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        rows = await latest_news_for_chat(session, chat_id=chat.id, limit=NEWS_LIST_LIMIT)
-    settings = settings_of(chat, context)
+    scope = context.scope
+    rows = await latest_news_for_chat(scope.session, chat_id=scope.chat.id, limit=NEWS_LIST_LIMIT)
+    await scope.done()
+    settings = scope.settings
     views = [news_view(item, feed, series) for item, feed, series in rows]
     screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
-    await reply_screen(message, screen)
+    await reply(message, screen)
 
 
 async def addfeed_command(update: Update, context: BotContext) -> None:
@@ -47,9 +41,10 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
+    await context.scope.done()  # the check stores the feed in its own transaction
     url = (context.args or [""])[0].strip()
     if not url:
-        await message.reply_html(render.html(language, "feeds.add.usage"))
+        await reply(message, BotMessage(render.html(language, "feeds.add.usage")))
         return
     client = context.bot_data.feed_http
     assert client is not None
@@ -77,12 +72,11 @@ async def feeds_command(update: Update, context: BotContext) -> None:
     if admin is None:
         return
     message, language = admin
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        feeds = await list_feeds(session)
-        timezone = settings_of(chat, context).timezone
-        screen = feeds_screen(feeds, language=language, timezone=timezone)
-    await reply_screen(message, screen)
+    scope = context.scope
+    feeds = await list_feeds(scope.session)
+    screen = feeds_screen(feeds, language=language, timezone=scope.settings.timezone)
+    await scope.done()
+    await reply(message, screen)
 
 
 async def removefeed_command(update: Update, context: BotContext) -> None:
@@ -93,11 +87,11 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
     message, language = admin
     query = " ".join(context.args or []).strip()
     if not query:
-        await message.reply_html(render.html(language, "feeds.remove.usage"))
+        await reply(message, BotMessage(render.html(language, "feeds.remove.usage")))
         return
-    async with context.db.begin() as session:
-        feed = await find_and_remove_feed(session, query=query)
-        removed = (feed.id, feed.url) if feed else None
+    feed = await find_and_remove_feed(context.scope.session, query=query)
+    removed = (feed.id, feed.url) if feed else None
+    await context.scope.done()
     if removed is None:
         text = render.html(language, "feeds.remove.not_found", query=query)
     else:
@@ -108,12 +102,12 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
 async def not_about_button(update: Update, context: BotContext) -> None:
     """Records that a news item is not about the chat's series and hides it from /news."""
     press = await read_id_press(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        recorded = False
-        if press.allowed and press.target is not None:
-            recorded = await add_report(session, chat_id=chat.id, item_id=press.target)
-    language = settings_of(chat, context).language
+    scope = context.scope
+    recorded = False
+    if press.allowed and press.target is not None:
+        recorded = await add_report(scope.session, chat_id=scope.chat.id, item_id=press.target)
+    await scope.done()
+    language, chat = scope.language, scope.chat
     if await refuse_press(press, language):
         return
     # Reporting twice is fine: thanks again, nothing recorded twice.
@@ -125,19 +119,20 @@ async def newstopic_command(update: Update, context: BotContext) -> None:
     """In a forum group, routes the group's news into the topic the command was sent in."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
+    scope = context.scope
+    allowed = await scope.may_configure()
     forum = bool(message.chat.is_forum)
     topic = message.message_thread_id if message.is_topic_message else None
-    turn_off = bool(context.args) and context.args[0].lower() in {"off", "aus"}
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        if allowed and forum:
-            chat.news_topic_id = None if turn_off else topic
-    language = settings_of(chat, context).language
+    turn_off = bool(context.args) and (context.args or [""])[0].lower() in {"off", "aus"}
+    chat = scope.chat
+    if allowed and forum:
+        chat.news_topic_id = None if turn_off else topic
+    await scope.done()
+    language = scope.language
     if not allowed:
         key = "group.admins_only"
     elif not forum:
         key = "newstopic.no_forum"
     else:
         key = "newstopic.set" if chat.news_topic_id else "newstopic.main"
-    await message.reply_html(render.html(language, key))
+    await reply(message, BotMessage(render.html(language, key)))

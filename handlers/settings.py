@@ -9,26 +9,30 @@ from bot import render
 from bot.callback_data import decode
 from bot.chat_settings import apply_choice, apply_typed_input
 from bot.context import BotContext
-from bot.render import Screen
+from bot.message import BotMessage
+from bot.prompts import Prompt
 from bot.settings_menu import SCREENS, main_screen
-from handlers.common import edit_screen, may_configure, reply_screen, settings_of, touch_chat
+from bot.telegram_io import edit, reply
 
-PROMPTS = {"ask:timezone": "settings.timezone.prompt", "ask:quiet_hours": "settings.quiet.prompt"}
-INVALID_INPUT = {"timezone": "settings.timezone.invalid", "quiet_hours": "settings.quiet.invalid"}
+PROMPTS = {Prompt.TIMEZONE: "settings.timezone.prompt", Prompt.QUIET_HOURS: "settings.quiet.prompt"}
+INVALID_INPUT = {
+    Prompt.TIMEZONE: "settings.timezone.invalid",
+    Prompt.QUIET_HOURS: "settings.quiet.invalid",
+}
 
 
 async def settings_command(update: Update, context: BotContext) -> None:
     """Opens the settings menu (in groups, for administrators)."""
     message = update.effective_message
     assert message is not None
-    allowed = await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-    current = settings_of(chat, context)
+    scope = context.scope
+    allowed = await scope.may_configure()
+    await scope.done()
+    current = scope.settings
     if not allowed:
-        await message.reply_html(render.html(current.language, "group.admins_only"))
+        await reply(message, BotMessage(render.html(current.language, "group.admins_only")))
         return
-    await reply_screen(message, main_screen(current))
+    await reply(message, main_screen(current))
 
 
 async def settings_button(update: Update, context: BotContext) -> None:
@@ -36,40 +40,52 @@ async def settings_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     data = decode(query.data)
-    allowed = data is not None and await may_configure(update, context)
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        language = settings_of(chat, context).language
-        outcome = apply_choice(chat, data.action, data.argument) if data and allowed else None
-        current = settings_of(chat, context)
+    scope = context.scope
+    allowed = data is not None and await scope.may_configure()
+    language = scope.language
+    outcome = apply_choice(scope.chat, data.action, data.argument) if data and allowed else None
+    await scope.done()
+    current = scope.settings
     if outcome is None:
         key = "group.admins_only" if data and not allowed else "callback.invalid"
         await query.answer(render.alert(language, key), show_alert=True)
         return
     await query.answer()
-    if outcome in PROMPTS:
+    if isinstance(outcome, Prompt):
         await context.bot.send_message(
             query.message.chat.id,
             render.html(current.language, PROMPTS[outcome]),
             parse_mode=ParseMode.HTML,
-            reply_markup=ForceReply(selective=True) if chat.type != ChatType.PRIVATE else None,
+            reply_markup=ForceReply(selective=True)
+            if scope.chat.type != ChatType.PRIVATE
+            else None,
         )
     elif outcome == "done":
-        await edit_screen(query, Screen(render.html(current.language, "settings.saved")))
+        await edit(query, BotMessage(render.html(current.language, "settings.saved")))
     else:
-        await edit_screen(query, SCREENS[outcome](current))
+        await edit(query, SCREENS[outcome](current))
 
 
-async def settings_input(update: Update, context: BotContext, asked: str) -> None:
+async def settings_input(update: Update, context: BotContext, asked: Prompt) -> None:
     """Takes a typed time zone or quiet hours and shows the menu, or says what was wrong."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        valid = apply_typed_input(chat, message.text)
-    current = settings_of(chat, context)
+    scope = context.scope
+    valid = apply_typed_input(scope.chat, message.text)
+    await scope.done()
+    current = scope.settings
     if not valid:
         key = INVALID_INPUT[asked]
-        await message.reply_html(render.html(current.language, key, value=message.text[:100]))
+        await reply(
+            message, BotMessage(render.html(current.language, key, value=message.text[:100]))
+        )
         return
-    await reply_screen(message, main_screen(current))
+    await reply(message, main_screen(current))
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button this version did not make (an old keyboard, forged data): says so."""
+    query = update.callback_query
+    assert query is not None
+    await context.scope.done()
+    await query.answer(render.alert(context.scope.language, "callback.invalid"), show_alert=True)

@@ -8,20 +8,20 @@ from bot import render
 from bot.context import BotContext
 from bot.delivery.screens import stats_text
 from bot.delivery.stats import collect_stats
-from handlers.broadcast import is_admin
-from handlers.common import settings_of, touch_chat
+from bot.message import BotMessage
+from bot.telegram_io import reply
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
     """Shows the admin how many chats there are and how delivery goes."""
     message = update.effective_message
     assert message is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update)
-        stats = await collect_stats(session) if is_admin(update, context) else None
-    language = settings_of(chat, context).language
+    scope = context.scope
+    stats = await collect_stats(scope.session) if scope.is_bot_admin else None
+    await scope.done()
+    language = scope.language
     if stats is None:
-        await message.reply_html(render.html(language, "admin.only"))
+        await reply(message, BotMessage(render.html(language, "admin.only")))
         return
     text = stats_text(language, stats, context.sender.counts)
-    await message.reply_html(text)
+    await reply(message, BotMessage(text))

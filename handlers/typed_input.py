@@ -1,31 +1,39 @@
-"""Free text: the answer to what the chat was asked to type, else a hint to /help."""
+"""The one router for what a chat types: the answer to its pending prompt, else a hint."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot import render
+from bot import prompts, render
 from bot.context import BotContext
-from handlers.common import may_configure, settings_of, touch_chat
+from bot.message import BotMessage
+from bot.prompts import Prompt
+from bot.telegram_io import reply
+from handlers.broadcast import broadcast_input
 from handlers.follow import offer_candidates
 from handlers.settings import settings_input
 
 
 async def typed_input(update: Update, context: BotContext) -> None:
-    """Routes typed text to the pending prompt (a title to follow, a time zone, quiet hours)."""
+    """Routes a message to the prompt the chat owes (a title, a time zone, quiet hours, an
+    announcement); text that answers nothing gets a hint to /help in private chats."""
     message = update.effective_message
-    assert message is not None and message.text is not None
-    async with context.db.begin() as session:
-        chat = await touch_chat(session, update, keep_awaiting=True)
-        asked = chat.awaiting_input
-        if asked == "follow":
-            chat.awaiting_input = None
-    language = settings_of(chat, context).language
-    if asked is None or not await may_configure(update, context):
+    assert message is not None
+    scope = context.scope
+    asked = prompts.pending(scope.chat)
+    language = scope.language
+    if asked is Prompt.BROADCAST and scope.is_bot_admin:
+        await broadcast_input(update, context)
+    elif message.text is None:
+        return  # a photo or sticker answers none of the text prompts
+    elif asked in (None, Prompt.BROADCAST) or not await scope.may_configure():
+        await scope.done()
         if message.chat.type == ChatType.PRIVATE:
-            await message.reply_html(render.html(language, "fallback.text"))
-    elif asked == "follow":
+            await reply(message, BotMessage(render.html(language, "fallback.text")))
+    elif asked is Prompt.FOLLOW:
+        prompts.settle(scope.chat)
+        await scope.done()
         await offer_candidates(message, context, language, message.text)
     else:
         await settings_input(update, context, asked)

@@ -2,46 +2,51 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_models import Broadcast
 from storage.models import Chat
+from storage.statuses import Audience, BroadcastStatus, ChatStatus
 
-AUDIENCES = ("all", "private", "groups")
 
-
-def _in_audience(audience: str):  # type: ignore[no-untyped-def]
-    if audience == "private":
+def _in_audience(audience: Audience) -> ColumnElement[bool]:
+    if audience == Audience.PRIVATE:
         return Chat.type == "private"
-    if audience == "groups":
+    if audience == Audience.GROUPS:
         return Chat.type != "private"
     return Chat.id.is_not(None)
 
 
-async def audience_sizes(session: AsyncSession) -> dict[str, int]:
+async def audience_sizes(session: AsyncSession) -> dict[Audience, int]:
     """Active chats per audience."""
     private = func.sum(case((Chat.type == "private", 1), else_=0))
     total, private_count = (
-        await session.execute(select(func.count(), private).where(Chat.status == "active"))
+        await session.execute(select(func.count(), private).where(Chat.status == ChatStatus.ACTIVE))
     ).one()
     private_count = private_count or 0
-    return {"all": total, "private": private_count, "groups": total - private_count}
+    return {
+        Audience.ALL: total,
+        Audience.PRIVATE: private_count,
+        Audience.GROUPS: total - private_count,
+    }
 
 
-async def audience_chat_ids(session: AsyncSession, *, audience: str) -> list[int]:
-    statement = select(Chat.id).where(Chat.status == "active", _in_audience(audience))
+async def audience_chat_ids(session: AsyncSession, *, audience: Audience) -> list[int]:
+    statement = select(Chat.id).where(Chat.status == ChatStatus.ACTIVE, _in_audience(audience))
     return list((await session.scalars(statement.order_by(Chat.id))).all())
 
 
 async def running_broadcasts(session: AsyncSession) -> list[Broadcast]:
-    statement = select(Broadcast).where(Broadcast.status == "running").order_by(Broadcast.id)
+    statement = (
+        select(Broadcast).where(Broadcast.status == BroadcastStatus.RUNNING).order_by(Broadcast.id)
+    )
     return list((await session.scalars(statement)).all())
 
 
 async def chat_counts(session: AsyncSession) -> dict[str, int]:
     """Chats per status and per kind (private / groups)."""
-    counts: dict[str, int] = {"active": 0, "blocked": 0, "left": 0, "private": 0, "groups": 0}
+    counts: dict[str, int] = {status: 0 for status in ChatStatus} | {"private": 0, "groups": 0}
     for status, chat_type, count in await session.execute(
         select(Chat.status, Chat.type, func.count()).group_by(Chat.status, Chat.type)
     ):

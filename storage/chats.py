@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Chat
+from storage.statuses import ChatStatus
 
 
 async def get_chat(session: AsyncSession, *, telegram_id: int) -> Chat | None:
@@ -27,7 +29,7 @@ async def ensure_chat(
         chat = Chat(telegram_id=telegram_id, type=chat_type)
         session.add(chat)
     chat.type = chat_type
-    chat.status = "active"
+    chat.status = ChatStatus.ACTIVE
     if telegram_language:
         chat.telegram_language = telegram_language[:16]
     await session.flush()
@@ -35,7 +37,7 @@ async def ensure_chat(
 
 
 async def set_chat_status(
-    session: AsyncSession, *, telegram_id: int, chat_type: str, status: str
+    session: AsyncSession, *, telegram_id: int, chat_type: str, status: ChatStatus
 ) -> Chat:
     """Record that the bot was added to, removed from or blocked in a chat."""
     chat = await get_chat(session, telegram_id=telegram_id)
@@ -50,7 +52,7 @@ async def set_chat_status(
 async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
     """Remove the chat and, through foreign keys, everything stored about it."""
     result = await session.execute(delete(Chat).where(Chat.telegram_id == telegram_id))
-    return bool(result.rowcount)
+    return bool(cast("CursorResult[Any]", result).rowcount)
 
 
 async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Chat | None:
@@ -74,7 +76,9 @@ async def admin_chats(session: AsyncSession, *, telegram_ids: Sequence[int]) -> 
         return []
     rows = await session.scalars(
         select(Chat).where(
-            Chat.telegram_id.in_(telegram_ids), Chat.type == "private", Chat.status == "active"
+            Chat.telegram_id.in_(telegram_ids),
+            Chat.type == "private",
+            Chat.status == ChatStatus.ACTIVE,
         )
     )
     return list(rows)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.delivery_models import CANCELLED, PENDING, SENDING, Delivery
+from storage.delivery_models import Delivery
 from storage.models import Chat
+from storage.statuses import DeliveryStatus
 
 T = TypeVar("T")
 
@@ -51,8 +52,10 @@ async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]
 
 def _due(now: datetime) -> Any:
     return or_(
-        and_(Delivery.status == PENDING, Delivery.not_before <= now),
-        and_(Delivery.status == SENDING, Delivery.lease_until < now),  # its sender died
+        and_(Delivery.status == DeliveryStatus.PENDING, Delivery.not_before <= now),
+        and_(
+            Delivery.status == DeliveryStatus.SENDING, Delivery.lease_until < now
+        ),  # its sender died
     )
 
 
@@ -89,7 +92,7 @@ async def lease_deliveries(session: AsyncSession, *, ids: Sequence[int], until: 
         await session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
-            .values(status=SENDING, lease_until=until)
+            .values(status=DeliveryStatus.SENDING, lease_until=until)
             .execution_options(synchronize_session=False)
         )
 
@@ -101,7 +104,7 @@ async def postpone_deliveries(
         await session.execute(
             update(Delivery)
             .where(Delivery.id.in_(chunk))
-            .values(status=PENDING, lease_until=None, not_before=not_before)
+            .values(status=DeliveryStatus.PENDING, lease_until=None, not_before=not_before)
             .execution_options(synchronize_session=False)
         )
 
@@ -117,31 +120,33 @@ async def cancel_pending(
     reason: str | None = None,
 ) -> int:  # fmt: skip
     """Cancel what has not been sent yet to a chat or of a broadcast; returns how many."""
-    statement = update(Delivery).where(Delivery.status == PENDING)
+    statement = update(Delivery).where(Delivery.status == DeliveryStatus.PENDING)
     if chat_id is not None:
         statement = statement.where(Delivery.chat_id == chat_id)
     if broadcast_id is not None:
         statement = statement.where(Delivery.broadcast_id == broadcast_id)
     result = await session.execute(
-        statement.values(status=CANCELLED, last_error=reason).execution_options(
+        statement.values(status=DeliveryStatus.CANCELLED, last_error=reason).execution_options(
             synchronize_session=False
         )
     )
-    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+    return cast("CursorResult[Any]", result).rowcount
 
 
 async def release_leases(session: AsyncSession) -> int:
     """Make every claimed row pending again: called by the one sender when it starts."""
     result = await session.execute(
         update(Delivery)
-        .where(Delivery.status == SENDING)
-        .values(status=PENDING, lease_until=None)
+        .where(Delivery.status == DeliveryStatus.SENDING)
+        .values(status=DeliveryStatus.PENDING, lease_until=None)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount  # type: ignore[attr-defined, no-any-return]
+    return cast("CursorResult[Any]", result).rowcount
 
 
-async def count_by_status(session: AsyncSession, *, broadcast_id: int | None = None) -> dict:
+async def count_by_status(
+    session: AsyncSession, *, broadcast_id: int | None = None
+) -> dict[str, int]:
     """Status → number of rows (of one broadcast, or all)."""
     statement = select(Delivery.status, func.count()).group_by(Delivery.status)
     if broadcast_id is not None:
@@ -155,7 +160,7 @@ async def count_unreachable(session: AsyncSession, *, broadcast_id: int) -> int:
         await session.scalar(
             select(func.count()).where(
                 Delivery.broadcast_id == broadcast_id,
-                Delivery.status == CANCELLED,
+                Delivery.status == DeliveryStatus.CANCELLED,
                 Delivery.last_error.is_not(None),
             )
         )
@@ -170,7 +175,28 @@ async def last_errors(session: AsyncSession, *, limit: int = 5) -> list[tuple[da
         .order_by(Delivery.last_attempt_at.desc(), Delivery.id.desc())
         .limit(limit)
     )
-    return [(at, error) for at, error in await session.execute(statement)]
+    return [
+        (at, error)
+        for at, error in await session.execute(statement)
+        if at is not None and error is not None
+    ]
+
+
+async def drop_pending_deliveries(session: AsyncSession, *, ids: list[int]) -> None:
+    """Forget unsent rows so that their dedup keys can be planned again."""
+    if ids:
+        await session.execute(
+            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
+        )
+
+
+async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: str) -> None:
+    if ids:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.status == DeliveryStatus.PENDING)
+            .values(status=DeliveryStatus.CANCELLED, last_error=reason)
+        )
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:

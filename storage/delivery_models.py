@@ -19,10 +19,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, utcnow
+from storage.statuses import Audience, BroadcastStatus, DeliveryStatus
 from storage.types import UTCDateTime
-
-# Outcomes a delivery row can be in; "sending" rows carry a lease (see lease_until).
-PENDING, SENDING, SENT, FAILED, CANCELLED = "pending", "sending", "sent", "failed", "cancelled"
 
 
 class Broadcast(Base):
@@ -35,9 +33,8 @@ class Broadcast(Base):
     # The admin's original message, copied to every target chat with copyMessage.
     from_chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(BigInteger)
-    audience: Mapped[str] = mapped_column(String(16), default="all")  # all / private / groups
-    # draft (preview shown) / running / done / cancelled (before it started)
-    status: Mapped[str] = mapped_column(String(16), default="draft")
+    audience: Mapped[str] = mapped_column(String(16), default=Audience.ALL)
+    status: Mapped[str] = mapped_column(String(16), default=BroadcastStatus.DRAFT)
     total: Mapped[int] = mapped_column(Integer, default=0)  # deliveries written at Confirm
     # The message edited with the progress bar (the admin's preview screen).
     status_chat_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -55,13 +52,13 @@ class Delivery(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # news / reminder / broadcast / …
+    kind: Mapped[str] = mapped_column(String(16))  # a DeliveryKind
     # Unique per push, e.g. "news:<item>:<chat>": a second insert of the same push is a no-op.
     dedup_key: Mapped[str] = mapped_column(String(200), unique=True)
     # {"html": str, "buttons"?: [[{"label", "data"}]]} or {"copy": {"from_chat_id", "message_id"}}
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     silent: Mapped[bool] = mapped_column(Boolean, default=False)  # → disable_notification
-    status: Mapped[str] = mapped_column(String(16), default=PENDING)
+    status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # While "sending": the claim expires then and the row is due again (a sender died).
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -74,5 +71,8 @@ class Delivery(Base):
     broadcast_id: Mapped[int | None] = mapped_column(
         ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
     )
+    # Reminders: the episode they are about, so a moved or removed episode finds its unsent
+    # reminders (no foreign key: a removed episode must still be recognised as removed).
+    episode_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Follow, Series
@@ -50,7 +51,7 @@ async def seed_feeds(session: AsyncSession, *, urls: Iterable[str], now: datetim
 
 async def delete_feed(session: AsyncSession, *, feed_id: int) -> bool:
     result = await session.execute(delete(Feed).where(Feed.id == feed_id))
-    return bool(result.rowcount)
+    return bool(cast("CursorResult[Any]", result).rowcount)
 
 
 async def list_feeds(session: AsyncSession) -> list[Feed]:

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, BigInteger, Integer, MetaData, SmallInteger, String
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from storage.statuses import ChatStatus
 from storage.types import UTCDateTime
 
 # Deterministic constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -19,6 +20,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# The values of `bot.news.kinds.NewsKind` (storage imports nothing from bot; a test checks).
 ALL_NEWS_KINDS = ("renewal", "cancellation", "premiere", "other")
 DEFAULT_LEAD_MINUTES = (60,)
 
@@ -58,6 +60,6 @@ class Chat(Base):
     news_topic_id: Mapped[int | None] = mapped_column(Integer)
     # What typed text the chat owes us next ("timezone", "quiet_hours"), if anything.
     awaiting_input: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="active")  # active / blocked / left
+    status: Mapped[str] = mapped_column(String(16), default=ChatStatus.ACTIVE)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
-from storage.delivery_models import CANCELLED, PENDING, Delivery
-from storage.models import Chat
+from storage.delivery_models import Delivery
+from storage.statuses import DeliveryKind, DeliveryStatus
 
 
 async def episodes_airing(
@@ -42,23 +41,6 @@ async def episodes_airing(
     return [(episode, series) for episode, series in rows]
 
 
-async def active_followers(
-    session: AsyncSession, *, series_ids: list[int]
-) -> dict[int, list[Chat]]:
-    """Series id → the active chats following it."""
-    followers: dict[int, list[Chat]] = defaultdict(list)
-    if not series_ids:
-        return followers
-    rows = await session.execute(
-        select(Follow.series_id, Chat)
-        .join(Chat, Chat.id == Follow.chat_id)
-        .where(Follow.series_id.in_(series_ids), Chat.status == "active")
-    )
-    for series_id, chat in rows:
-        followers[series_id].append(chat)
-    return followers
-
-
 async def get_done_until(session: AsyncSession, *, name: str) -> datetime | None:
     state = await session.get(TickState, name)
     return state.done_until if state else None
@@ -76,7 +58,9 @@ async def set_done_until(session: AsyncSession, *, name: str, done_until: dateti
 async def pending_reminders(session: AsyncSession) -> list[Delivery]:
     """Reminders written but not yet sent (few: they are written shortly before they are due)."""
     rows = await session.scalars(
-        select(Delivery).where(Delivery.kind == "reminder", Delivery.status == PENDING)
+        select(Delivery).where(
+            Delivery.kind == DeliveryKind.REMINDER, Delivery.status == DeliveryStatus.PENDING
+        )
     )
     return list(rows)
 
@@ -85,20 +69,3 @@ async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[i
     if not ids:
         return set()
     return set(await session.scalars(select(Episode.id).where(Episode.id.in_(ids))))
-
-
-async def drop_pending(session: AsyncSession, *, ids: list[int]) -> None:
-    """Forget unsent rows so that their dedup keys can be planned again."""
-    if ids:
-        await session.execute(
-            delete(Delivery).where(Delivery.id.in_(ids), Delivery.status == PENDING)
-        )
-
-
-async def cancel_deliveries(session: AsyncSession, *, ids: list[int], reason: str) -> None:
-    if ids:
-        await session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == PENDING)
-            .values(status=CANCELLED, last_error=reason)
-        )

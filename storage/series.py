@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import CursorResult, case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, SeriesAlias, SeriesStatusChange
@@ -72,7 +73,7 @@ async def remove_follow(session: AsyncSession, *, chat_id: int, series_id: int) 
     result = await session.execute(
         delete(Follow).where(Follow.chat_id == chat_id, Follow.series_id == series_id)
     )
-    return bool(result.rowcount)
+    return bool(cast("CursorResult[Any]", result).rowcount)
 
 
 async def followed_series(session: AsyncSession, *, chat_id: int) -> list[Series]:

@@ -106,4 +106,4 @@ def calendar_file(airings: Sequence[Airing], *, name: str) -> bytes:
         if airing.channel:
             event.add("location", airing.channel)
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.ical import IcalAiring, parse_ical, store_ical_airings
 from bot.catalog.normalize import normalize_title
-from bot.news.fetch import FetchLimits, fetch_feed
+from bot.http_fetch import FetchLimits, fetch_feed
 from storage.catalog_models import Series
 from storage.series import (
     find_series_by_alias,

@@ -44,7 +44,7 @@ async def store_show(session: AsyncSession, data: ShowData, *, now: datetime) ->
 
 async def _store_aliases(session: AsyncSession, series: Series, data: ShowData) -> None:
     known = await aliases_of(session, series_id=series.id)
-    names = [(data.show.title, None, data.show.language)]
+    names: list[tuple[str, str | None, str | None]] = [(data.show.title, None, data.show.language)]
     names += [(aka.name, aka.country, None) for aka in data.akas or ()]
     for name, country, language in names:
         normalized = normalize_title(name)

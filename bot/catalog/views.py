@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.catalog.following import FollowOutcome
 from bot.catalog.schedule import Airing, describe_airing, status_label
 from bot.catalog.search import Candidate, SearchOutcome
-from bot.render import Button, Screen
+from bot.message import BotMessage, Button
 from storage.catalog_models import Series
 
 MAX_UNFOLLOW_BUTTONS = 50
@@ -19,15 +19,16 @@ def candidate_label(candidate: Candidate) -> str:
     return render.cut_label(label)
 
 
-def candidates_screen(language: str, outcome: SearchOutcome, query: str) -> Screen:
+def candidates_screen(language: str, outcome: SearchOutcome, query: str) -> BotMessage:
     if not outcome.candidates:
         key = "tv.unavailable" if outcome.tv_unavailable else "follow.none_found"
-        return Screen(render.html(language, key, query=query))
+        return BotMessage(render.html(language, key, query=query))
     key = "follow.choose_partial" if outcome.tv_unavailable else "follow.choose"
     rows = tuple(
-        (Button(candidate_label(c), encode("fo", str(c.tvmaze_id))),) for c in outcome.candidates
+        (Button(candidate_label(c), encode(Action.FOLLOW, str(c.tvmaze_id))),)
+        for c in outcome.candidates
     )
-    return Screen(render.html(language, key, query=query), rows)
+    return BotMessage(render.html(language, key, query=query), rows)
 
 
 def next_line(language: str, timezone: str, airing: Airing | None) -> render.Markup:
@@ -49,19 +50,21 @@ def follow_outcome_text(language: str, timezone: str, outcome: FollowOutcome) ->
     )
 
 
-def unfollow_screen(language: str, followed: list[Series]) -> Screen:
+def unfollow_screen(language: str, followed: list[Series]) -> BotMessage:
     if not followed:
-        return Screen(render.html(language, "list.empty"))
+        return BotMessage(render.html(language, "list.empty"))
     rows = tuple(
-        (Button(render.cut_label(s.title), encode("uf", str(s.tvmaze_id))),)
+        (Button(render.cut_label(s.title), encode(Action.UNFOLLOW, str(s.tvmaze_id))),)
         for s in followed[:MAX_UNFOLLOW_BUTTONS]
     )
-    return Screen(render.html(language, "unfollow.choose"), rows)
+    return BotMessage(render.html(language, "unfollow.choose"), rows)
 
 
-def unfollowed_screen(language: str, series: Series) -> Screen:
-    undo = Button(render.label(language, "unfollow.undo"), encode("fo", str(series.tvmaze_id)))
-    return Screen(render.html(language, "unfollow.done", title=series.title), ((undo,),))
+def unfollowed_screen(language: str, series: Series) -> BotMessage:
+    undo = Button(
+        render.label(language, "unfollow.undo"), encode(Action.FOLLOW, str(series.tvmaze_id))
+    )
+    return BotMessage(render.html(language, "unfollow.done", title=series.title), ((undo,),))
 
 
 def list_text(

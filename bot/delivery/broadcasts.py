@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery.outbox import copy_payload
-from storage.broadcasts import AUDIENCES, audience_chat_ids, running_broadcasts
-from storage.deliveries import cancel_pending, count_by_status, count_unreachable, insert_deliveries
+from bot.delivery.outbox import Push, enqueue_many
+from bot.message import BotMessage, Copy
+from storage.broadcasts import audience_chat_ids, running_broadcasts
+from storage.deliveries import cancel_pending, count_by_status, count_unreachable
 from storage.delivery_models import Broadcast
 from storage.models import utcnow
+from storage.statuses import Audience, BroadcastStatus, DeliveryKind, DeliveryStatus
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ async def own_draft(
 ) -> Broadcast | None:
     """The author's broadcast if it is still a draft (buttons may be stale or pressed twice)."""
     draft = await session.get(Broadcast, broadcast_id)
-    if draft is None or draft.author_id != author_id or draft.status != "draft":
+    if draft is None or draft.author_id != author_id or draft.status != BroadcastStatus.DRAFT:
         return None
     return draft
 
@@ -51,27 +53,28 @@ async def start(
     session: AsyncSession, draft: Broadcast, *, status_chat_id: int, status_message_id: int
 ) -> int:
     """Queue one copy per chat of the audience, in this transaction; returns how many."""
-    chat_ids = await audience_chat_ids(session, audience=draft.audience)
-    payload = copy_payload(draft.from_chat_id, draft.message_id)
+    chat_ids = await audience_chat_ids(session, audience=Audience(draft.audience))
+    message = BotMessage(copy=Copy(draft.from_chat_id, draft.message_id))
     now = utcnow()
-    rows = [
-        {
-            "chat_id": chat_id, "kind": "broadcast", "dedup_key": f"broadcast:{draft.id}:{chat_id}",
-            "payload": payload, "broadcast_id": draft.id, "not_before": now,
-        }
+    pushes = (
+        Push(
+            chat_id, DeliveryKind.BROADCAST, f"broadcast:{draft.id}:{chat_id}", message,
+            not_before=now, broadcast_id=draft.id,
+        )
         for chat_id in chat_ids
-    ]  # fmt: skip
-    draft.total = await insert_deliveries(session, rows)
-    draft.status, draft.started_at = "running", now
+    )  # fmt: skip
+    draft.total = await enqueue_many(session, pushes)
+    draft.status, draft.started_at = BroadcastStatus.RUNNING, now
     draft.status_chat_id, draft.status_message_id = status_chat_id, status_message_id
     return draft.total
 
 
-def set_audience(draft: Broadcast, audience: str) -> bool:
-    if audience not in AUDIENCES:
-        return False
+def set_audience(draft: Broadcast, audience: Audience) -> None:
     draft.audience = audience
-    return True
+
+
+def cancel_draft(draft: Broadcast) -> None:
+    draft.status = BroadcastStatus.CANCELLED
 
 
 async def cancel_running(session: AsyncSession) -> int:
@@ -89,12 +92,12 @@ async def progress(session: AsyncSession, broadcast: Broadcast) -> Progress:
     result = Progress(
         broadcast_id=broadcast.id,
         total=broadcast.total,
-        sent=counts.get("sent", 0),
-        failed=counts.get("failed", 0),
+        sent=counts.get(DeliveryStatus.SENT, 0),
+        failed=counts.get(DeliveryStatus.FAILED, 0),
         blocked=blocked,
-        cancelled=counts.get("cancelled", 0) - blocked,
-        remaining=counts.get("pending", 0) + counts.get("sending", 0),
+        cancelled=counts.get(DeliveryStatus.CANCELLED, 0) - blocked,
+        remaining=counts.get(DeliveryStatus.PENDING, 0) + counts.get(DeliveryStatus.SENDING, 0),
     )
-    if result.done and broadcast.status == "running":
-        broadcast.status, broadcast.finished_at = "done", utcnow()
+    if result.done and broadcast.status == BroadcastStatus.RUNNING:
+        broadcast.status, broadcast.finished_at = BroadcastStatus.DONE, utcnow()
     return result

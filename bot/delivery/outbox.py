@@ -5,30 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.deliveries import insert_deliveries
+from bot.message import BotMessage, to_payload
+from storage.deliveries import cancel_deliveries, drop_pending_deliveries, insert_deliveries
 from storage.models import utcnow
-
-
-def html_payload(
-    html: str, buttons: list[list[dict[str, str]]] | None = None, thread_id: int | None = None
-) -> dict[str, Any]:
-    """A message made by `bot.render`; buttons are rows of {"label", "data"} (callback data);
-    `thread_id` posts it into a forum topic (only for messages with buttons, never digested)."""
-    payload: dict[str, Any] = {"html": html}
-    if buttons:
-        payload["buttons"] = buttons
-        if thread_id is not None:
-            payload["thread_id"] = thread_id
-    return payload
-
-
-def copy_payload(from_chat_id: int, message_id: int) -> dict[str, Any]:
-    """A copy of an existing message (broadcasts: photos, formatting, links kept)."""
-    return {"copy": {"from_chat_id": from_chat_id, "message_id": message_id}}
+from storage.statuses import DeliveryKind
 
 
 @dataclass(frozen=True)
@@ -36,11 +19,12 @@ class Push:
     """One message to queue: see `enqueue` for the fields."""
 
     chat_id: int
-    kind: str
+    kind: DeliveryKind
     dedup_key: str
-    payload: dict[str, Any]
+    message: BotMessage
     not_before: datetime | None = None
-    silent: bool = False
+    broadcast_id: int | None = None  # the broadcast this copy belongs to (its progress)
+    episode_id: int | None = None  # the episode a reminder is about
 
 
 async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
@@ -52,9 +36,11 @@ async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
             "chat_id": push.chat_id,
             "kind": push.kind,
             "dedup_key": push.dedup_key,
-            "payload": push.payload,
-            "silent": push.silent,
+            "payload": to_payload(push.message),
+            "silent": push.message.silent,
             "not_before": push.not_before or now,
+            "broadcast_id": push.broadcast_id,
+            "episode_id": push.episode_id,
         }
         for push in pushes
     ]
@@ -65,13 +51,23 @@ async def enqueue(
     session: AsyncSession,
     *,
     chat_id: int,
-    kind: str,
+    kind: DeliveryKind,
     dedup_key: str,
-    payload: dict[str, Any],
+    message: BotMessage,
     not_before: datetime | None = None,
-    silent: bool = False,
 ) -> bool:
     """Queue one push to `chat_id` (chats.id, not the Telegram id); False if `dedup_key` was
     already queued. Never commits: the push lands with the change that caused it."""
-    push = Push(chat_id, kind, dedup_key, payload, not_before, silent)
+    push = Push(chat_id, kind, dedup_key, message, not_before)
     return await enqueue_many(session, [push]) == 1
+
+
+async def withdraw(session: AsyncSession, *, ids: list[int]) -> None:
+    """Forget unsent pushes so that their dedup keys can be queued again (a moved episode's
+    reminders, planned anew at the new time)."""
+    await drop_pending_deliveries(session, ids=ids)
+
+
+async def cancel(session: AsyncSession, *, ids: list[int], reason: str) -> None:
+    """Never send these unsent pushes; `reason` is kept as the row's last error."""
+    await cancel_deliveries(session, ids=ids, reason=reason)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
-from storage.delivery_models import CANCELLED, FAILED, PENDING, SENT
+from storage.statuses import DeliveryStatus
 
 MAX_ATTEMPTS = 5  # transient failures before a row is given up
 BACKOFF_BASE_SECONDS = 2.0
@@ -18,16 +19,25 @@ BACKOFF_MAX_SECONDS = 300.0
 BUG_MARKERS = ("can't parse entities", "message is too long", "text must be non-empty")
 GONE_MARKERS = ("chat not found",)
 
-SENT_, RETRY_AFTER, UNREACHABLE, MIGRATED, BUG, REJECTED, TRANSIENT, RELEASED = (
-    "sent", "retry_after", "unreachable", "migrated", "bug", "rejected", "transient", "released",
-)  # fmt: skip
+
+class Verdict(StrEnum):
+    """What one send's answer means (the row's new status follows from it in `row_change`)."""
+
+    DELIVERED = "sent"
+    RETRY_AFTER = "retry_after"
+    UNREACHABLE = "unreachable"
+    MIGRATED = "migrated"
+    BUG = "bug"
+    REJECTED = "rejected"
+    TRANSIENT = "transient"
+    RELEASED = "released"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """One send's result. `kind` is one of the constants above."""
+    """One send's result."""
 
-    kind: str
+    kind: Verdict
     message_id: int | None = None
     retry_after: float = 0.0  # seconds, for RETRY_AFTER
     new_chat_id: int | None = None  # for MIGRATED
@@ -38,36 +48,35 @@ def classify(error: Exception) -> Outcome:
     """Map a failed send to an outcome; anything not a Telegram error is a bug of ours."""
     text = f"{type(error).__name__}: {error}"[:500]
     if isinstance(error, RetryAfter):
-        seconds = error.retry_after
-        if isinstance(seconds, timedelta):
-            seconds = seconds.total_seconds()
-        return Outcome(RETRY_AFTER, retry_after=float(seconds), error=text)
+        after = error.retry_after
+        seconds = after.total_seconds() if isinstance(after, timedelta) else float(after)
+        return Outcome(Verdict.RETRY_AFTER, retry_after=seconds, error=text)
     if isinstance(error, ChatMigrated):
-        return Outcome(MIGRATED, new_chat_id=error.new_chat_id, error=text)
+        return Outcome(Verdict.MIGRATED, new_chat_id=error.new_chat_id, error=text)
     if isinstance(error, Forbidden):
-        return Outcome(UNREACHABLE, error=text)
+        return Outcome(Verdict.UNREACHABLE, error=text)
     if isinstance(error, BadRequest):
         message = error.message.lower()
         if any(marker in message for marker in GONE_MARKERS):
-            return Outcome(UNREACHABLE, error=text)
+            return Outcome(Verdict.UNREACHABLE, error=text)
         if any(marker in message for marker in BUG_MARKERS):
-            return Outcome(BUG, error=text)
-        return Outcome(REJECTED, error=text)
+            return Outcome(Verdict.BUG, error=text)
+        return Outcome(Verdict.REJECTED, error=text)
     if isinstance(error, NetworkError):  # timeouts, 5xx, connection errors
-        return Outcome(TRANSIENT, error=text)
-    return Outcome(BUG, error=text)
+        return Outcome(Verdict.TRANSIENT, error=text)
+    return Outcome(Verdict.BUG, error=text)
 
 
 def backoff_seconds(attempts: int) -> float:
     """Wait before retry number `attempts` (1, 2, …) after a transient failure."""
-    return min(BACKOFF_BASE_SECONDS * 2 ** (attempts - 1), BACKOFF_MAX_SECONDS)
+    return min(BACKOFF_BASE_SECONDS * 2.0 ** (attempts - 1), BACKOFF_MAX_SECONDS)
 
 
 def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -> dict[str, Any]:
     """The new column values of one row after `outcome` (every key always present)."""
     change: dict[str, Any] = {
         "id": row_id,
-        "status": PENDING,
+        "status": DeliveryStatus.PENDING,
         "lease_until": None,
         "not_before": now,
         "attempts": attempts,
@@ -77,21 +86,23 @@ def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -
         "sent_at": None,
     }
     kind = outcome.kind
-    if kind == SENT_:
-        change.update(status=SENT, telegram_message_id=outcome.message_id, sent_at=now)
-    elif kind == RETRY_AFTER:
+    if kind is Verdict.DELIVERED:
+        change.update(
+            status=DeliveryStatus.SENT, telegram_message_id=outcome.message_id, sent_at=now
+        )
+    elif kind is Verdict.RETRY_AFTER:
         change.update(not_before=now + timedelta(seconds=outcome.retry_after))
-    elif kind == UNREACHABLE:
-        change.update(status=CANCELLED)
-    elif kind in (BUG, REJECTED):
-        change.update(status=FAILED)
-    elif kind == TRANSIENT:
+    elif kind is Verdict.UNREACHABLE:
+        change.update(status=DeliveryStatus.CANCELLED)
+    elif kind in (Verdict.BUG, Verdict.REJECTED):
+        change.update(status=DeliveryStatus.FAILED)
+    elif kind is Verdict.TRANSIENT:
         attempts += 1
         change.update(attempts=attempts)
         if attempts >= MAX_ATTEMPTS:
-            change.update(status=FAILED)
+            change.update(status=DeliveryStatus.FAILED)
         else:
             change.update(not_before=now + timedelta(seconds=backoff_seconds(attempts)))
-    elif kind == RELEASED:
+    elif kind is Verdict.RELEASED:
         change.update(last_attempt_at=None)
     return change

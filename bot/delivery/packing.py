@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from bot import render
+from bot.message import BotMessage, UnreadablePayload, from_payload
 from storage.deliveries import DueRow
 
 
@@ -18,60 +18,52 @@ class Outgoing:
     telegram_id: int
     is_group: bool
     rows: tuple[tuple[int, int], ...]  # (delivery id, attempts so far)
-    silent: bool
-    html: str | None = None
-    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()  # rows of (label, callback data)
-    copy_from: tuple[int, int] | None = None  # (from_chat_id, message_id)
-    thread_id: int | None = None  # a forum topic of the group (news its admins routed there)
+    message: BotMessage | None  # None: the row's payload is unreadable (settled as a bug)
+    unreadable: str | None = None  # why, for the log and the row's last_error
 
 
-def _foldable(row: DueRow) -> bool:
-    """Plain rendered texts fold into a digest; copies and messages with buttons go alone."""
-    return "html" in row.payload and not row.payload.get("buttons")
+def _decoded(row: DueRow) -> BotMessage | UnreadablePayload:
+    try:
+        return from_payload(row.payload, silent=row.silent)
+    except UnreadablePayload as error:
+        return error
 
 
-def _buttons(payload: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], ...]:
-    return tuple(
-        tuple((button["label"], button["data"]) for button in line)
-        for line in payload.get("buttons") or ()
+def _outgoing(
+    settled: Sequence[DueRow], message: BotMessage | None, unreadable: str | None = None
+) -> Outgoing:
+    first = settled[0]
+    return Outgoing(
+        chat_id=first.chat_id,
+        telegram_id=first.telegram_id,
+        is_group=first.chat_type != "private",
+        rows=tuple((row.id, row.attempts) for row in settled),
+        message=message,
+        unreadable=unreadable,
     )
 
 
 def next_message(rows: Sequence[DueRow]) -> Outgoing:
-    """The chat's next message: its oldest row, with the following plain texts folded in."""
+    """The chat's next message: its oldest row, with the following plain texts of the same
+    topic folded in."""
     first = rows[0]
-    common = {
-        "chat_id": first.chat_id,
-        "telegram_id": first.telegram_id,
-        "is_group": first.chat_type != "private",
-    }
-    if "copy" in first.payload:
-        source = first.payload["copy"]
-        return Outgoing(
-            **common,
-            rows=((first.id, first.attempts),),
-            silent=first.silent,
-            copy_from=(int(source["from_chat_id"]), int(source["message_id"])),
-        )
-    if not _foldable(first):
-        return Outgoing(
-            **common,
-            rows=((first.id, first.attempts),),
-            silent=first.silent,
-            html=render.fit(first.payload["html"]),
-            buttons=_buttons(first.payload),
-            thread_id=first.payload.get("thread_id"),
-        )
-    batch = [first]
+    head = _decoded(first)
+    if isinstance(head, UnreadablePayload):
+        return _outgoing([first], None, str(head))
+    if not head.foldable:
+        fitted = head if head.copy is not None else replace(head, text=render.fit(head.text))
+        return _outgoing([first], fitted)
+    batch = [(first, head)]
     for row in rows[1:]:
-        if not _foldable(row):
+        message = _decoded(row)
+        if (
+            isinstance(message, UnreadablePayload)
+            or not message.foldable
+            or message.thread_id != head.thread_id
+        ):
             break
-        batch.append(row)
-    text, count = render.digest([row.payload["html"] for row in batch])
+        batch.append((row, message))
+    text, count = render.digest([message.text for _, message in batch])
     folded = batch[:count]
-    return Outgoing(
-        **common,
-        rows=tuple((row.id, row.attempts) for row in folded),
-        silent=all(row.silent for row in folded),  # one loud item makes the digest loud
-        html=text,
-    )
+    silent = all(message.silent for _, message in folded)  # one loud item makes it loud
+    return _outgoing([row for row, _ in folded], replace(head, text=text, silent=silent))

@@ -5,33 +5,37 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import BroadcastVerb, broadcast_data
 from bot.delivery.broadcasts import Progress
 from bot.delivery.stats import Stats
-from bot.render import Button, Screen
-from storage.broadcasts import AUDIENCES
+from bot.message import BotMessage, Button
+from storage.statuses import Audience, ChatStatus, DeliveryStatus
 
 BAR_CELLS = 10
 
 
 def preview_screen(
-    language: str, broadcast_id: int, audience: str, sizes: dict[str, int]
-) -> Screen:
+    language: str, broadcast_id: int, audience: Audience, sizes: Mapping[Audience, int]
+) -> BotMessage:
     """The audience choice with the number of chats in each, then Confirm / Cancel."""
     choices = tuple(
         Button(
             ("✅ " if name == audience else "")
             + render.label(language, f"broadcast.audience.{name}", count=sizes[name]),
-            encode("bc", f"a:{broadcast_id}:{name}"),
+            broadcast_data(BroadcastVerb.AUDIENCE, broadcast_id, name),
         )
-        for name in AUDIENCES
+        for name in Audience
     )
+    confirm = broadcast_data(BroadcastVerb.CONFIRM, broadcast_id)
+    cancel = broadcast_data(BroadcastVerb.CANCEL, broadcast_id)
     decision = (
-        Button(render.label(language, "broadcast.confirm"), encode("bc", f"go:{broadcast_id}")),
-        Button(render.label(language, "broadcast.cancel"), encode("bc", f"no:{broadcast_id}")),
+        Button(render.label(language, "broadcast.confirm"), confirm),
+        Button(render.label(language, "broadcast.cancel"), cancel),
     )
     chosen = render.plain(language, f"broadcast.audience.{audience}", count=sizes[audience])
-    return Screen(render.html(language, "broadcast.preview", audience=chosen), (choices, decision))
+    return BotMessage(
+        render.html(language, "broadcast.preview", audience=chosen), (choices, decision)
+    )
 
 
 def progress_bar(done: int, total: int) -> str:
@@ -74,12 +78,15 @@ def stats_text(language: str, stats: Stats, answers: Mapping[str, int]) -> str:
     none = render.plain(language, "stats.none")
     return render.html(
         language, "stats.text",
-        active=chats.get("active", 0), blocked=chats.get("blocked", 0), left=chats.get("left", 0),
+        active=chats.get(ChatStatus.ACTIVE, 0), blocked=chats.get(ChatStatus.BLOCKED, 0),
+        left=chats.get(ChatStatus.LEFT, 0),
         private=chats.get("private", 0), groups=chats.get("groups", 0),
         series=catalogue["series"], follows=catalogue["follows"], items=catalogue["items"],
         reports=catalogue["reports"], reported=render.join(reported, ""),
-        pending=deliveries.get("pending", 0) + deliveries.get("sending", 0),
-        sent=deliveries.get("sent", 0), failed=deliveries.get("failed", 0),
-        cancelled=deliveries.get("cancelled", 0),
+        pending=deliveries.get(DeliveryStatus.PENDING, 0)
+        + deliveries.get(DeliveryStatus.SENDING, 0),
+        sent=deliveries.get(DeliveryStatus.SENT, 0),
+        failed=deliveries.get(DeliveryStatus.FAILED, 0),
+        cancelled=deliveries.get(DeliveryStatus.CANCELLED, 0),
         answers=answer_lines or none, errors=error_lines or none,
     )  # fmt: skip

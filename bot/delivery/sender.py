@@ -15,14 +15,13 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
+from telegram import Bot
 
-from bot.delivery import outcomes
 from bot.delivery.limits import SendScheduler
 from bot.delivery.lock import sender_lock
-from bot.delivery.outcomes import Outcome, classify, row_change
+from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
 from bot.delivery.packing import Outgoing, next_message
+from bot.telegram_io import send
 from storage.chats import migrate_chat
 from storage.deliveries import (
     DueRow,
@@ -34,6 +33,7 @@ from storage.deliveries import (
     release_leases,
 )
 from storage.models import Chat, utcnow
+from storage.statuses import ChatStatus
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ class Sender:
             for chat_id, rows in by_chat.items():
                 if len(messages) >= room:
                     break
-                if rows[0].chat_status != "active":
+                if rows[0].chat_status != ChatStatus.ACTIVE:
                     await cancel_pending(session, chat_id=chat_id, reason="chat not active")
                     continue
                 is_group = rows[0].chat_type != "private"
@@ -171,45 +171,33 @@ class Sender:
             except TimeoutError:
                 pass
         if self._stopping.is_set() and delay > 0:
-            outcome = Outcome(outcomes.RELEASED)
+            outcome = Outcome(Verdict.RELEASED)
         else:
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
         self.counts[outcome.kind] += 1
-        if outcome.kind == outcomes.RETRY_AFTER:
+        if outcome.kind == Verdict.RETRY_AFTER:
             self.scheduler.back_off(message.chat_id, outcome.retry_after)
         self._outcomes.append((message, outcome))
         del self._in_flight[message.chat_id]
         self._wake.set()
 
     async def _deliver(self, message: Outgoing) -> Outcome:
+        if message.message is None:  # written by no version of this code: never sendable
+            logger.error("delivery to chat %s unreadable: %s", message.telegram_id,
+                         message.unreadable)  # fmt: skip
+            return Outcome(Verdict.BUG, error=message.unreadable)
         try:
-            if message.copy_from is not None:
-                copied = await self.bot.copy_message(
-                    message.telegram_id,
-                    from_chat_id=message.copy_from[0],
-                    message_id=message.copy_from[1],
-                    disable_notification=message.silent,
-                )
-                return Outcome(outcomes.SENT_, message_id=copied.message_id)
-            assert message.html is not None
-            sent = await self.bot.send_message(
-                message.telegram_id,
-                message.html,
-                parse_mode=ParseMode.HTML,
-                disable_notification=message.silent,
-                reply_markup=_markup(message),
-                message_thread_id=message.thread_id,
-            )
-            return Outcome(outcomes.SENT_, message_id=sent.message_id)
+            sent_id = await send(self.bot, message.telegram_id, message.message)
+            return Outcome(Verdict.DELIVERED, message_id=sent_id)
         except Exception as error:  # every failure is an outcome of its rows, never a crash
             outcome = classify(error)
-        if outcome.kind == outcomes.BUG:
+        if outcome.kind == Verdict.BUG:
             logger.error(
                 "message to chat %s rejected as broken (%s); text: %s",
-                message.telegram_id, outcome.error, message.html or message.copy_from,
+                message.telegram_id, outcome.error, message.message.text or message.message.copy,
             )  # fmt: skip
-        elif outcome.kind != outcomes.RETRY_AFTER:
+        elif outcome.kind != Verdict.RETRY_AFTER:
             logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
         return outcome
 
@@ -238,25 +226,14 @@ class Sender:
 
 async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outcome) -> None:
     """What an outcome teaches about the chat itself: gone, or moved to a supergroup."""
-    if outcome.kind == outcomes.UNREACHABLE:
+    if outcome.kind == Verdict.UNREACHABLE:
         chat = await session.get(Chat, message.chat_id)
         if chat is not None:
-            chat.status = "left" if message.is_group else "blocked"
+            chat.status = ChatStatus.LEFT if message.is_group else ChatStatus.BLOCKED
         await cancel_pending(session, chat_id=message.chat_id, reason=outcome.error)
         logger.info("chat %s is unreachable; its pending deliveries are cancelled",
                     message.telegram_id)  # fmt: skip
-    elif outcome.kind == outcomes.MIGRATED and outcome.new_chat_id is not None:
+    elif outcome.kind == Verdict.MIGRATED and outcome.new_chat_id is not None:
         await migrate_chat(session, old_id=message.telegram_id, new_id=outcome.new_chat_id)
         logger.info("group %s moved to %s; retrying there", message.telegram_id,
                     outcome.new_chat_id)  # fmt: skip
-
-
-def _markup(message: Outgoing) -> InlineKeyboardMarkup | None:
-    if not message.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in line]
-            for line in message.buttons
-        ]
-    )

@@ -8,7 +8,7 @@ from datetime import datetime
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.news.fetch import FetchLimits, fetch_feed
+from bot.http_fetch import FetchLimits, fetch_feed
 from bot.news.parse import normalize_link, parse_feed
 from storage.feeds import add_feed, delete_feed, get_feed, get_feed_by_url
 from storage.news_models import Feed

@@ -7,33 +7,28 @@ messages), by the catalogue sync for series that ended, and for feeds that keep 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import render
-from bot.callback_data import encode
+from bot.callback_data import Action, encode
 from bot.chat_settings import Defaults, in_quiet_hours
-from bot.delivery.outbox import Push, enqueue_many, html_payload
-from bot.news.audience import load_followers
+from bot.delivery.outbox import Push, enqueue_many
+from bot.followers import load_followers
+from bot.message import BotMessage, Button
 from bot.news.fanout import plan_news_fanout
+from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
 from bot.news.views import news_view, render_news
-from bot.render import Screen
 from storage.chats import admin_chats
 from storage.feeds import get_feed, get_items
 from storage.series import ended_since, series_titles
+from storage.statuses import DeliveryKind
 
 ENDED_ALERT_WINDOW = timedelta(days=7)
-
-
-def _payload(screen: Screen, topic_id: int | None) -> dict[str, Any]:
-    buttons = [
-        [{"label": b.label, "data": b.callback_data} for b in row] for row in screen.keyboard
-    ]
-    return html_payload(screen.text, buttons or None, thread_id=topic_id)
 
 
 def _silent(quiet: tuple[int, int] | None, timezone: str, now: datetime) -> bool:
@@ -47,9 +42,8 @@ async def announce_news(
     followers = await load_followers(
         session,
         series_ids={s for item in items for s in item.series_ids},
-        item_ids={item.item_id for item in items},
-        default_language=defaults.language,
-        default_timezone=defaults.timezone,
+        defaults=defaults,
+        reports_of={item.item_id for item in items},
     )
     planned = plan_news_fanout(items, followers)
     if not planned:
@@ -65,10 +59,13 @@ async def announce_news(
         pushes.append(
             Push(
                 chat_id=plan.chat_id,
-                kind="news",
+                kind=DeliveryKind.NEWS,
                 dedup_key=plan.dedup_key,
-                payload=_payload(screen, plan.topic_id),
-                silent=_silent(plan.quiet_hours, plan.timezone, now),
+                message=replace(
+                    screen,
+                    thread_id=plan.topic_id,
+                    silent=_silent(plan.quiet_hours, plan.timezone, now),
+                ),
             )
         )
     return await enqueue_many(session, pushes)
@@ -80,30 +77,29 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
     pushes = []
     for change, series in await ended_since(session, since=now - ENDED_ALERT_WINDOW):
         followers = await load_followers(
-            session,
-            series_ids={series.id},
-            item_ids=set(),
-            default_language=defaults.language,
-            default_timezone=defaults.timezone,
-            followed_before=change.changed_at,
+            session, series_ids={series.id}, defaults=defaults, followed_before=change.changed_at
         )
         for follower in followers:
-            if "cancellation" not in follower.news_kinds:
+            if NewsKind.CANCELLATION not in follower.news_kinds:
                 continue
             language = follower.language
-            unfollow = render.Button(
-                render.label(language, "news.button.unfollow"), encode("uf", str(series.tvmaze_id))
+            unfollow = Button(
+                render.label(language, "news.button.unfollow"),
+                encode(Action.NEWS_UNFOLLOW, str(series.tvmaze_id)),
             )
-            screen = Screen(
+            screen = BotMessage(
                 render.html(language, "news.ended", series=series.title), ((unfollow,),)
             )
             pushes.append(
                 Push(
                     chat_id=follower.chat_id,
-                    kind="news",
+                    kind=DeliveryKind.NEWS,
                     dedup_key=f"ended:{change.id}:{follower.chat_id}",
-                    payload=_payload(screen, follower.topic_id),
-                    silent=_silent(follower.quiet_hours, follower.timezone, now),
+                    message=replace(
+                        screen,
+                        thread_id=follower.topic_id,
+                        silent=_silent(follower.quiet_hours, follower.timezone, now),
+                    ),
                 )
             )
     return await enqueue_many(session, pushes)
@@ -126,9 +122,9 @@ async def warn_admins(
         pushes.append(
             Push(
                 chat_id=chat.id,
-                kind="admin",
+                kind=DeliveryKind.ALERT,
                 dedup_key=f"feed-failing:{failing.feed_id}:{failing.error_count}:{chat.id}",
-                payload=html_payload(text),
+                message=BotMessage(text),
             )
         )
     return await enqueue_many(session, pushes)

@@ -7,24 +7,22 @@ The dedup key is what makes the outbox write idempotent across ticks and restart
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from bot.news.poll import NewNews
+from bot.followers import Follower
 
 
-@dataclass(frozen=True)
-class Follower:
-    """A chat following a series, with what its settings say about news."""
+class NewItem(Protocol):
+    """A news item just stored, as the fan-out needs it (the poller's `NewNews`)."""
 
-    chat_id: int  # chats.id
-    series_id: int
-    language: str
-    timezone: str
-    news_kinds: frozenset[str]
-    reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
-    quiet_hours: tuple[int, int] | None = None
-    topic_id: int | None = None  # the group's news topic
+    @property
+    def item_id(self) -> int: ...
+    @property
+    def series_ids(self) -> Collection[int]: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,7 @@ def news_dedup_key(item_id: int, chat_id: int) -> str:
     return f"news:{item_id}:{chat_id}"
 
 
-def plan_news_fanout(items: Iterable[NewNews], followers: Iterable[Follower]) -> list[PlannedNews]:
+def plan_news_fanout(items: Iterable[NewItem], followers: Iterable[Follower]) -> list[PlannedNews]:
     """One planned message per (item, chat) whose settings want the item's kind."""
     by_series: dict[int, list[Follower]] = {}
     for follower in followers:

@@ -20,8 +20,8 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.normalize import normalize_title
+from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
 from bot.news.classify import classify
-from bot.news.fetch import FetchLimits, FetchResult, fetch_feed
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
 from storage.feeds import add_news_items, claim_due_feeds, get_feed, known_item_keys, recent_stories

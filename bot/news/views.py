@@ -8,8 +8,8 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot import render
-from bot.callback_data import encode
-from bot.render import Button, Screen
+from bot.callback_data import Action, encode
+from bot.message import BotMessage, Button
 from bot.timefmt import local_datetime
 from storage.news_models import Feed, NewsItem
 
@@ -75,11 +75,16 @@ def _link(view: NewsView, language: str) -> render.Markup:
     return render.fragment(language, "news.link", url=view.link)
 
 
-def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
+def render_news(view: NewsView, *, language: str, timezone: str) -> BotMessage:
     """The pushed message: badge, headline, series, source and date, link, two buttons."""
     text = render.html(language, "news.message", **_parts(view, language, timezone))
     rows: list[tuple[Button, ...]] = [
-        (Button(render.label(language, "news.button.not_about"), encode("nr", str(view.item_id))),)
+        (
+            Button(
+                render.label(language, "news.button.not_about"),
+                encode(Action.NOT_ABOUT, str(view.item_id)),
+            ),
+        )
     ]
     several = len(view.series) > 1
     for tvmaze_id, title in view.series[:MAX_UNFOLLOW_BUTTONS]:
@@ -88,19 +93,19 @@ def render_news(view: NewsView, *, language: str, timezone: str) -> Screen:
             if several
             else render.label(language, "news.button.unfollow")
         )
-        rows.append((Button(label, encode("uf", str(tvmaze_id))),))
-    return Screen(text, tuple(rows))
+        rows.append((Button(label, encode(Action.NEWS_UNFOLLOW, str(tvmaze_id))),))
+    return BotMessage(text, tuple(rows))
 
 
-def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> Screen:
+def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> BotMessage:
     """What /news shows: the latest items about the chat's series."""
     if not views:
-        return Screen(render.html(language, "news.list.empty"))
+        return BotMessage(render.html(language, "news.list.empty"))
     entries = [
         render.fragment(language, "news.list.entry", **_parts(view, language, timezone))
         for view in views
     ]
-    return Screen(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))
+    return BotMessage(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))
 
 
 def _feed_state(feed: Feed, language: str) -> render.Markup:
@@ -111,10 +116,10 @@ def _feed_state(feed: Feed, language: str) -> render.Markup:
     return render.fragment(language, "feeds.list.ok")
 
 
-def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> Screen:
+def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> BotMessage:
     """What /feeds shows admins: each feed's health, last fetch and back-off."""
     if not feeds:
-        return Screen(render.html(language, "feeds.list.empty"))
+        return BotMessage(render.html(language, "feeds.list.empty"))
     never = render.plain(language, "feeds.list.never")
     entries = [
         render.fragment(
@@ -133,4 +138,6 @@ def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> Screen:
         )
         for feed in feeds
     ]
-    return Screen(render.html(language, "feeds.list.text", entries=render.join(entries, "\n\n")))
+    return BotMessage(
+        render.html(language, "feeds.list.text", entries=render.join(entries, "\n\n"))
+    )

@@ -19,17 +19,10 @@ from zoneinfo import ZoneInfo
 
 from bot.catalog.schedule import Airing
 from bot.chat_settings import in_quiet_hours
+from bot.followers import Follower
 
 DAY_LEAD = 1440
 MORNING = time(9, 0)
-
-
-@dataclass(frozen=True)
-class Follower:
-    chat_id: int
-    timezone: str
-    lead_minutes: tuple[int, ...]
-    quiet_hours: tuple[int, int] | None  # minutes after local midnight, may wrap midnight
 
 
 @dataclass(frozen=True)
@@ -44,12 +37,6 @@ class PlannedReminder:
     @property
     def dedup_key(self) -> str:
         return f"reminder:{self.chat_id}:{self.episode_id}:{self.lead}"
-
-
-def episode_of_reminder(dedup_key: str) -> int | None:
-    """The episode id in a key made by `PlannedReminder.dedup_key`."""
-    parts = dedup_key.split(":")
-    return int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
 
 
 def remind_moment(airstamp: datetime, lead: int, zone: ZoneInfo) -> datetime:

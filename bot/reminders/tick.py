@@ -16,26 +16,25 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.schedule import Airing, airing_of
-from bot.chat_settings import LEAD_CHOICES, ChatSettings, Defaults, effective_settings
+from bot.chat_settings import LEAD_CHOICES, Defaults
+from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
+from bot.followers import Follower, load_followers
+from bot.message import BotMessage
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
-    Follower,
     PlannedReminder,
-    episode_of_reminder,
     plan_reminders,
 )
 from storage.reminders import (
-    active_followers,
-    cancel_deliveries,
-    drop_pending,
     episodes_airing,
     existing_episode_ids,
     get_done_until,
     pending_reminders,
     set_done_until,
 )
+from storage.statuses import DeliveryKind
 
 logger = logging.getLogger(__name__)
 
@@ -65,31 +64,24 @@ def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, dateti
 
 async def _followers(
     session: AsyncSession, series_ids: set[int], defaults: Defaults
-) -> tuple[dict[int, list[Follower]], dict[int, ChatSettings]]:
-    followers: dict[int, list[Follower]] = {}
-    settings: dict[int, ChatSettings] = {}
-    for series_id, chats in (await active_followers(session, series_ids=list(series_ids))).items():
-        for chat in chats:
-            current = effective_settings(
-                chat, default_language=defaults.language, default_timezone=defaults.timezone
-            )
-            settings[chat.id] = current
-            followers.setdefault(series_id, []).append(
-                Follower(chat.id, current.timezone, current.lead_minutes, current.quiet_hours)
-            )
-    return followers, settings
+) -> tuple[dict[int, list[Follower]], dict[int, Follower]]:
+    """Followers per series, and one of each chat (its language and zone, for the texts)."""
+    by_series: dict[int, list[Follower]] = {}
+    by_chat: dict[int, Follower] = {}
+    for follower in await load_followers(session, series_ids=series_ids, defaults=defaults):
+        by_series.setdefault(follower.series_id, []).append(follower)
+        by_chat[follower.chat_id] = follower
+    return by_series, by_chat
 
 
 async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
     """Drop unsent reminders of moved episodes (re-planned below), cancel removed ones."""
-    pending = [
-        (row.id, episode_of_reminder(row.dedup_key)) for row in await pending_reminders(session)
-    ]
+    pending = [(row.id, row.episode_id) for row in await pending_reminders(session)]
     existing = await existing_episode_ids(session, ids={e for _, e in pending if e is not None})
     removed = [row for row, episode in pending if episode not in existing]
     shifted = [row for row, episode in pending if episode in moved]
-    await cancel_deliveries(session, ids=removed, reason="episode removed from the TV data")
-    await drop_pending(session, ids=shifted)
+    await outbox.cancel(session, ids=removed, reason="episode removed from the TV data")
+    await outbox.withdraw(session, ids=shifted)
     return len(shifted), len(removed)
 
 
@@ -98,13 +90,13 @@ class _Texts:
     followers of one episode mostly share them."""
 
     def __init__(
-        self, airings: dict[int, Airing], settings: dict[int, ChatSettings], now: datetime
+        self, airings: dict[int, Airing], chats: dict[int, Follower], now: datetime
     ) -> None:
-        self._airings, self._settings, self._now = airings, settings, now
+        self._airings, self._chats, self._now = airings, chats, now
         self._cache: dict[tuple[int, str, str, date], str] = {}
 
     def of(self, reminder: PlannedReminder) -> str:
-        current = self._settings[reminder.chat_id]
+        current = self._chats[reminder.chat_id]
         at = max(reminder.remind_at, self._now)
         day = at.astimezone(ZoneInfo(current.timezone)).date()
         key = (reminder.episode_id, current.timezone, current.language, day)
@@ -142,7 +134,7 @@ async def plan_due_reminders(
         airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
-        followers, settings = await _followers(
+        followers, chats = await _followers(
             session, {a.series_id for a in airings.values()}, defaults
         )
         planned = plan_reminders(
@@ -152,17 +144,17 @@ async def plan_due_reminders(
             airings=[airings[i] for i in moved], followers=followers,
             window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
         )  # fmt: skip
-        texts = _Texts(airings, settings, now)
+        texts = _Texts(airings, chats, now)
         written = await enqueue_many(
             session,
             (
                 Push(
                     chat_id=r.chat_id,
-                    kind="reminder",
+                    kind=DeliveryKind.REMINDER,
                     dedup_key=r.dedup_key,
-                    payload={"html": texts.of(r)},
+                    message=BotMessage(texts.of(r), silent=r.silent),
                     not_before=r.remind_at,
-                    silent=r.silent,
+                    episode_id=r.episode_id,
                 )
                 for r in planned
             ),

@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.delivery.outbox import enqueue, html_payload
+from bot.delivery.outbox import enqueue
+from bot.message import BotMessage
 from storage.db import create_engine, create_session_factory
 from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
 from storage.models import Chat
+from storage.statuses import DeliveryKind
 
 
 async def seed(
@@ -34,8 +36,8 @@ async def seed(
         ids = {telegram_id: chat.id for telegram_id, chat in existing.items()}
         for telegram_id, key, html in messages:
             await enqueue(
-                session, chat_id=ids[telegram_id], kind="news", dedup_key=key,
-                payload=html_payload(html),
+                session, chat_id=ids[telegram_id], kind=DeliveryKind.NEWS, dedup_key=key,
+                message=BotMessage(html),
             )  # fmt: skip
     await engine.dispose()
     return ids

@@ -4,9 +4,11 @@ from sqlalchemy import func, select
 
 from storage.db import create_engine
 from storage.models import Chat
+from tests.e2e import catalogue
 from tests.e2e.conftest import BotRunner
 from tests.e2e.helpers import press
 from tests.fake_telegram import FakeTelegram
+from tests.fake_tvmaze import FakeTvmaze
 
 FAN = 20
 
@@ -48,3 +50,26 @@ async def test_deletedata_cancel_keeps_everything(bot: BotRunner, fake: FakeTele
     cancelled = await press(fake, FAN, confirm, "Abbrechen", FAN)
     assert cancelled["visible"] == "Abgebrochen – nichts wurde gelöscht."
     assert await count_chats(bot) == 1
+
+
+async def test_a_prompt_ends_with_a_command_never_with_a_button(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    user = FAN + 1
+    fake.add_user(user, "Fan", language_code="en")
+    fake.send_text(user, user, "/deletedata")
+    [confirm] = await fake.wait_for_messages(user)
+    fake.send_text(user, user, "/follow")
+    await fake.wait_for_messages(user, count=2)  # "Which series?": the chat owes a title
+    await press(fake, user, confirm, "Cancel", user)  # an older button: the prompt stays
+    fake.send_text(user, user, "Dark")
+    [*_, offer] = await fake.wait_for_messages(user, count=3)
+    assert "Dark" in str(offer["reply_markup"])  # candidates to follow, not a hint
+    fake.send_text(user, user, "/follow")
+    await fake.wait_for_messages(user, count=4)
+    fake.send_text(user, user, "/help")  # a command: the prompt is over
+    await fake.wait_for_messages(user, count=5)
+    fake.send_text(user, user, "Dark")
+    [*_, hint] = await fake.wait_for_messages(user, count=6)
+    assert hint["visible"] == "Send /help to see what I can do."

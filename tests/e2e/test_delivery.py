@@ -4,6 +4,10 @@ import asyncio
 import logging
 import time
 
+from sqlalchemy import insert
+
+from storage.db import create_engine
+from storage.delivery_models import Delivery
 from tests.e2e.conftest import BotRunner
 from tests.e2e.outbox import chats, received, rows, seed, statuses, wait_settled
 from tests.fake_telegram import FakeTelegram
@@ -114,3 +118,34 @@ async def test_a_server_error_is_retried_after_a_back_off(bot: BotRunner, fake: 
     [row] = await wait_settled(bot, 1)
     assert (row.status, row.attempts) == ("sent", 1)
     assert "Internal Server Error" in (row.last_error or "Internal Server Error")
+
+
+async def test_rows_of_the_previous_payload_version_are_sent_and_unreadable_ones_failed(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(1, "Anna")
+    fake.add_group(-100500, "Forum", type="supergroup", forum=True)
+    ids = await seed(bot.database_url, {1: "private", -100500: "supergroup"})
+    old_style = [  # as the version before the version field wrote them
+        (
+            ids[1],
+            "news:old:1",
+            {"html": "<b>Dark</b>", "buttons": [[{"label": "Ok", "data": "1|nr|1"}]]},
+        ),
+        (ids[-100500], "news:old:2", {"html": "Topic news", "thread_id": 7}),
+        (ids[1], "news:future:1", {"v": 99, "html": "from a newer writer"}),
+    ]
+    engine = create_engine(bot.database_url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            insert(Delivery),
+            [{"chat_id": c, "kind": "news", "dedup_key": k, "payload": p} for c, k, p in old_style],
+        )
+    await engine.dispose()
+    found = await wait_settled(bot, 3)
+    assert [row.status for row in found] == ["sent", "sent", "failed"]
+    assert "payload version 99" in (found[2].last_error or "")
+    [with_button] = fake.messages(1)
+    assert with_button["visible"] == "Dark" and with_button["reply_markup"]
+    [in_topic] = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == -100500]
+    assert int(in_topic["message_thread_id"]) == 7  # kept although the message has no buttons

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.callback_data import Action, encode
 from tests.e2e import catalogue
 from tests.e2e.catalogue import BALLARD, DARK, MONEY_HEIST
 from tests.e2e.conftest import BotRunner
@@ -142,7 +143,9 @@ async def test_unfollow_with_undo(bot: BotRunner, fake: FakeTelegram, tvmaze: Fa
     undone = await press(fake, FAN, done, "Undo", FAN)
     assert undone["visible"].startswith("✅ You now follow Dark.")
     # A stale unfollow button for a series no longer followed: an alert, nothing breaks.
-    query = fake.press_button(FAN, menu["message_id"], f"1|uf|{BALLARD}", FAN, check=False)
+    query = fake.press_button(
+        FAN, menu["message_id"], encode(Action.UNFOLLOW, str(BALLARD)), FAN, check=False
+    )
     answer = await fake.wait_for_callback_answer(query)
     assert answer["show_alert"] is True
 

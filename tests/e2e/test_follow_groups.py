@@ -1,5 +1,6 @@
 """In groups, only administrators (anonymous ones too) change what the group follows."""
 
+from bot.callback_data import Action, encode
 from tests.e2e import catalogue
 from tests.e2e.catalogue import DARK, MONEY_HEIST
 from tests.e2e.conftest import BotRunner
@@ -41,7 +42,7 @@ async def test_admin_follows_member_is_refused(
     refusal = await say(fake, MEMBER, "/unfollow")
     assert refusal["visible"] == "Das dürfen in dieser Gruppe nur Admins."
     menu = await say(fake, ADMIN, "/unfollow")
-    query = fake.press_button(GROUP, menu["message_id"], f"1|uf|{DARK}", MEMBER)
+    query = fake.press_button(GROUP, menu["message_id"], encode(Action.UNFOLLOW, str(DARK)), MEMBER)
     assert (await fake.wait_for_callback_answer(query))["show_alert"] is True
     done = await press(fake, GROUP, menu, "Dark", ADMIN)
     assert done["visible"] == "Du folgst Dark nicht mehr."
@@ -57,4 +58,4 @@ async def test_anonymous_admin_follows(bot: BotRunner, fake: FakeTelegram, tvmaz
     assert done["visible"].startswith("✅ Du folgst jetzt Money Heist.")
     listing = await say(fake, MEMBER, "/list")
     assert "Money Heist – läuft" in listing["visible"]
-    assert f"1|fo|{MONEY_HEIST}" not in str(listing.get("reply_markup"))
+    assert encode(Action.FOLLOW, str(MONEY_HEIST)) not in str(listing.get("reply_markup"))

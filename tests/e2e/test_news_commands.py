@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.news.fetch import FetchLimits, make_feed_client
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from storage.db import create_engine, create_session_factory
 from tests.e2e import catalogue
@@ -43,7 +43,7 @@ async def test_only_admins_manage_feeds(bot: BotRunner, fake: FakeTelegram, feed
     missing = await ask(fake, ADMIN, "/addfeed " + feeds.url("/gone.xml"))
     assert "HTTP 404" in missing["visible"]
     added = await ask(fake, ADMIN, "/addfeed " + feeds.url("/feed.xml"))
-    assert "Added feed #1 Serien & News with 1 items" in added["visible"]
+    assert "Added feed #1 Serien & News with 1 item." in added["visible"]
     again = await ask(fake, ADMIN, "/addfeed " + feeds.url("/feed.xml"))
     assert "already in the list (#1)" in again["visible"]
 

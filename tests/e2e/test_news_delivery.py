@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
+from bot.callback_data import Action, encode
 from storage.db import create_engine
 from storage.news_models import Feed
 from tests.e2e import catalogue
@@ -61,7 +62,9 @@ async def setting_up(bot, fake, tvmaze, feeds) -> None:
     fake.add_user(ADMIN, "Admin", language_code="en")
     fake.send_text(GROUP, ADMIN, f"/follow {'Ballard'}")
     [offer] = await fake.wait_for_messages(GROUP)
-    query = fake.press_button(GROUP, offer["message_id"], f"1|fo|{BALLARD}", ADMIN)
+    query = fake.press_button(
+        GROUP, offer["message_id"], encode(Action.FOLLOW, str(BALLARD)), ADMIN
+    )
     await fake.wait_for_callback_answer(query)
     await fake.wait_for_edit(GROUP, offer["message_id"])
     await poll(bot)  # the first poll only records what the feeds already had
@@ -97,7 +100,7 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
         'href="https://news.example/b-1"' in news["text"]
     )
     assert list(buttons(news)) == ["Nicht über diese Serie", "Nicht mehr folgen"]
-    assert buttons(news)["Nicht mehr folgen"] == f"1|uf|{BALLARD}"
+    assert buttons(news)["Nicht mehr folgen"] == encode(Action.NEWS_UNFOLLOW, str(BALLARD))
     assert group_news["visible"].startswith("🔁")
 
     # Nobody else, nothing twice: not on the next poll, not after a restart.
@@ -107,6 +110,26 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
     await settle(fake)
     after = {chat: len(fake.messages(chat)) for chat in (BALLARD_FAN, HEIST_FAN, DARK_FAN, GROUP)}
     assert after == {BALLARD_FAN: 3, HEIST_FAN: 2, DARK_FAN: 2, GROUP: 2}
+
+
+async def test_unfollow_under_a_group_news_post_keeps_the_post_for_everyone(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    await setting_up(bot, fake, tvmaze, feeds)
+    feeds.routes["/a.xml"] = Route(rss([item("a-3", SPINOFF, SPINOFF_TEXT)]))
+    await poll(bot)
+    [*_, news] = await fake.wait_for_messages(GROUP, count=2)
+    data = encode(Action.NEWS_UNFOLLOW, str(BALLARD))
+    assert data in buttons(news).values()
+    query = fake.press_button(GROUP, news["message_id"], data, ADMIN)
+    answer = await fake.wait_for_callback_answer(query)
+    assert answer["text"] == "Du folgst Ballard nicht mehr."
+    after = await fake.wait_for_edit(GROUP, news["message_id"], after=0)
+    assert after["text"] == news["text"]  # the post stays as it was
+    assert list(buttons(after)) == ["Nicht über diese Serie"]
+    fake.send_text(GROUP, ADMIN, "/list")
+    [*_, listing] = await fake.wait_for_messages(GROUP, count=3)
+    assert "Ballard" not in listing["visible"]
 
 
 async def test_not_about_this_series_is_recorded_and_hides_the_item(
@@ -170,7 +193,9 @@ async def test_group_admins_route_news_into_a_forum_topic(
     fake.send_text(forum, ADMIN, f"/start follow_{BALLARD}")  # groups ignore deep links
     fake.send_text(forum, ADMIN, "/follow Ballard")
     [_, offer] = await fake.wait_for_messages(forum, count=2)
-    query = fake.press_button(forum, offer["message_id"], f"1|fo|{BALLARD}", ADMIN)
+    query = fake.press_button(
+        forum, offer["message_id"], encode(Action.FOLLOW, str(BALLARD)), ADMIN
+    )
     await fake.wait_for_callback_answer(query)
 
     fake.send_text(forum, member, "/newstopic", thread_id=42)

@@ -1,19 +1,36 @@
 import pytest
+from telegram import CallbackQuery, Update, User
+from telegram.ext import CallbackQueryHandler
 
-from bot.callback_data import MAX_BYTES, CallbackData, decode, encode
+from bot.app import build_application
+from bot.callback_data import (
+    MAX_BYTES,
+    SETTINGS_ACTIONS,
+    Action,
+    BroadcastPress,
+    BroadcastVerb,
+    CallbackData,
+    broadcast_data,
+    decode,
+    encode,
+    parse_broadcast,
+    pattern,
+)
+from bot.config import load_settings
+from storage.statuses import Audience
 
 
 def test_round_trip():
-    assert decode(encode("tz", "America/Argentina/ComodRivadavia")) == CallbackData(
-        "tz", "America/Argentina/ComodRivadavia"
+    assert decode(encode(Action.TIMEZONE, "America/Argentina/ComodRivadavia")) == CallbackData(
+        Action.TIMEZONE, "America/Argentina/ComodRivadavia"
     )
 
 
 def test_encode_refuses_what_telegram_would_reject():
     with pytest.raises(ValueError):
-        encode("tz", "x" * MAX_BYTES)
+        encode(Action.TIMEZONE, "x" * MAX_BYTES)
     with pytest.raises(ValueError):
-        encode("nonsense")
+        encode("nonsense")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -22,3 +39,52 @@ def test_encode_refuses_what_telegram_would_reject():
 )
 def test_forged_or_stale_data_decodes_to_none(forged):
     assert decode(forged) is None
+
+
+def test_patterns_match_their_own_actions_only():
+    follow = pattern(Action.FOLLOW)
+    assert follow.match(encode(Action.FOLLOW, "5"))
+    assert not follow.match(encode(Action.UNFOLLOW, "5"))
+    assert not follow.match("2" + encode(Action.FOLLOW, "5")[1:])  # another version
+    settings = pattern(*SETTINGS_ACTIONS)
+    for action in Action:
+        assert bool(settings.match(encode(action, "x"))) == (action in SETTINGS_ACTIONS)
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_the_app_routes_every_action_to_exactly_one_handler(action):
+    application = build_application(load_settings(_env_file=None, telegram_bot_token="1:x"))
+    data = encode(action, "1")
+    patterned = [
+        handler
+        for handler in application.handlers[0]
+        if isinstance(handler, CallbackQueryHandler) and handler.pattern is not None
+    ]
+    assert len([h for h in patterned if h.check_update(press(data))]) == 1
+
+
+def press(data: str) -> Update:
+    user = User(1, "Fan", is_bot=False)
+    return Update(1, callback_query=CallbackQuery("q", user, "chat", data=data))
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_broadcast_audience_round_trip(audience):
+    data = decode(broadcast_data(BroadcastVerb.AUDIENCE, 123456, audience))
+    assert parse_broadcast(data) == BroadcastPress(BroadcastVerb.AUDIENCE, 123456, audience)
+
+
+def test_broadcast_confirm_and_cancel_round_trip():
+    for verb in (BroadcastVerb.CONFIRM, BroadcastVerb.CANCEL):
+        assert parse_broadcast(decode(broadcast_data(verb, 7))) == BroadcastPress(verb, 7)
+
+
+@pytest.mark.parametrize(
+    "argument", ["", "a:1", "a:1:everyone", "go:x", "go:1:all", "zz:1", "a::all", "go:" + "9" * 13]
+)
+def test_forged_broadcast_presses_parse_to_none(argument):
+    assert parse_broadcast(decode(encode(Action.BROADCAST, argument))) is None
+
+
+def test_broadcast_parser_ignores_other_actions():
+    assert parse_broadcast(decode(encode(Action.FOLLOW, "go:1"))) is None

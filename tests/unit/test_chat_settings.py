@@ -1,5 +1,7 @@
 import pytest
 
+from bot import prompts
+from bot.callback_data import Action
 from bot.chat_settings import (
     QUIET_PRESET,
     apply_choice,
@@ -8,6 +10,8 @@ from bot.chat_settings import (
     parse_quiet_hours,
     resolve_timezone,
 )
+from bot.news.kinds import NewsKind
+from bot.prompts import Prompt
 from storage.models import ALL_NEWS_KINDS, Chat
 
 
@@ -33,32 +37,32 @@ def test_defaults_apply_until_the_chat_chooses():
         "Europe/Berlin",
         None,
     )
-    assert apply_choice(chat, "lang", "de") == "main"
-    assert apply_choice(chat, "tz", "America/New_York") == "main"
+    assert apply_choice(chat, Action.LANGUAGE, "de") == "main"
+    assert apply_choice(chat, Action.TIMEZONE, "America/New_York") == "main"
     assert (effective(chat).language, effective(chat).timezone) == ("de", "America/New_York")
 
 
 def test_lead_times_and_news_kinds_toggle():
     chat = new_chat()
-    assert apply_choice(chat, "lead", "15") == "lead"
-    assert apply_choice(chat, "lead", "1440") == "lead"
-    assert apply_choice(chat, "lead", "60") == "lead"
+    assert apply_choice(chat, Action.LEAD, "15") == "lead"
+    assert apply_choice(chat, Action.LEAD, "1440") == "lead"
+    assert apply_choice(chat, Action.LEAD, "60") == "lead"
     assert effective(chat).lead_minutes == (15, 1440)
-    assert apply_choice(chat, "news", "other") == "news"
+    assert apply_choice(chat, Action.NEWS, "other") == "news"
     assert effective(chat).news_kinds == ("renewal", "cancellation", "premiere")
 
 
 @pytest.mark.parametrize(
     ("action", "argument"),
     [
-        ("lead", "7"),
-        ("lead", "-15"),
-        ("lead", "abc"),
-        ("news", "gossip"),
-        ("tz", "Mars/Base"),
-        ("lang", "fr"),
-        ("quiet", "always"),
-        ("menu", "admin"),
+        (Action.LEAD, "7"),
+        (Action.LEAD, "-15"),
+        (Action.LEAD, "abc"),
+        (Action.NEWS, "gossip"),
+        (Action.TIMEZONE, "Mars/Base"),
+        (Action.LANGUAGE, "fr"),
+        (Action.QUIET, "always"),
+        (Action.MENU, "admin"),
     ],
 )
 def test_forged_choices_change_nothing(action, argument):
@@ -70,24 +74,24 @@ def test_forged_choices_change_nothing(action, argument):
 
 def test_quiet_hours_preset_custom_and_off():
     chat = new_chat()
-    assert apply_choice(chat, "quiet", "preset") == "main"
+    assert apply_choice(chat, Action.QUIET, "preset") == "main"
     assert effective(chat).quiet_hours == QUIET_PRESET
-    assert apply_choice(chat, "quiet", "*") == "ask:quiet_hours"
+    assert apply_choice(chat, Action.QUIET, "*") is Prompt.QUIET_HOURS
     assert apply_typed_input(chat, "23:30 - 6:15") is True
     assert effective(chat).quiet_hours == (23 * 60 + 30, 6 * 60 + 15)
-    assert chat.awaiting_input is None
-    assert apply_choice(chat, "quiet", "off") == "main"
+    assert prompts.pending(chat) is None
+    assert apply_choice(chat, Action.QUIET, "off") == "main"
     assert effective(chat).quiet_hours is None
 
 
 def test_typed_timezone_is_validated():
     chat = new_chat()
-    assert apply_choice(chat, "tz", "*") == "ask:timezone"
+    assert apply_choice(chat, Action.TIMEZONE, "*") is Prompt.TIMEZONE
     assert apply_typed_input(chat, "Mars/Base") is False
-    assert chat.awaiting_input == "timezone"
+    assert prompts.pending(chat) is Prompt.TIMEZONE
     assert apply_typed_input(chat, "x" * 5000) is False
     assert apply_typed_input(chat, "  america/new york ") is True
-    assert chat.timezone == "America/New_York" and chat.awaiting_input is None
+    assert chat.timezone == "America/New_York" and prompts.pending(chat) is None
 
 
 @pytest.mark.parametrize(
@@ -120,3 +124,7 @@ def test_parse_quiet_hours(text, expected):
 )
 def test_resolve_timezone(text, expected):
     assert resolve_timezone(text) == expected
+
+
+def test_stored_default_news_kinds_are_the_news_kinds():
+    assert ALL_NEWS_KINDS == tuple(kind.value for kind in NewsKind)

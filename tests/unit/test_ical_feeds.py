@@ -15,7 +15,7 @@ from bot.catalog.ical_feeds import (
 )
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
-from bot.news.fetch import FetchLimits, make_feed_client
+from bot.http_fetch import FetchLimits, make_feed_client
 from handlers.ical import attach_reply
 from storage.catalog_models import Episode, Series
 from storage.db import create_session_factory

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.callback_data import decode
-from bot.news.fanout import Follower, plan_news_fanout
+from bot.callback_data import Action, CallbackData, decode
+from bot.followers import Follower
+from bot.news.fanout import plan_news_fanout
 from bot.news.poll import NewNews
 from bot.news.views import NewsView, news_list_screen, render_news, source_name
 from storage.models import ALL_NEWS_KINDS
@@ -14,7 +15,10 @@ ALL = frozenset(ALL_NEWS_KINDS)
 
 
 def follower(chat: int, series: int, kinds=ALL, reported=frozenset(), language="de") -> Follower:
-    return Follower(chat, series, language, "Europe/Berlin", frozenset(kinds), frozenset(reported))
+    return Follower(
+        chat_id=chat, series_id=series, language=language, timezone="Europe/Berlin",
+        news_kinds=frozenset(kinds), reported=frozenset(reported),
+    )  # fmt: skip
 
 
 def test_one_message_per_chat_even_for_two_matched_series() -> None:
@@ -67,8 +71,8 @@ def test_render_news_in_german_with_escaped_values_and_buttons() -> None:
     buttons = [button for row in screen.keyboard for button in row]
     assert [b.label for b in buttons] == ["Nicht über diese Serie", "Nicht mehr folgen"]
     assert [decode(b.callback_data) for b in buttons] == [
-        decode("1|nr|42"),
-        decode("1|uf|5001"),
+        CallbackData(Action.NOT_ABOUT, "42"),
+        CallbackData(Action.NEWS_UNFOLLOW, "5001"),
     ]
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.catalog.normalize import normalize_title
-from bot.news.fetch import FetchLimits, make_feed_client
+from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import FAILING_AFTER_ERRORS, NewsPoller, backoff_seconds
 from storage.catalog_models import Series, SeriesAlias
 from storage.db import create_session_factory

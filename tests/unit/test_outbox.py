@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from bot.delivery.outbox import copy_payload, enqueue, html_payload
+from bot.delivery.outbox import enqueue
+from bot.message import BotMessage, Copy
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
 from storage.deliveries import (
@@ -13,6 +14,7 @@ from storage.deliveries import (
 )
 from storage.migrate import upgrade_database
 from storage.models import utcnow
+from storage.statuses import DeliveryKind
 
 
 async def test_enqueue_is_idempotent_and_rows_become_due(engine):
@@ -22,18 +24,30 @@ async def test_enqueue_is_idempotent_and_rows_become_due(engine):
     async with sessions.begin() as session:
         chat = await ensure_chat(session, telegram_id=7, chat_type="private")
         assert await enqueue(
-            session, chat_id=chat.id, kind="news", dedup_key="news:1:7", payload=html_payload("a")
+            session,
+            chat_id=chat.id,
+            kind=DeliveryKind.NEWS,
+            dedup_key="news:1:7",
+            message=BotMessage("a"),
         )
         assert not await enqueue(
-            session, chat_id=chat.id, kind="news", dedup_key="news:1:7", payload=html_payload("b")
+            session,
+            chat_id=chat.id,
+            kind=DeliveryKind.NEWS,
+            dedup_key="news:1:7",
+            message=BotMessage("b"),
         )
         assert await enqueue(
-            session, chat_id=chat.id, kind="broadcast", dedup_key="broadcast:1:7",
-            payload=copy_payload(7, 99), not_before=now + timedelta(hours=1), silent=True,
+            session, chat_id=chat.id, kind=DeliveryKind.BROADCAST, dedup_key="broadcast:1:7",
+            message=BotMessage(copy=Copy(7, 99), silent=True), not_before=now + timedelta(hours=1),
         )  # fmt: skip
     async with sessions.begin() as session:
         [due] = await due_deliveries(session, now=now + timedelta(seconds=1), limit=10)
-        assert (due.payload, due.telegram_id, due.chat_type) == ({"html": "a"}, 7, "private")
+        assert (due.payload, due.telegram_id, due.chat_type) == (
+            {"v": 2, "html": "a"},
+            7,
+            "private",
+        )
         await lease_deliveries(session, ids=[due.id], until=now + timedelta(minutes=2))
     async with sessions.begin() as session:
         assert await due_deliveries(session, now=now + timedelta(seconds=1), limit=10) == []

@@ -4,7 +4,8 @@ releases, downtime, windows."""
 from datetime import UTC, date, datetime, timedelta
 
 from bot.catalog.schedule import Airing as FullAiring
-from bot.reminders.plan import Follower, plan_reminders
+from bot.followers import Follower
+from bot.reminders.plan import plan_reminders
 
 BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
 
@@ -18,7 +19,10 @@ def utc(text: str) -> datetime:
 
 
 def follower(chat_id=1, timezone=BERLIN, leads=(15, 1440), quiet=None):
-    return Follower(chat_id, timezone, tuple(leads), quiet)
+    return Follower(
+        chat_id=chat_id, series_id=1, language="de", timezone=timezone,
+        lead_minutes=tuple(leads), quiet_hours=quiet,
+    )  # fmt: skip
 
 
 def plan(airings, followers, start, end, now=None):

@@ -4,17 +4,19 @@ moved and removed episodes, quiet hours, blocked chats."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.chat_settings import Defaults
 from bot.reminders.tick import plan_due_reminders
+from storage.catalog_models import Episode
 from storage.chats import ensure_chat
 from storage.db import create_session_factory
 from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
 from storage.series import add_follow
+from storage.types import UTCDateTime
 from tests.fake_tvmaze import episode, show
 
 AIRS = datetime(2026, 11, 24, 19, 15, tzinfo=UTC)  # 20:15 in Berlin
@@ -146,3 +148,43 @@ async def test_day_before_reminder_across_the_dst_change_is_found_by_the_tick(se
     [row] = await deliveries(sessions)
     assert row.not_before == datetime(2026, 10, 24, 18, 15, tzinfo=UTC)
     assert "morgen 20:15" in row.payload["html"]
+
+
+async def test_the_tick_knows_a_reminders_episode_from_its_row(sessions):
+    await set_up(sessions, leads=(15,), now=AIRS - timedelta(days=3))
+    await tick(sessions, AIRS - timedelta(minutes=16))
+    [row] = await deliveries(sessions)
+    async with sessions() as session:
+        [episode_id] = (await session.scalars(select(Episode.id))).all()
+    assert row.episode_id == episode_id
+
+
+async def test_reminders_queued_before_the_episode_column_get_it_on_upgrade(engine):
+    await upgrade_database(engine, "0006")
+    now = AIRS
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO chats (id, telegram_id, type, lead_minutes, news_kinds, status,"
+                " created_at, updated_at) VALUES (1, 5, 'private', '[60]', '[]', 'active', :now,"
+                " :now)"
+            ).bindparams(bindparam("now", type_=UTCDateTime())),
+            {"now": now},
+        )
+        for row_id, kind, key, status in [
+            (1, "reminder", "reminder:1:70:15", "pending"),
+            (2, "reminder", "reminder:1:71:60", "sent"),  # history: left alone
+            (3, "news", "news:70:1", "pending"),
+        ]:
+            await connection.execute(
+                text(
+                    "INSERT INTO deliveries (id, chat_id, kind, dedup_key, payload, silent, status,"
+                    " not_before, attempts, created_at) VALUES (:id, 1, :kind, :key, '{}', false,"
+                    " :status, :now, 0, :now)"
+                ).bindparams(bindparam("now", type_=UTCDateTime())),
+                {"id": row_id, "kind": kind, "key": key, "status": status, "now": now},
+            )
+    await upgrade_database(engine)
+    async with engine.connect() as connection:
+        rows = await connection.execute(text("SELECT id, episode_id FROM deliveries ORDER BY id"))
+        assert rows.all() == [(1, 70), (2, None), (3, None)]

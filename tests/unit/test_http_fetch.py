@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from bot.news.fetch import USER_AGENT, FetchLimits, fetch_feed, make_feed_client, parse_retry_after
+from bot.http_fetch import USER_AGENT, FetchLimits, fetch_feed, make_feed_client, parse_retry_after
 from tests.fake_feeds import FeedServer, Route, rss
 
 LIMITS = FetchLimits(connect_seconds=2, read_seconds=0.5, total_seconds=1.0, max_bytes=1_000_000)

@@ -1,0 +1,62 @@
+"""The chat an update comes from, loaded once per update: its row, settings, language, and
+whether the caller may configure it, in one transaction that the handler continues.
+
+`handlers/chat_layer.py` opens it before any handler runs (group -1) and closes it after
+the last one; a handler ends the unit of work with `done()` before it talks to Telegram
+or hands over to a service that opens its own session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.chat_settings import ChatSettings, Defaults, effective_settings
+from storage.models import Chat
+
+
+@dataclass
+class ChatScope:
+    session: AsyncSession  # a transaction is open until `done()` or `abort()`
+    chat: Chat
+    defaults: Defaults
+    is_bot_admin: bool  # the caller is one of ADMIN_IDS
+    check_permission: Callable[[], Awaitable[bool]]
+    _permission: bool | None = field(default=None, init=False)
+    _open: bool = field(default=True, init=False)
+
+    @property
+    def settings(self) -> ChatSettings:
+        """The chat's effective settings (computed anew: handlers may just have changed them)."""
+        return effective_settings(
+            self.chat,
+            default_language=self.defaults.language,
+            default_timezone=self.defaults.timezone,
+        )
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    async def may_configure(self) -> bool:
+        """Anyone in a private chat; in groups administrators. Asked at most once per update."""
+        if self._permission is None:
+            self._permission = await self.check_permission()
+        return self._permission
+
+    async def done(self) -> None:
+        """Commit the unit of work and release the connection; later calls do nothing."""
+        if self._open:
+            self._open = False
+            try:
+                await self.session.commit()
+            finally:
+                await self.session.close()
+
+    async def abort(self) -> None:
+        """Roll back (the update failed); later calls do nothing."""
+        if self._open:
+            self._open = False
+            await self.session.close()

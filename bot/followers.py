@@ -1,0 +1,61 @@
+"""Who follows these series and what their settings want: one type and one loader, for the
+news fan-out and the reminder planner alike."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.chat_settings import Defaults, effective_settings
+from storage.follows import chats_following, reports_among
+
+
+@dataclass(frozen=True)
+class Follower:
+    """A chat following one series, with its effective settings."""
+
+    chat_id: int  # chats.id
+    series_id: int
+    language: str
+    timezone: str
+    lead_minutes: tuple[int, ...] = ()
+    quiet_hours: tuple[int, int] | None = None  # minutes after local midnight, may wrap
+    news_kinds: frozenset[str] = frozenset()
+    topic_id: int | None = None  # the group's news topic
+    reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
+
+
+async def load_followers(
+    session: AsyncSession,
+    *,
+    series_ids: Collection[int],
+    defaults: Defaults,
+    followed_before: datetime | None = None,
+    reports_of: Collection[int] = (),
+) -> list[Follower]:
+    """Reachable chats following any of `series_ids` (since before `followed_before`, if
+    given), with their reports among the items `reports_of`."""
+    rows = await chats_following(session, series_ids=series_ids, followed_before=followed_before)
+    reports = await reports_among(session, item_ids=reports_of)
+    followers = []
+    for series_id, chat in rows:
+        settings = effective_settings(
+            chat, default_language=defaults.language, default_timezone=defaults.timezone
+        )
+        followers.append(
+            Follower(
+                chat_id=chat.id,
+                series_id=series_id,
+                language=settings.language,
+                timezone=settings.timezone,
+                lead_minutes=settings.lead_minutes,
+                quiet_hours=settings.quiet_hours,
+                news_kinds=frozenset(settings.news_kinds),
+                topic_id=chat.news_topic_id,
+                reported=frozenset(reports.get(chat.id, ())),
+            )
+        )
+    return followers
