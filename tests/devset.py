@@ -72,15 +72,27 @@ def _split(value: str | None) -> set[str]:
     return {part.strip() for part in (value or "").split("|") if part.strip()}
 
 
-def _files(data: Path, pattern: str) -> list[Path]:
-    return sorted(data.glob(pattern))
+def _suffix(path: Path) -> str:
+    return path.stem.rpartition("_")[2]
 
 
-def load(data: Path) -> LabelledSet:
-    """The merged catalogue, world names and labelled rows of a directory."""
+def load(data: Path) -> list[LabelledSet]:
+    """The labelled sets of a directory, one per file suffix."""
+    return [
+        _load(
+            catalogues=sorted(data.glob(f"*catalogue*_{suffix}.tsv")),
+            worlds=sorted(data.glob(f"world*_{suffix}.tsv")),
+            headlines=[path],
+        )
+        for path in sorted(data.glob("*headlines*.tsv"))
+        for suffix in [_suffix(path)]
+    ]
+
+
+def _load(*, catalogues: list[Path], worlds: list[Path], headlines: list[Path]) -> LabelledSet:
     aliases: dict[str, set[str]] = {}
     premiered: dict[str, int | None] = {}
-    for path in _files(data, "*catalogue*.tsv"):
+    for path in catalogues:
         for row in _rows(path):
             title = (row.get("title") or "").strip()
             if not title:
@@ -97,23 +109,25 @@ def load(data: Path) -> LabelledSet:
             CatalogueTitle(series_id, alias, False, premiered[title])
             for alias in sorted(aliases[title] - {title})
         ]
-    known = sorted(
-        {
-            (row.get("title") or "").strip()
-            for path in _files(data, "world*.tsv")
-            for row in _rows(path)
-        }
-        - {""}
-        - set(aliases)
-    )
-    rows = [row for path in _files(data, "*headlines*.tsv") for row in _rows(path)]
+    world = {(row.get("title") or "").strip() for path in worlds for row in _rows(path)}
+    known = sorted(world - {""} - set(aliases))
+    rows = [row for path in headlines for row in _rows(path)]
     return LabelledSet(names, titles, known, rows)
 
 
-def score(labelled: LabelledSet, *, split: str | None = None) -> DevScore:
+def score(labelled: list[LabelledSet], *, split: str | None = None) -> DevScore:
     """Scores the rows of one split (all rows when None) by the README's rules."""
-    matcher = labelled.matcher()
-    return score_rows(matcher, labelled.names, _in_split(labelled.rows, split))
+    total = DevScore()
+    for part in labelled:
+        result = score_rows(part.matcher(), part.names, _in_split(part.rows, split))
+        total.rows += result.rows
+        total.tp += result.tp
+        total.fp += result.fp
+        total.fn += result.fn
+        total.kinds_right += result.kinds_right
+        total.kinds_total += result.kinds_total
+        total.wrong += result.wrong
+    return total
 
 
 def _split_name(value: str | None) -> str:

@@ -10,7 +10,17 @@ die letzte Runde") is a cancellation when nothing else is said.
 
 from __future__ import annotations
 
-from bot.news.cues import CANCELLATION, ENDING, NEGATED_RENEWAL, PREMIERE, RENEWAL, SERIES_WORD
+import re
+
+from bot.news.cues import (
+    CANCELLATION,
+    DATED_PREMIERE,
+    ENDING,
+    NEGATED_RENEWAL,
+    PREMIERE,
+    RENEWAL,
+    SERIES_WORD,
+)
 from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
@@ -25,24 +35,48 @@ _ORDER = (
     (NEGATED_RENEWAL, NewsKind.CANCELLATION),
     (CANCELLATION, NewsKind.CANCELLATION),
     (RENEWAL, NewsKind.RENEWAL),
+    (DATED_PREMIERE, NewsKind.PREMIERE),
     (PREMIERE, NewsKind.PREMIERE),
     (ENDING, NewsKind.CANCELLATION),
 )
+# A teaser's opening often tells the history ("since its debut in 2018"): only dates count.
+_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] is not PREMIERE)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
     """The kind of a news item; the headline decides, the summary's opening only if it is silent.
 
-    A headline that asks ("Wann kommt Staffel 5?") and says nothing itself stays other: the
-    teaser answers a question, it does not announce news.
+    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing.
     """
+    if title.rstrip().endswith("?"):
+        return NewsKind.OTHER
     headline = analyse(title)
-    language = guess_language(headline.words)
-    kind = kind_of(lemmatise(cue_words(headline), language))
-    if kind is NewsKind.OTHER and summary and not title.rstrip().endswith("?"):
+    kind = _kind_in(headline, guess_language(headline.words), _ORDER)
+    if kind is NewsKind.OTHER and summary:
         lead = analyse(summary[:SUMMARY_CHARS])
-        kind = kind_of(lemmatise(cue_words(lead), guess_language(lead.words) or language))
+        language = guess_language(lead.words) or guess_language(headline.words)
+        kind = _kind_in(lead, language, _TEASER_ORDER)
     return kind
+
+
+def _kind_in(
+    text: Headline, language: str | None, order: tuple[tuple[re.Pattern[str], NewsKind], ...]
+) -> NewsKind:
+    """The kind a text announces; a text of unknown language is read as English, then German."""
+    words = cue_words(text)
+    for reading in (language,) if language else ("en", "de"):
+        kind = kind_of(lemmatise(words, reading), order)
+        if kind is not NewsKind.OTHER:
+            return kind
+    return NewsKind.OTHER
+
+
+def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
+    """The kind that a lemma string (see lemmas.lemmatise) announces."""
+    for pattern, kind in order:
+        if pattern.search(lemmas):
+            return kind
+    return NewsKind.OTHER
 
 
 def cue_words(text: Headline) -> list[str]:
@@ -60,14 +94,6 @@ def cue_words(text: Headline) -> list[str]:
         if index in text.breaks:
             words.append(CLAUSE_BREAK)
     return words
-
-
-def kind_of(lemmas: str) -> NewsKind:
-    """The kind that a lemma string (see lemmas.lemmatise) announces."""
-    for pattern, kind in _ORDER:
-        if pattern.search(lemmas):
-            return kind
-    return NewsKind.OTHER
 
 
 def is_news_clause(lemmas: str) -> bool:

@@ -30,7 +30,7 @@ SERIES_WORD = re.compile(
 )
 # A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
 _CONFIRMED = (
-    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm\w*|(?:is|be) a go"
+    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
     r"|(?:is|be) happen\w*)"
 )
 
@@ -64,24 +64,37 @@ RENEWAL = _any(
     r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
     _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
     _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,
-    r"(?:bestatigen|confirm\w*) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
+    r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
     r"grun\w* licht",
     r"gehen weiter|fortsetzen|fortgesetzt",
 )
-PREMIERE = _any(
-    r"\w*premiere\w*|release date|launch date|start date|debut\w*",
+_EN_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|spring|summer|fall|autumn|winter)"
+)
+# A date said for a start: also in a teaser, where a bare "debut" is often history.
+DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
     r"return (?:on|in|this|next|to)",
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
+    + _GAP
+    + r"(?:on|in|this|next) "
+    + _EN_MONTH,
     r"move to \w+day",
-    r"starttermin|startdatum|starten|laufen ab|kommen (?:am|im|ab)|neu folge\w*",
+    r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
+    r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:stehen )?in der startloch\w*",
-    r"deutschlandpremiere|free tv|erscheinen",
+)
+PREMIERE = _any(
+    r"\w*premiere\w*|release date|launch date|start date|debut\w*",
+    r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
+    r"starttermin|startdatum|starten|neu folge\w*|free tv|erscheinen",
 )
 ENDING = _any(
-    r"final season|last season|series finale|(?:to|will) end|end with|end after",
+    r"final season|last season|(?:to|will) end|end with|end after",
     r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
-    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
+    r"enden|zu ende|(?:der|das) ende|abschluss|schluss|abschied\w*|abscheiden|farewell|say goodbye",
     r"letzt\w* " + _SEASON,
     r"final\w* " + _SEASON,
     r"letzt\w* rund\w*",

@@ -36,17 +36,18 @@ corpus_present = pytest.mark.skipif(
 def test_corpus_dev_split() -> None:
     result = score(load(CORPUS_DIR), split="dev")
     _show("corpus dev", result)
-    assert result.rows >= 61
+    assert result.rows >= 156
     assert result.precision >= 0.99, result.wrong
-    assert result.recall >= 0.98, result.wrong
-    assert result.kind_accuracy >= 0.98, result.wrong
+    assert result.recall >= 0.88, result.wrong
+    assert result.kind_accuracy >= 0.95, result.wrong
 
 
 @corpus_present
 def test_corpus_heldout_split() -> None:
     result = score(load(CORPUS_DIR), split="heldout")
-    _show("corpus held-out", result)
-    assert result.rows >= 39
+    # Only the figures: the held-out rows' errors are never read, so no rule is fitted to them.
+    print(f"\ncorpus held-out: {result.summary()}")
+    assert result.rows >= 86
     assert result.precision >= 0.99
-    assert result.recall >= 0.97
-    assert result.kind_accuracy >= 0.64
+    assert result.recall >= 0.90
+    assert result.kind_accuracy >= 0.74
