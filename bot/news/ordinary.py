@@ -81,6 +81,8 @@ class CommonnessCache:
         tokens = _TOKEN.findall(name.casefold())
         if not tokens:
             return SPECIFIC
+        if len(tokens) > 1 and any(_is_abbreviation(token) for token in _TOKEN.findall(name)):
+            return SPECIFIC  # "Chicago P.D.", "Suits: LA": an initialism is no everyday word
         content = [token for token in tokens if token not in _FUNCTION_WORDS]
         letters = [token for token in content if not token.isdigit()]
         if letters and len(letters) < len(content):
@@ -105,3 +107,8 @@ class CommonnessCache:
             accentless=name.isascii(),
         )
         return self._kinds.setdefault(kind, kind)
+
+
+def _is_abbreviation(token: str) -> bool:
+    """A single letter ("P" of "P.D.") or a short initialism in capitals ("PD", "LA")."""
+    return token.isalpha() and (len(token) == 1 or (token.isupper() and len(token) <= 4))

@@ -23,7 +23,10 @@ def test_everyday_titles_are_ordinary(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Ballard", "Yellowstone", "Severance", "Andor", "Station 19", "House of the Dragon"],
+    [
+        *("Ballard", "Yellowstone", "Severance", "Andor", "Station 19", "House of the Dragon"),
+        *("Chicago P.D.", "Chicago PD", "Suits: LA"),
+    ],
 )
 def test_rare_words_numbers_and_long_phrases_are_specific(title: str) -> None:
     assert not COMMONNESS.of(title).ordinary
