@@ -14,6 +14,7 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from bot.news.classify import is_news_clause
@@ -31,6 +32,11 @@ _FILLERS = frozenset(
         *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
         *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
     }
+)
+
+
+_GENRE = re.compile(
+    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama)"
 )
 
 
@@ -52,12 +58,7 @@ def is_mention(
     language: str | None,
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness, name the series."""
-    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
-        return False  # "löst" folds to "lost" but is another word, no mention of Lost
-    if text.straddles_quote(first, last):
-        return False  # "„Dark“ Night …": a title never runs across a quotation mark
-    enclosing = text.enclosing_span(first, last)
-    if enclosing is not None and _is_title_like(text, enclosing, first, last):
+    if not may_be_mention(text, first, last, commonness):
         return False
     if text.is_quoted(first, last) or _beside_series_word(text, first, last):
         return True
@@ -81,6 +82,17 @@ def is_mention(
     return bool(rest) and is_news_clause(lemmatise(rest, language))
 
 
+def may_be_mention(text: Headline, first: int, last: int, commonness: Commonness) -> bool:
+    """Whether the words can be the title at all: not part of another quoted title, not run
+    across a quotation mark, not an accented word that only folds to an everyday title."""
+    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
+        return False  # "löst" folds to "lost" but is another word, no mention of Lost
+    if text.straddles_quote(first, last):
+        return False  # "„Dark“ Night …": a title never runs across a quotation mark
+    enclosing = text.enclosing_span(first, last)
+    return enclosing is None or not _is_title_like(text, enclosing, first, last)
+
+
 def _plain(text: Headline, first: int, last: int) -> bool:
     return all(word.isascii() for word in text.raw[first : last + 1])
 
@@ -100,5 +112,9 @@ def _beside_series_word(text: Headline, first: int, last: int) -> bool:
         while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
             index += step
         if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
+            return True
+        # A genre before the title names it ("the thriller 1899"); after it, it may be a
+        # phrase of its own ("dark comedy").
+        if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
             return True
     return False

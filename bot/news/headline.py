@@ -104,7 +104,8 @@ def analyse(raw: str) -> Headline:
         if words and _ends_clause(folded, match.start(), piece):
             breaks.add(len(words) - 1)
         if not is_double and (piece not in _SINGLE_QUOTES or _is_apostrophe(folded, match.start())):
-            last_was_quote, after_word = False, after_word and touching and piece == "."
+            # "‘1899,’": a comma or full stop may stand inside the closing quotation mark.
+            last_was_quote, after_word = False, after_word and touching and piece in ".,"
             continue
         if after_word and touching:
             quote_after.add(len(words) - 1)

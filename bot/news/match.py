@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, is_mention
+from bot.news.evidence import Place, is_mention, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -32,6 +32,7 @@ SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 # after a closing quotation mark or bracket.
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
+_CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 
 
@@ -137,15 +138,45 @@ class SeriesMatcher:
     def _mentions(self, text: Headline, place: Place, language: str | None) -> list[_Mention]:
         if not text.words:
             return []
-        mentions = []
+        counted: list[_Mention] = []
+        doubtful: list[_Mention] = []
         for end, pattern in self._automaton.iter(f" {text.text} "):
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text.
             first = text.offsets[end - pattern.chars + 1]
-            last = first + pattern.length - 1
-            if is_mention(text, first, last, pattern.commonness, place=place, language=language):
-                mentions.append(_Mention(first, last, pattern))
-        return mentions
+            mention = _Mention(first, first + pattern.length - 1, pattern)
+            if is_mention(
+                text,
+                mention.first,
+                mention.last,
+                pattern.commonness,
+                place=place,
+                language=language,
+            ):
+                counted.append(mention)
+            elif (
+                place is Place.HEADLINE
+                and not pattern.commonness.function_only
+                and may_be_mention(text, mention.first, mention.last, pattern.commonness)
+            ):
+                doubtful.append(mention)
+        # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
+        for _ in range(2):
+            listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
+            counted += listed
+            doubtful = [m for m in doubtful if m not in listed]
+        return counted
+
+
+def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
+    """Whether two mentions stand side by side in a list ("A, B and C", "A und B")."""
+    left, right = (mention, other) if mention.last < other.first else (other, mention)
+    if left.last >= right.first:
+        return False
+    between = text.words[left.last + 1 : right.first]
+    if not between:
+        return left.last in text.breaks and text.words[left.last] != text.words[-1]
+    return len(between) == 1 and between[0] in _CONJUNCTIONS
 
 
 def _opening_sentence(text: str) -> tuple[str, str]:

@@ -38,7 +38,7 @@ def test_corpus_dev_split() -> None:
     _show("corpus dev", result)
     assert result.rows >= 156
     assert result.precision >= 0.99, result.wrong
-    assert result.recall >= 0.88, result.wrong
+    assert result.recall >= 0.91, result.wrong
     assert result.kind_accuracy >= 0.95, result.wrong
 
 
@@ -49,5 +49,5 @@ def test_corpus_heldout_split() -> None:
     print(f"\ncorpus held-out: {result.summary()}")
     assert result.rows >= 86
     assert result.precision >= 0.99
-    assert result.recall >= 0.90
+    assert result.recall >= 0.92
     assert result.kind_accuracy >= 0.74

@@ -70,6 +70,7 @@ CASES = [
     ("‚Bosch‘ kehrt zurück", "", {11}),
     ("‘NCIS: Origins’ sets a premiere date", "", set()),
     ("‘NCIS’ and ‘NCIS: Hawaii’ renewed", "", {19, 20}),
+    ("‘NCIS: Hawaii’ and ‘NCIS: Origins’ cancelled", "", {20}),
     # Quotes of every kind, dashes and colons, diacritics, apostrophes.
     ("«Élite» : la saison 8 arrive", "", {18}),
     ("»Elite«-Finale: Netflix bestätigt Ende", "", {18}),
@@ -202,6 +203,10 @@ EVERYDAY_CASES = [
     ("Warum Friends noch immer funktioniert", {6}),
     # A word that only folds to the title is another word.
     ("Kommissarin löst den Fall in der neuen Staffel", set()),
+    # A title listed beside a mention is one too; a genre before a title names it.
+    ("Renewed: Dark, Lost and Evil", {1, 3, 4}),
+    ("The mystery drama Lost gets a documentary", {3}),
+    ("Lost, found and lost again: a suitcase story", set()),
     # Function words need evidence right beside them.
     ("You renewed for a fifth and final season", {2}),
     ("Will you stay for the season finale?", set()),
