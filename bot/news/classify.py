@@ -1,7 +1,8 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
 The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
-an order that settles mixed headlines the way a fan reads them: a series that will not go on
+an order that settles mixed headlines the way a fan reads them: a series saved after its
+cancellation is renewed; a series that will not go on
 ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") beats everything,
 a renewal beats a date ("renewed for a final season"), a date beats a soft ending ("final
 season gets a premiere date"), and a soft ending ("to end with season 5", "endet", "geht in
@@ -19,6 +20,7 @@ from bot.news.cues import (
     NEGATED_RENEWAL,
     PREMIERE,
     RENEWAL,
+    RESCUE,
     SERIES_WORD,
 )
 from bot.news.headline import Headline, analyse
@@ -32,6 +34,7 @@ SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences w
 MAX_IGNORED_QUOTE_WORDS = 3
 
 _ORDER = (
+    (RESCUE, NewsKind.RENEWAL),
     (NEGATED_RENEWAL, NewsKind.CANCELLATION),
     (CANCELLATION, NewsKind.CANCELLATION),
     (RENEWAL, NewsKind.RENEWAL),
@@ -39,8 +42,9 @@ _ORDER = (
     (PREMIERE, NewsKind.PREMIERE),
     (ENDING, NewsKind.CANCELLATION),
 )
-# A teaser's opening often tells the history ("since its debut in 2018"): only dates count.
-_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] is not PREMIERE)
+# A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
+# there only dates count for a premiere, and a rescue is no news of its own.
+_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE))
 
 
 def classify(title: str, summary: str = "") -> NewsKind:

@@ -47,6 +47,8 @@ NEGATED_RENEWAL = _any(
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
     r"gehen nicht weiter|nicht weitergehen",
 )
+# A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
+RESCUE = _any(r"save|rescue|revive|uncancel\w*|retten|gerettet|wiederbeleben")
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
@@ -54,7 +56,7 @@ CANCELLATION = _any(
     r"stellen " + _CLAUSE_GAP + r"ein",
 )
 RENEWAL = _any(
-    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
+    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung|revival",
     r"(?:pick|order) " + _GAP + _SEASON,
     _SEASON + r" \d+ order",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
@@ -94,8 +96,9 @@ PREMIERE = _any(
 ENDING = _any(
     r"final season|last season|(?:to|will) end|end with|end after",
     r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
-    r"enden|zu ende|(?:der|das) ende|abschluss|schluss|abschied\w*|abscheiden|farewell|say goodbye",
+    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
     r"letzt\w* " + _SEASON,
     r"final\w* " + _SEASON,
     r"letzt\w* rund\w*",
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
 )

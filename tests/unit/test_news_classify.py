@@ -52,6 +52,9 @@ CASES = [
     ("„Borgen“ hat am Sonntag Heimpremiere", "premiere"),
     ("Die neue Staffel ist ab dem morgigen Mittwoch zu sehen", "premiere"),
     ("Nicht nur „Absetzen“: Netflix verlängert zwei Serien", "renewal"),
+    ("Brooklyn Nine-Nine: Erst gecancelt, dann doch gerettet", "renewal"),
+    ("Abschied von „Der Tatortreiniger“", "cancellation"),
+    ("Marco Girnth verlässt „SOKO Leipzig“: Abschied nach 25 Jahren", "other"),
     # Inflections and periphrases, English.
     ("‘Evil’ won't return for a fifth season", "cancellation"),
     ("‘Lost’ not renewed at ABC", "cancellation"),
@@ -60,6 +63,8 @@ CASES = [
     ("‘Silo’ gets a season 3", "renewal"),
     ("‘Shrinking’ picked up for a third season", "renewal"),
     ("‘Andor’ sets return date", "premiere"),
+    ("‘Brooklyn Nine-Nine’ saved by NBC after Fox cancellation", "renewal"),
+    ("Farewell to Emmy-winning “Westworld”", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
