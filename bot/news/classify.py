@@ -15,6 +15,7 @@ import re
 
 from bot.news.cues import (
     CANCELLATION,
+    CONCESSION,
     DATED_PREMIERE,
     ENDING,
     NEGATED_RENEWAL,
@@ -22,6 +23,7 @@ from bot.news.cues import (
     RENEWAL,
     RESCUE,
     SERIES_WORD,
+    WEAK_RENEWAL,
 )
 from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
@@ -40,11 +42,12 @@ _ORDER = (
     (RENEWAL, NewsKind.RENEWAL),
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (PREMIERE, NewsKind.PREMIERE),
+    (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
-_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE))
+_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
@@ -77,6 +80,7 @@ def _kind_in(
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
+    lemmas = CONCESSION.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

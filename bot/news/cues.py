@@ -11,6 +11,7 @@ import re
 
 _GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
 _SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
+_UNDATED_GAP = r"(?:(?!premiere|date)[^|\s]+ ){0,3}"  # "season 2 premiere date confirmed" is a date
 _CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
 _SEASON = r"(?:season|staffel\w*|serie\w*|series|fortsetzung)"
 _ORDINAL = (
@@ -35,6 +36,11 @@ _CONFIRMED = (
 )
 
 
+# What happens "despite" or "trotz" something did not happen: "renewed despite efforts to
+# have it cancelled".
+CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
+
+
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
@@ -48,7 +54,11 @@ NEGATED_RENEWAL = _any(
     r"gehen nicht weiter|nicht weitergehen",
 )
 # A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
-RESCUE = _any(r"save|rescue|revive|uncancel\w*|retten|gerettet|wiederbeleben")
+RESCUE = _any(
+    r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
+    r"find an? savior|retten|gerettet",
+    r"wiederbeleben",
+)
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
@@ -56,7 +66,7 @@ CANCELLATION = _any(
     r"stellen " + _CLAUSE_GAP + r"ein",
 )
 RENEWAL = _any(
-    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung|revival",
+    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
     r"(?:pick|order) " + _GAP + _SEASON,
     _SEASON + r" \d+ order",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
@@ -67,9 +77,14 @@ RENEWAL = _any(
     _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
     _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,
     r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
+    r"confirm(?:s|ed)? " + _GAP + r"season \d+",
+    r"series " + _UNDATED_GAP + r"confirm(?:s|ed)?",
     r"grun\w* licht",
+    r"extend\w* (?:to|for|through|into) " + _SHORT_GAP + _SEASON,
     r"gehen weiter|fortsetzen|fortgesetzt",
 )
+# An order, not a date: a season "revival", a show "officially a go", an "event series".
+WEAK_RENEWAL = _any(r"revival|officially a go|is a go|event series")
 _EN_MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|spring|summer|fall|autumn|winter)"
@@ -77,7 +92,7 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:on|in|this|next|to)",
+    r"return (?:on|in|this|next)",
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
@@ -94,11 +109,11 @@ PREMIERE = _any(
     r"starttermin|startdatum|starten|neu folge\w*|free tv|erscheinen",
 )
 ENDING = _any(
-    r"final season|last season|(?:to|will) end|end with|end after",
+    r"(?:be|as|for|into) (?:the |its |a |their )?(?:\w+ and )?(?:final|last) season",
+    r"(?:to|will) end|end with|end after",
     r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
     r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
-    r"letzt\w* " + _SEASON,
-    r"final\w* " + _SEASON,
+    r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
 )

@@ -65,6 +65,13 @@ CASES = [
     ("‘Andor’ sets return date", "premiere"),
     ("‘Brooklyn Nine-Nine’ saved by NBC after Fox cancellation", "renewal"),
     ("Farewell to Emmy-winning “Westworld”", "cancellation"),
+    ("‘Grey’s Anatomy’ is renewed despite efforts to have it cancelled", "renewal"),
+    ("Amazon has officially saved ‘The Expanse’", "renewal"),
+    ("‘The Crown’ extended to sixth and final season", "renewal"),
+    ("Netflix just confirmed ‘Squid Game’ season 2", "renewal"),
+    ("‘Twin Peaks’ revival premieres May 21st on Showtime", "premiere"),
+    ("‘Will & Grace’ revival officially a go at NBC", "renewal"),
+    ("‘Cobra Kai’s’ final season is so big, it comes in three parts", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
