@@ -79,6 +79,10 @@ def is_mention(
     if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
         return False
     rest = text.raw[last + 1 : end + 1]
+    if not rest and end + 1 < len(text.words):
+        # The title is a clause of its own ("1899, Netflix's mystery series, …"): what
+        # follows it is about it.
+        rest = text.raw[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
     return bool(rest) and is_news_clause(lemmatise(rest, language))
 
 
@@ -113,6 +117,8 @@ def _beside_series_word(text: Headline, first: int, last: int) -> bool:
             index += step
         if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
             return True
+        if 0 < index < len(words) and words[index - 1 : index + 1] == ("spin", "off"):
+            return True  # "Spin-off 1923" is written apart
         # A genre before the title names it ("the thriller 1899"); after it, it may be a
         # phrase of its own ("dark comedy").
         if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):

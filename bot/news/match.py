@@ -67,13 +67,11 @@ class SeriesMatcher:
     def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
         best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
         for title in titles:
-            key = normalize_title(title.name)
-            if not key:
-                continue
-            # Two series with the same name: prefer an own title, then the newer show.
-            rank = (title.primary, title.premiered or 0)
-            if key not in best or rank > best[key][0]:
-                best[key] = (rank, title)
+            for key in _keys(title.name):
+                # Two series with the same name: prefer an own title, then the newer show.
+                rank = (title.primary, title.premiered or 0)
+                if key not in best or rank > best[key][0]:
+                    best[key] = (rank, title)
         load_dictionaries()  # built off the event loop: items never wait for them
         commonness = CommonnessCache()
         self._automaton = ahocorasick.Automaton()
@@ -82,9 +80,9 @@ class SeriesMatcher:
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
         for name in known_names:
-            key = normalize_title(name)
-            if key and key not in best and self._add(key, None, commonness.of(name)):
-                self.known += 1
+            for key in _keys(name):
+                if key not in best and self._add(key, None, commonness.of(name)):
+                    self.known += 1
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
@@ -166,6 +164,20 @@ class SeriesMatcher:
             counted += listed
             doubtful = [m for m in doubtful if m not in listed]
         return counted
+
+
+def _keys(name: str) -> list[str]:
+    """The normalised forms of a title; "Will & Grace" is also written "Will and Grace"."""
+    key = normalize_title(name)
+    if not key:
+        return []
+    if "&" not in name:
+        return [key]
+    return [
+        key,
+        normalize_title(name.replace("&", " and ")),
+        normalize_title(name.replace("&", " und ")),
+    ]
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:

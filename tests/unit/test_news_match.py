@@ -71,6 +71,8 @@ CASES = [
     ("‘NCIS: Origins’ sets a premiere date", "", set()),
     ("‘NCIS’ and ‘NCIS: Hawaii’ renewed", "", {19, 20}),
     ("‘NCIS: Hawaii’ and ‘NCIS: Origins’ cancelled", "", {20}),
+    # "&" is written out, too.
+    ("‘Derry Girls’ & ‘Money Heist’ renewed", "", {8, 14}),
     # Quotes of every kind, dashes and colons, diacritics, apostrophes.
     ("«Élite» : la saison 8 arrive", "", {18}),
     ("»Elite«-Finale: Netflix bestätigt Ende", "", {18}),
@@ -104,6 +106,18 @@ CASES = [
 @pytest.mark.parametrize(("title", "summary", "expected"), CASES)
 def test_labelled_headlines(title: str, summary: str, expected: set[int]) -> None:
     assert MATCHER.match(title, summary) == expected
+
+
+def test_ampersand_titles_and_spinoffs_written_apart() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Will & Grace", primary=True),
+            CatalogueTitle(2, "Yellowstone", primary=True),
+            CatalogueTitle(3, "1923", primary=True),
+        ]
+    )
+    assert matcher.match("‘Will and Grace’ revival officially a go at NBC") == {1}
+    assert matcher.match("Yellowstone Spin-Off 1923: Where to Watch") == {3}
 
 
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
@@ -206,6 +220,8 @@ EVERYDAY_CASES = [
     # A title listed beside a mention is one too; a genre before a title names it.
     ("Renewed: Dark, Lost and Evil", {1, 3, 4}),
     ("The mystery drama Lost gets a documentary", {3}),
+    # A title that is a clause of its own is about what follows it.
+    ("Lost, the ABC mystery series, ends with season 6", {3}),
     ("Lost, found and lost again: a suitcase story", set()),
     # Function words need evidence right beside them.
     ("You renewed for a fifth and final season", {2}),
