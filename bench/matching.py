@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.catalog.normalize import normalize_title
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from tests.devset import CORPUS_DIR, DEFAULT_DIR, load, score
 
@@ -68,7 +69,13 @@ def make_items(
 def main() -> None:
     rng = random.Random(6)
     titles = make_catalogue(rng)
-    known = [name(rng, (1, 4)) for _ in range(KNOWN)]
+    taken = {normalize_title(title.name) for title in titles}
+    unique: dict[str, str] = {}
+    while len(unique) < KNOWN:  # 100,000 distinct names, none of them a followed title
+        candidate = name(rng, (1, 4))
+        if normalize_title(candidate) not in taken:
+            unique.setdefault(normalize_title(candidate), candidate)
+    known = list(unique.values())
     items = make_items(rng, titles, known)
 
     SeriesMatcher([CatalogueTitle(0, "Warm-up", True)]).match("Warm-up renewed", "Loads data.")
