@@ -22,7 +22,7 @@ from bot.news.cues import (
     PREMIERE,
     RENEWAL,
     RESCUE,
-    SERIES_WORD,
+    SEASON_WORD,
     WEAK_RENEWAL,
 )
 from bot.news.headline import Headline, analyse
@@ -105,7 +105,7 @@ def cue_words(text: Headline) -> list[str]:
 
 
 def is_news_clause(lemmas: str) -> bool:
-    """Whether a clause's lemmas speak of a series or of series news."""
-    return any(SERIES_WORD.match(lemma) for lemma in lemmas.split()) or (
+    """Whether a clause's lemmas speak of a season or of series news."""
+    return any(SEASON_WORD.match(lemma) for lemma in lemmas.split()) or (
         kind_of(lemmas) is not NewsKind.OTHER
     )

@@ -13,7 +13,7 @@ _GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
 _SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
 _UNDATED_GAP = r"(?:(?!premiere|date)[^|\s]+ ){0,3}"  # "season 2 premiere date confirmed" is a date
 _CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
-_SEASON = r"(?:season|staffel\w*|serie\w*|series|fortsetzung)"
+_SEASON = r"(?:season|staffel\w*|series|fortsetzung)"  # not "Serie": a show, not its season
 _ORDINAL = (
     r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
     r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
@@ -29,6 +29,9 @@ SERIES_WORD = re.compile(
     r"(staffel|serie|season|renew|verlanger|cancel|abgesetzt|absetz|eingestellt|episode|folgen?$"
     r"|premiere|spinoff|ableger|greenli|sitcom|miniser|reboot|revival|prequel)"
 )
+# Words for a part of a series: in a clause with an everyday title, they make it the series
+# ("Dark will get a third and final season"); "a festival for series" does not.
+SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
 # A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
 _CONFIRMED = (
     r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
@@ -82,6 +85,7 @@ RENEWAL = _any(
     r"grun\w* licht",
     r"extend\w* (?:to|for|through|into) " + _SHORT_GAP + _SEASON,
     r"gehen weiter|fortsetzen|fortgesetzt",
+    r"setzen (?:(?!" + _MONTH + r")[^|\s]+ ){0,10}fort",
 )
 # An order, not a date: a season "revival", a show "officially a go", an "event series".
 WEAK_RENEWAL = _any(r"revival|officially a go|is a go|event series")
@@ -102,14 +106,17 @@ DATED_PREMIERE = _any(
     r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:stehen )?in der startloch\w*",
+    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
 PREMIERE = _any(
     r"\w*premiere\w*|release date|launch date|start date|debut\w*",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
+    r"(?:hit|arrive on|land on|come to) (?:netflix|hulu|prime video|disney|max|peacock|apple)",
     r"starttermin|startdatum|starten|neu folge\w*|free tv|erscheinen",
 )
 ENDING = _any(
-    r"(?:be|as|for|into) (?:the |its |a |their )?(?:\w+ and )?(?:final|last) season",
+    r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
+    r"kundigen " + _GAP + r"ende",
     r"(?:to|will) end|end with|end after",
     r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
     r"enden|zu ende|(?:der|das) ende|abschluss|schluss",

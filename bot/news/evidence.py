@@ -81,8 +81,11 @@ def is_mention(
     rest = text.raw[last + 1 : end + 1]
     if not rest and end + 1 < len(text.words):
         # The title is a clause of its own ("1899, Netflix's mystery series, …"): what
-        # follows it is about it.
-        rest = text.raw[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
+        # follows it is about it, and may call it a series.
+        following = text.words[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
+        if any(SERIES_WORD.match(word) for word in following):
+            return True
+        rest = text.raw[end + 1 : end + 1 + len(following)]
     return bool(rest) and is_news_clause(lemmatise(rest, language))
 
 

@@ -53,6 +53,9 @@ CASES = [
     ("Die neue Staffel ist ab dem morgigen Mittwoch zu sehen", "premiere"),
     ("Nicht nur „Absetzen“: Netflix verlängert zwei Serien", "renewal"),
     ("Brooklyn Nine-Nine: Erst gecancelt, dann doch gerettet", "renewal"),
+    ("Netflix setzt Mystery-Serie „Dark“ fort", "renewal"),
+    ("Netflix setzt Serienhit „Dark“ im Juni fort", "premiere"),
+    ("Netflix kündigt das Ende von „Elite“ an", "cancellation"),
     ("Abschied von „Der Tatortreiniger“", "cancellation"),
     ("Marco Girnth verlässt „SOKO Leipzig“: Abschied nach 25 Jahren", "other"),
     # Inflections and periphrases, English.

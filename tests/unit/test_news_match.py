@@ -204,6 +204,7 @@ EVERYDAY_CASES = [
     ("Lost luggage: airlines promise better tracking", set()),
     ("Evil twins and other soap tropes", set()),
     ("Berlin bekommt neue Fahrradwege", set()),
+    ("Berlin bekommt ein neues Festival für Serien", set()),
     ("Friends and family plans get pricier", set()),
     # Evidence in the clause, not only beside the title.
     ("Dark will get a third and final season", {1}),
