@@ -33,6 +33,8 @@ _NEGATED = {
     "shouldn": "should",
 }
 _LANGUAGES = ("de", "en")
+# Slang whose dictionary lemma loses the meaning: "canned" is not a form of "can" here.
+_SLANG = {"canned": "cancel", "canning": "cancel", "gecancelt": "cancel"}
 
 
 @lru_cache(maxsize=65536)
@@ -53,7 +55,7 @@ def lemmatise(words: Iterable[str], language: str | None) -> str:
             lemmas[-1] = _NEGATED[previous]
             lemmas.append("not")
         else:
-            lemmas.append(_lemma(word, language))
+            lemmas.append(_SLANG.get(word) or _lemma(word, language))
         previous = word
     return " ".join(lemmas)
 

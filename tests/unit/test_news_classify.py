@@ -70,6 +70,7 @@ CASES = [
     ("Farewell to Emmy-winning “Westworld”", "cancellation"),
     ("‘Grey’s Anatomy’ is renewed despite efforts to have it cancelled", "renewal"),
     ("Amazon has officially saved ‘The Expanse’", "renewal"),
+    ("Another hit Netflix series officially canned after one season", "cancellation"),
     ("‘The Crown’ extended to sixth and final season", "renewal"),
     ("Netflix just confirmed ‘Squid Game’ season 2", "renewal"),
     ("‘Twin Peaks’ revival premieres May 21st on Showtime", "premiere"),
