@@ -75,7 +75,10 @@ RENEWAL = _any(
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
     r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
-    r"(?:bekommen|erhalten|kriegen|holen|gehen in) " + _GAP + _SEASON,
+    r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
+    # "geht in die letzte Staffel" is its end, not more of it.
+    r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + _SEASON,
+    r"machen " + _CLAUSE_GAP + r"weiter",
     r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
     _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
     _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,

@@ -54,6 +54,8 @@ CASES = [
     ("Nicht nur „Absetzen“: Netflix verlängert zwei Serien", "renewal"),
     ("Brooklyn Nine-Nine: Erst gecancelt, dann doch gerettet", "renewal"),
     ("Netflix setzt Mystery-Serie „Dark“ fort", "renewal"),
+    ("ZDF macht mit den «Rosenheim-Cops» weiter", "renewal"),
+    ("Serie „Suits“ geht in den USA in die letzte Staffel", "cancellation"),
     ("Netflix setzt Serienhit „Dark“ im Juni fort", "premiere"),
     ("Netflix kündigt das Ende von „Elite“ an", "cancellation"),
     ("Abschied von „Der Tatortreiniger“", "cancellation"),

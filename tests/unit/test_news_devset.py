@@ -36,10 +36,10 @@ corpus_present = pytest.mark.skipif(
 def test_corpus_dev_split() -> None:
     result = score(load(CORPUS_DIR), split="dev")
     _show("corpus dev", result)
-    assert result.rows >= 289
+    assert result.rows >= 299
     assert result.precision >= 0.985, result.wrong
     assert result.recall >= 0.90, result.wrong
-    assert result.kind_accuracy >= 0.91, result.wrong
+    assert result.kind_accuracy >= 0.90, result.wrong
 
 
 @corpus_present
@@ -47,7 +47,7 @@ def test_corpus_heldout_split() -> None:
     result = score(load(CORPUS_DIR), split="heldout")
     # Only the figures: the held-out rows' errors are never read, so no rule is fitted to them.
     print(f"\ncorpus held-out: {result.summary()}")
-    assert result.rows >= 169
-    assert result.precision >= 0.99
+    assert result.rows >= 208
+    assert result.precision >= 0.985
     assert result.recall >= 0.91
-    assert result.kind_accuracy >= 0.77
+    assert result.kind_accuracy >= 0.80
