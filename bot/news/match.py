@@ -102,11 +102,11 @@ class SeriesMatcher:
         found, modifiers = self._scan(headline, Place.HEADLINE, language)
         if lead is not None:
             found |= self._scan(lead, Place.OPENING, language)[0]
-        if not found and not modifiers:
-            # The rest of a teaser names other shows too: read only when nothing else did.
-            later = self._analysed(rest)
-            if later is not None:
-                found = self._scan(later, Place.TEASER, language)[0]
+        # The rest of a teaser names other shows too: there only quoted titles or titles
+        # beside a series word count (evidence.py).
+        later = self._analysed(rest)
+        if later is not None:
+            found |= self._scan(later, Place.TEASER, language)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)

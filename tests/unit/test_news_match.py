@@ -143,7 +143,7 @@ def test_ballard_renewal_named_in_the_teaser_reaches_ballard_not_its_parent() ->
     found = MATCHER.match(
         '"Bosch: Legacy"-Spin-off mit Maggie Q endlich verlängert',
         "Amazon verlängert die Krimiserie um Detective Renée Ballard (Maggie Q) um eine zweite "
-        "Staffel. Zuvor war „Bosch“ zu Ende gegangen.",
+        "Staffel. Zuvor lief Bosch sieben Jahre lang.",
     )
     assert found == {13}
 
@@ -159,8 +159,10 @@ def test_specific_titles_count_anywhere_in_the_headline_and_the_teasers_opening(
     assert matcher.match("Kevin Costner talks about leaving Yellowstone") == {1}
     assert matcher.match("Apple's biggest hit: why Severance works") == {2}
     assert matcher.match("Disney+ shares first look", "Andor returns with Diego Luna.") == {3}
-    # Beyond the opening sentence a teaser names other shows: no longer enough there.
+    # Beyond the opening sentence a teaser names other shows: a title needs quotes or a
+    # series word there.
     assert matcher.match("Disney+ shares a first look", "Diego Luna stars. Like Andor.") == set()
+    assert matcher.match("Disney+ shares a first look", "Luna stars. Like „Andor“.") == {3}
 
 
 NCIS_TITLES = [CatalogueTitle(1, "NCIS", primary=True), CatalogueTitle(2, "Dark", primary=True)]
