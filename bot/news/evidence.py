@@ -31,6 +31,7 @@ _FILLERS = frozenset(
         *("of", "for", "to", "its", "s", "in"),
         *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
         *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
+        *("both", "beide", "beiden"),
     }
 )
 
@@ -115,7 +116,9 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
 
 def _beside_series_word(text: Headline, first: int, last: int) -> bool:
     words = text.words
-    for step, index in ((-1, first - 1), (1, last + 1)):
+    # A number before "episodes" or "Staffeln" counts them ("a 24-episode season").
+    sides = ((-1, first - 1),) if words[last].isdigit() else ((-1, first - 1), (1, last + 1))
+    for step, index in sides:
         while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
             index += step
         if 0 <= index < len(words) and SERIES_WORD.match(words[index]):

@@ -152,10 +152,8 @@ class SeriesMatcher:
                 language=language,
             ):
                 counted.append(mention)
-            elif (
-                place is Place.HEADLINE
-                and not pattern.commonness.function_only
-                and may_be_mention(text, mention.first, mention.last, pattern.commonness)
+            elif not pattern.commonness.function_only and may_be_mention(
+                text, mention.first, mention.last, pattern.commonness
             ):
                 doubtful.append(mention)
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.

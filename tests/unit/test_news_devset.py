@@ -38,7 +38,7 @@ def test_corpus_dev_split() -> None:
     _show("corpus dev", result)
     assert result.rows >= 299
     assert result.precision >= 0.985, result.wrong
-    assert result.recall >= 0.92, result.wrong
+    assert result.recall >= 0.935, result.wrong
     assert result.kind_accuracy >= 0.90, result.wrong
 
 

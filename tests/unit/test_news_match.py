@@ -238,3 +238,18 @@ EVERYDAY_CASES = [
 @pytest.mark.parametrize(("title", "expected"), EVERYDAY_CASES)
 def test_everyday_titles_need_evidence(title: str, expected: set[int]) -> None:
     assert EVERYDAY.match(title) == expected
+
+
+def test_numbers_that_count_episodes_and_lists_in_the_teaser() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "24", primary=True),
+            CatalogueTitle(2, "Kenan", primary=True),
+            CatalogueTitle(3, "Mr. Mayor", primary=True),
+        ]
+    )
+    assert matcher.match("The end is near", "It airs a 24-episode final season.") == set()
+    assert matcher.match(
+        "NBC cancels two sitcoms",
+        "Two sitcoms got the axe. NBC has cancelled both Kenan and Mr. Mayor.",
+    ) == {2, 3}
