@@ -112,9 +112,10 @@ DATED_PREMIERE = _any(
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
 PREMIERE = _any(
-    r"\w*premiere\w*|release date|launch date|start date|debut\w*",
+    r"\w*premiere\w*|release (?:date|window)|launch date|start date|debut\w*",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
-    r"(?:hit|arrive on|land on|come to) (?:netflix|hulu|prime video|disney|max|peacock|apple)",
+    r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
+    r"|apple)",
     r"starttermin|startdatum|starten|neu folge\w*|free tv|erscheinen",
 )
 ENDING = _any(

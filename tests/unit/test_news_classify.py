@@ -68,6 +68,8 @@ CASES = [
     ("‘Silo’ gets a season 3", "renewal"),
     ("‘Shrinking’ picked up for a third season", "renewal"),
     ("‘Andor’ sets return date", "premiere"),
+    ("‘Ted Lasso’ season 4 update: a summer release window", "premiere"),
+    ("‘Veronica Mars’ revival drops on Hulu a week early", "premiere"),
     ("‘Brooklyn Nine-Nine’ saved by NBC after Fox cancellation", "renewal"),
     ("Farewell to Emmy-winning “Westworld”", "cancellation"),
     ("‘Grey’s Anatomy’ is renewed despite efforts to have it cancelled", "renewal"),
