@@ -116,7 +116,9 @@ PREMIERE = _any(
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",
-    r"starttermin|startdatum|starten|neu folge\w*|free tv|erscheinen",
+    r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
+    r"(?:sein|be) (?:jetzt |now |ab sofort )?(?:auf|bei|on) (?:netflix|prime video|disney|sky"
+    r"|hulu|max|joyn|rtl|apple)",
 )
 ENDING = _any(
     r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",

@@ -55,6 +55,8 @@ CASES = [
     ("Brooklyn Nine-Nine: Erst gecancelt, dann doch gerettet", "renewal"),
     ("Netflix setzt Mystery-Serie „Dark“ fort", "renewal"),
     ("ZDF macht mit den «Rosenheim-Cops» weiter", "renewal"),
+    ("„Monk“ kehrt zurück: Diesen Termin müssen sich Fans merken", "premiere"),
+    ("Die neue Staffel von „Dark“ ist auf Netflix", "premiere"),
     ("Serie „Suits“ geht in den USA in die letzte Staffel", "cancellation"),
     ("Netflix setzt Serienhit „Dark“ im Juni fort", "premiere"),
     ("Netflix kündigt das Ende von „Elite“ an", "cancellation"),
