@@ -11,7 +11,8 @@ import re
 
 _GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
 _SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
-_UNDATED_GAP = r"(?:(?!premiere|date)[^|\s]+ ){0,3}"  # "season 2 premiere date confirmed" is a date
+# "season 2 premiere date confirmed" is a date, no order
+_UNDATED_GAP = r"(?:(?!premiere|date|debut|start|termin)[^|\s]+ ){0,3}"
 _CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
 _SEASON = r"(?:season|staffel\w*|series|fortsetzung)"  # not "Serie": a show, not its season
 _ORDINAL = (
@@ -56,10 +57,16 @@ NEGATED_RENEWAL = _any(
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
     r"gehen nicht weiter|nicht weitergehen",
 )
+# Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
+_NETWORK = (
+    r"(?:netflix|hulu|amazon|prime video|peacock|apple tv\+?|apple|hbo|max|paramount\+?|disney\+?"
+    r"|nbc|cbs|abc|fox|cw|showtime|starz|amc|fx|sky|rtl|zdf|ard|prosieben|vox|joyn|bbc|itv)"
+)
 # A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
     r"find an? savior|retten|gerettet",
+    _NETWORK + r" save",
     r"wiederbeleben",
 )
 CANCELLATION = _any(
@@ -70,7 +77,10 @@ CANCELLATION = _any(
 )
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
-    r"(?:pick|order) " + _GAP + _SEASON,
+    r"(?:pick|order|bestellen) " + _GAP + _SEASON,
+    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
+    r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     _SEASON + r" \d+ order",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
@@ -99,7 +109,7 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:on|in|this|next)",
+    r"return (?:to \w+ )?(?:on|in|this|next)",
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
@@ -112,13 +122,19 @@ DATED_PREMIERE = _any(
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
 PREMIERE = _any(
-    r"\w*premiere\w*|release (?:date|window)|launch date|start date|debut\w*",
+    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)|debut\w*",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
-    r"(?:sein|be) (?:jetzt |now |ab sofort )?(?:auf|bei|on) (?:netflix|prime video|disney|sky"
-    r"|hulu|max|joyn|rtl|apple)",
+    r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
+    r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+)
+# An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to
+# end with season 8"); a final season merely ordered is ENDING, below the renewal.
+ENDING_SAID = _any(
+    r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) (?:its |the )?" + _SEASON,
+    r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
 )
 ENDING = _any(
     r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",

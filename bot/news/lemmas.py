@@ -33,6 +33,9 @@ _NEGATED = {
     "shouldn": "should",
 }
 _LANGUAGES = ("de", "en")
+# "it's" is "it is"; after any other word "'s" is a possessive ("Lost in Space's final
+# season"), which the lemmatiser would wrongly read as "is".
+_S_IS = frozenset({"it", "that", "there", "what", "he", "she", "who", "here", "where", "this"})
 # Slang whose dictionary lemma loses the meaning: "canned" is not a form of "can" here.
 _SLANG = {"canned": "cancel", "canning": "cancel", "gecancelt": "cancel"}
 
@@ -51,7 +54,9 @@ def lemmatise(words: Iterable[str], language: str | None) -> str:
     lemmas: list[str] = []
     previous = ""
     for word in words:
-        if word == "t" and previous in _NEGATED:
+        if word == "s" and previous and previous not in _S_IS:
+            lemmas.append("s")
+        elif word == "t" and previous in _NEGATED:
             lemmas[-1] = _NEGATED[previous]
             lemmas.append("not")
         else:
