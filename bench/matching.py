@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.catalog.normalize import normalize_title
 from bot.news.match import CatalogueTitle, SeriesMatcher
-from tests.devset import CORPUS_DIR, DEFAULT_DIR, load, score
+from tests.devset import CORPUS_DIR, DEFAULT_DIR, FOLDS, grouped_folds, load, score
 
 SERIES = 25_000  # each with a title and an alias: 50,000 names
 KNOWN = 100_000  # names of series no chat follows
@@ -97,16 +97,15 @@ def main() -> None:
     )
     print(f"match: {ITEMS / elapsed:,.0f} items/s on one core ({matched:,} items matched)")
 
-    for label, data, split in (
-        ("shared dev set", DEFAULT_DIR, None),
-        ("corpus dev", CORPUS_DIR, "dev"),
-        ("corpus held-out", CORPUS_DIR, "heldout"),
-    ):
-        if not data.is_dir():
-            print(f"{label}: {data} not found, skipped")
-            continue
-        result = score(load(data), split=split)
-        print(f"{label}: {result.summary()}")
+    if DEFAULT_DIR.is_dir():
+        print(f"shared dev set: {score(load(DEFAULT_DIR)).summary()}")
+    if not CORPUS_DIR.is_dir():
+        print(f"corpus: {CORPUS_DIR} not found, skipped")
+        return
+    labelled = load(CORPUS_DIR)
+    print(f"corpus, all rows (development data): {score(labelled).summary()}")
+    for number, result in enumerate(grouped_folds(labelled)):
+        print(f"corpus fold {number} of {FOLDS} (grouped by outlet): {result.summary()}")
 
 
 if __name__ == "__main__":
