@@ -1,19 +1,31 @@
-"""Scores the matcher and classifier on the shared labelled set by its README's rules."""
+"""Scores the matcher and classifier on labelled headlines by ../shared/data/README.md's rules.
+
+A directory holds catalogues (`*catalogue*.tsv`: title, aliases, premiered), labelled headlines
+(`*headlines*.tsv`: headline, summary, series, also_ok, kind, optionally split, …) and optionally
+world names (`world*.tsv`: title), the known names of series outside the catalogue. Catalogues
+of several files are merged by title, their aliases united. The shared dev set and the labelled
+corpus (tests/data/news_corpus) are both such directories.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.news.classify import classify
 from bot.news.match import CatalogueTitle, SeriesMatcher
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT.parent / "shared" / "data"
+CORPUS_DIR = ROOT / "tests" / "data" / "news_corpus"
 
 
 @dataclass
 class DevScore:
+    rows: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -29,11 +41,27 @@ class DevScore:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kinds_right / self.kinds_total if self.kinds_total else 1.0
+
     def summary(self) -> str:
         return (
-            f"precision {self.precision:.3f} (TP {self.tp}, FP {self.fp}), recall "
-            f"{self.recall:.3f} (FN {self.fn}), kind accuracy {self.kinds_right}/{self.kinds_total}"
+            f"{self.rows} rows: precision {self.precision:.3f} (TP {self.tp}, FP {self.fp}), "
+            f"recall {self.recall:.3f} (FN {self.fn}), kind accuracy {self.kind_accuracy:.3f} "
+            f"({self.kinds_right}/{self.kinds_total})"
         )
+
+
+@dataclass
+class LabelledSet:
+    names: dict[int, str]
+    titles: list[CatalogueTitle]
+    known_names: list[str]
+    rows: list[dict[str, str]]
+
+    def matcher(self) -> SeriesMatcher:
+        return SeriesMatcher(self.titles, self.known_names)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -45,29 +73,127 @@ def _split(value: str | None) -> set[str]:
     return {part.strip() for part in (value or "").split("|") if part.strip()}
 
 
-def score_dev_set(data: Path = DEFAULT_DIR) -> DevScore:
+def _suffix(path: Path) -> str:
+    return path.stem.rpartition("_")[2]
+
+
+def load(data: Path) -> list[LabelledSet]:
+    """The labelled sets of a directory, one per file suffix."""
+    return [
+        _load(
+            catalogues=sorted(data.glob(f"*catalogue*_{suffix}.tsv")),
+            worlds=sorted(data.glob(f"world*_{suffix}.tsv")),
+            headlines=[path],
+        )
+        for path in sorted(data.glob("*headlines*.tsv"))
+        for suffix in [_suffix(path)]
+    ]
+
+
+def _load(*, catalogues: list[Path], worlds: list[Path], headlines: list[Path]) -> LabelledSet:
+    aliases: dict[str, set[str]] = {}
+    premiered: dict[str, int | None] = {}
+    for path in catalogues:
+        for row in _rows(path):
+            title = (row.get("title") or "").strip()
+            if not title:
+                continue
+            aliases.setdefault(title, set()).update(_split(row.get("aliases")))
+            year = (row.get("premiered") or "").strip()
+            premiered.setdefault(title, int(year) if year.isdigit() else None)
     names: dict[int, str] = {}
     titles: list[CatalogueTitle] = []
-    for series_id, row in enumerate(_rows(data / "series_catalogue_dev.tsv")):
-        names[series_id] = row["title"]
-        premiered = int(row["premiered"]) if row["premiered"].isdigit() else None
-        titles.append(CatalogueTitle(series_id, row["title"], True, premiered))
-        titles += [CatalogueTitle(series_id, a, False, premiered) for a in _split(row["aliases"])]
-    matcher = SeriesMatcher(titles)
-    score = DevScore()
-    for row in _rows(data / "news_headlines_dev.tsv"):
-        got = {names[i] for i in matcher.match(row["headline"], row["summary"] or "")}
-        want, also_ok = _split(row["series"]), _split(row["also_ok"])
-        score.tp += len(got & want)
-        score.fp += len(got - want - also_ok)
-        score.fn += len(want - got)
+    for series_id, title in enumerate(sorted(aliases)):
+        names[series_id] = title
+        titles.append(CatalogueTitle(series_id, title, True, premiered[title]))
+        titles += [
+            CatalogueTitle(series_id, alias, False, premiered[title])
+            for alias in sorted(aliases[title] - {title})
+        ]
+    world = {(row.get("title") or "").strip() for path in worlds for row in _rows(path)}
+    known = sorted(world - {""} - set(aliases))
+    rows = [row for path in headlines for row in _rows(path)]
+    return LabelledSet(names, titles, known, rows)
+
+
+def score(labelled: list[LabelledSet], *, split: str | None = None) -> DevScore:
+    """Scores the rows of one split (all rows when None) by the README's rules."""
+    total = DevScore()
+    for part in labelled:
+        result = score_rows(part.matcher(), part.names, _in_split(part.rows, split))
+        total.rows += result.rows
+        total.tp += result.tp
+        total.fp += result.fp
+        total.fn += result.fn
+        total.kinds_right += result.kinds_right
+        total.kinds_total += result.kinds_total
+        total.wrong += result.wrong
+    return total
+
+
+def _split_name(value: str | None) -> str:
+    """ "dev", or "heldout" for any spelling of the held-out part ("held-out", "test")."""
+    name = (value or "").strip().casefold().replace("-", "").replace("_", "")
+    return "heldout" if name in {"heldout", "test", "holdout"} else name
+
+
+def _in_split(rows: Iterable[dict[str, str]], split: str | None) -> list[dict[str, str]]:
+    return [row for row in rows if split is None or _split_name(row.get("split")) == split]
+
+
+def score_rows(
+    matcher: SeriesMatcher, names: dict[int, str], rows: Iterable[dict[str, str]]
+) -> DevScore:
+    result = DevScore()
+    for row in rows:
+        result.rows += 1
+        summary = row.get("summary") or ""
+        got = {names[i] for i in matcher.match(row["headline"], summary)}
+        want, also_ok = _split(row.get("series")), _split(row.get("also_ok"))
+        result.tp += len(got & want)
+        result.fp += len(got - want - also_ok)
+        result.fn += len(want - got)
         if got - want - also_ok or want - got:
-            score.wrong.append(f"{row['headline']!r}: got {sorted(got)}, want {sorted(want)}")
+            result.wrong.append(f"{row['headline']!r}: got {sorted(got)}, want {sorted(want)}")
         if want:
-            score.kinds_total += 1
-            kind = classify(row["headline"], row["summary"] or "")
-            if kind in _split(row["kind"]):
-                score.kinds_right += 1
+            result.kinds_total += 1
+            kind = classify(row["headline"], summary)
+            if kind in _split(row.get("kind")):
+                result.kinds_right += 1
             else:
-                score.wrong.append(f"{row['headline']!r}: kind {kind}, want {row['kind']}")
-    return score
+                result.wrong.append(f"{row['headline']!r}: kind {kind}, want {row.get('kind')}")
+    return result
+
+
+def score_dev_set(data: Path = DEFAULT_DIR, *, split: str | None = None) -> DevScore:
+    """Scores every labelled row of a directory (or one split of it)."""
+    return score(load(data), split=split)
+
+
+FOLDS = 5
+
+
+def outlet_fold(outlet: str, folds: int = FOLDS) -> int:
+    """The fold an outlet's rows belong to: a stable hash of its name, so every row of one
+    outlet lands in the same fold and the folds do not depend on row order."""
+    digest = hashlib.sha256(outlet.strip().casefold().encode()).digest()
+    return int.from_bytes(digest[:4], "big") % folds
+
+
+def grouped_folds(labelled: list[LabelledSet], folds: int = FOLDS) -> list[DevScore]:
+    """Scores every development row (both splits) fold by fold, the folds grouped by outlet."""
+    results = []
+    for fold in range(folds):
+        total = DevScore()
+        for part in labelled:
+            rows = [row for row in part.rows if outlet_fold(row.get("outlet") or "", folds) == fold]
+            result = score_rows(part.matcher(), part.names, rows)
+            total.rows += result.rows
+            total.tp += result.tp
+            total.fp += result.fp
+            total.fn += result.fn
+            total.kinds_right += result.kinds_right
+            total.kinds_total += result.kinds_total
+            total.wrong += result.wrong
+        results.append(total)
+    return results

@@ -10,6 +10,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form that keeps punctuation: "Ärzte „X“" → "arzte „x“"."""
+    if text.isascii():  # nothing to decompose: the fast path for most titles and headlines
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

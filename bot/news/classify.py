@@ -1,72 +1,113 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-Cues are checked in an order that settles mixed headlines the way a fan reads them:
-an explicit cancellation beats everything ("cancelled ahead of its season 2 premiere"),
-a renewal beats a date ("renewed for a final season", "renewed ahead of the premiere"),
-a date beats a soft ending ("final season gets a premiere date"), and a soft ending
-("to end with season 5", "endet") is a cancellation when nothing else is said.
+The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
+an order that settles mixed headlines the way a fan reads them: a series saved after its
+cancellation is renewed; a series that will not go on
+("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") beats everything,
+a renewal beats a date ("renewed for a final season"), a date beats a soft ending ("final
+season gets a premiere date"), and a soft ending ("to end with season 5", "endet", "geht in
+die letzte Runde") is a cancellation when nothing else is said.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.catalog.normalize import fold
+from bot.news.cues import (
+    CANCELLATION,
+    CONCESSION,
+    DATED_PREMIERE,
+    ENDING,
+    ENDING_SAID,
+    NEGATED_RENEWAL,
+    PREMIERE,
+    RENEWAL,
+    RESCUE,
+    SEASON_WORD,
+    WEAK_RENEWAL,
+)
+from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
+from bot.news.language import guess_language
+from bot.news.lemmas import CLAUSE_BREAK, lemmatise
 
-KINDS = tuple(NewsKind)
+SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
+# A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
+# statement: its words say nothing about the kind.
+MAX_IGNORED_QUOTE_WORDS = 3
 
-_MONTHS = (
-    r"(januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
-    r"|fruhjahr|fruhling|sommer|herbst|winter|sofort)"
+_ORDER = (
+    (RESCUE, NewsKind.RENEWAL),
+    (NEGATED_RENEWAL, NewsKind.CANCELLATION),
+    (CANCELLATION, NewsKind.CANCELLATION),
+    (ENDING_SAID, NewsKind.CANCELLATION),
+    (RENEWAL, NewsKind.RENEWAL),
+    (DATED_PREMIERE, NewsKind.PREMIERE),
+    (PREMIERE, NewsKind.PREMIERE),
+    (WEAK_RENEWAL, NewsKind.RENEWAL),
+    (ENDING, NewsKind.CANCELLATION),
 )
-_ORDINAL = (
-    r"(\d+\.?|zweite\w*|dritte\w*|vierte\w*|funfte\w*|sechste\w*|siebte\w*|achte\w*"
-    r"|neue\w*|weitere\w*)"
-)
-
-_STRONG_CANCELLATION = re.compile(
-    r"\b(cancel(s|led|ed|ling|ing|lation)?|axe[sd]?|scrap(s|ped)|pulls? the plug"
-    r"|abgesetzt|absetzung|eingestellt|stellt\b.{0,60}\bein\b|setz(t|en)\b.{0,60}\bab\b(?!\s+"
-    + _MONTHS
-    + r"))"
-)
-_RENEWAL = re.compile(
-    r"\b(renew(s|ed|al)?|greenlit|green-?light(s|ed)?|(picks?|picked) up\b.{0,40}\bseason"
-    r"|(orders?|ordered)\b.{0,40}\bseason|season \d+ order"
-    r"|verlanger(t|n|ung)\w*"
-    r"|(bekommt|bekommen|erhalt|erhalten|geht in|gehen in|kehrt mit|kehren mit|holt sich)"
-    r"\b.{0,40}\bstaffel"
-    r"|" + _ORDINAL + r" staffel (bestellt|bestatigt|kommt))"
-)
-_PREMIERE = re.compile(
-    r"\b(premiere[sd]?( date)?|release dates?|sets? (a |its )?(\w+ )?(premiere|return|date)"
-    r"|returns? (on|in)\b|debuts? (on|in)\b|launch date|start date|moves? to \w+days"
-    r"|starttermin|startdatum|startet|starten|lauft ab|laufen ab|ab " + _MONTHS + r"|kommt am"
-    r"|neue folgen|deutschlandpremiere|free-tv-premiere)"
-)
-_SOFT_ENDING = re.compile(
-    r"\b(final season|last season|series finale|(to|will) end\b|ends? with|ending with"
-    r"|will be (its|the) (last|final)|endet|enden|das ende|letzte staffel|finale staffel"
-    r"|finalen staffel|keine (weitere|neue) staffel)"
-)
+# A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
+# there only dates count for a premiere, and a rescue is no news of its own.
+_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
-    """The kind of a news item; the headline decides, the summary's opening only if it is silent."""
-    kind = _classify_text(fold(title))
-    if kind == "other" and summary:
-        kind = _classify_text(fold(summary[:300]))
-    return NewsKind(kind)
+    """The kind of a news item; the headline decides, the summary's opening only if it is silent.
+
+    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing.
+    """
+    if title.rstrip().endswith("?"):
+        return NewsKind.OTHER
+    headline = analyse(title)
+    kind = _kind_in(headline, guess_language(headline.words), _ORDER)
+    if kind is NewsKind.OTHER and summary:
+        lead = analyse(summary[:SUMMARY_CHARS])
+        language = guess_language(lead.words) or guess_language(headline.words)
+        kind = _kind_in(lead, language, _TEASER_ORDER)
+    return kind
 
 
-def _classify_text(text: str) -> str:
-    if _STRONG_CANCELLATION.search(text):
-        return "cancellation"
-    if _RENEWAL.search(text):
-        return "renewal"
-    if _PREMIERE.search(text):
-        return "premiere"
-    if _SOFT_ENDING.search(text):
-        return "cancellation"
-    return "other"
+def _kind_in(
+    text: Headline, language: str | None, order: tuple[tuple[re.Pattern[str], NewsKind], ...]
+) -> NewsKind:
+    """The kind a text announces; a text of unknown language is read as English, then German."""
+    words = cue_words(text)
+    for reading in (language,) if language else ("en", "de"):
+        kind = kind_of(lemmatise(words, reading), order)
+        if kind is not NewsKind.OTHER:
+            return kind
+    return NewsKind.OTHER
+
+
+def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
+    """The kind that a lemma string (see lemmas.lemmatise) announces."""
+    lemmas = CONCESSION.sub("", lemmas)
+    for pattern, kind in order:
+        if pattern.search(lemmas):
+            return kind
+    return NewsKind.OTHER
+
+
+def cue_words(text: Headline) -> list[str]:
+    """The words that can say what happened, CLAUSE_BREAK between clauses."""
+    held_up = {
+        index
+        for start, end in text.quoted_spans
+        if end - start < MAX_IGNORED_QUOTE_WORDS
+        for index in range(start, end + 1)
+    }
+    words: list[str] = []
+    for index, word in enumerate(text.raw):
+        if index not in held_up:
+            words.append(word)
+        if index in text.breaks:
+            words.append(CLAUSE_BREAK)
+    return words
+
+
+def is_news_clause(lemmas: str) -> bool:
+    """Whether a clause's lemmas speak of a season or of series news."""
+    return any(SEASON_WORD.match(lemma) for lemma in lemmas.split()) or (
+        kind_of(lemmas) is not NewsKind.OTHER
+    )

@@ -1,12 +1,14 @@
 """A headline as the matcher sees it: normalised words plus where the quotation marks were.
 
 The words are exactly `normalize_title`'s words, so a title from the catalogue and the same
-title in a headline normalise alike; the quotes are what tells "‘Lost’" from "lost".
+title in a headline normalise alike; the quotes are what tells "‘Lost’" from "lost". Each word
+also keeps its unfolded form (for lemmas) and where the clauses end (for evidence).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.catalog.normalize import fold
@@ -14,6 +16,9 @@ from bot.catalog.normalize import fold
 _DOUBLE_QUOTES = frozenset('"„“”«»')
 _SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
 _TOKEN = re.compile(r"[^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_")
+_NOT_WORD = re.compile(r"[^\W_]+")
+_BREAKS = frozenset(",;:!?()|")
+_DASHES = frozenset("-–—")
 
 
 @dataclass(frozen=True)
@@ -21,12 +26,14 @@ class Headline:
     """Normalised words of a text, each word's character offset in `text`, and quote facts."""
 
     words: tuple[str, ...]
+    raw: tuple[str, ...]  # each word casefolded but with its accents, as lemmatisers want it
     text: str  # " ".join(words), what the automaton scans
     offsets: dict[int, int]  # character offset in `text` → word index
     quote_before: frozenset[int]  # word indices directly preceded by a quotation mark
     quote_after: frozenset[int]  # word indices directly followed by a quotation mark
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
+    breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -39,6 +46,23 @@ class Headline:
                 return start, end
         return None
 
+    def straddles_quote(self, first: int, last: int) -> bool:
+        """Whether a quoted run holds some but not all of words first..last."""
+        return any(
+            start <= last and first <= end and not (start <= first and last <= end)
+            for start, end in self.quoted_spans
+        )
+
+    def clause(self, first: int, last: int) -> tuple[int, int]:
+        """The first and last word index of the clause around words first..last."""
+        start = first
+        while start > 0 and start - 1 not in self.breaks:
+            start -= 1
+        end = last
+        while end < len(self.words) - 1 and end not in self.breaks:
+            end += 1
+        return start, end
+
 
 def _is_apostrophe(text: str, index: int) -> bool:
     """A single quote between two letters is an apostrophe (Grey's), not a quotation mark."""
@@ -47,8 +71,10 @@ def _is_apostrophe(text: str, index: int) -> bool:
 
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
-    folded = fold(raw)
+    folded = unicodedata.normalize("NFC", raw.casefold())
     words: list[str] = []
+    raws: list[str] = []
+    breaks: set[int] = set()
     quote_before: set[int] = set()
     quote_after: set[int] = set()
     spans: list[tuple[int, int]] = []
@@ -63,14 +89,23 @@ def analyse(raw: str) -> Headline:
         if piece[0].isalnum():
             if last_was_quote and touching:
                 quote_before.add(len(words))
-            words.append(piece)
+            if piece.isascii():  # the common case: folding would change nothing
+                words.append(piece)
+                raws.append(piece)
+            else:
+                for part in _NOT_WORD.findall(fold(piece)):
+                    words.append(part)
+                    raws.append(piece)
             last_was_quote, after_word = False, True
             continue
         is_double = piece in _DOUBLE_QUOTES
         if piece == ":" and words:
             colon_after.add(len(words) - 1)
+        if words and _ends_clause(folded, match.start(), piece):
+            breaks.add(len(words) - 1)
         if not is_double and (piece not in _SINGLE_QUOTES or _is_apostrophe(folded, match.start())):
-            last_was_quote, after_word = False, after_word and touching and piece == "."
+            # "‘1899,’": a comma or full stop may stand inside the closing quotation mark.
+            last_was_quote, after_word = False, after_word and touching and piece in ".,"
             continue
         if after_word and touching:
             quote_after.add(len(words) - 1)
@@ -90,10 +125,25 @@ def analyse(raw: str) -> Headline:
         position += len(word) + 1
     return Headline(
         words=tuple(words),
+        raw=tuple(raws),
         text=" ".join(words),
         offsets=offsets,
         quote_before=frozenset(quote_before),
         quote_after=frozenset(quote_after),
         quoted_spans=tuple(spans),
         colon_after=frozenset(colon_after),
+        breaks=frozenset(breaks),
     )
+
+
+def _ends_clause(text: str, index: int, piece: str) -> bool:
+    """Punctuation that ends a clause; not the dots of "P.D." or "19.", not a hyphen in a word."""
+    spaced = (index == 0 or text[index - 1].isspace()) and (
+        index + 1 >= len(text) or text[index + 1].isspace()
+    )
+    if piece in _BREAKS:
+        return True
+    if piece == ".":
+        after_space = index + 1 >= len(text) or text[index + 1].isspace()
+        return after_space and index >= 2 and text[index - 2 : index].isalpha()
+    return piece in _DASHES and spaced

@@ -1,12 +1,14 @@
 """Which series a news item is about: a pure matcher over every title and alias we know.
 
-All titles are compiled once into an Aho-Corasick automaton over normalised words. Then:
-- the longest title wins where mentions overlap ("Bosch: Legacy" is not also "Bosch");
-- a title that is a single word ("Dark", "The Bear", "You", "Berlin") is an ordinary word too,
-  so it counts only with evidence: quoted on its own, next to a series word
-  ("Staffel", "season", "renewed", "verlängert", …), or opening the headline before a colon;
-- a title inside a longer quoted title ("‘FBI: Most Wanted’") is a different show;
-- mentions in the summary always need that evidence: summaries name many other shows.
+All titles are compiled once into an Aho-Corasick automaton over normalised words: the titles
+of followed series, and the known names of the world's other series, which only block. Then:
+- a title found in the text counts as a mention only with the evidence evidence.py asks for,
+  which depends on how ordinary the title is (ordinary.py) and where it stands;
+- the longest mention wins where mentions overlap, followed or known: "NCIS: Los Angeles"
+  is not also "NCIS", "Bosch: Legacy" not also "Bosch". A known name that is everyday
+  language blocks only where it is a mention itself;
+- a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
+  parent's fans only when no other series is the item's subject.
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -19,25 +21,19 @@ from dataclasses import dataclass
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
+from bot.news.evidence import Place, is_mention, may_be_mention
 from bot.news.headline import Headline, analyse
+from bot.news.language import guess_language
+from bot.news.lemmas import load_dictionaries
+from bot.news.ordinary import Commonness, CommonnessCache
 
-# Leading articles do not make a title specific: "The Bear" is as ordinary as "bear".
-_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"})
-# Words skipped when looking for a series word next to a title ("season 2 of Lost").
-_FILLERS = frozenset(
-    {
-        *_ARTICLES,
-        *("of", "for", "to", "its", "s", "in"),
-        *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
-        *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
-    }
-)
-_SERIES_WORD = re.compile(
-    r"(staffel|serie|season|renew|verlanger|cancel|abgesetzt|eingestellt|episode|folgen?$"
-    r"|premiere|spinoff|ableger|greenlit|sitcom|miniser|reboot|revival|prequel)"
-)
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
-MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
+# A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
+# after a closing quotation mark or bracket.
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
+_SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
+_CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
+_SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 
 
 @dataclass(frozen=True)
@@ -52,10 +48,10 @@ class CatalogueTitle:
 
 @dataclass(frozen=True)
 class _Pattern:
-    series_id: int | None  # None: a known series nobody here follows; it only blocks
+    series_id: int | None  # None: a known name of a series nobody here follows
     length: int  # in words
     chars: int  # of the padded key
-    ordinary: bool  # a single word once articles are dropped: needs evidence
+    commonness: Commonness
 
 
 @dataclass(frozen=True)
@@ -65,74 +61,139 @@ class _Mention:
     pattern: _Pattern
 
 
-def _is_ordinary(words: list[str]) -> bool:
-    content = [word for word in words if word not in _ARTICLES]
-    return len(content) <= 1
-
-
 class SeriesMatcher:
     """Recognises the series of a catalogue in headlines; build once, call `match` often."""
 
     def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
-        """`known_names`: every series TVmaze knows; where one is the longest title in a
-        mention ("NCIS: Los Angeles" over "NCIS"), the mention is not about a followed one."""
-        best: dict[str, tuple[tuple[bool, int], int]] = {}
+        best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
         for title in titles:
-            key = normalize_title(title.name)
-            if not key:
-                continue
-            # Two series with the same name: prefer an own title, then the newer show.
-            rank = (title.primary, title.premiered or 0)
-            if key not in best or rank > best[key][0]:
-                best[key] = (rank, title.series_id)
+            for key in _keys(title.name):
+                # Two series with the same name: prefer an own title, then the newer show.
+                rank = (title.primary, title.premiered or 0)
+                if key not in best or rank > best[key][0]:
+                    best[key] = (rank, title)
+        load_dictionaries()  # built off the event loop: items never wait for them
+        commonness = CommonnessCache()
         self._automaton = ahocorasick.Automaton()
-        for key, (_, series_id) in best.items():
-            words = key.split()
-            pattern = _Pattern(series_id, len(words), len(key) + 2, _is_ordinary(words))
-            self._automaton.add_word(f" {key} ", pattern)
-        self.size = len(best)
-        shared: dict[_Pattern, _Pattern] = {}  # ~100k known names share a few hundred values
+        for key, (_, title) in best.items():
+            self._add(key, title.series_id, commonness.of(title.name))
+        self.followed = len(best)
+        self.known = 0  # names of series nobody here follows
         for name in known_names:
-            key = normalize_title(name)
-            if key and key not in best and self._automaton.get(f" {key} ", None) is None:
-                words = key.split()
-                pattern = _Pattern(None, len(words), len(key) + 2, _is_ordinary(words))
-                self._automaton.add_word(f" {key} ", shared.setdefault(pattern, pattern))
-                self.size += 1
+            for key in _keys(name):
+                if key not in best and self._add(key, None, commonness.of(name)):
+                    self.known += 1
+        self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
 
+    def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
+        """Adds a title; False if its key was there already (and is now replaced)."""
+        pattern = _Pattern(series_id, key.count(" ") + 1, len(key) + 2, commonness)
+        return bool(self._automaton.add_word(f" {key} ", pattern))
+
     def match(self, title: str, summary: str = "") -> frozenset[int]:
         """The ids of the series the item is about."""
-        found = self._find(analyse(title), strict=False)
-        if summary:
-            found |= self._find(analyse(summary[:SUMMARY_LEAD_CHARS]), strict=True)
-        return frozenset(found)
+        if not self.followed:
+            return frozenset()
+        opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
+        headline, lead = analyse(title), self._analysed(opening)
+        language = guess_language([*headline.words, *(lead.words if lead else ())])
+        found, modifiers = self._scan(headline, Place.HEADLINE, language)
+        if lead is not None:
+            found |= self._scan(lead, Place.OPENING, language)[0]
+        # The rest of a teaser names other shows too: there only quoted titles or titles
+        # beside a series word count (evidence.py).
+        later = self._analysed(rest)
+        if later is not None:
+            found |= self._scan(later, Place.TEASER, language)[0]
+        if not found:
+            found |= modifiers  # no spin-off named, known or not: the parent is the subject
+        return frozenset(series_id for series_id in found if series_id is not None)
 
-    def _find(self, headline: Headline, *, strict: bool) -> set[int]:
-        if not self.size or not headline.words:
-            return set()
-        found: set[int] = set()
-        # A known title blocks a shorter followed one only where it would count itself.
-        mentions = [
-            mention
-            for mention in self._mentions(headline)
-            if mention.pattern.series_id is not None or _counts(mention, headline, strict=strict)
-        ]
-        for mention in _longest(mentions):
+    def _scan(
+        self, text: Headline, place: Place, language: str | None
+    ) -> tuple[set[int | None], set[int]]:
+        """The series mentioned (None for a known name), and parents named for a spin-off."""
+        found: set[int | None] = set()
+        modifiers: set[int] = set()
+        for mention in _longest(self._mentions(text, place, language)):
             series_id = mention.pattern.series_id
-            if series_id is not None and _counts(mention, headline, strict=strict):
+            if series_id is not None and _introduces_spinoff(text, mention):
+                modifiers.add(series_id)
+            else:
                 found.add(series_id)
-        return found
+        return found, modifiers
 
-    def _mentions(self, headline: Headline) -> list[_Mention]:
-        mentions = []
-        for end, pattern in self._automaton.iter(f" {headline.text} "):
+    def _analysed(self, text: str) -> Headline | None:
+        """The analysed text, or None where no title occurs at all (most teasers)."""
+        return analyse(text) if self._occurs_in(text) else None
+
+    def _occurs_in(self, text: str) -> bool:
+        key = normalize_title(text)
+        return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
+
+    def _mentions(self, text: Headline, place: Place, language: str | None) -> list[_Mention]:
+        if not text.words:
+            return []
+        counted: list[_Mention] = []
+        doubtful: list[_Mention] = []
+        for end, pattern in self._automaton.iter(f" {text.text} "):
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text.
-            first = headline.offsets[end - pattern.chars + 1]
-            mentions.append(_Mention(first, first + pattern.length - 1, pattern))
-        return mentions
+            first = text.offsets[end - pattern.chars + 1]
+            mention = _Mention(first, first + pattern.length - 1, pattern)
+            if is_mention(
+                text,
+                mention.first,
+                mention.last,
+                pattern.commonness,
+                place=place,
+                language=language,
+            ):
+                counted.append(mention)
+            elif not pattern.commonness.function_only and may_be_mention(
+                text, mention.first, mention.last, pattern.commonness
+            ):
+                doubtful.append(mention)
+        # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
+        for _ in range(2):
+            listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
+            counted += listed
+            doubtful = [m for m in doubtful if m not in listed]
+        return counted
+
+
+def _keys(name: str) -> list[str]:
+    """The normalised forms of a title; "Will & Grace" is also written "Will and Grace"."""
+    key = normalize_title(name)
+    if not key:
+        return []
+    if "&" not in name:
+        return [key]
+    return [
+        key,
+        normalize_title(name.replace("&", " and ")),
+        normalize_title(name.replace("&", " und ")),
+    ]
+
+
+def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
+    """Whether two mentions stand side by side in a list ("A, B and C", "A und B")."""
+    left, right = (mention, other) if mention.last < other.first else (other, mention)
+    if left.last >= right.first:
+        return False
+    between = text.words[left.last + 1 : right.first]
+    if not between:
+        return left.last in text.breaks and text.words[left.last] != text.words[-1]
+    return len(between) == 1 and between[0] in _CONJUNCTIONS
+
+
+def _opening_sentence(text: str) -> tuple[str, str]:
+    """A teaser's first sentence (or line) and the rest."""
+    first_line, _, later_lines = text.partition("\n")
+    parts = _SENTENCE_END.split(first_line, maxsplit=1)
+    return parts[0], " ".join([*parts[1:], later_lines])
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
@@ -147,33 +208,14 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _counts(mention: _Mention, headline: Headline, *, strict: bool) -> bool:
-    enclosing = headline.enclosing_span(mention.first, mention.last)
-    if enclosing is not None and _is_title_like(headline, enclosing, mention):
-        return False
-    if headline.is_quoted(mention.first, mention.last):
+def _introduces_spinoff(text: Headline, mention: _Mention) -> bool:
+    """Whether the title only names the parent of the spin-off ("X-Spin-off", "prequel to X")."""
+    after = text.words[mention.last + 1 : mention.last + 3]
+    before = text.words[max(0, mention.first - 2) : mention.first]
+    if after and (after[0] in _SPINOFF_WORDS or tuple(after) == ("spin", "off")):
         return True
-    if not (strict or mention.pattern.ordinary):
-        return True
-    if not strict and mention.first == 0 and mention.last in headline.colon_after:
-        return True  # "Dark: …" opens a headline about the series
-    return _beside_series_word(headline, mention)
-
-
-def _is_title_like(headline: Headline, span: tuple[int, int], mention: _Mention) -> bool:
-    """A short quoted run that adds more than numbers to the mention is another title."""
-    start, end = span
-    if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
-        return False
-    extra = [*headline.words[start : mention.first], *headline.words[mention.last + 1 : end + 1]]
-    return any(not word.isdigit() for word in extra)
-
-
-def _beside_series_word(headline: Headline, mention: _Mention) -> bool:
-    words = headline.words
-    for step, index in ((-1, mention.first - 1), (1, mention.last + 1)):
-        while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
-            index += step
-        if 0 <= index < len(words) and _SERIES_WORD.match(words[index]):
-            return True
-    return False
+    return (
+        len(before) == 2
+        and before[1] in _SPINOFF_OF
+        and (before[0] in _SPINOFF_WORDS or before[0] == "off")
+    )

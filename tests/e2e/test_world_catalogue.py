@@ -3,9 +3,9 @@ lets news find the right fans and lets /follow answer while TVmaze is down."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
+from bot.callback_data import Action, encode
 from storage.db import create_engine
 from storage.known_models import KnownSeries
 from tests.e2e import catalogue
@@ -64,13 +64,8 @@ async def follow_by_search(
     assert "✅" in done["visible"], done["visible"]
 
 
-# The Ballard half needs the matcher that recognises a title that is no everyday word in the
-# teaser's plain text (issue 10, the other half of it); the world catalogue only keeps
-# "Bosch: Legacy" from being taken for "Bosch". Strict: it must start passing with that matcher.
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs issue 10's matcher: a non-everyday one-word title in the teaser counts",
-)
+# "Ballard" is no everyday word, so its plain mention in the teaser counts; the world
+# catalogue keeps "Bosch: Legacy" from being taken for "Bosch".
 async def test_the_ballard_renewal_reaches_the_private_fan_and_the_group_once(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
@@ -96,7 +91,9 @@ async def test_the_ballard_renewal_reaches_the_private_fan_and_the_group_once(
         assert len(news) == 1, [m["visible"] for m in news]
         assert news[0]["visible"].startswith("🔁 Verlängert")
         assert "Bosch: Legacy" in news[0]["visible"]
-        assert button_data(news[0], "Nicht mehr folgen") == f"1|uf|{BALLARD}"
+        assert button_data(news[0], "Nicht mehr folgen") == encode(
+            Action.NEWS_UNFOLLOW, str(BALLARD)
+        )
 
 
 async def test_a_known_longer_title_keeps_its_news_from_the_shorter_ones_fans(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.news.classify import classify
+from bot.news.kinds import NewsKind
 
 CASES = [
     # Renewals.
@@ -35,6 +36,52 @@ CASES = [
     ("„Die Simpsons“: neue Folgen ab Januar bei ProSieben", "premiere"),
     ("„Bridgerton“: Starttermin für Staffel 4 steht fest", "premiere"),
     ("Die finale Staffel läuft ab März", "premiere"),
+    # Inflections and periphrases, German.
+    ("„Dark“ geht 2020 in die letzte Runde", "cancellation"),
+    ("„Babylon Berlin“ geht zu Ende", "cancellation"),
+    ("Aus für „Das Boot“ nach vier Staffeln", "cancellation"),
+    ("„Der Alte“ endete nach 47 Jahren", "cancellation"),
+    ("Netflix verlängerte „Dark“ damals früh", "renewal"),
+    ("„Ted Lasso“ kehrt mit einer vierten Staffel zurück", "renewal"),
+    ("„Slow Horses“ geht weiter", "renewal"),
+    ("„Reacher“ erhält eine vierte Staffel", "renewal"),
+    ("Keine weitere Staffel für „Lost“", "cancellation"),
+    ("„Lost“ wird nicht verlängert", "cancellation"),
+    ("Netflix setzt Horror-Mystery-Serie „1899“ nach erster Staffel ab", "cancellation"),
+    ("„1899“: Netflix-Serie der „Dark“-Macher geht nicht weiter", "cancellation"),
+    ("„Borgen“ hat am Sonntag Heimpremiere", "premiere"),
+    ("Die neue Staffel ist ab dem morgigen Mittwoch zu sehen", "premiere"),
+    ("Nicht nur „Absetzen“: Netflix verlängert zwei Serien", "renewal"),
+    ("Brooklyn Nine-Nine: Erst gecancelt, dann doch gerettet", "renewal"),
+    ("Netflix setzt Mystery-Serie „Dark“ fort", "renewal"),
+    ("ZDF macht mit den «Rosenheim-Cops» weiter", "renewal"),
+    ("„Monk“ kehrt zurück: Diesen Termin müssen sich Fans merken", "premiere"),
+    ("Die neue Staffel von „Dark“ ist auf Netflix", "premiere"),
+    ("Serie „Suits“ geht in den USA in die letzte Staffel", "cancellation"),
+    ("Netflix setzt Serienhit „Dark“ im Juni fort", "premiere"),
+    ("Netflix kündigt das Ende von „Elite“ an", "cancellation"),
+    ("Abschied von „Der Tatortreiniger“", "cancellation"),
+    ("Marco Girnth verlässt „SOKO Leipzig“: Abschied nach 25 Jahren", "other"),
+    # Inflections and periphrases, English.
+    ("‘Evil’ won't return for a fifth season", "cancellation"),
+    ("‘Lost’ not renewed at ABC", "cancellation"),
+    ("‘Lost’ comes to an end after six seasons", "cancellation"),
+    ("‘Dark’ will get a third and final season", "renewal"),
+    ("‘Silo’ gets a season 3", "renewal"),
+    ("‘Shrinking’ picked up for a third season", "renewal"),
+    ("‘Andor’ sets return date", "premiere"),
+    ("‘Ted Lasso’ season 4 update: a summer release window", "premiere"),
+    ("‘Veronica Mars’ revival drops on Hulu a week early", "premiere"),
+    ("‘Brooklyn Nine-Nine’ saved by NBC after Fox cancellation", "renewal"),
+    ("Farewell to Emmy-winning “Westworld”", "cancellation"),
+    ("‘Grey’s Anatomy’ is renewed despite efforts to have it cancelled", "renewal"),
+    ("Amazon has officially saved ‘The Expanse’", "renewal"),
+    ("Another hit Netflix series officially canned after one season", "cancellation"),
+    ("‘The Crown’ extended to sixth and final season", "renewal"),
+    ("Netflix just confirmed ‘Squid Game’ season 2", "renewal"),
+    ("‘Twin Peaks’ revival premieres May 21st on Showtime", "premiere"),
+    ("‘Will & Grace’ revival officially a go at NBC", "renewal"),
+    ("‘Cobra Kai’s’ final season is so big, it comes in three parts", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -46,6 +93,15 @@ CASES = [
 @pytest.mark.parametrize(("title", "kind"), CASES)
 def test_kinds(title: str, kind: str) -> None:
     assert classify(title) == kind
+
+
+def test_kinds_are_the_enum_and_compare_as_strings() -> None:
+    kind = classify("‘Hacks’ renewed for season 5")
+    assert kind is NewsKind.RENEWAL and kind == "renewal"
+
+
+def test_a_question_headline_is_not_answered_by_its_teaser() -> None:
+    assert classify("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.") == "other"
 
 
 def test_summary_decides_only_when_the_headline_is_silent() -> None:

@@ -70,6 +70,9 @@ CASES = [
     ("‚Bosch‘ kehrt zurück", "", {11}),
     ("‘NCIS: Origins’ sets a premiere date", "", set()),
     ("‘NCIS’ and ‘NCIS: Hawaii’ renewed", "", {19, 20}),
+    ("‘NCIS: Hawaii’ and ‘NCIS: Origins’ cancelled", "", {20}),
+    # "&" is written out, too.
+    ("‘Derry Girls’ & ‘Money Heist’ renewed", "", {8, 14}),
     # Quotes of every kind, dashes and colons, diacritics, apostrophes.
     ("«Élite» : la saison 8 arrive", "", {18}),
     ("»Elite«-Finale: Netflix bestätigt Ende", "", {18}),
@@ -82,12 +85,15 @@ CASES = [
     ("Dr. House: Hugh Laurie über die Rückkehr", "", {5}),
     ("Hugh Laurie visits a house in Oxford", "", set()),
     ("Der Bergdoktor: Dreharbeiten in Tirol", "", {23}),
-    # Spin-offs: the new show from the summary, the parent quoted in the headline.
+    # Spin-offs: the spin-off named in the teaser is the subject, not the parent that
+    # introduces it; with no spin-off named, the parent is.
     (
         "„Bosch: Legacy“-Ableger verlängert",
         "Amazon hat „Ballard“ um eine zweite Staffel verlängert.",
-        {12, 13},
+        {13},
     ),
+    ("‘Bosch’ prequel series in the works", "", {11}),
+    ("Prime Video renews Ballard, the spin-off of Bosch: Legacy", "", {13}),
     # The summary needs evidence even for specific titles.
     ("Streamer orders another season", "It renewed The Office for season 10.", {22}),
     ("Comedy news", "Fans of The Office will like this.", set()),
@@ -100,6 +106,18 @@ CASES = [
 @pytest.mark.parametrize(("title", "summary", "expected"), CASES)
 def test_labelled_headlines(title: str, summary: str, expected: set[int]) -> None:
     assert MATCHER.match(title, summary) == expected
+
+
+def test_ampersand_titles_and_spinoffs_written_apart() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Will & Grace", primary=True),
+            CatalogueTitle(2, "Yellowstone", primary=True),
+            CatalogueTitle(3, "1923", primary=True),
+        ]
+    )
+    assert matcher.match("‘Will and Grace’ revival officially a go at NBC") == {1}
+    assert matcher.match("Yellowstone Spin-Off 1923: Where to Watch") == {3}
 
 
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
@@ -119,3 +137,119 @@ def test_empty_catalogue_and_empty_text() -> None:
     assert SeriesMatcher([]).match("‘Dark’ renewed") == frozenset()
     assert MATCHER.match("", "") == frozenset()
     assert MATCHER.match("„“ ‘’ :", "") == frozenset()
+
+
+def test_ballard_renewal_named_in_the_teaser_reaches_ballard_not_its_parent() -> None:
+    found = MATCHER.match(
+        '"Bosch: Legacy"-Spin-off mit Maggie Q endlich verlängert',
+        "Amazon verlängert die Krimiserie um Detective Renée Ballard (Maggie Q) um eine zweite "
+        "Staffel. Zuvor lief Bosch sieben Jahre lang.",
+    )
+    assert found == {13}
+
+
+def test_specific_titles_count_anywhere_in_the_headline_and_the_teasers_opening() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Yellowstone", primary=True),
+            CatalogueTitle(2, "Severance", primary=True),
+            CatalogueTitle(3, "Andor", primary=True),
+        ]
+    )
+    assert matcher.match("Kevin Costner talks about leaving Yellowstone") == {1}
+    assert matcher.match("Apple's biggest hit: why Severance works") == {2}
+    assert matcher.match("Disney+ shares first look", "Andor returns with Diego Luna.") == {3}
+    # Beyond the opening sentence a teaser names other shows: a title needs quotes or a
+    # series word there.
+    assert matcher.match("Disney+ shares a first look", "Diego Luna stars. Like Andor.") == set()
+    assert matcher.match("Disney+ shares a first look", "Luna stars. Like „Andor“.") == {3}
+
+
+NCIS_TITLES = [CatalogueTitle(1, "NCIS", primary=True), CatalogueTitle(2, "Dark", primary=True)]
+
+
+def test_a_longer_known_title_wins_over_a_followed_one() -> None:
+    matcher = SeriesMatcher(NCIS_TITLES, known_names=["NCIS: Los Angeles", "NCIS: Hawai'i"])
+    assert matcher.match("NCIS: Los Angeles Cancelled at CBS, Will End With Season 14") == set()
+    assert matcher.match("NCIS renewed for season 23") == {1}
+    assert matcher.match("‘NCIS’ and ‘NCIS: Los Angeles’ renewed") == {1}
+    # Without the world's names the matcher cannot know better.
+    assert SeriesMatcher(NCIS_TITLES).match("NCIS: Los Angeles cancelled") == {1}
+
+
+def test_an_everyday_known_name_blocks_only_where_it_is_a_mention() -> None:
+    # "Dark Night" (known, everyday words) is plain language in the first headline: it must
+    # not hide the followed Dark; quoted it is another show.
+    matcher = SeriesMatcher(NCIS_TITLES, known_names=["Dark Night", "Dark", "NCIS"])
+    assert matcher.match("„Dark“: Night shoots for the prequel wrapped") == {2}
+    assert matcher.match("Dark night ahead: Dark renewed for season 4") == {2}
+    assert matcher.match("‘Dark Night’ renewed for season 2") == set()
+    # Names already followed are not counted as known.
+    assert (matcher.followed, matcher.known, matcher.size) == (2, 1, 3)
+
+
+EVERYDAY = SeriesMatcher(
+    [
+        CatalogueTitle(1, "Dark", primary=True),
+        CatalogueTitle(2, "You", primary=True),
+        CatalogueTitle(3, "Lost", primary=True),
+        CatalogueTitle(4, "Evil", primary=True),
+        CatalogueTitle(5, "Berlin", primary=True),
+        CatalogueTitle(6, "Friends", primary=True),
+    ]
+)
+
+EVERYDAY_CASES = [
+    # Plain language: no evidence that a series is meant.
+    ("Dark clouds gather over the streaming market", set()),
+    ("Why you should watch more documentaries", set()),
+    ("Lost luggage: airlines promise better tracking", set()),
+    ("Evil twins and other soap tropes", set()),
+    ("Berlin bekommt neue Fahrradwege", set()),
+    ("Berlin bekommt ein neues Festival für Serien", set()),
+    ("Friends and family plans get pricier", set()),
+    # Evidence in the clause, not only beside the title.
+    ("Dark will get a third and final season", {1}),
+    ("Dark geht 2020 in die letzte Runde", {1}),
+    ("Lost comes to an end after six seasons", {3}),
+    ("Evil won't return for a fifth season", {4}),
+    ("Netflix’s Dark gets a fourth season", {1}),
+    ("The dark side of streaming gets a season of its own", set()),
+    # An English everyday word in a German headline is a name.
+    ("Netflix zeigt Dark jetzt in 4K", {1}),
+    ("Warum Friends noch immer funktioniert", {6}),
+    # A word that only folds to the title is another word.
+    ("Kommissarin löst den Fall in der neuen Staffel", set()),
+    # A title listed beside a mention is one too; a genre before a title names it.
+    ("Renewed: Dark, Lost and Evil", {1, 3, 4}),
+    ("The mystery drama Lost gets a documentary", {3}),
+    # A title that is a clause of its own is about what follows it.
+    ("Lost, the ABC mystery series, ends with season 6", {3}),
+    ("Lost, found and lost again: a suitcase story", set()),
+    # Function words need evidence right beside them.
+    ("You renewed for a fifth and final season", {2}),
+    ("Will you stay for the season finale?", set()),
+    # Quoted or opening the headline before a colon.
+    ("„Berlin“ räumt beim Fernsehpreis ab", {5}),
+    ("Berlin: Netflix bestätigt die zweite Staffel", {5}),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), EVERYDAY_CASES)
+def test_everyday_titles_need_evidence(title: str, expected: set[int]) -> None:
+    assert EVERYDAY.match(title) == expected
+
+
+def test_numbers_that_count_episodes_and_lists_in_the_teaser() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "24", primary=True),
+            CatalogueTitle(2, "Kenan", primary=True),
+            CatalogueTitle(3, "Mr. Mayor", primary=True),
+        ]
+    )
+    assert matcher.match("The end is near", "It airs a 24-episode final season.") == set()
+    assert matcher.match(
+        "NBC cancels two sitcoms",
+        "Two sitcoms got the axe. NBC has cancelled both Kenan and Mr. Mayor.",
+    ) == {2, 3}

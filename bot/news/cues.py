@@ -1,0 +1,148 @@
+"""How German and English news say what happened, written over folded lemmas (see lemmas.py).
+
+Each pattern runs on a space-separated lemma string in which "|" ends a clause; a gap such
+as `_GAP` never crosses a clause. Lemmas of nouns can be odd ("Staffel" → "staffeln"), so
+nouns are matched by their stem.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GAP = r"(?:[^|\s]+ ){0,6}"  # up to six words of the same clause
+_SHORT_GAP = r"(?:[^|\s]+ ){0,3}"
+# "season 2 premiere date confirmed" is a date, no order
+_UNDATED_GAP = r"(?:(?!premiere|date|debut|start|termin)[^|\s]+ ){0,3}"
+_CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
+_SEASON = r"(?:season|staffel\w*|series|fortsetzung)"  # not "Serie": a show, not its season
+_ORDINAL = (
+    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
+    r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
+)
+_MONTH = (
+    r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+)
+
+# Words that make a nearby ordinary title a series: the title cannot be plain language here.
+SERIES_WORD = re.compile(
+    r"(staffel|serie|season|renew|verlanger|cancel|abgesetzt|absetz|eingestellt|episode|folgen?$"
+    r"|premiere|spinoff|ableger|greenli|sitcom|miniser|reboot|revival|prequel)"
+)
+# Words for a part of a series: in a clause with an everyday title, they make it the series
+# ("Dark will get a third and final season"); "a festival for series" does not.
+SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
+# A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
+_CONFIRMED = (
+    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
+    r"|(?:is|be) happen\w*)"
+)
+
+
+# What happens "despite" or "trotz" something did not happen: "renewed despite efforts to
+# have it cancelled".
+CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+# Said of a series that will not go on, including negated renewals.
+NEGATED_RENEWAL = _any(
+    r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
+    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
+    r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
+    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
+    r"gehen nicht weiter|nicht weitergehen",
+)
+# Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
+_NETWORK = (
+    r"(?:netflix|hulu|amazon|prime video|peacock|apple tv\+?|apple|hbo|max|paramount\+?|disney\+?"
+    r"|nbc|cbs|abc|fox|cw|showtime|starz|amc|fx|sky|rtl|zdf|ard|prosieben|vox|joyn|bbc|itv)"
+)
+# A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
+RESCUE = _any(
+    r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
+    r"find an? savior|retten|gerettet",
+    _NETWORK + r" save",
+    r"wiederbeleben",
+)
+CANCELLATION = _any(
+    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
+    r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
+    r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
+    r"stellen " + _CLAUSE_GAP + r"ein",
+)
+RENEWAL = _any(
+    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
+    r"(?:pick|order|bestellen) " + _GAP + _SEASON,
+    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
+    r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
+    _SEASON + r" \d+ order",
+    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
+    r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
+    r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
+    # "geht in die letzte Staffel" is its end, not more of it.
+    r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + _SEASON,
+    r"machen " + _CLAUSE_GAP + r"weiter",
+    r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
+    _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
+    _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,
+    r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
+    r"confirm(?:s|ed)? " + _GAP + r"season \d+",
+    r"series " + _UNDATED_GAP + r"confirm(?:s|ed)?",
+    r"grun\w* licht",
+    r"extend\w* (?:to|for|through|into) " + _SHORT_GAP + _SEASON,
+    r"gehen weiter|fortsetzen|fortgesetzt",
+    r"setzen (?:(?!" + _MONTH + r")[^|\s]+ ){0,10}fort",
+)
+# An order, not a date: a season "revival", a show "officially a go", an "event series".
+WEAK_RENEWAL = _any(r"revival|officially a go|is a go|event series")
+_EN_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|spring|summer|fall|autumn|winter)"
+)
+# A date said for a start: also in a teaser, where a bare "debut" is often history.
+DATED_PREMIERE = _any(
+    r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
+    r"return (?:to \w+ )?(?:on|in|this|next)",
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
+    + _GAP
+    + r"(?:on|in|this|next) "
+    + _EN_MONTH,
+    r"move to \w+day",
+    r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
+    r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
+    r"ab " + _SHORT_GAP + _MONTH,
+    r"(?:stehen )?in der startloch\w*",
+    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
+)
+PREMIERE = _any(
+    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)|debut\w*",
+    r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
+    r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
+    r"|apple)",
+    r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
+    r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
+    r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+)
+# An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to
+# end with season 8"); a final season merely ordered is ENDING, below the renewal.
+ENDING_SAID = _any(
+    r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) (?:its |the )?" + _SEASON,
+    r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
+)
+ENDING = _any(
+    r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
+    r"kundigen " + _GAP + r"ende",
+    r"(?:to|will) end|end with|end after",
+    r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
+    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
+    r"(?:letzt|final)\w* staffel\w*",
+    r"letzt\w* rund\w*",
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+)

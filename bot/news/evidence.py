@@ -1,0 +1,132 @@
+"""Whether a title found in a text is a mention of the series, by the evidence around it.
+
+Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
+- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
+- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), it is;
+- in the headline, a specific title ("Ballard") needs nothing more, and an ordinary one counts
+  when it opens the headline before a colon ("Dark: …"), when it is an English everyday phrase
+  in a German headline ("Dark" among German words is a name), or when it opens a clause that
+  speaks of series news ("Dark will get a third and final season", "Dark geht in die letzte
+  Runde"); a title of function words only ("You") needs quotes or a series word beside it;
+- in the teaser's opening sentence a specific title needs nothing more, an ordinary one quotes
+  or a series word beside it; later in the teaser every title needs that: teasers name other shows.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from bot.news.classify import is_news_clause
+from bot.news.cues import SERIES_WORD
+from bot.news.headline import Headline
+from bot.news.lemmas import lemmatise
+from bot.news.ordinary import Commonness
+
+MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
+# Words skipped when looking for a series word next to a title ("season 2 of Lost").
+_FILLERS = frozenset(
+    {
+        *("the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"),
+        *("of", "for", "to", "its", "s", "in"),
+        *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
+        *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
+        *("both", "beide", "beiden"),
+    }
+)
+
+
+_GENRE = re.compile(
+    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama)"
+)
+
+
+class Place(Enum):
+    """Where in a news item a text stands."""
+
+    HEADLINE = "headline"
+    OPENING = "opening"  # the teaser's first sentence
+    TEASER = "teaser"  # the rest of the teaser's lead
+
+
+def is_mention(
+    text: Headline,
+    first: int,
+    last: int,
+    commonness: Commonness,
+    *,
+    place: Place,
+    language: str | None,
+) -> bool:
+    """Whether words first..last of `text`, a title of this commonness, name the series."""
+    if not may_be_mention(text, first, last, commonness):
+        return False
+    if text.is_quoted(first, last) or _beside_series_word(text, first, last):
+        return True
+    if place is Place.TEASER:
+        return False
+    if not commonness.ordinary:
+        return True
+    if place is Place.OPENING:
+        return False
+    if first == 0 and last in text.colon_after:
+        return True  # "Dark: …" opens a headline about the series
+    if commonness.english_in_german and language == "de":
+        return True
+    if commonness.function_only:
+        return False
+    start, end = text.clause(first, last)
+    # The title must be the clause's subject: its first words, or after an owner ("Netflix's").
+    if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
+        return False
+    rest = text.raw[last + 1 : end + 1]
+    if not rest and end + 1 < len(text.words):
+        # The title is a clause of its own ("1899, Netflix's mystery series, …"): what
+        # follows it is about it, and may call it a series.
+        following = text.words[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
+        if any(SERIES_WORD.match(word) for word in following):
+            return True
+        rest = text.raw[end + 1 : end + 1 + len(following)]
+    return bool(rest) and is_news_clause(lemmatise(rest, language))
+
+
+def may_be_mention(text: Headline, first: int, last: int, commonness: Commonness) -> bool:
+    """Whether the words can be the title at all: not part of another quoted title, not run
+    across a quotation mark, not an accented word that only folds to an everyday title."""
+    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
+        return False  # "löst" folds to "lost" but is another word, no mention of Lost
+    if text.straddles_quote(first, last):
+        return False  # "„Dark“ Night …": a title never runs across a quotation mark
+    enclosing = text.enclosing_span(first, last)
+    return enclosing is None or not _is_title_like(text, enclosing, first, last)
+
+
+def _plain(text: Headline, first: int, last: int) -> bool:
+    return all(word.isascii() for word in text.raw[first : last + 1])
+
+
+def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
+    """A short quoted run that adds more than numbers to the mention is another title."""
+    start, end = span
+    if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
+        return False
+    extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
+    return any(not word.isdigit() for word in extra)
+
+
+def _beside_series_word(text: Headline, first: int, last: int) -> bool:
+    words = text.words
+    # A number before "episodes" or "Staffeln" counts them ("a 24-episode season").
+    sides = ((-1, first - 1),) if words[last].isdigit() else ((-1, first - 1), (1, last + 1))
+    for step, index in sides:
+        while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
+            index += step
+        if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
+            return True
+        if 0 < index < len(words) and words[index - 1 : index + 1] == ("spin", "off"):
+            return True  # "Spin-off 1923" is written apart
+        # A genre before the title names it ("the thriller 1899"); after it, it may be a
+        # phrase of its own ("dark comedy").
+        if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
+            return True
+    return False
