@@ -42,7 +42,7 @@ from bot.ops.endpoints import start_servers, stop_servers
 from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
-from handlers.calendar import calendar_command
+from handlers.calendar import calendar_command, calendar_renew_button
 from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
@@ -205,6 +205,10 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
     application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
     application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
+    # Issue 14: calendar subscription and import.
+    application.add_handler(
+        CallbackQueryHandler(calendar_renew_button, pattern(Action.CALENDAR_RENEW))
+    )
     application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
