@@ -49,6 +49,7 @@ from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.ical import addical_command
+from handlers.import_export import export_command, import_button, import_command
 from handlers.listing import (
     list_command,
     news_unfollow_button,
@@ -149,6 +150,7 @@ def build_application(settings: Settings) -> BotApplication:
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
+        .base_file_url(settings.api_file_url)
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
@@ -163,6 +165,7 @@ def build_application(settings: Settings) -> BotApplication:
     # committed after the last one (group 1); on an error, on_error rolls it back.
     admins = filters.User(user_id=settings.admin_ids)
     typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
+    typed = typed | filters.Document.ALL  # an export file after /import
     chat_messages = (filters.COMMAND | typed) & ~filters.StatusUpdate.ALL
     application.add_handler(MessageHandler(chat_messages, open_chat_scope), group=-1)
     application.add_handler(CallbackQueryHandler(open_chat_scope), group=-1)
@@ -178,6 +181,8 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("list", list_command))
     application.add_handler(CommandHandler("next", next_command))
     application.add_handler(CommandHandler("calendar", calendar_command))
+    application.add_handler(CommandHandler("import", import_command))
+    application.add_handler(CommandHandler("export", export_command))
 
     # Admin commands (bot admins from ADMIN_IDS; everyone else is told so).
     application.add_handler(
@@ -209,6 +214,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(
         CallbackQueryHandler(calendar_renew_button, pattern(Action.CALENDAR_RENEW))
     )
+    application.add_handler(CallbackQueryHandler(import_button, pattern(Action.IMPORT)))
     application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.

@@ -113,6 +113,13 @@ class Settings(BaseSettings):
         return str(self.telegram_api_base_url)
 
     @property
+    def api_file_url(self) -> str:
+        """Where files are downloaded from: Telegram's `/file/bot` beside its `/bot`."""
+        base = str(self.telegram_api_base_url)
+        head, _, tail = base.rstrip("/").rpartition("/")
+        return f"{head}/file/{tail}"
+
+    @property
     def calendar_base_url(self) -> str | None:
         """The base of calendar subscription URLs; None unless the server runs and is public."""
         if self.public_base_url is None or self.http_port is None:
