@@ -96,7 +96,7 @@ async def followed_with_since(
         .where(Follow.chat_id == chat_id)
         .order_by(func.lower(Series.title))
     )
-    return [(series, since) for series, since in rows.tuples()]
+    return [(series, since) for series, since in rows]
 
 
 async def all_followed_series(session: AsyncSession) -> list[Series]:
