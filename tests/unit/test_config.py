@@ -74,3 +74,18 @@ def test_the_show_index_sync_is_weekly_by_default_and_0_turns_it_off(monkeypatch
     assert len(build_application(on).job_queue.get_jobs_by_name("show-index")) == 1
     with pytest.raises(ConfigError, match="SHOW_INDEX_SYNC_SECONDS"):
         settings(telegram_bot_token="123:abc", show_index_sync_seconds=-1)
+
+
+def test_file_downloads_go_beside_the_api_base():
+    assert settings(telegram_bot_token="1:a").api_file_url == "https://api.telegram.org/file/bot"
+    local = settings(telegram_bot_token="1:a", telegram_api_base_url="http://127.0.0.1:81/bot")
+    assert local.api_file_url == "http://127.0.0.1:81/file/bot"
+
+
+def test_calendar_subscriptions_need_both_public_url_and_http_port():
+    base = "https://bot.example.org/sw/"
+    assert settings(telegram_bot_token="1:a").calendar_base_url is None
+    assert settings(telegram_bot_token="1:a", public_base_url=base).calendar_base_url is None
+    assert settings(telegram_bot_token="1:a", http_port=9090).calendar_base_url is None
+    both = settings(telegram_bot_token="1:a", public_base_url=base, http_port=9090)
+    assert both.calendar_base_url == base
