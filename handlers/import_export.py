@@ -8,8 +8,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from telegram import InputFile, Message, Update
-from telegram.constants import ParseMode
+from telegram import ForceReply, InputFile, Message, Update
+from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 
 from bot import prompts, render
@@ -35,6 +35,12 @@ logger = logging.getLogger(__name__)
 PENDING_KEY = "import"  # in chat_data: the matches waiting for their confirmation
 
 
+def forget_pending(chat_data: dict[object, object] | None) -> None:
+    """Drop the matches waiting for a confirmation (the chat's data is being deleted)."""
+    if chat_data is not None:
+        chat_data.pop(PENDING_KEY, None)
+
+
 @dataclass(frozen=True)
 class PendingImport:
     nonce: str
@@ -55,7 +61,9 @@ async def import_command(update: Update, context: BotContext) -> None:
     if not allowed:
         await reply(message, BotMessage(render.html(language, "group.admins_only")))
     elif not pasted.strip():
-        await reply(message, BotMessage(render.html(language, "import.ask")))
+        # In groups the answer must reply to the question for the bot to see it.
+        force = ForceReply(selective=True) if scope.chat.type != ChatType.PRIVATE else None
+        await message.reply_html(render.html(language, "import.ask"), reply_markup=force)
     else:
         await _start(message, context, language, _read_text(pasted))
 

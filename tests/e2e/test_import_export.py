@@ -224,3 +224,33 @@ async def test_oversized_malformed_and_empty_files_get_clear_answers(
     *_, last = await fake.wait_for_messages(FAN, count=count + 2)
     assert last["visible"].startswith("You follow no series yet")
     assert [c for c in fake.calls if c[0] == "getFile"] == downloads
+
+
+GROUP, ADMIN, MEMBER = -1005555, 73, 74
+
+
+async def test_in_a_group_admins_import_by_replying_and_members_are_refused(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    fake.add_user(ADMIN, "Admin", language_code="en")
+    fake.add_user(MEMBER, "Member", language_code="en")
+    fake.add_group(GROUP, "Serienabend", type="supergroup", admins=[ADMIN], members=[MEMBER])
+    fake.send_text(GROUP, MEMBER, "/import")
+    [refusal] = await fake.wait_for_messages(GROUP, count=1)
+    assert refusal["visible"] == "Das dürfen in dieser Gruppe nur Admins."
+
+    fake.send_text(GROUP, ADMIN, "/import")
+    [_, question] = await fake.wait_for_messages(GROUP, count=2)
+    assert question["reply_markup"]["force_reply"] is True
+    fake.send_document(
+        GROUP, ADMIN, "follows.json", TVMAZE_JSON, reply_to_message_id=question["message_id"]
+    )
+    confirm = await offered(fake, GROUP, 4)
+    query = fake.press_button(GROUP, confirm["message_id"], confirm_data(confirm), MEMBER)
+    answer = await fake.wait_for_callback_answer(query)
+    assert answer["show_alert"] and "nur Admins" in answer["text"]
+    count = len(fake.messages(GROUP))
+    await press(fake, GROUP, confirm, "✅", ADMIN)
+    *_, summary = await fake.wait_for_messages(GROUP, count=count + 1, timeout=10)
+    assert summary["visible"] == "📥 Import fertig: 2 Serien neu gefolgt."

@@ -27,8 +27,9 @@ Updates (sync; delivered by getUpdates)::
 Files::
 
     send_document(chat_id, user_id, file_name, content, *, mime_type="text/csv",
-                  caption=None) -> update      # a user sends a file; the bot fetches it with
-                                               # getFile and GET /file/bot<token>/<file_path>
+                  caption=None, reply_to_message_id=None) -> update
+        # a user sends a file; the bot fetches it with getFile, then
+        # GET /file/bot<token>/<file_path> (getFile refuses files over 20 MB, like Telegram)
     files      # {file_id: bytes} of every uploaded file (by users and by the bot)
 
 Observation::
@@ -201,8 +202,10 @@ class FakeTelegram(World):
         *,
         mime_type: str = "text/csv",
         caption: str | None = None,
+        reply_to_message_id: int | None = None,
     ) -> dict[str, Any]:
-        """A user sends a file as a document; returns the update."""
+        """A user sends a file as a document (in reply to a message, if given); returns the
+        update."""
         file_id, unique_id = self.new_file_id()
         self.files[file_id] = content
         document = {
@@ -212,6 +215,7 @@ class FakeTelegram(World):
         msg = self.new_message(
             self.chat(chat_id), from_bot=False, sender=self.user(user_id).to_api(),
             caption=caption, visible=caption, document=document,
+            reply_to_message_id=reply_to_message_id,
         )  # fmt: skip
         return self.push_update({"message": self.message_api(msg)})
 
