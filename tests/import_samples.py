@@ -1,7 +1,9 @@
 """Small export files in the shapes other services write, for the import tests.
 
 TVmaze: its user API's followed shows (`/v1/user/follows/shows?embed=show`), as JSON.
-Trakt: a watchlist export, `[{"type": "show", "show": {"title", "year", "ids": {...}}}]`.
+Trakt: a watchlist export, `[{"type": "show", "show": {"title", "year", "ids": {...}}}]`:
+Dark Matter by its TVDB/IMDb ids (the test gives TVmaze the same externals), Ballard by its
+TVmaze id, Dark Winds by an id TVmaze does not know (so by its title).
 TV Time: the GDPR export's `followed_tv_show.csv` (`tv_show_name`, TV Time's own id, dates).
 """
 
@@ -33,7 +35,13 @@ TRAKT_JSON = json.dumps(
             "show": {
                 "title": "Dark Matter",
                 "year": 2024,
-                "ids": {"trakt": 1, "slug": "dark-matter-2024", "tvdb": 2, "imdb": "tt1"},
+                "ids": {
+                    "trakt": 1,
+                    "slug": "dark-matter-2024",
+                    "tvdb": 401000,
+                    "imdb": "tt14403402",
+                    "tmdb": 7,
+                },
             },
         },
         {
@@ -41,6 +49,12 @@ TRAKT_JSON = json.dumps(
             "listed_at": "2026-01-06T10:00:00.000Z",
             "type": "show",
             "show": {"title": "Ballard", "year": 2025, "ids": {"trakt": 3, "tvmaze": 70000}},
+        },
+        {
+            "rank": 3,
+            "listed_at": "2026-01-07T10:00:00.000Z",
+            "type": "show",
+            "show": {"title": "Dark Winds", "year": 2022, "ids": {"trakt": 4, "tvdb": 999}},
         },
     ]
 ).encode()

@@ -29,9 +29,12 @@ MAX_TITLE_CHARS = 200
 
 TITLE_COLUMNS = ("title", "name", "show", "show_name", "tv_show_name", "series", "series_name")
 ID_COLUMNS = ("tvmaze_id", "tvmaze")
+TVDB_COLUMNS = ("tvdb_id", "thetvdb", "tvdb")
+IMDB_COLUMNS = ("imdb_id", "imdb")
 YEAR_COLUMNS = ("year", "premiered", "first_aired")
 _YEAR = re.compile(r"(\d{4})")
 _TITLE_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
+_IMDB = re.compile(r"tt\d{1,10}")
 
 
 class ImportProblem(StrEnum):
@@ -53,6 +56,8 @@ class ImportEntry:
     title: str
     year: int | None = None
     tvmaze_id: int | None = None
+    tvdb_id: int | None = None  # looked up at TVmaze when there is no TVmaze id
+    imdb_id: str | None = None
 
 
 def _year(value: Any) -> int | None:
@@ -65,19 +70,31 @@ def _tvmaze_id(value: Any) -> int | None:
     return int(text) if text.isdigit() and 0 < len(text) <= 9 else None
 
 
-def _entry(title: Any, year: Any = None, tvmaze_id: Any = None) -> ImportEntry | None:
+def _imdb_id(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text if _IMDB.fullmatch(text) else None
+
+
+def _entry(
+    title: Any, year: Any = None, tvmaze_id: Any = None, tvdb_id: Any = None, imdb_id: Any = None
+) -> ImportEntry | None:
     text = " ".join(str(title).split())[:MAX_TITLE_CHARS] if title is not None else ""
-    found_id = _tvmaze_id(tvmaze_id)
-    if not normalize_title(text) and found_id is None:
+    ids = (_tvmaze_id(tvmaze_id), _tvmaze_id(tvdb_id), _imdb_id(imdb_id))
+    if not normalize_title(text) and ids == (None, None, None):
         return None
-    return ImportEntry(text, _year(year), found_id)
+    return ImportEntry(text, _year(year), *ids)
 
 
 def _finish(entries: list[ImportEntry]) -> list[ImportEntry]:
     """Without duplicates, within the limit; an empty list is a problem of its own."""
     unique: dict[object, ImportEntry] = {}
     for entry in entries:
-        key = entry.tvmaze_id or (normalize_title(entry.title), entry.year)
+        key = (
+            entry.tvmaze_id
+            or entry.tvdb_id
+            or entry.imdb_id
+            or (normalize_title(entry.title), entry.year)
+        )
         unique.setdefault(key, entry)
     if not unique:
         raise ImportRejected(ImportProblem.EMPTY)
@@ -134,14 +151,16 @@ def _csv_entries(text: str) -> list[ImportEntry]:
         id_column = _column(header, ID_COLUMNS)
         if title_column is None and id_column is None:
             raise ImportRejected(ImportProblem.UNKNOWN_FORMAT)
-        year_column = _column(header, YEAR_COLUMNS)
+        columns = [
+            title_column,
+            _column(header, YEAR_COLUMNS),
+            id_column,
+            _column(header, TVDB_COLUMNS),
+            _column(header, IMDB_COLUMNS),
+        ]
         entries = []
         for row in reader:
-            entry = _entry(
-                row.get(title_column) if title_column else None,
-                row.get(year_column) if year_column else None,
-                row.get(id_column) if id_column else None,
-            )
+            entry = _entry(*(row.get(column) if column else None for column in columns))
             if entry is not None:
                 entries.append(entry)
             if len(entries) > MAX_TITLES:
@@ -173,8 +192,14 @@ def _json_entry(item: Any) -> ImportEntry | None:
     show = item.get("show")
     if isinstance(show, dict):  # Trakt: {"show": {"title", "year", "ids": {...}}}
         ids = show.get("ids")
-        tvmaze = ids.get("tvmaze") if isinstance(ids, dict) else None
-        return _entry(show.get("title") or show.get("name"), show.get("year"), tvmaze)
+        ids = ids if isinstance(ids, dict) else {}
+        return _entry(
+            show.get("title") or show.get("name"),
+            show.get("year"),
+            ids.get("tvmaze"),
+            ids.get("tvdb"),
+            ids.get("imdb"),
+        )
     embedded = item.get("_embedded")
     if isinstance(embedded, dict) and isinstance(embedded.get("show"), dict):
         show = embedded["show"]  # TVmaze: {"show_id", "_embedded": {"show": {...}}}
@@ -182,10 +207,6 @@ def _json_entry(item: Any) -> ImportEntry | None:
     if "show_id" in item and not any(key in item for key in TITLE_COLUMNS):
         return _entry("", None, item.get("show_id"))  # TVmaze without the embedded show
     keys = {str(key).lower(): key for key in item}
-    title_key, id_key = _column(keys, TITLE_COLUMNS), _column(keys, ID_COLUMNS)
-    year_key = _column(keys, YEAR_COLUMNS)
-    return _entry(
-        item.get(title_key) if title_key else None,
-        item.get(year_key) if year_key else None,
-        item.get(id_key) if id_key else None,
-    )
+    names = (TITLE_COLUMNS, YEAR_COLUMNS, ID_COLUMNS, TVDB_COLUMNS, IMDB_COLUMNS)
+    found = [_column(keys, candidates) for candidates in names]
+    return _entry(*(item.get(key) if key else None for key in found))

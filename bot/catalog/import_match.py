@@ -1,6 +1,7 @@
 """Matching imported entries to TVmaze series, and following the matches in one go.
 
-A TVmaze id is an exact match without a call; a title is searched (our aliases, then TVmaze,
+A TVmaze id is an exact match without a call; a TVDB or IMDb id is looked up at TVmaze (one
+call) and is exact when TVmaze knows it; a title is searched (our aliases, then TVmaze,
 through the client's shared rate limiter) and is exact when a candidate's normalised title is
 the same (and its year, when the entry has one), else the best candidate is a fuzzy match.
 """
@@ -66,11 +67,15 @@ async def match_entries(
 ) -> list[ImportMatch]:
     matches = []
     for entry in entries:
-        if entry.tvmaze_id is not None:
+        tvmaze_id = entry.tvmaze_id or await _looked_up(client, entry)
+        if tvmaze_id is not None:
             async with sessions() as session:
-                known = await get_series(session, tvmaze_id=entry.tvmaze_id)
-            title = known.title if known else entry.title or f"TVmaze #{entry.tvmaze_id}"
-            matches.append(ImportMatch(entry, entry.tvmaze_id, title, Confidence.ID))
+                known = await get_series(session, tvmaze_id=tvmaze_id)
+            title = known.title if known else entry.title or f"TVmaze #{tvmaze_id}"
+            matches.append(ImportMatch(entry, tvmaze_id, title, Confidence.ID))
+            continue
+        if not entry.title:
+            matches.append(ImportMatch(entry, None, _id_text(entry), None))
             continue
         outcome = await search_series(sessions=sessions, client=client, query=entry.title)
         best = best_candidate(entry, outcome.candidates)
@@ -80,6 +85,21 @@ async def match_entries(
             candidate, confidence = best
             matches.append(ImportMatch(entry, candidate.tvmaze_id, candidate.title, confidence))
     return matches
+
+
+async def _looked_up(client: TvmazeClient, entry: ImportEntry) -> int | None:
+    """The TVmaze id of an entry known by its TVDB or IMDb id (None: no such id, or unknown)."""
+    for thetvdb, imdb in ((entry.tvdb_id, None), (None, entry.imdb_id)):
+        if thetvdb is None and imdb is None:
+            continue
+        found = await client.lookup(thetvdb=thetvdb, imdb=imdb)
+        if found.value is not None:
+            return found.value
+    return None
+
+
+def _id_text(entry: ImportEntry) -> str:
+    return entry.imdb_id or f"TVDB #{entry.tvdb_id}"
 
 
 async def follow_matches(

@@ -30,7 +30,7 @@ def problem_screen(language: str, problem: ImportProblem) -> BotMessage:
 
 def match_line(language: str, match: ImportMatch) -> render.Markup:
     if match.confidence is None:
-        return render.fragment(language, "import.match.none", title=match.entry.title)
+        return render.fragment(language, "import.match.none", title=match.title)
     return render.fragment(
         language,
         CONFIDENCE_KEYS[match.confidence],

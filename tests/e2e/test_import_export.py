@@ -95,7 +95,7 @@ async def test_tvmaze_follows_export_matches_by_id(
     fake.send_document(FAN, FAN, "follows.json", TVMAZE_JSON, mime_type="application/json")
     confirm = await offered(fake, FAN, count + 2)
     assert confirm["visible"].endswith(
-        "✅ Money Heist (exact: TVmaze id)\n✅ Dark Winds (exact: TVmaze id)"
+        "✅ Money Heist (exact: same id)\n✅ Dark Winds (exact: same id)"
     )
     searches = tvmaze.calls("/search")
     summary = await confirm_and_summarise(fake, FAN, confirm)
@@ -109,17 +109,24 @@ async def test_trakt_watchlist_matches_by_title_and_year_or_tvmaze_id(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
     catalogue.fill(tvmaze)
+    tvmaze.shows[DARK_MATTER]["externals"] = {"thetvdb": 401000, "imdb": "tt14403402"}
     fake.add_user(FAN, "Fan", language_code="en")
     count = await ask_import(fake, FAN)
     fake.send_document(FAN, FAN, "watchlist-shows.json", TRAKT_JSON, mime_type="application/json")
     confirm = await offered(fake, FAN, count + 2)
     assert confirm["visible"].endswith(
-        "✅ Dark Matter (exact title)\n✅ Ballard (exact: TVmaze id)"
+        "✅ Dark Matter (exact: same id)\n"  # its TVDB id, looked up at TVmaze
+        "✅ Ballard (exact: same id)\n"  # its TVmaze id, no call
+        "✅ Dark Winds (exact title)"  # a TVDB id TVmaze does not know: by title and year
     )
+    assert [q for path, q in tvmaze.requests if path == "/lookup/shows"] == [
+        {"thetvdb": "401000"},
+        {"thetvdb": "999"},
+    ]
     summary = await confirm_and_summarise(fake, FAN, confirm)
-    assert summary == "📥 Import done: followed 2 series."
+    assert summary == "📥 Import done: followed 3 series."
     _, rows = await export_rows(fake, FAN)
-    assert {int(r["tvmaze_id"]) for r in rows} == {DARK_MATTER, BALLARD}
+    assert {int(r["tvmaze_id"]) for r in rows} == {DARK_MATTER, BALLARD, DARK_WINDS}
 
 
 async def test_tv_time_csv_reports_what_it_did_not_find(
@@ -161,7 +168,7 @@ async def test_export_then_import_in_another_chat_round_trips(
     count = await ask_import(fake, FRIEND)
     fake.send_document(FRIEND, FRIEND, "serienwecker.csv", content)
     confirm = await offered(fake, FRIEND, count + 2)
-    assert confirm["visible"].count("(exact: TVmaze id)") == 3
+    assert confirm["visible"].count("(exact: same id)") == 3
     assert await confirm_and_summarise(fake, FRIEND, confirm) == (
         "📥 Import done: followed 3 series."
     )

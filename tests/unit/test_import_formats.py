@@ -47,14 +47,15 @@ def test_tvmaze_follows_without_embedded_show_keep_the_id():
 
 def test_trakt_watchlist_uses_title_year_and_a_tvmaze_id_when_present():
     assert parse_document("watchlist.json", TRAKT_JSON) == [
-        ImportEntry("Dark Matter", 2024, None),
+        ImportEntry("Dark Matter", 2024, None, 401000, "tt14403402"),
         ImportEntry("Ballard", 2025, 70000),
+        ImportEntry("Dark Winds", 2022, None, 999),
     ]
 
 
 def test_trakt_object_holding_the_list():
     body = json.dumps({"shows": json.loads(TRAKT_JSON)}).encode()
-    assert len(parse_document("backup.json", body)) == 2
+    assert len(parse_document("backup.json", body)) == 3
 
 
 def test_tv_time_csv_reads_the_show_name_and_ignores_its_own_ids():
@@ -90,6 +91,11 @@ def test_our_export_and_semicolon_csv_with_bom():
 )
 def test_bad_documents_are_rejected_with_their_reason(name, body, problem):
     assert rejected(parse_document, name, body) is problem
+
+
+def test_csv_with_external_ids_only():
+    body = b"imdb_id,tvdb_id,title\ntt0944947,121361,\nnot-an-id,x,\n"
+    assert parse_document("ids.csv", body) == [ImportEntry("", None, None, 121361, "tt0944947")]
 
 
 def test_too_many_titles():
