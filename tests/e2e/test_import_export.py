@@ -261,3 +261,21 @@ async def test_in_a_group_admins_import_by_replying_and_members_are_refused(
     await press(fake, GROUP, confirm, "✅", ADMIN)
     *_, summary = await fake.wait_for_messages(GROUP, count=count + 1, timeout=10)
     assert summary["visible"] == "📥 Import fertig: 2 Serien neu gefolgt."
+
+
+async def test_deletedata_drops_an_import_waiting_for_its_confirmation(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    fake.add_user(FAN, "Fan", language_code="en")
+    fake.send_text(FAN, FAN, "/import\nBallard")
+    confirm = await offered(fake, FAN, 2)
+    fake.send_text(FAN, FAN, "/deletedata")
+    *_, question = await fake.wait_for_messages(FAN, count=3)
+    await press(fake, FAN, question, "Yes", FAN)
+    query = fake.press_button(FAN, confirm["message_id"], confirm_data(confirm), FAN)
+    answer = await fake.wait_for_callback_answer(query)
+    assert answer["show_alert"] and "no longer open" in answer["text"]
+    fake.send_text(FAN, FAN, "/export")
+    *_, empty = await fake.wait_for_messages(FAN, count=4)
+    assert empty["visible"].startswith("You follow no series yet")
