@@ -44,13 +44,14 @@ from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
 from bot.telegram_request import AiohttpRequest
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
-from handlers.calendar import calendar_command
+from handlers.calendar import calendar_command, calendar_renew_button
 from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.ical import addical_command
+from handlers.import_export import export_command, import_button, import_command
 from handlers.listing import (
     list_command,
     news_unfollow_button,
@@ -156,6 +157,7 @@ def build_application(settings: Settings) -> BotApplication:
         .base_url(settings.api_base_url)
         .request(requests[0])
         .get_updates_request(requests[1])
+        .base_file_url(settings.api_file_url)
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
         .post_init(_post_init)
@@ -171,6 +173,7 @@ def build_application(settings: Settings) -> BotApplication:
     # committed after the last one (group 1); on an error, on_error rolls it back.
     admins = filters.User(user_id=settings.admin_ids)
     typed = filters.TEXT | (filters.ChatType.PRIVATE & admins)
+    typed = typed | filters.Document.ALL  # an export file after /import
     chat_messages = (filters.COMMAND | typed) & ~filters.StatusUpdate.ALL
     application.add_handler(MessageHandler(chat_messages, open_chat_scope), group=-1)
     application.add_handler(CallbackQueryHandler(open_chat_scope), group=-1)
@@ -186,6 +189,8 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("list", list_command))
     application.add_handler(CommandHandler("next", next_command))
     application.add_handler(CommandHandler("calendar", calendar_command))
+    application.add_handler(CommandHandler("import", import_command))
+    application.add_handler(CommandHandler("export", export_command))
 
     # Admin commands (bot admins from ADMIN_IDS; everyone else is told so).
     application.add_handler(
@@ -213,6 +218,11 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
     application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
     application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
+    # Issue 14: calendar subscription and import.
+    application.add_handler(
+        CallbackQueryHandler(calendar_renew_button, pattern(Action.CALENDAR_RENEW))
+    )
+    application.add_handler(CallbackQueryHandler(import_button, pattern(Action.IMPORT)))
     application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.

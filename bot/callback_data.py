@@ -35,6 +35,10 @@ class Action(StrEnum):
     BROADCAST = "bc"  # argument: see `BroadcastPress`
     NOT_ABOUT = "nr"  # argument: a news item id
 
+    # Issue 14, import and calendar:
+    CALENDAR_RENEW = "cal"  # /calendar: a new subscription URL (the old one stops working)
+    IMPORT = "imp"  # /import: "yes" / "no" on the list of matches
+
 
 SETTINGS_ACTIONS = (
     Action.MENU,

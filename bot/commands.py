@@ -34,6 +34,8 @@ PRIVATE_COMMANDS = (
     "next",
     "news",
     "calendar",
+    "import",
+    "export",
     "help",
     "settings",
     "deletedata",
@@ -46,12 +48,16 @@ GROUP_COMMANDS = (
     "news",
     "newstopic",
     "calendar",
+    "import",
+    "export",
     "help",
     "settings",
     "deletedata",
 )
 # In a group these change the group's settings, so only its administrators may use them.
-GROUP_ADMIN_ONLY = frozenset({"follow", "unfollow", "newstopic", "settings", "deletedata"})
+GROUP_ADMIN_ONLY = frozenset(
+    {"follow", "unfollow", "newstopic", "settings", "deletedata", "import"}
+)
 GROUP_MEMBER_COMMANDS = tuple(name for name in GROUP_COMMANDS if name not in GROUP_ADMIN_ONLY)
 # Bot administrators (ADMIN_IDS), in their private chat with the bot.
 ADMIN_COMMANDS = ("broadcast", "stats", "feeds", "addfeed", "removefeed", "addical")

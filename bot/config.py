@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     http_port: int | None = Field(default=None, ge=1, le=65535)  # operators' server; None: off
     http_host: str = "127.0.0.1"
+    # Where users reach the HTTP server (through a proxy): calendar subscription URLs.
+    public_base_url: AnyHttpUrl | None = None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -136,6 +138,20 @@ class Settings(BaseSettings):
     def api_base_url(self) -> str:
         """The Bot API base exactly as PTB wants it (it appends the token)."""
         return str(self.telegram_api_base_url)
+
+    @property
+    def api_file_url(self) -> str:
+        """Where files are downloaded from: Telegram's `/file/bot` beside its `/bot`."""
+        base = str(self.telegram_api_base_url)
+        head, _, tail = base.rstrip("/").rpartition("/")
+        return f"{head}/file/{tail}"
+
+    @property
+    def calendar_base_url(self) -> str | None:
+        """The base of calendar subscription URLs; None unless the server runs and is public."""
+        if self.public_base_url is None or self.http_port is None:
+            return None
+        return str(self.public_base_url)
 
 
 class ConfigError(Exception):

@@ -18,6 +18,7 @@ class Prompt(StrEnum):
     TIMEZONE = "timezone"  # /settings → time zone → "other"
     QUIET_HOURS = "quiet_hours"  # /settings → quiet hours → "custom"
     BROADCAST = "broadcast"  # an admin's announcement after /broadcast (any kind of message)
+    IMPORT = "import"  # a list of titles or an export file after a bare /import
 
 
 def pending(chat: Chat) -> Prompt | None:

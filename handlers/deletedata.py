@@ -9,6 +9,7 @@ from bot.callback_data import Action, decode, encode
 from bot.context import BotContext
 from bot.message import BotMessage, Button
 from bot.telegram_io import edit, reply
+from handlers.import_export import forget_pending
 from storage.chats import delete_chat
 
 
@@ -41,6 +42,7 @@ async def deletedata_button(update: Update, context: BotContext) -> None:
     confirmed = allowed and data is not None and data.argument == "yes"
     if confirmed:  # the row goes, and with it any pending prompt
         await delete_chat(scope.session, telegram_id=query.message.chat.id)
+        forget_pending(context.chat_data)  # an import's matches, held in memory
     await scope.done()
     if not allowed:
         await query.answer(render.alert(language, "group.admins_only"), show_alert=True)

@@ -12,12 +12,14 @@ from bot.prompts import Prompt
 from bot.telegram_io import reply
 from handlers.broadcast import broadcast_input
 from handlers.follow import offer_candidates
+from handlers.import_export import import_input
 from handlers.settings import settings_input
 
 
 async def typed_input(update: Update, context: BotContext) -> None:
     """Routes a message to the prompt the chat owes (a title, a time zone, quiet hours, an
-    announcement); text that answers nothing gets a hint to /help in private chats."""
+    announcement, a list to import); text that answers nothing gets a hint to /help in
+    private chats."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
@@ -25,6 +27,8 @@ async def typed_input(update: Update, context: BotContext) -> None:
     language = scope.language
     if asked is Prompt.BROADCAST and scope.is_bot_admin:
         await broadcast_input(update, context)
+    elif asked is Prompt.IMPORT and await scope.may_configure():
+        await import_input(update, context)  # a pasted list or an export file
     elif message.text is None:
         return  # a photo or sticker answers none of the text prompts
     elif asked in (None, Prompt.BROADCAST) or not await scope.may_configure():

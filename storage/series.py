@@ -86,6 +86,19 @@ async def followed_series(session: AsyncSession, *, chat_id: int) -> list[Series
     return list(rows)
 
 
+async def followed_with_since(
+    session: AsyncSession, *, chat_id: int
+) -> list[tuple[Series, datetime]]:
+    """The chat's series with when it followed each, by title."""
+    rows = await session.execute(
+        select(Series, Follow.created_at)
+        .join(Follow, Follow.series_id == Series.id)
+        .where(Follow.chat_id == chat_id)
+        .order_by(func.lower(Series.title))
+    )
+    return [(series, since) for series, since in rows]
+
+
 async def all_followed_series(session: AsyncSession) -> list[Series]:
     rows = await session.scalars(
         select(Series).where(Series.id.in_(select(Follow.series_id).distinct()))

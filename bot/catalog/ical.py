@@ -138,13 +138,14 @@ async def store_ical_airings(
     )
 
 
-def calendar_file(airings: Sequence[Airing], *, name: str) -> bytes:
-    """An .ics with one event per airing, which any calendar app can import."""
+def calendar_file(airings: Sequence[Airing], *, name: str, stamp: datetime | None = None) -> bytes:
+    """An .ics with one event per airing, which any calendar app can import (the /calendar
+    file and the subscription feed alike)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Serienwecker//Telegram bot//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    stamp = datetime.now(UTC)
+    stamp = stamp or datetime.now(UTC)
     for airing in airings:
         event = Event()
         event.add("uid", f"episode-{airing.episode_id}@serienwecker")

@@ -7,6 +7,7 @@ exception, so callers can fall back to what the database already knows.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ SEARCH_CACHE_SECONDS = 300.0
 # Background calls (the show index) leave this many calls of every window to users' searches
 # and imports: they use at most 9 of the 19, and only while users leave them free.
 BACKGROUND_RESERVE = 10
+_SHOW_ADDRESS = re.compile(r"/shows/(\d{1,9})(?:$|[/?#])")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,16 @@ class TvmazeClient:
         data = parse_show_data(result.value, akas)
         return TvResult(data) if data else TvResult(error="malformed show")
 
+    async def lookup(self, *, thetvdb: int | None = None, imdb: str | None = None) -> TvResult[int]:
+        """The TVmaze id of a show known by its TVDB or IMDb id: TVmaze answers with a redirect
+        to the show, whose id is read from its address (one call; "not found" if unknown)."""
+        params = {"thetvdb": str(thetvdb)} if thetvdb is not None else {"imdb": imdb or ""}
+        result = await self._get("/lookup/shows", params, redirect=True)
+        if result.error:
+            return TvResult(error=result.error)
+        match = _SHOW_ADDRESS.search(str(result.value))
+        return TvResult(int(match.group(1))) if match else TvResult(error="malformed lookup")
+
     async def updates(self, since: str) -> TvResult[dict[int, int]]:
         """Show id → last update stamp, for shows updated in the last day/week/month."""
         result = await self._get("/updates/shows", {"since": since})
@@ -103,12 +115,19 @@ class TvmazeClient:
         shows = parse_show_index(result.value)
         return TvResult(shows) if shows is not None else TvResult(error="malformed index page")
 
-    async def _get(self, path: str, params: dict[str, str], *, reserve: int = 0) -> TvResult[Any]:
+    async def _get(
+        self, path: str, params: dict[str, str], *, reserve: int = 0, redirect: bool = False
+    ) -> TvResult[Any]:
+        """The JSON of a 200; with `redirect`, the Location of a 3xx instead (not followed)."""
         for attempt in range(2):
             await self.limiter.acquire(reserve=reserve)
             self.calls += 1
             try:
-                response = await self._http.get(self._base + path, params=params)
+                response = await self._http.get(
+                    self._base + path,
+                    params=params,
+                    follow_redirects=not redirect and self._http.follow_redirects,
+                )
             except httpx.HTTPError as error:
                 logger.warning("TVmaze %s failed: %s", path, type(error).__name__)
                 return TvResult(error=type(error).__name__)
@@ -120,6 +139,8 @@ class TvmazeClient:
                     continue
             if response.status_code == 404:
                 return TvResult(error="not found")
+            if redirect and response.is_redirect:
+                return TvResult(response.headers.get("Location", ""))
             if response.status_code != 200:
                 logger.warning("TVmaze %s answered %d", path, response.status_code)
                 return TvResult(error=f"HTTP {response.status_code}")

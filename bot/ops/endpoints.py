@@ -8,6 +8,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.context import BotApplication, BotData
+from bot.ops.calendar_route import add_calendar_route
 from bot.ops.health import SenderState, check_health
 from bot.ops.http import OpsServer
 from bot.ops.metrics import read_database_counts
@@ -41,8 +42,8 @@ def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> No
 
 
 async def start_servers(application: BotApplication) -> None:
-    """The webhook (WEBHOOK_URL) and /healthz, /metrics (HTTP_PORT); one server when their
-    ports are the same. Called from post_init."""
+    """The webhook (WEBHOOK_URL) and /healthz, /metrics, /calendar/… (HTTP_PORT); one server
+    when their ports are the same. Called from post_init."""
     data: BotData = application.bot_data
     settings = data.settings
     servers: list[OpsServer] = []
@@ -55,6 +56,7 @@ async def start_servers(application: BotApplication) -> None:
         shared = [server for server in servers if server.port == settings.http_port]
         server = shared[0] if shared else OpsServer(settings.http_host, settings.http_port)
         add_operator_routes(server, data, data.ops)
+        add_calendar_route(server, data)
         if not shared:
             servers.append(server)
     for server in servers:

@@ -20,7 +20,8 @@ async def test_calendar_file_parses_back(bot: BotRunner, fake: FakeTelegram, tvm
         fake.send_text(FAN, FAN, f"/start follow_{tvmaze_id}")
     await fake.wait_for_messages(FAN, count=8)
     fake.send_text(FAN, FAN, "/calendar")
-    [*_, sent] = await fake.wait_for_messages(FAN, count=9)
+    [*_, sent, note] = await fake.wait_for_messages(FAN, count=10)
+    assert note["visible"].startswith("Calendar subscriptions are not configured")
     assert sent["document"]["file_name"] == "serienwecker.ics"
     assert sent["caption"].startswith("📅 4 air dates in the next 60 days.")
 
@@ -43,5 +44,6 @@ async def test_calendar_file_parses_back(bot: BotRunner, fake: FakeTelegram, tvm
 async def test_calendar_without_series_says_so(bot: BotRunner, fake: FakeTelegram):
     fake.add_user(FAN, "Fan", language_code="de")
     fake.send_text(FAN, FAN, "/calendar")
-    [reply] = await fake.wait_for_messages(FAN)
+    reply, subscription = await fake.wait_for_messages(FAN, count=2)
     assert reply["visible"] == "In den nächsten 60 Tagen steht bei deinen Serien nichts an."
+    assert subscription["visible"].startswith("Kalender-Abos sind bei diesem Bot nicht")

@@ -34,6 +34,8 @@ async def test_help_lists_every_command_with_one_line(bot: BotRunner, fake: Fake
         "/next",
         "/news",
         "/calendar",
+        "/import",
+        "/export",
         "/help",
         "/settings",
         "/deletedata",
@@ -63,7 +65,14 @@ async def test_command_menu_is_set_per_language_and_chat_type(bot: BotRunner, fa
     groups_en = fake.commands[("all_group_chats", "en")]
     assert [c["command"] for c in private_de][:2] == ["start", "follow"]
     # Group members see what they may use; the rest is in the administrators' menu.
-    assert [c["command"] for c in groups_en] == ["list", "next", "news", "calendar", "help"]
+    assert [c["command"] for c in groups_en] == [
+        "list",
+        "next",
+        "news",
+        "calendar",
+        "export",
+        "help",
+    ]
     assert private_de[0]["description"] != private_en[0]["description"]
     # Clients in any other language get English, as their replies are (DEFAULT_LANGUAGE is
     # de here, which is for groups whose language nobody chose).

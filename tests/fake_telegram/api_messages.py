@@ -164,14 +164,12 @@ def answer_callback_query(fake: FakeTelegram, p: dict[str, Any]) -> bool:
 def send_document(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
     chat = resolve_chat(fake, p.get("chat_id"))
     doc = p.get("document")
-    fake.file_counter += 1
-    document: dict[str, Any] = {
-        "file_id": f"BQACAgIAAxkBAAIfake{fake.file_counter:06d}",
-        "file_unique_id": f"AgADfake{fake.file_counter:06d}",
-    }
+    file_id, unique_id = fake.new_file_id()
+    document: dict[str, Any] = {"file_id": file_id, "file_unique_id": unique_id}
     if isinstance(doc, dict):  # uploaded in the multipart body
         if not doc["content"]:
             raise bad("file must be non-empty")
+        fake.files[file_id] = doc["content"]
         document.update(
             file_name=doc["filename"] or "document", mime_type=doc["content_type"],
             file_size=len(doc["content"]), content=doc["content"],
@@ -188,6 +186,27 @@ def send_document(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
         reply_to_message_id=reply_target(fake, chat, p), **_send_flags(p),
     )  # fmt: skip
     return fake.message_api(msg)
+
+
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
+
+
+@api("getFile")
+def get_file(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
+    file_id = p.get("file_id")
+    if not isinstance(file_id, str) or not file_id:
+        raise bad("file_id not specified")
+    content = fake.files.get(file_id)
+    if content is None:
+        raise bad("wrong file_id or the file is temporarily unavailable")
+    if len(content) > MAX_DOWNLOAD_BYTES:
+        raise bad("file is too big")
+    path = f"documents/file_{file_id[-6:]}"
+    fake.file_paths[path] = file_id
+    return {
+        "file_id": file_id, "file_unique_id": f"AgADfake{file_id[-6:]}",
+        "file_size": len(content), "file_path": path,
+    }  # fmt: skip
 
 
 @api("copyMessage")

@@ -24,6 +24,14 @@ Updates (sync; delivered by getUpdates)::
     migrate_group(old_chat_id, new_chat_id, user_id=None) -> (old_chat_update, new_chat_update)
     push_update(payload) -> update                    # raw escape hatch, update_id is added
 
+Files::
+
+    send_document(chat_id, user_id, file_name, content, *, mime_type="text/csv",
+                  caption=None, reply_to_message_id=None) -> update
+        # a user sends a file; the bot fetches it with getFile, then
+        # GET /file/bot<token>/<file_path> (getFile refuses files over 20 MB, like Telegram)
+    files      # {file_id: bytes} of every uploaded file (by users and by the bot)
+
 Observation::
 
     messages(chat_id, *, include_deleted=False, include_user=False) -> list[dict]
@@ -86,6 +94,8 @@ class FakeTelegram(World):
         self.poll_generation = 0
         self.closing = False
         self.file_counter = 0
+        self.files: dict[str, bytes] = {}  # file_id → content
+        self.file_paths: dict[str, str] = {}  # file_path (from getFile) → file_id
         self.clock = time.monotonic  # replaceable in tests of rate limiting
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -96,6 +106,7 @@ class FakeTelegram(World):
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> None:
         app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(
             app, access_log=None, shutdown_timeout=1.0, handler_cancellation=True
@@ -177,7 +188,48 @@ class FakeTelegram(World):
         chat = self.chats.get(params.get("chat_id"))  # type: ignore[arg-type]
         self._sent.append((self.clock(), chat.id if chat else None, bool(chat and chat.is_group)))
 
+    def new_file_id(self) -> tuple[str, str]:
+        """A fresh (file_id, file_unique_id) pair."""
+        self.file_counter += 1
+        return f"BQACAgIAAxkBAAIfake{self.file_counter:06d}", f"AgADfake{self.file_counter:06d}"
+
+    def send_document(
+        self,
+        chat_id: int,
+        user_id: int,
+        file_name: str,
+        content: bytes,
+        *,
+        mime_type: str = "text/csv",
+        caption: str | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> dict[str, Any]:
+        """A user sends a file as a document (in reply to a message, if given); returns the
+        update."""
+        file_id, unique_id = self.new_file_id()
+        self.files[file_id] = content
+        document = {
+            "file_id": file_id, "file_unique_id": unique_id, "file_name": file_name,
+            "mime_type": mime_type, "file_size": len(content), "content": content,
+        }  # fmt: skip
+        msg = self.new_message(
+            self.chat(chat_id), from_bot=False, sender=self.user(user_id).to_api(),
+            caption=caption, visible=caption, document=document,
+            reply_to_message_id=reply_to_message_id,
+        )  # fmt: skip
+        return self.push_update({"message": self.message_api(msg)})
+
     # -- HTTP -----------------------------------------------------------------------------
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file's bytes at the path getFile gave, like Telegram's file server."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        file_id = self.file_paths.get(request.match_info["path"])
+        if file_id is None:
+            return web.Response(status=404, text="Not Found")
+        self.calls.append(("download", {"file_path": request.match_info["path"]}))
+        return web.Response(body=self.files[file_id], content_type="application/octet-stream")
+
     async def _handle(self, request: web.Request) -> web.Response:
         match = _PATH.fullmatch(request.path)
         method = match.group(2) if match else request.path

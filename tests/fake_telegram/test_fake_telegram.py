@@ -288,3 +288,30 @@ async def test_commands_documents_and_chats(fake: FakeTelegram, bot: telegram.Bo
     assert [u.my_chat_member.new_chat_member.status for u in await bot.get_updates()] == [
         "administrator"
     ]
+
+
+async def test_get_file_and_download_like_telegram(fake: FakeTelegram) -> None:
+    file_url = fake.base_url.replace("/bot", "/file/bot")
+    async with telegram.Bot(TOKEN, base_url=fake.base_url, base_file_url=file_url) as bot:
+        update = fake.send_document(1, 1, "list.csv", b"title\nDark\n")
+        document = update["message"]["document"]
+        assert (document["file_name"], document["file_size"]) == ("list.csv", 11)
+        assert "content" not in document
+        file = await bot.get_file(document["file_id"])
+        assert file.file_size == 11 and file.file_path
+        assert bytes(await file.download_as_bytearray()) == b"title\nDark\n"
+        with pytest.raises(BadRequest, match=r"(?i)wrong file_id"):
+            await bot.get_file("BQACAgIAAxkBAAIfake999999")
+        big = fake.send_document(1, 1, "big.csv", b"x" * (20 * 1024 * 1024 + 1))
+        with pytest.raises(BadRequest, match=r"(?i)file is too big"):
+            await bot.get_file(big["message"]["document"]["file_id"])
+        # The bot's own uploads can be fetched again, by their file_id.
+        sent = await bot.send_document(1, b"a,b\n", filename="export.csv")
+        again = await bot.get_file(sent.document.file_id)
+        assert bytes(await again.download_as_bytearray()) == b"a,b\n"
+    async with aiohttp.ClientSession() as session:
+        path = next(iter(fake.file_paths))
+        async with session.get(f"{file_url}wrong-token/{path}") as response:
+            assert response.status == 401
+        async with session.get(f"{file_url}{TOKEN}/documents/unknown") as response:
+            assert response.status == 404

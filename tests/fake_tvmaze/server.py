@@ -8,6 +8,9 @@
 Search matches a query against names and AKAs (case-insensitive substring), like TVmaze's
 fuzzy search would for these cases, and answers `[{"score": …, "show": {…}}]`.
 
+`/lookup/shows?thetvdb=N` or `?imdb=ttN` answers 301 to `/shows/{id}` of the show with
+those `externals`, else 404.
+
 The show index `/shows?page=N` answers a list of show objects (the shape of `/shows/{id}`:
 `id`, `name`, `premiered`, `language`, …) in id order, `INDEX_PAGE_SIZE` to a page, and 404
 past the last page. (TVmaze pages by id range, page N holding ids 250·N to 250·N+249, so its
@@ -50,6 +53,7 @@ class FakeTvmaze:
         app.router.add_get("/shows/{id}", self._show)
         app.router.add_get("/shows/{id}/akas", self._akas)
         app.router.add_get("/updates/shows", self._updates)
+        app.router.add_get("/lookup/shows", self._lookup)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -123,6 +127,19 @@ class FakeTvmaze:
 
     async def _akas(self, request: web.Request) -> web.Response:
         return await self._answer(request, self.akas.get(int(request.match_info["id"])))
+
+    async def _lookup(self, request: web.Request) -> web.Response:
+        """Like TVmaze: 301 to the show with that TVDB or IMDb id, else 404."""
+        thetvdb, imdb = request.query.get("thetvdb"), request.query.get("imdb")
+        for show_id, show in self.shows.items():
+            externals = show.get("externals") or {}
+            if (thetvdb and str(externals.get("thetvdb")) == thetvdb) or (
+                imdb and externals.get("imdb") == imdb
+            ):
+                self.requests.append((request.path, dict(request.query)))
+                location = f"{self.base_url}/shows/{show_id}"
+                return web.Response(status=301, headers={"Location": location})
+        return await self._answer(request, None)
 
     async def _updates(self, request: web.Request) -> web.Response:
         return await self._answer(

@@ -110,3 +110,18 @@ def test_webhook_mode_with_a_good_secret_starts():
         webhook_secret="A-z_0-9" * 36 + "abcd",
     )
     assert len(s.webhook_secret.get_secret_value()) == 256
+
+
+def test_file_downloads_go_beside_the_api_base():
+    assert settings(telegram_bot_token="1:a").api_file_url == "https://api.telegram.org/file/bot"
+    local = settings(telegram_bot_token="1:a", telegram_api_base_url="http://127.0.0.1:81/bot")
+    assert local.api_file_url == "http://127.0.0.1:81/file/bot"
+
+
+def test_calendar_subscriptions_need_both_public_url_and_http_port():
+    base = "https://bot.example.org/sw/"
+    assert settings(telegram_bot_token="1:a").calendar_base_url is None
+    assert settings(telegram_bot_token="1:a", public_base_url=base).calendar_base_url is None
+    assert settings(telegram_bot_token="1:a", http_port=9090).calendar_base_url is None
+    both = settings(telegram_bot_token="1:a", public_base_url=base, http_port=9090)
+    assert both.calendar_base_url == base

@@ -160,3 +160,22 @@ async def test_the_show_index_comes_in_pages_and_ends_with_a_404(tvmaze, client)
         {"page": "1"},
         {"page": "2"},
     ]
+
+
+async def test_lookup_by_tvdb_or_imdb_reads_the_redirect_in_one_call(tvmaze, client):
+    dark = show(17861, "Dark")
+    dark["externals"] = {"tvrage": None, "thetvdb": 334824, "imdb": "tt5753856"}
+    tvmaze.add_show(dark)
+    assert (await client.lookup(thetvdb=334824)).value == 17861
+    assert (await client.lookup(imdb="tt5753856")).value == 17861
+    assert (await client.lookup(thetvdb=1234)).error == "not found"
+    assert client.calls == 3 and tvmaze.calls("/shows") == 0  # the show itself is not fetched
+
+
+async def test_lookup_with_a_redirect_following_http_client_still_reads_the_redirect(tvmaze):
+    dark = show(17861, "Dark")
+    dark["externals"] = {"tvrage": None, "thetvdb": 334824, "imdb": None}
+    tvmaze.add_show(dark)
+    async with httpx.AsyncClient(timeout=1.0, follow_redirects=True) as http:
+        client = TvmazeClient(tvmaze.base_url, http)
+        assert (await client.lookup(thetvdb=334824)).value == 17861

@@ -1,0 +1,55 @@
+"""/export: a chat's series as CSV, one row per series, columns named in one place.
+
+A column is a header and how to read it from a followed series; per-series settings add
+columns here. /import reads the file back by its `title` and `tvmaze_id` columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.catalog_models import Series
+from storage.series import followed_with_since
+
+
+@dataclass(frozen=True)
+class FollowedRow:
+    series: Series
+    followed_since: datetime
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[FollowedRow], str]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("title", lambda row: row.series.title),
+    Column("tvmaze_id", lambda row: str(row.series.tvmaze_id)),
+    Column("premiered", lambda row: str(row.series.premiered or "")),
+    Column("followed_since", lambda row: row.followed_since.isoformat(timespec="seconds")),
+)
+
+
+async def followed_rows(session: AsyncSession, *, chat_id: int) -> list[FollowedRow]:
+    return [
+        FollowedRow(series, since)
+        for series, since in await followed_with_since(session, chat_id=chat_id)
+    ]
+
+
+def export_csv(rows: Sequence[FollowedRow]) -> bytes:
+    """UTF-8 with a byte order mark, so spreadsheet apps read umlauts right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(column.header for column in COLUMNS)
+    for row in rows:
+        writer.writerow(column.value(row) for column in COLUMNS)
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,140 @@
+"""Matching imported entries to TVmaze series, and following the matches in one go.
+
+A TVmaze id is an exact match without a call; a TVDB or IMDb id is looked up at TVmaze (one
+call) and is exact when TVmaze knows it; a title is searched (our aliases, then TVmaze,
+through the client's shared rate limiter) and is exact when a candidate's normalised title is
+the same (and its year, when the entry has one), else the best candidate is a fuzzy match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.catalog.following import follow_series
+from bot.catalog.import_formats import ImportEntry
+from bot.catalog.normalize import normalize_title
+from bot.catalog.search import Candidate, search_series
+from bot.catalog.tvmaze import TvmazeClient
+from storage.series import get_series
+
+
+class Confidence(StrEnum):
+    ID = "id"
+    TITLE = "title"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True)
+class ImportMatch:
+    entry: ImportEntry
+    tvmaze_id: int | None  # None: nothing found
+    title: str  # TVmaze's title when known, else the entry's
+    confidence: Confidence | None
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    followed: tuple[str, ...]
+    already: tuple[str, ...]
+    not_found: tuple[str, ...]
+
+
+def best_candidate(
+    entry: ImportEntry, candidates: Sequence[Candidate]
+) -> tuple[Candidate, Confidence] | None:
+    """The exact title (same year if given) first, then the same year, then TVmaze's best."""
+    if not candidates:
+        return None
+    wanted = normalize_title(entry.title)
+    same_title = [c for c in candidates if normalize_title(c.title) == wanted]
+    for candidate in same_title:
+        if entry.year is None or candidate.premiered == entry.year:
+            return candidate, Confidence.TITLE
+    same_year = [c for c in candidates if entry.year and c.premiered == entry.year]
+    return (same_year or same_title or list(candidates))[0], Confidence.FUZZY
+
+
+async def match_entries(
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    client: TvmazeClient,
+    entries: Sequence[ImportEntry],
+) -> list[ImportMatch]:
+    matches = []
+    for entry in entries:
+        tvmaze_id = entry.tvmaze_id or await _looked_up(client, entry)
+        if tvmaze_id is not None:
+            async with sessions() as session:
+                known = await get_series(session, tvmaze_id=tvmaze_id)
+            title = known.title if known else entry.title or f"TVmaze #{tvmaze_id}"
+            matches.append(ImportMatch(entry, tvmaze_id, title, Confidence.ID))
+            continue
+        if not entry.title:
+            matches.append(ImportMatch(entry, None, _id_text(entry), None))
+            continue
+        outcome = await search_series(sessions=sessions, client=client, query=entry.title)
+        best = best_candidate(entry, outcome.candidates)
+        if best is None:
+            matches.append(ImportMatch(entry, None, entry.title, None))
+        else:
+            candidate, confidence = best
+            matches.append(ImportMatch(entry, candidate.tvmaze_id, candidate.title, confidence))
+    return matches
+
+
+async def _looked_up(client: TvmazeClient, entry: ImportEntry) -> int | None:
+    """The TVmaze id of an entry known by its TVDB or IMDb id (None: no such id, or unknown)."""
+    for thetvdb, imdb in ((entry.tvdb_id, None), (None, entry.imdb_id)):
+        if thetvdb is None and imdb is None:
+            continue
+        found = await client.lookup(thetvdb=thetvdb, imdb=imdb)
+        if found.value is not None:
+            return found.value
+    return None
+
+
+def _id_text(entry: ImportEntry) -> str:
+    return entry.imdb_id or f"TVDB #{entry.tvdb_id}"
+
+
+async def follow_matches(
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    client: TvmazeClient,
+    chat_telegram_id: int,
+    matches: Sequence[ImportMatch],
+    now: datetime,
+    timezone: str,
+) -> ImportSummary:
+    """Follow every match (importing series we do not have); each series once."""
+    followed: list[str] = []
+    already: list[str] = []
+    not_found: list[str] = []
+    seen: set[int] = set()
+    for match in matches:
+        if match.tvmaze_id is None:
+            not_found.append(match.entry.title or match.title)
+            continue
+        if match.tvmaze_id in seen:
+            continue
+        seen.add(match.tvmaze_id)
+        outcome = await follow_series(
+            sessions=sessions,
+            client=client,
+            chat_telegram_id=chat_telegram_id,
+            tvmaze_id=match.tvmaze_id,
+            now=now,
+            timezone=timezone,
+        )
+        if outcome.series is None:
+            not_found.append(match.title)
+        elif outcome.newly_followed:
+            followed.append(outcome.series.title)
+        else:
+            already.append(outcome.series.title)
+    return ImportSummary(tuple(followed), tuple(already), tuple(not_found))
