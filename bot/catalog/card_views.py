@@ -60,7 +60,9 @@ def card_text(language: str, timezone: str, card: SeriesCard) -> str:
         "card.text",
         title=card.title,
         details=details or render.plain(language, "status.unknown"),
-        next=next_line(language, timezone, card.next_airing),
+        next=next_line(language, timezone, card.next_airing)
+        if card.schedule_known
+        else render.fragment(language, "card.schedule_unknown"),
     )
 
 

@@ -23,6 +23,7 @@ class SeriesCard:
     premiered: int | None
     followed: bool  # by the chat looking at the card
     next_airing: Airing | None
+    schedule_known: bool = True  # False: not imported here, its episodes are not loaded
 
 
 def card_of(series: Series, *, followed: bool, next_airing: Airing | None) -> SeriesCard:
@@ -68,9 +69,14 @@ async def load_offer(
     if card is not None:
         return card
     if known is not None:
-        return SeriesCard(tvmaze_id, known.name, None, None, known.premiered, False, None)
+        return SeriesCard(
+            tvmaze_id, known.name, None, None, known.premiered, False, None, schedule_known=False
+        )
     remote = await client.show(tvmaze_id, with_akas=False)
     if remote.value is None:
         return None
     show = remote.value.show
-    return SeriesCard(tvmaze_id, show.title, show.status, show.network, show.premiered, False, None)
+    return SeriesCard(
+        tvmaze_id, show.title, show.status, show.network, show.premiered, False, None,
+        schedule_known=False,
+    )  # fmt: skip
