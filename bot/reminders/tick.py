@@ -20,8 +20,8 @@ from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower, load_followers
-from bot.message import BotMessage
-from bot.reminders.message import reminder_text
+from bot.message import BotMessage, Keyboard
+from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
@@ -90,10 +90,24 @@ class _Texts:
     followers of one episode mostly share them."""
 
     def __init__(
-        self, airings: dict[int, Airing], chats: dict[int, Follower], now: datetime
+        self,
+        airings: dict[int, Airing],
+        chats: dict[int, Follower],
+        now: datetime,
+        tvmaze_ids: dict[int, int],
     ) -> None:
         self._airings, self._chats, self._now = airings, chats, now
+        self._tvmaze_ids = tvmaze_ids  # series id → TVmaze id, for the card button
         self._cache: dict[tuple[int, str, str, date], str] = {}
+        self._keyboards: dict[tuple[int, str], Keyboard] = {}
+
+    def keyboard(self, reminder: PlannedReminder) -> Keyboard:
+        series_id = self._airings[reminder.episode_id].series_id
+        language = self._chats[reminder.chat_id].language
+        key = (series_id, language)
+        if key not in self._keyboards:
+            self._keyboards[key] = reminder_keyboard(self._tvmaze_ids[series_id], language=language)
+        return self._keyboards[key]
 
     def of(self, reminder: PlannedReminder) -> str:
         current = self._chats[reminder.chat_id]
@@ -144,7 +158,8 @@ async def plan_due_reminders(
             airings=[airings[i] for i in moved], followers=followers,
             window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
         )  # fmt: skip
-        texts = _Texts(airings, chats, now)
+        tvmaze_ids = {series.id: series.tvmaze_id for _, series in rows}
+        texts = _Texts(airings, chats, now, tvmaze_ids)
         written = await enqueue_many(
             session,
             (
@@ -152,7 +167,7 @@ async def plan_due_reminders(
                     chat_id=r.chat_id,
                     kind=DeliveryKind.REMINDER,
                     dedup_key=r.dedup_key,
-                    message=BotMessage(texts.of(r), silent=r.silent),
+                    message=BotMessage(texts.of(r), texts.keyboard(r), silent=r.silent),
                     not_before=r.remind_at,
                     episode_id=r.episode_id,
                 )
