@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot import render
 from bot.callback_data import CardPress, decode, id_argument, parse_card
@@ -66,9 +67,11 @@ async def card_post_button(update: Update, context: BotContext) -> None:
     if card is None:
         return
     settings, chat = context.scope.settings, context.scope.chat
-    await send(
-        context.bot, chat.telegram_id, card_screen(settings.language, settings.timezone, card)
-    )
+    post = update.callback_query.message
+    # In a forum group the card goes to the topic of the post it was asked from.
+    topic = post.message_thread_id if isinstance(post, Message) and post.is_topic_message else None
+    screen = replace(card_screen(settings.language, settings.timezone, card), thread_id=topic)
+    await send(context.bot, chat.telegram_id, screen)
 
 
 async def share_button(update: Update, context: BotContext) -> None:

@@ -9,7 +9,7 @@ from bot.catalog.inline_search import inline_results
 from bot.context import BotContext
 from bot.telegram_io import article
 
-# Results are the same for everyone who types the same title in the same language.
+# Telegram may reuse an answer for 5 minutes; per user, since the cards speak their language.
 INLINE_CACHE_SECONDS = 300
 
 
@@ -29,4 +29,5 @@ async def inline_query(update: Update, context: BotContext) -> None:
     await query.answer(
         [article(r.result_id, r.title, r.description, r.message) for r in results],
         cache_time=INLINE_CACHE_SECONDS,
+        is_personal=True,
     )

@@ -214,8 +214,16 @@ async def test_group_admins_route_news_into_a_forum_topic(
 
     feeds.routes["/a.xml"] = Route(rss([item("a-9", SPINOFF, SPINOFF_TEXT)]))
     await poll(bot)
-    await fake.wait_for_messages(forum, count=5)
+    [*_, topic_news] = await fake.wait_for_messages(forum, count=5)
     sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum]
     assert sends[-1]["message_thread_id"] == 42 and SPINOFF in sends[-1]["text"]
+    # Any member may ask for the series card; it goes into the same topic.
+    query = fake.press_button(
+        forum, topic_news["message_id"], buttons(topic_news)["📺 Serie"], member
+    )
+    assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
+    await fake.wait_for_messages(forum, count=6)
+    sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum]
+    assert sends[-1]["message_thread_id"] == 42 and sends[-1]["text"].startswith("<b>Ballard</b>")
     group_sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == GROUP]
     assert "message_thread_id" not in group_sends[-1]

@@ -132,7 +132,7 @@ async def test_inline_query_lists_matching_series_as_cards_with_a_follow_link(
     [[follow]] = dark["reply_markup"]["inline_keyboard"]
     assert follow["text"] == "✅ Follow"
     assert parse_qs(urlsplit(follow["url"]).query) == {"start": [f"series_{DARK}"]}
-    assert answer["cache_time"] > 0
+    assert answer["cache_time"] > 0 and answer["is_personal"]  # cards speak the user's language
 
     # The link from the posted card offers the series to whoever opens it.
     fake.add_user(FRIEND, "Friend", language_code="de")
