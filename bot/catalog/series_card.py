@@ -20,7 +20,6 @@ class SeriesCard:
     title: str
     status: str | None  # TVmaze's word (Running, Ended…); None: not imported yet
     network: str | None
-    premiered: int | None
     followed: bool  # by the chat looking at the card
     next_airing: Airing | None
     schedule_known: bool = True  # False: not imported here, its episodes are not loaded
@@ -32,7 +31,6 @@ def card_of(series: Series, *, followed: bool, next_airing: Airing | None) -> Se
         title=series.title,
         status=series.status,
         network=series.network,
-        premiered=series.premiered,
         followed=followed,
         next_airing=next_airing,
     )
@@ -59,24 +57,22 @@ async def load_offer(
     now: datetime,
     timezone: str,
 ) -> SeriesCard | None:
-    """A card for a shared link: stored series first, then the show index, then TVmaze.
-    None: nobody knows that id (or TVmaze is unreachable and we never saw it)."""
+    """A card for a shared link: the stored series, else TVmaze's show, else (TVmaze down)
+    the show index's name. None: nobody knows that id."""
     async with sessions() as session:
         card = await load_card(
             session, chat_id=chat_id, tvmaze_id=tvmaze_id, now=now, timezone=timezone
         )
-        known = None if card else await get_known_series(session, tvmaze_id=tvmaze_id)
     if card is not None:
         return card
-    if known is not None:
-        return SeriesCard(
-            tvmaze_id, known.name, None, None, known.premiered, False, None, schedule_known=False
-        )
     remote = await client.show(tvmaze_id, with_akas=False)
-    if remote.value is None:
+    if remote.value is not None:
+        show = remote.value.show
+        return SeriesCard(
+            tvmaze_id, show.title, show.status, show.network, False, None, schedule_known=False
+        )
+    async with sessions() as session:
+        known = await get_known_series(session, tvmaze_id=tvmaze_id)
+    if known is None:
         return None
-    show = remote.value.show
-    return SeriesCard(
-        tvmaze_id, show.title, show.status, show.network, show.premiered, False, None,
-        schedule_known=False,
-    )  # fmt: skip
+    return SeriesCard(tvmaze_id, known.name, None, None, False, None, schedule_known=False)

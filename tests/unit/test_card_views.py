@@ -20,7 +20,6 @@ CARD = SeriesCard(
     title="Dark <&>",
     status="Ended",
     network="Netflix",
-    premiered=2017,
     followed=True,
     next_airing=None,
 )
@@ -38,7 +37,7 @@ def test_card_shows_title_status_network_and_next_episode_escaped():
 
 
 def test_a_card_of_a_series_not_followed_offers_to_follow():
-    screen = card_screen("en", "UTC", SeriesCard(1, "X", None, None, None, False, None))
+    screen = card_screen("en", "UTC", SeriesCard(1, "X", None, None, False, None))
     labels = [b.label for row in screen.keyboard for b in row]
     assert labels == ["📤 Share", "✅ Follow", "◀ Back to the list"]
     assert "status unknown" in screen.text
@@ -64,7 +63,7 @@ def test_payloads_we_did_not_make_are_ignored(payload):
 
 
 def test_offer_asks_first_and_an_unknown_series_gets_a_clear_answer():
-    offer = offer_screen("en", "UTC", SeriesCard(5, "Y", "Running", None, None, False, None))
+    offer = offer_screen("en", "UTC", SeriesCard(5, "Y", "Running", None, False, None))
     [[follow]] = offer.keyboard
     assert decode(follow.callback_data) is not None
     assert decode(follow.callback_data).action is Action.FOLLOW
