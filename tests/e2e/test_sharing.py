@@ -175,3 +175,17 @@ async def test_plain_text_in_a_private_chat_searches(
     await fake.wait_until_delivered()
     await ask(fake, GROUP, ADMIN, "/help")
     assert len(fake.messages(GROUP)) == 1
+
+
+async def test_inline_query_does_not_wait_for_a_slow_tvmaze(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    fake.add_user(FAN, "Fan", language_code="en")
+    await ask(fake, FAN, FAN, f"/start follow_{DARK}", replies=2)
+    tvmaze.delay = 6.0  # slower than the inline limit, faster than the client's own timeout
+    answer = await fake.wait_for_inline_answer(fake.send_inline_query(FAN, "dark"), timeout=10)
+    # The stored series answer alone (TVmaze would add Dark Matter and Dark Winds).
+    assert [r["title"] for r in answer["results"]] == ["Dark"]
+    assert tvmaze.calls("/search") == 1  # it was asked, just not waited for
+    tvmaze.delay = 0.0
