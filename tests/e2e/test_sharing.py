@@ -46,6 +46,10 @@ async def test_list_opens_a_card_that_shares_and_goes_back(
     assert parse_qs(urlsplit(friend).query) == {"start": [f"series_{MONEY_HEIST}"]}
     assert parse_qs(urlsplit(group).query) == {"startgroup": [f"follow_{MONEY_HEIST}"]}
     assert urlsplit(friend).path == f"/{BOT}" and friend in shared["visible"]
+    [post] = [
+        b for row in shared["reply_markup"]["inline_keyboard"] for b in row if "💬" in b["text"]
+    ]
+    assert post["switch_inline_query"] == "Money Heist"
 
     back = await press(fake, FAN, shared, "Back to the series", FAN)
     assert back["visible"] == card["visible"]
