@@ -34,6 +34,10 @@ class Action(StrEnum):
     NEWS_UNFOLLOW = "nu"  # argument: a TVmaze id (under a news post: only its buttons change)
     BROADCAST = "bc"  # argument: see `BroadcastPress`
     NOT_ABOUT = "nr"  # argument: a news item id
+    CARD = "ca"  # argument: see `CardPress` (a series card, drawn over the pressed message)
+    CARD_POST = "cp"  # argument: a TVmaze id (under a reminder or news post: the card as a reply)
+    SHARE = "sh"  # argument: see `CardPress` (the card's links to share the series)
+    PAGE = "pg"  # argument: see `PagePress`
 
     # Issue 14, import and calendar:
     CALENDAR_RENEW = "cal"  # /calendar: a new subscription URL (the old one stops working)
@@ -131,3 +135,67 @@ def parse_broadcast(data: CallbackData | None) -> BroadcastPress | None:
     if verb is not BroadcastVerb.AUDIENCE and audience_text:
         return None
     return BroadcastPress(verb, int(id_text), audience)
+
+
+# -- pages of long lists: `<screen>:<page>` -----------------------------------------------
+
+MAX_PAGE_DIGITS = 4
+
+
+class Screen(StrEnum):
+    """A list that pages."""
+
+    LIST = "l"
+    UNFOLLOW = "u"
+    NEWS = "n"
+
+
+@dataclass(frozen=True)
+class PagePress:
+    screen: Screen
+    page: int  # 0-based; the service checks it against the list's length
+
+
+def page_data(screen: Screen, page: int) -> str:
+    return encode(Action.PAGE, f"{screen.value}:{page}")
+
+
+def _page_number(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= MAX_PAGE_DIGITS else None
+
+
+def parse_page(data: CallbackData | None) -> PagePress | None:
+    if data is None or data.action is not Action.PAGE:
+        return None
+    screen_text, _, page_text = data.argument.partition(":")
+    page = _page_number(page_text)
+    try:
+        screen = Screen(screen_text)
+    except ValueError:
+        return None
+    return None if page is None else PagePress(screen, page)
+
+
+# -- a series card and its share screen: `<tvmaze id>:<page of /list to go back to>` ------
+
+
+@dataclass(frozen=True)
+class CardPress:
+    tvmaze_id: int
+    page: int
+
+
+def card_data(action: Action, tvmaze_id: int, page: int = 0) -> str:
+    if action not in (Action.CARD, Action.SHARE):
+        raise ValueError(f"{action!r} does not name a card")
+    return encode(action, f"{tvmaze_id}:{page}")
+
+
+def parse_card(data: CallbackData | None) -> CardPress | None:
+    if data is None or data.action not in (Action.CARD, Action.SHARE):
+        return None
+    id_text, _, page_text = data.argument.partition(":")
+    page = _page_number(page_text)
+    if not id_text.isdigit() or len(id_text) > 12 or page is None:
+        return None
+    return CardPress(int(id_text), page)

@@ -16,8 +16,13 @@ PAYLOAD_VERSION = 2
 
 @dataclass(frozen=True)
 class Button:
+    """A callback button; or a link button when `url` is set, or a button that opens the chat
+    picker with `@bot <inline_query>` typed when that is set (their callback data is empty)."""
+
     label: str
-    callback_data: str
+    callback_data: str = ""
+    url: str = ""
+    inline_query: str = ""
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -68,12 +73,26 @@ def to_payload(message: BotMessage) -> dict[str, Any]:
     else:
         payload["html"] = message.text
     if message.keyboard:
-        payload["buttons"] = [
-            [{"label": b.label, "data": b.callback_data} for b in row] for row in message.keyboard
-        ]
+        payload["buttons"] = [[_button_payload(b) for b in row] for row in message.keyboard]
     if message.thread_id is not None:
         payload["thread_id"] = message.thread_id
     return payload
+
+
+def _button_payload(button: Button) -> dict[str, str]:
+    if button.url:
+        return {"label": button.label, "url": button.url}
+    if button.inline_query:
+        return {"label": button.label, "inline": button.inline_query}
+    return {"label": button.label, "data": button.callback_data}
+
+
+def _button_of(stored: Mapping[str, Any]) -> Button:
+    if "url" in stored:
+        return Button(str(stored["label"]), url=str(stored["url"]))
+    if "inline" in stored:
+        return Button(str(stored["label"]), inline_query=str(stored["inline"]))
+    return Button(str(stored["label"]), str(stored["data"]))
 
 
 def from_payload(payload: Mapping[str, Any], *, silent: bool = False) -> BotMessage:
@@ -83,10 +102,7 @@ def from_payload(payload: Mapping[str, Any], *, silent: bool = False) -> BotMess
     if version not in (1, PAYLOAD_VERSION):
         raise UnreadablePayload(f"payload version {version!r}")
     try:
-        keyboard = tuple(
-            tuple(Button(str(b["label"]), str(b["data"])) for b in row)
-            for row in payload.get("buttons") or ()
-        )
+        keyboard = tuple(tuple(_button_of(b) for b in row) for row in payload.get("buttons") or ())
         thread = payload.get("thread_id")
         thread_id = int(thread) if thread is not None else None
         if "copy" in payload:
