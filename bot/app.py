@@ -26,11 +26,14 @@ from bot.chat_settings import Defaults
 from bot.commands import publish_commands
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
+from bot.delivery.limits import SendScheduler
 from bot.delivery.sender import Sender
 from bot.http_fetch import FetchLimits, make_feed_client
 from bot.jobs import plan_reminders, poll_feeds, sync_catalog
 from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
+from bot.reply_limiter import SharedRateLimiter
+from bot.update_order import ChatOrderedUpdates
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
 from handlers.chat_layer import close_chat_scope, open_chat_scope
@@ -68,9 +71,12 @@ logger = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
 TVMAZE_TIMEOUT_SECONDS = 8.0
+# Updates handled at once (each chat's own still one after another): enough that slow
+# searches never hold up other chats, few enough for the database pool to serve them.
+MAX_CONCURRENT_UPDATES = 64
 
 
-async def _post_init(application: BotApplication) -> None:
+async def _post_init(application: BotApplication, scheduler: SendScheduler) -> None:
     data: BotData = application.bot_data
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
@@ -86,6 +92,7 @@ async def _post_init(application: BotApplication) -> None:
         data.engine,
         data.sessions,
         per_second=data.settings.max_messages_per_second,
+        scheduler=scheduler,
     )
     data.sender.start()
     await resume_progress(application)
@@ -130,13 +137,21 @@ async def _post_shutdown(application: BotApplication) -> None:
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
     context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
+    # One Telegram budget: handler replies and the outbox sender share this scheduler.
+    scheduler = SendScheduler(settings.max_messages_per_second)
+
+    async def post_init(application: BotApplication) -> None:
+        await _post_init(application, scheduler)
+
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
-        .post_init(_post_init)
+        .post_init(post_init)
+        .concurrent_updates(ChatOrderedUpdates(MAX_CONCURRENT_UPDATES))
+        .rate_limiter(SharedRateLimiter(scheduler))
         .post_shutdown(_post_shutdown)
         .build()
     )
