@@ -99,3 +99,6 @@ class SharedRateLimiter(BaseRateLimiter[None]):
                     await asyncio.sleep(seconds)
                 else:
                     self.scheduler.back_off(chat, seconds)
+            finally:
+                if chat is not None:  # answered, so arrived: the chat's next counts from now
+                    self.scheduler.answered(chat, is_group=chat < 0)

@@ -93,6 +93,18 @@ class SendScheduler:
                 self._book_chat(chat, now, is_group=is_group)
                 return True
 
+    def answered(self, chat: int, *, is_group: bool) -> None:
+        """Telegram has answered the message booked last for `chat`: it arrived by now, so
+        the chat's next one counts from here (a request slowed on its way cannot bring two
+        messages to one chat closer than Telegram allows)."""
+        now = self.clock()
+        if is_group:
+            sends = self._group_sends.get(chat)
+            if sends:
+                sends[-1] = max(sends[-1], now)
+        elif chat in self._private_last:
+            self._private_last[chat] = max(self._private_last[chat], now)
+
     def release(self, lane: Lane) -> None:
         """Everyone waiting in `lane` gives up (their `turn` returns False): a sender stopping."""
         waiting = [*self._queues[lane], *self._sleepers[lane]]

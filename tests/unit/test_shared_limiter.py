@@ -152,3 +152,17 @@ async def test_one_chats_updates_run_in_order_others_meanwhile():
     assert events.index("8 end") < events.index("7a end")  # chat 8 did not wait for chat 7
     assert events.index("none end") < events.index("7a end")
     assert processor.chats_busy() == 0  # no lock left behind
+
+
+async def test_a_slow_answer_moves_the_chats_next_slot():
+    """A reply that took long to arrive: the next message to that chat counts from its answer."""
+    clock = Clock()
+    scheduler = SendScheduler(30, clock)
+    limiter = SharedRateLimiter(scheduler)
+
+    async def slow_api(*args: Any, **kwargs: Any) -> bool:
+        clock.now += 0.4  # on the wire for 0.4 s
+        return True
+
+    await limiter.process_request(slow_api, (), {}, "sendMessage", {"chat_id": 7}, None)
+    assert scheduler.chat_ready_at(7, is_group=False) == clock.now + PRIVATE_SPACING
