@@ -27,9 +27,9 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
-# Figures, not tests (about 15 minutes in all; the fan-out at 30 msg/s is most of it).
+# Figures, not tests (about 20 minutes in all; the fan-out at 30 msg/s is most of it).
 # One at a time: `make bench-fanout ARGS="--chats 2000"`, bench-matching, bench-ingest, …
-BENCHES := fanout matching ingest reminders world_catalogue scrape
+BENCHES := fanout matching ingest reminders world_catalogue scrape load
 
 bench: $(addprefix bench-,$(BENCHES))
 

@@ -28,6 +28,7 @@ from bot.chat_settings import Defaults
 from bot.commands import publish_commands, publish_descriptions
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
+from bot.delivery.limits import SendScheduler
 from bot.delivery.sender import Sender
 from bot.http_fetch import FetchLimits, make_feed_client
 from bot.jobs import (
@@ -43,7 +44,9 @@ from bot.news.poll import NewsPoller
 from bot.ops.endpoints import start_servers, stop_servers
 from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
+from bot.reply_limiter import SharedRateLimiter
 from bot.telegram_request import AiohttpRequest
+from bot.update_order import ChatOrderedUpdates
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command, calendar_renew_button
 from handlers.card import card_button, card_post_button, share_button
@@ -87,9 +90,12 @@ ALLOWED_UPDATES = [
 ]  # fmt: skip
 USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
 TVMAZE_TIMEOUT_SECONDS = 8.0
+# Updates handled at once (each chat's own still one after another): enough that slow
+# searches never hold up other chats, few enough for the database pool to serve them.
+MAX_CONCURRENT_UPDATES = 64
 
 
-async def _post_init(application: BotApplication) -> None:
+async def _post_init(application: BotApplication, scheduler: SendScheduler) -> None:
     data: BotData = application.bot_data
     data.engine = create_engine(data.settings.database_url)
     await upgrade_database(data.engine)
@@ -106,6 +112,7 @@ async def _post_init(application: BotApplication) -> None:
         data.sessions,
         per_second=data.settings.max_messages_per_second,
         monitor=data.ops,
+        scheduler=scheduler,
     )
     data.ops.liveness.restart()
     data.sender.start()
@@ -157,6 +164,12 @@ def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
     context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
     requests = (AiohttpRequest(), AiohttpRequest(pool_size=1))  # calls, getUpdates
+    # One Telegram budget: handler replies and the outbox sender share this scheduler.
+    scheduler = SendScheduler(settings.max_messages_per_second)
+
+    async def post_init(application: BotApplication) -> None:
+        await _post_init(application, scheduler)
+
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -166,7 +179,9 @@ def build_application(settings: Settings) -> BotApplication:
         .base_file_url(settings.api_file_url)
         .context_types(context_types)
         .job_queue(JobQueue[BotContext]())
-        .post_init(_post_init)
+        .post_init(post_init)
+        .concurrent_updates(ChatOrderedUpdates(MAX_CONCURRENT_UPDATES))
+        .rate_limiter(SharedRateLimiter(scheduler))
         .post_shutdown(_post_shutdown)
         .build()
     )

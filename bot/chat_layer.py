@@ -19,7 +19,7 @@ from storage.models import Chat
 
 @dataclass
 class ChatScope:
-    session: AsyncSession  # a transaction is open until `done()` or `abort()`
+    session: AsyncSession  # the chat row is committed; the handler's own writes until `done()`
     chat: Chat
     defaults: Defaults
     is_bot_admin: bool  # the caller is one of ADMIN_IDS

@@ -53,6 +53,9 @@ async def open_chat_scope(update: Update, context: BotContext) -> None:
             session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
         )
         prompts.after_update(row, is_command=is_command(update))
+        # Committed at once: the chat's creation or touch must not hold the database's write
+        # lock (SQLite has one for everyone) while the handler asks Telegram or TVmaze.
+        await session.commit()
     except BaseException:
         await session.close()
         raise

@@ -3,13 +3,19 @@
 Telegram's limits, all at once: a global budget (messages per second), one message per second
 to one private chat, 20 per minute to one group, and whatever `retry_after` a 429 asked for
 that chat. The scheduler hands out send slots; the sender sleeps until its slot.
+
+One scheduler serves the whole bot: the outbox sender and handler replies (through
+`bot/reply_limiter.py`) both wait for their `turn`, replies first.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import deque
 from collections.abc import Callable
+from contextvars import ContextVar
+from enum import IntEnum
 
 # Margins over Telegram's published limits: our slot is when a request leaves, Telegram counts
 # when it arrives, and two requests to one chat may arrive closer than they left.
@@ -19,6 +25,20 @@ PRIVATE_SPACING = 1.05
 GROUP_WINDOW = 61.0
 GROUP_MAX_PER_WINDOW = 20
 FORGET_AFTER = GROUP_WINDOW
+# A late wake-up may hand out the slots it overslept, but never more than this many seconds'
+# worth: after an idle spell the budget starts afresh instead of bursting.
+CATCH_UP_SECONDS = 0.02
+
+# Set by the outbox sender in its send task: that request already has its turn, so the
+# Telegram-wide rate limiter lets it pass (and leaves its 429 to the sender's bookkeeping).
+HAS_TURN: ContextVar[bool] = ContextVar("has_send_turn", default=False)
+
+
+class Lane(IntEnum):
+    """Who waits for a slot; a lower lane goes first."""
+
+    REPLY = 0  # a handler answering a user: within a fraction of a second
+    BULK = 1  # the outbox: news, reminders, broadcasts
 
 
 class SendScheduler:
@@ -30,6 +50,9 @@ class SendScheduler:
         self._group_sends: dict[int, deque[float]] = {}
         self._blocked_until: dict[int, float] = {}
         self._reservations = 0
+        self._queues: tuple[deque[asyncio.Future[bool]], ...] = tuple(deque() for _ in Lane)
+        self._sleepers: tuple[set[asyncio.Future[bool]], ...] = tuple(set() for _ in Lane)
+        self._dispatcher: asyncio.Task[None] | None = None
 
     def chat_ready_at(self, chat: int, *, is_group: bool) -> float:
         """Earliest time this chat may get its next message (the global budget aside)."""
@@ -49,6 +72,92 @@ class SendScheduler:
         # A chat that must wait takes its global slot now rather than pushing everyone back.
         self._next_global = global_slot + self.interval
         slot = max(global_slot, self.chat_ready_at(chat, is_group=is_group))
+        self._book_chat(chat, slot, is_group=is_group)
+        return slot
+
+    async def turn(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
+        """Wait until one message to `chat` may go now, and book it. Replies are served before
+        bulk traffic waiting for the same global slots. False: released unsent (`release`)."""
+        while True:
+            wait = self.chat_ready_at(chat, is_group=is_group) - self.clock()
+            if wait > 0 and not await self._sleep(lane, wait):
+                return False
+            now = self.clock()
+            if now >= self._next_global and not any(self._queues):
+                self._next_global = now + self.interval
+            elif not await self._queue(lane):
+                return False
+            now = self.clock()
+            # Another message to this chat may have taken its slot meanwhile: wait again.
+            if self.chat_ready_at(chat, is_group=is_group) <= now:
+                self._book_chat(chat, now, is_group=is_group)
+                return True
+
+    def answered(self, chat: int, *, is_group: bool) -> None:
+        """Telegram has answered the message booked last for `chat`: it arrived by now, so
+        the chat's next one counts from here (a request slowed on its way cannot bring two
+        messages to one chat closer than Telegram allows)."""
+        now = self.clock()
+        if is_group:
+            sends = self._group_sends.get(chat)
+            if sends:
+                sends[-1] = max(sends[-1], now)
+        elif chat in self._private_last:
+            self._private_last[chat] = max(self._private_last[chat], now)
+
+    def release(self, lane: Lane) -> None:
+        """Everyone waiting in `lane` gives up (their `turn` returns False): a sender stopping."""
+        waiting = [*self._queues[lane], *self._sleepers[lane]]
+        self._queues[lane].clear()
+        self._sleepers[lane].clear()
+        for future in waiting:
+            if not future.done():
+                future.set_result(False)
+
+    def waiting(self, lane: Lane) -> int:
+        """How many wait for a global slot in `lane` (for tests and benches)."""
+        return sum(not f.done() for f in self._queues[lane])
+
+    async def _sleep(self, lane: Lane, seconds: float) -> bool:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[bool] = loop.create_future()
+        timer = loop.call_later(seconds, _settle, future, True)
+        self._sleepers[lane].add(future)
+        try:
+            return await future
+        finally:
+            timer.cancel()
+            self._sleepers[lane].discard(future)
+
+    async def _queue(self, lane: Lane) -> bool:
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._queues[lane].append(future)
+        if self._dispatcher is None or self._dispatcher.done():
+            self._dispatcher = asyncio.create_task(self._dispatch(), name="send-slots")
+        return await future
+
+    async def _dispatch(self) -> None:
+        """Hand out global slots one interval apart, always to the most urgent waiter."""
+        while True:
+            now = self.clock()
+            if now < self._next_global:
+                await asyncio.sleep(self._next_global - now)
+                continue
+            future = self._next_waiter()
+            if future is None:
+                return
+            future.set_result(True)
+            self._next_global = max(self._next_global, now - CATCH_UP_SECONDS) + self.interval
+
+    def _next_waiter(self) -> asyncio.Future[bool] | None:
+        for queue in self._queues:
+            while queue:
+                future = queue.popleft()
+                if not future.done():  # a cancelled waiter gives its place away
+                    return future
+        return None
+
+    def _book_chat(self, chat: int, slot: float, *, is_group: bool) -> None:
         if is_group:
             sends = self._group_sends.setdefault(chat, deque(maxlen=GROUP_MAX_PER_WINDOW))
             sends.append(slot)
@@ -56,8 +165,7 @@ class SendScheduler:
             self._private_last[chat] = slot
         self._reservations += 1
         if self._reservations % 1000 == 0:
-            self._forget(now)
-        return slot
+            self._forget(self.clock())
 
     def back_off(self, chat: int, seconds: float) -> None:
         """Telegram said 429 for this chat: nothing more to it for `seconds`."""
@@ -70,3 +178,8 @@ class SendScheduler:
         self._private_last = {c: t for c, t in self._private_last.items() if t > old}
         self._group_sends = {c: q for c, q in self._group_sends.items() if q[-1] > old}
         self._blocked_until = {c: t for c, t in self._blocked_until.items() if t > now}
+
+
+def _settle(future: asyncio.Future[bool], value: bool) -> None:
+    if not future.done():
+        future.set_result(value)

@@ -14,7 +14,7 @@ from storage.deliveries import DueRow
 class Outgoing:
     """One Telegram message for one chat, carrying the rows it settles."""
 
-    chat_id: int  # chats.id: stable across a supergroup upgrade, keys the rate limits
+    chat_id: int  # chats.id: stable across a supergroup upgrade
     telegram_id: int
     is_group: bool
     rows: tuple[tuple[int, int], ...]  # (delivery id, attempts so far)

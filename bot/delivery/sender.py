@@ -18,7 +18,7 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Bot
 
-from bot.delivery.limits import SendScheduler
+from bot.delivery.limits import HAS_TURN, Lane, SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
 from bot.delivery.pacing import DepartureGate
@@ -80,11 +80,12 @@ class Sender:
         idle_poll_seconds: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
         monitor: SendMonitor | None = None,
+        scheduler: SendScheduler | None = None,  # the bot's one budget, shared with replies
     ) -> None:
         self.bot = bot
         self.engine = engine
         self.sessions = sessions
-        self.scheduler = SendScheduler(per_second, clock)
+        self.scheduler = scheduler or SendScheduler(per_second, clock)
         self.gate = DepartureGate(per_second, clock)
         self.clock = clock
         self.idle_poll_seconds = idle_poll_seconds
@@ -118,6 +119,7 @@ class Sender:
     async def stop(self) -> None:
         """Stop claiming, finish sends already on the wire, write every outcome down."""
         self._stopping.set()
+        self.scheduler.release(Lane.BULK)
         self._wake.set()
         if self._task is not None:
             await self._task
@@ -181,7 +183,8 @@ class Sender:
                     await cancel_pending(session, chat_id=chat_id, reason="chat not active")
                     continue
                 is_group = rows[0].chat_type != "private"
-                wait = self.scheduler.chat_ready_at(chat_id, is_group=is_group) - mono
+                telegram_id = rows[0].telegram_id  # the key replies use too: one limit a chat
+                wait = self.scheduler.chat_ready_at(telegram_id, is_group=is_group) - mono
                 if wait > READY_SLACK:  # out of the way until its limit allows it
                     later = now + timedelta(seconds=wait)
                     await postpone_deliveries(session, ids=[r.id for r in rows], not_before=later)
@@ -192,26 +195,23 @@ class Sender:
                 session, ids=[row_id for m in messages for row_id, _ in m.rows], until=lease
             )
         for message in messages:
-            slot = self.scheduler.reserve(message.chat_id, is_group=message.is_group)
-            self._in_flight[message.chat_id] = asyncio.create_task(self._send(message, slot))
+            self._in_flight[message.chat_id] = asyncio.create_task(self._send(message))
         return len(messages)
 
     # -- sending --------------------------------------------------------------------------
-    async def _send(self, message: Outgoing, slot: float) -> None:
-        delay = slot - self.clock()
-        if delay > 0:
-            try:  # a stop wakes the sleepers: their rows go back to pending unsent
-                await asyncio.wait_for(self._stopping.wait(), delay)
-            except TimeoutError:
-                pass
-        if self._stopping.is_set() and delay > 0:
+    async def _send(self, message: Outgoing) -> None:
+        HAS_TURN.set(True)  # this task's request passes the bot's rate limiter as it is
+        # Bulk waits behind replies; a stop releases the waiters: their rows go back unsent.
+        if not await self.scheduler.turn(
+            message.telegram_id, is_group=message.is_group, lane=Lane.BULK
+        ):
             outcome = Outcome(Verdict.RELEASED)
         else:
             await self.gate.wait_turn()  # sends bunched by a stall spread out again
             async with self._on_the_wire:
                 outcome = await self._deliver(message)
         if outcome.kind == Verdict.RETRY_AFTER:
-            self.scheduler.back_off(message.chat_id, outcome.retry_after)
+            self.scheduler.back_off(message.telegram_id, outcome.retry_after)
         self._outcomes.append((message, outcome))
         del self._in_flight[message.chat_id]
         self._wake.set()

@@ -18,7 +18,8 @@ async def test_calendar_file_parses_back(bot: BotRunner, fake: FakeTelegram, tvm
     fake.add_user(FAN, "Fan", language_code="en")
     for tvmaze_id in (MONEY_HEIST, BALLARD, DARK_MATTER, DARK_WINDS):
         fake.send_text(FAN, FAN, f"/start follow_{tvmaze_id}")
-    await fake.wait_for_messages(FAN, count=8)
+    # Eight replies to one chat: Telegram allows one a second, so about 8 s.
+    await fake.wait_for_messages(FAN, count=8, timeout=15)
     fake.send_text(FAN, FAN, "/calendar")
     [*_, sent, note] = await fake.wait_for_messages(FAN, count=10)
     assert note["visible"].startswith("Calendar subscriptions are not configured")

@@ -157,7 +157,8 @@ async def test_next_lists_fourteen_days_soonest_first(
     fake.add_user(FAN, "Fan", language_code="en")
     for tvmaze_id in (catalogue.DARK_MATTER, BALLARD, MONEY_HEIST, catalogue.DARK_WINDS):
         fake.send_text(FAN, FAN, f"/start follow_{tvmaze_id}")
-    await fake.wait_for_messages(FAN, count=8)
+    # Eight replies to one chat: Telegram allows one a second, so about 8 s.
+    await fake.wait_for_messages(FAN, count=8, timeout=15)
     upcoming = await ask(fake, FAN, FAN, "/next")
     lines = upcoming["visible"].splitlines()
     assert lines[0] == "The next 14 days"

@@ -60,6 +60,7 @@ Scripting::
                     per_group_per_minute=None)        # sliding windows over accepted sends
     fail_next(method, status, description, parameters=None, times=1)  # method "*" = any;
                                                       # 429 without parameters: retry_after 1
+    delays[method] = seconds                          # that method answers this much later
 
 Errors follow Telegram: 400 "Bad Request: ...", 403 "Forbidden: ...", 429 with
 parameters.retry_after, migrated groups with parameters.migrate_to_chat_id, 401/404 for a wrong
@@ -68,6 +69,7 @@ token / unknown method. Method names are case-insensitive like Telegram's.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import math
 import re
@@ -104,6 +106,7 @@ class FakeTelegram(World):
         self._runner: web.AppRunner | None = None
         self._failures: dict[str, list[ApiError]] = {}
         self._limits: tuple[int | None, int | None, int | None] = (None, None, None)
+        self.delays: dict[str, float] = {}  # method (any case) → seconds before it answers
         self._sent: deque[tuple[float, int | None, bool]] = deque()  # (time, chat, is_group)
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -251,6 +254,9 @@ class FakeTelegram(World):
         self.calls.append((method, params))
         self.stats["calls"] += 1
         self.bump()
+        delay = self.delays.get(method) or self.delays.get(name)
+        if delay:
+            await asyncio.sleep(delay)
         try:
             self._scripted(name)
             if name in RATE_LIMITED:
