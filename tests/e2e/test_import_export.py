@@ -160,7 +160,7 @@ async def test_export_then_import_in_another_chat_round_trips(
     fake.add_user(FRIEND, "Friend", language_code="en")
     for tvmaze_id in (MONEY_HEIST, DARK_WINDS, BALLARD):
         fake.send_text(FAN, FAN, f"/start follow_{tvmaze_id}")
-    await fake.wait_for_messages(FAN, count=6)
+    await fake.wait_for_messages(FAN, count=6, timeout=15)  # one reply a second per chat
     content, rows = await export_rows(fake, FAN)
     assert list(rows[0]) == ["title", "tvmaze_id", "premiered", "followed_since"]
     assert [r["title"] for r in rows] == ["Ballard", "Dark Winds", "Money Heist"]
