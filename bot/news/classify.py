@@ -17,6 +17,7 @@ from bot.news.cues import (
     CANCELLATION,
     CONCESSION,
     DATED_PREMIERE,
+    NO_DECISION,
     ENDING,
     ENDING_SAID,
     NEGATED_RENEWAL,
@@ -61,23 +62,27 @@ def classify(title: str, summary: str = "") -> NewsKind:
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)
-    if kind is NewsKind.OTHER and summary:
+    if kind is None and summary:
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
         kind = _kind_in(lead, language, _TEASER_ORDER)
-    return kind
+    return kind or NewsKind.OTHER
 
 
 def _kind_in(
     text: Headline, language: str | None, order: tuple[tuple[re.Pattern[str], NewsKind], ...]
-) -> NewsKind:
-    """The kind a text announces; a text of unknown language is read as English, then German."""
+) -> NewsKind | None:
+    """The kind a text announces, None if it is silent; OTHER if it says that nothing about
+    the seasons was decided. A text of unknown language is read as English, then German."""
     words = cue_words(text)
     for reading in (language,) if language else ("en", "de"):
-        kind = kind_of(lemmatise(words, reading), order)
+        lemmas = lemmatise(words, reading)
+        if NO_DECISION.search(lemmas):
+            return NewsKind.OTHER
+        kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind
-    return NewsKind.OTHER
+    return None
 
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:

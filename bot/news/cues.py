@@ -35,7 +35,7 @@ SERIES_WORD = re.compile(
 SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
 # A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
 _CONFIRMED = (
-    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
+    r"(?:bestellen|bestatigen|ankundigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
     r"|(?:is|be) happen\w*)"
 )
 
@@ -49,6 +49,12 @@ def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
+# Decides nothing about a series' seasons: a programme change ("nimmt … aus dem Programm",
+# "aus der Primetime") or a pilot ordered, which is not yet a series.
+NO_DECISION = _any(
+    r"aus der (?:programm|primetime|hauptabendprogramm)",
+    r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
+)
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",

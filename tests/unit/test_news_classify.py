@@ -82,6 +82,23 @@ CASES = [
     ("‘Twin Peaks’ revival premieres May 21st on Showtime", "premiere"),
     ("‘Will & Grace’ revival officially a go at NBC", "renewal"),
     ("‘Cobra Kai’s’ final season is so big, it comes in three parts", "other"),
+    ("Showtime confirms ‘Billions’ will end with season 7", "cancellation"),
+    ("‘The Expanse’ ending with season 6", "cancellation"),
+    ("HBO Max saves ‘Titans’", "renewal"),
+    ("Apple TV+ announces a third season of ‘Severance’", "renewal"),
+    ("Netflix announces premiere date for ‘Ozark’ final season", "premiere"),
+    ("‘Monk’ revival is coming to Peacock", "renewal"),
+    ("‘Lost’ season 4 is finally on Netflix", "premiere"),
+    ("‘Doctor Who’ confirms series 14 return date", "premiere"),
+    ("‘Lost’s final season answers every question", "other"),
+    ("NBC orders a pilot for a ‘Suits’ spinoff", "other"),
+    # More German.
+    ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
+    ("„Dark“ geht in die nächste Runde", "renewal"),
+    ("ARD kündigt zweite Staffel von „Babylon Berlin“ an", "renewal"),
+    ("Netflix hat überraschend eine dritte Staffel angekündigt", "renewal"),
+    ("Sat.1 nimmt „Navy CIS“ aus dem Programm", "other"),
+    ("„Lindenstraße“: das Serienende naht", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -107,3 +124,8 @@ def test_a_question_headline_is_not_answered_by_its_teaser() -> None:
 def test_summary_decides_only_when_the_headline_is_silent() -> None:
     assert classify("Big news for fans", "Netflix renewed the show for season 3.") == "renewal"
     assert classify("‘Dark’ cancelled", "A premiere date had been set.") == "cancellation"
+
+
+def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
+    headline = "ZDF nimmt „Bettys Diagnose“ aus dem Programm"
+    assert classify(headline, "Die Serie wird abgesetzt.") == "other"
