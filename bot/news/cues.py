@@ -35,7 +35,8 @@ SERIES_WORD = re.compile(
 SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
 # A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
 _CONFIRMED = (
-    r"(?:bestellen|bestatigen|ankundigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
+    r"(?:bestellen|bestatigen|ankundigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?"
+    r"|(?:is|be) a go"
     r"|(?:is|be) happen\w*)"
 )
 
