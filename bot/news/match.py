@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -66,8 +66,11 @@ class SeriesMatcher:
 
     def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
         best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
+        accented: set[str] = set()  # keys one of whose names is spelt with accents ("Élite")
         for title in titles:
             for key in _keys(title.name):
+                if not title.name.isascii():
+                    accented.add(key)
                 # Two series with the same name: prefer an own title, then the newer show.
                 rank = (title.primary, title.premiered or 0)
                 if key not in best or rank > best[key][0]:
@@ -76,7 +79,10 @@ class SeriesMatcher:
         commonness = CommonnessCache()
         self._automaton = ahocorasick.Automaton()
         for key, (_, title) in best.items():
-            self._add(key, title.series_id, commonness.of(title.name))
+            found = commonness.of(title.name)
+            if key in accented:  # an accented spelling is the title too, not another word
+                found = replace(found, accentless=False)
+            self._add(key, title.series_id, found)
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
         for name in known_names:

@@ -253,3 +253,19 @@ def test_numbers_that_count_episodes_and_lists_in_the_teaser() -> None:
         "NBC cancels two sitcoms",
         "Two sitcoms got the axe. NBC has cancelled both Kenan and Mr. Mayor.",
     ) == {2, 3}
+
+
+def test_an_accented_alias_makes_accented_spellings_the_title() -> None:
+    """TVmaze says "Elite", the German press "Élite" (or, mistyped, "Èlite"): all one series.
+    "Lost" has no accented spelling, so "löst" stays another word."""
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Elite", primary=True),
+            CatalogueTitle(1, "Élite", primary=False),
+            CatalogueTitle(2, "Lost", primary=True),
+        ]
+    )
+    assert matcher.match("„Élite“: Netflix beendet die Serie nach acht Staffeln") == {1}
+    assert matcher.match("„Èlite“ auf Netflix: Staffel 8 ist die letzte") == {1}
+    assert matcher.match("„Elite“ geht in die letzte Staffel") == {1}
+    assert matcher.match("Netflix löst Staffel-Rätsel um neue Serie") == frozenset()
