@@ -33,6 +33,7 @@ SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
+_ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 
 
@@ -192,6 +193,9 @@ def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
     between = text.words[left.last + 1 : right.first]
     if not between:
         return left.last in text.breaks and text.words[left.last] != text.words[-1]
+    # "A, B, and the C": an article may open the last title of a list.
+    if len(between) == 2 and between[1] in _ARTICLES:
+        between = between[:1]
     return len(between) == 1 and between[0] in _CONJUNCTIONS
 
 

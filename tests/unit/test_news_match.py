@@ -269,3 +269,18 @@ def test_an_accented_alias_makes_accented_spellings_the_title() -> None:
     assert matcher.match("„Èlite“ auf Netflix: Staffel 8 ist die letzte") == {1}
     assert matcher.match("„Elite“ geht in die letzte Staffel") == {1}
     assert matcher.match("Netflix löst Staffel-Rätsel um neue Serie") == frozenset()
+
+
+def test_an_article_may_open_the_last_title_of_a_list() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Kaleidoscope", primary=True),
+            CatalogueTitle(2, "Rutherford Falls", primary=True),
+            CatalogueTitle(3, "Saved by the Bell", primary=True),
+        ]
+    )
+    teaser = (
+        "Fans are upset. The streamer drops several comedies, among them Kaleidoscope, "
+        "Rutherford Falls and the Saved by the Bell reboot."
+    )
+    assert matcher.match("Peacock cleans house", teaser) == {1, 2, 3}
