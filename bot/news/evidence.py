@@ -80,14 +80,22 @@ def is_mention(
     if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
         return False
     rest = text.raw[last + 1 : end + 1]
-    if not rest and end + 1 < len(text.words):
-        # The title is a clause of its own ("1899, Netflix's mystery series, …"): what
-        # follows it is about it, and may call it a series.
-        following = text.words[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
-        if any(SERIES_WORD.match(word) for word in following):
+    if rest:
+        return is_news_clause(lemmatise(rest, language))
+    # The title is a clause of its own ("1899, Netflix's mystery series, …"): what follows
+    # is about it and may call it a series, or, after such an apposition, say its news
+    # ("Bones, the Deschanel vehicle, has been renewed for a final season").
+    start = end + 1
+    for _ in range(2):
+        if start >= len(text.words):
+            return False
+        stop = text.clause(start, start)[1] + 1
+        if any(SERIES_WORD.match(word) for word in text.words[start:stop]):
             return True
-        rest = text.raw[end + 1 : end + 1 + len(following)]
-    return bool(rest) and is_news_clause(lemmatise(rest, language))
+        if is_news_clause(lemmatise(text.raw[start:stop], language)):
+            return True
+        start = stop
+    return False
 
 
 def may_be_mention(text: Headline, first: int, last: int, commonness: Commonness) -> bool:

@@ -284,3 +284,9 @@ def test_an_article_may_open_the_last_title_of_a_list() -> None:
         "Rutherford Falls and the Saved by the Bell reboot."
     )
     assert matcher.match("Peacock cleans house", teaser) == {1, 2, 3}
+
+
+def test_an_everyday_title_with_an_apposition_is_the_subject_of_the_next_clause() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
+    assert matcher.match("Dark, the German mystery hit, will end after its third season") == {1}
+    assert matcher.match("Dark, cold nights, long queues: winter comes to the island") == set()
