@@ -25,6 +25,7 @@ from bot.news.cues import (
     RENEWAL,
     RESCUE,
     SEASON_WORD,
+    TRAILER,
     WEAK_RENEWAL,
 )
 from bot.news.headline import Headline, analyse
@@ -50,6 +51,7 @@ _ORDER = (
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
+_TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
 _TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
 
@@ -79,6 +81,10 @@ def _kind_in(
         lemmas = lemmatise(words, reading)
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
+        if order is _ORDER and TRAILER.search(lemmas):
+            # A headline about a trailer is news of a date at most; whatever it or its
+            # teaser says of the story ("returns", "finale") is the trailer's content.
+            return kind_of(lemmas, _TRAILER_ORDER)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind

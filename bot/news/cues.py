@@ -56,6 +56,8 @@ NO_DECISION = _any(
     r"aus der (?:programm|primetime|hauptabendprogramm)",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
 )
+# A trailer or first look: promotion, not a decision.
+TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
@@ -116,7 +118,7 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:to \w+ )?(?:on|in|this|next)",
+    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r"))",
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
     + _GAP
     + r"(?:on|in|this|next) "

@@ -92,6 +92,10 @@ CASES = [
     ("‘Doctor Who’ confirms series 14 return date", "premiere"),
     ("‘Lost’s final season answers every question", "other"),
     ("NBC orders a pilot for a ‘Suits’ spinoff", "other"),
+    ("‘Andor’ season 2 trailer: Diego Luna returns", "other"),
+    ("New ‘Andor’ trailer reveals the season 2 premiere date", "premiere"),
+    ("‘Monk’ returns in a Peacock movie", "other"),
+    ("‘Monk’ returns in December", "premiere"),
     # More German.
     ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
     ("„Dark“ geht in die nächste Runde", "renewal"),
@@ -129,3 +133,8 @@ def test_summary_decides_only_when_the_headline_is_silent() -> None:
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
     headline = "ZDF nimmt „Bettys Diagnose“ aus dem Programm"
     assert classify(headline, "Die Serie wird abgesetzt.") == "other"
+
+
+def test_a_trailer_headline_is_not_overruled_by_its_teaser() -> None:
+    teaser = "The final season of the comedy ends the story of the hitman."
+    assert classify("‘Barry’ trailer: Bill Hader behind bars", teaser) == "other"
