@@ -136,6 +136,9 @@ PREMIERE = _any(
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
+    r"in deutschland|im pay tv|sendeplatz|sendetermin",
+    r"(?:staffel\w*|folge\w*|finale|episode\w*|season)(?: \d+)? (?:sein|be) "
+    r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
     r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
 )

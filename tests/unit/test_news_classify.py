@@ -103,6 +103,10 @@ CASES = [
     ("Netflix hat überraschend eine dritte Staffel angekündigt", "renewal"),
     ("Sat.1 nimmt „Navy CIS“ aus dem Programm", "other"),
     ("„Lindenstraße“: das Serienende naht", "cancellation"),
+    ("„Dark“: Staffel 3 ist endlich da", "premiere"),
+    ("‘Severance’ season 2 is here", "premiere"),
+    ("„The Bear“ bekommt einen neuen Sendeplatz", "premiere"),
+    ("„Evil“: Die finale Staffel läuft jetzt auch in Deutschland", "premiere"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
