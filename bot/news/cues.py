@@ -90,6 +90,9 @@ RENEWAL = _any(
     r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
+    r"(?:order|bestellen|greenlight\w*) "
+    + _SHORT_GAP
+    + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + r" \d+ order",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",

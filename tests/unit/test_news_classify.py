@@ -96,6 +96,7 @@ CASES = [
     ("New ‘Andor’ trailer reveals the season 2 premiere date", "premiere"),
     ("‘Monk’ returns in a Peacock movie", "other"),
     ("‘Monk’ returns in December", "premiere"),
+    ("HBO orders a ‘Game of Thrones’ prequel", "renewal"),
     # More German.
     ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
     ("„Dark“ geht in die nächste Runde", "renewal"),
