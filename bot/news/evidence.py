@@ -119,6 +119,8 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
         return False
     extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
+    if extra == ["s"] and end == last + 1:
+        return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
     return any(not word.isdigit() for word in extra)
 
 

@@ -290,3 +290,9 @@ def test_an_everyday_title_with_an_apposition_is_the_subject_of_the_next_clause(
     matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
     assert matcher.match("Dark, the German mystery hit, will end after its third season") == {1}
     assert matcher.match("Dark, cold nights, long queues: winter comes to the island") == set()
+
+
+def test_a_possessive_inside_the_quotes_is_still_the_title() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
+    assert matcher.match("‘Dark’s’ third season will be the last") == {1}
+    assert matcher.match("‘Dark Matter’ season 2 ordered") == set()
