@@ -3,11 +3,12 @@
 The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
 an order that settles mixed headlines the way a fan reads them: a series saved after its
 cancellation is renewed; a series that will not go on
-("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") beats everything,
-a renewal beats a date ("renewed for a final season"), a date beats a soft ending ("final
-season gets a premiere date"), and a soft ending ("to end with season 5", "endet", "geht in
-die letzte Runde") is a cancellation when nothing else is said.
-"""
+("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") or whose end is
+said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
+a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
+soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
+nothing else is said. A programme change or a pilot order decides nothing, and a trailer
+headline announces a date at most: for those, the teaser is not read."""
 
 from __future__ import annotations
 
