@@ -83,6 +83,8 @@ CANCELLATION = _any(
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
     r"stellen " + _CLAUSE_GAP + r"ein",
+    r"ziehen " + _GAP + r"stecker",
+    r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -94,7 +96,12 @@ RENEWAL = _any(
     + _SHORT_GAP
     + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + r" \d+ order",
-    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    r"(?:get|give|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
+    # "abarbeiten"); a new series in the works is no renewal of anything.
+    r"(?:season|staffel\w*)"
+    + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
+    + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
     r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,

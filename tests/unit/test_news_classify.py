@@ -97,6 +97,10 @@ CASES = [
     ("‘Monk’ returns in a Peacock movie", "other"),
     ("‘Monk’ returns in December", "premiere"),
     ("HBO orders a ‘Game of Thrones’ prequel", "renewal"),
+    ("NBC gives ‘Manifest’ a fourth season", "renewal"),
+    ("‘Severance’ season 3 officially in the works", "renewal"),
+    ("Peacock drops ‘Girls5eva’ after two seasons", "cancellation"),
+    ("Netflix drops all episodes of ‘Lupin’ season 2", "other"),
     # More German.
     ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
     ("„Dark“ geht in die nächste Runde", "renewal"),
@@ -108,6 +112,8 @@ CASES = [
     ("‘Severance’ season 2 is here", "premiere"),
     ("„The Bear“ bekommt einen neuen Sendeplatz", "premiere"),
     ("„Evil“: Die finale Staffel läuft jetzt auch in Deutschland", "premiere"),
+    ("Netflix zieht bei „1899“ den Stecker", "cancellation"),
+    ("Staffel 2 von „Dark“ ist in Arbeit", "renewal"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
