@@ -65,6 +65,11 @@ NEGATED_RENEWAL = _any(
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
     r"gehen nicht weiter|nicht weitergehen",
+    # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
+    # "Sky setzt „Das Boot“ nicht fort" (but "verlängert nicht nur …" renews).
+    r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
+    r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
+    r"pass on (?:an? )?" + _ORDINAL + " " + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (
@@ -84,6 +89,7 @@ CANCELLATION = _any(
     r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
     r"stellen " + _CLAUSE_GAP + r"ein",
     r"ziehen " + _GAP + r"stecker",
+    r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
 RENEWAL = _any(

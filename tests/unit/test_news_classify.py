@@ -114,6 +114,11 @@ CASES = [
     ("„Evil“: Die finale Staffel läuft jetzt auch in Deutschland", "premiere"),
     ("Netflix zieht bei „1899“ den Stecker", "cancellation"),
     ("Staffel 2 von „Dark“ ist in Arbeit", "renewal"),
+    ("Netflix verlängert „Dark“ nicht", "cancellation"),
+    ("Netflix verlängert nicht nur „Dark“", "renewal"),
+    ("Sky setzt „Das Boot“ nicht fort", "cancellation"),
+    ("„Dark“ ist Geschichte", "cancellation"),
+    ("HBO passes on a third season of ‘Westworld’", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
