@@ -16,7 +16,9 @@ _UNDATED_GAP = r"(?:(?!premiere|date|debut|start|termin)[^|\s]+ ){0,3}"
 _CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
 _SEASON = r"(?:season|staffel\w*|series|fortsetzung)"  # not "Serie": a show, not its season
 _ORDINAL = (
-    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
+    # simplemma reads "seventh" as "seven"
+    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seven(?:th)?|eighth|ninth|tenth|eleventh|twelfth"
+    r"|another|new|final"
     r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
 )
 _MONTH = (
@@ -54,6 +56,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 # "aus der Primetime") or a pilot ordered, which is not yet a series.
 NO_DECISION = _any(
     r"aus der (?:programm|primetime|hauptabendprogramm)",
+    r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
 )
 # A trailer or first look: promotion, not a decision.
@@ -61,6 +64,7 @@ TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
+    r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
@@ -109,7 +113,7 @@ RENEWAL = _any(
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
-    r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
+    r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
     # "geht in die letzte Staffel" is its end, not more of it.
     r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + _SEASON,
@@ -163,6 +167,7 @@ PREMIERE = _any(
 ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) (?:its |the )?" + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
+    r"end (?:its|their) run",
 )
 ENDING = _any(
     r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",

@@ -101,6 +101,10 @@ CASES = [
     ("‘Severance’ season 3 officially in the works", "renewal"),
     ("Peacock drops ‘Girls5eva’ after two seasons", "cancellation"),
     ("Netflix drops all episodes of ‘Lupin’ season 2", "other"),
+    ("‘Lost’ won't get a season 7", "cancellation"),
+    ("Netflix brings back ‘Lost’ for a seventh season", "renewal"),
+    ("‘Lost’ ends its run after six seasons", "cancellation"),
+    ("ABC pulls ‘Lost’ from its schedule", "other"),
     # More German.
     ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
     ("„Dark“ geht in die nächste Runde", "renewal"),
