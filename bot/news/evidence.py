@@ -63,6 +63,8 @@ def is_mention(
         return False
     if text.is_quoted(first, last) or _beside_series_word(text, first, last):
         return True
+    if not commonness.function_only and _apposition_names_series(text, last):
+        return True
     if place is Place.TEASER:
         return False
     if not commonness.ordinary:
@@ -122,6 +124,22 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     if extra == ["s"] and end == last + 1:
         return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
     return any(not word.isdigit() for word in extra)
+
+
+_APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
+
+
+def _apposition_names_series(text: Headline, last: int) -> bool:
+    """ "Dark Winds, an intense western thriller, …": an apposition calls the title a series."""
+    words = text.words
+    if last not in text.breaks or last + 1 >= len(words):
+        return False
+    if words[last + 1] not in _APPOSITION_ARTICLES:
+        return False
+    end = min(text.clause(last + 1, last + 1)[1], last + 5)
+    return any(
+        SERIES_WORD.match(word) or _GENRE.fullmatch(word) for word in words[last + 2 : end + 1]
+    )
 
 
 def _beside_series_word(text: Headline, first: int, last: int) -> bool:

@@ -296,3 +296,18 @@ def test_a_possessive_inside_the_quotes_is_still_the_title() -> None:
     matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
     assert matcher.match("‘Dark’s’ third season will be the last") == {1}
     assert matcher.match("‘Dark Matter’ season 2 ordered") == set()
+
+
+def test_an_apposition_that_calls_an_everyday_title_a_series_is_evidence() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Dark Winds", primary=True), CatalogueTitle(2, "You", primary=True)]
+    )
+    teaser = (
+        "A new AMC series has been renewed. Dark Winds, an intense western thriller, "
+        "will be coming back for more episodes."
+    )
+    assert matcher.match("AMC renews its freshman drama", teaser) == {1}
+    you = "A streamer renews a show. You, the fans of the series, are thrilled."
+    assert matcher.match("Another streamer renewal", you) == set()
+    winds = "Storms are coming. Dark winds, the forecasters say, will sweep the coast."
+    assert matcher.match("Weather warning for the weekend", winds) == set()
