@@ -3,11 +3,12 @@
 The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
 an order that settles mixed headlines the way a fan reads them: a series saved after its
 cancellation is renewed; a series that will not go on
-("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") beats everything,
-a renewal beats a date ("renewed for a final season"), a date beats a soft ending ("final
-season gets a premiere date"), and a soft ending ("to end with season 5", "endet", "geht in
-die letzte Runde") is a cancellation when nothing else is said.
-"""
+("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") or whose end is
+said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
+a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
+soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
+nothing else is said. A programme change or a pilot order decides nothing, and a trailer
+headline announces a date at most: for those, the teaser is not read."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from bot.news.cues import (
     ENDING,
     ENDING_SAID,
     NEGATED_RENEWAL,
+    NO_DECISION,
     PREMIERE,
     RENEWAL,
     RESCUE,
     SEASON_WORD,
+    TRAILER,
     WEAK_RENEWAL,
 )
 from bot.news.headline import Headline, analyse
@@ -49,6 +52,7 @@ _ORDER = (
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
+_TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
 _TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
 
@@ -61,23 +65,31 @@ def classify(title: str, summary: str = "") -> NewsKind:
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)
-    if kind is NewsKind.OTHER and summary:
+    if kind is None and summary:
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
         kind = _kind_in(lead, language, _TEASER_ORDER)
-    return kind
+    return kind or NewsKind.OTHER
 
 
 def _kind_in(
     text: Headline, language: str | None, order: tuple[tuple[re.Pattern[str], NewsKind], ...]
-) -> NewsKind:
-    """The kind a text announces; a text of unknown language is read as English, then German."""
+) -> NewsKind | None:
+    """The kind a text announces, None if it is silent; OTHER if it says that nothing about
+    the seasons was decided. A text of unknown language is read as English, then German."""
     words = cue_words(text)
     for reading in (language,) if language else ("en", "de"):
-        kind = kind_of(lemmatise(words, reading), order)
+        lemmas = lemmatise(words, reading)
+        if NO_DECISION.search(lemmas):
+            return NewsKind.OTHER
+        if order is _ORDER and TRAILER.search(lemmas):
+            # A headline about a trailer is news of a date at most; whatever it or its
+            # teaser says of the story ("returns", "finale") is the trailer's content.
+            return kind_of(lemmas, _TRAILER_ORDER)
+        kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind
-    return NewsKind.OTHER
+    return None
 
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:

@@ -16,7 +16,9 @@ _UNDATED_GAP = r"(?:(?!premiere|date|debut|start|termin)[^|\s]+ ){0,3}"
 _CLAUSE_GAP = r"(?:[^|\s]+ ){0,10}"  # a German verb's particle closes its clause: "setzt … ab"
 _SEASON = r"(?:season|staffel\w*|series|fortsetzung)"  # not "Serie": a show, not its season
 _ORDINAL = (
-    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|new|final"
+    # simplemma reads "seventh" as "seven"
+    r"(?:\d+\w*|second|third|fourth|fifth|sixth|seven(?:th)?|eighth|ninth|tenth|eleventh|twelfth"
+    r"|another|new|final"
     r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
 )
 _MONTH = (
@@ -35,7 +37,8 @@ SERIES_WORD = re.compile(
 SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
 # A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
 _CONFIRMED = (
-    r"(?:bestellen|bestatigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?|(?:is|be) a go"
+    r"(?:bestellen|bestatigen|ankundigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?"
+    r"|(?:is|be) a go"
     r"|(?:is|be) happen\w*)"
 )
 
@@ -49,13 +52,28 @@ def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
+# Decides nothing about a series' seasons: a programme change ("nimmt … aus dem Programm",
+# "aus der Primetime") or a pilot ordered, which is not yet a series.
+NO_DECISION = _any(
+    r"aus der (?:programm|primetime|hauptabendprogramm)",
+    r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
+    r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
+)
+# A trailer or first look: promotion, not a decision.
+TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
+    r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
     r"gehen nicht weiter|nicht weitergehen",
+    # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
+    # "Sky setzt „Das Boot“ nicht fort" (but "verlängert nicht nur …" renews).
+    r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
+    r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
+    r"pass on (?:an? )?" + _ORDINAL + " " + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (
@@ -74,6 +92,9 @@ CANCELLATION = _any(
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
     r"stellen " + _CLAUSE_GAP + r"ein",
+    r"ziehen " + _GAP + r"stecker",
+    r"sein geschichte",
+    r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -81,10 +102,18 @@ RENEWAL = _any(
     r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
+    r"(?:order|bestellen|greenlight\w*) "
+    + _SHORT_GAP
+    + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + r" \d+ order",
-    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    r"(?:get|give|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
+    # "abarbeiten"); a new series in the works is no renewal of anything.
+    r"(?:season|staffel\w*)"
+    + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
+    + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
-    r"(?:return|come back|be back) for " + _SHORT_GAP + _SEASON,
+    r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
     # "geht in die letzte Staffel" is its end, not more of it.
     r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + _SEASON,
@@ -109,7 +138,7 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:to \w+ )?(?:on|in|this|next)",
+    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r"))",
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
@@ -127,6 +156,9 @@ PREMIERE = _any(
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
+    r"in deutschland|im pay tv|sendeplatz|sendetermin",
+    r"(?:staffel\w*|folge\w*|finale|episode\w*|season)(?: \d+)? (?:sein|be) "
+    r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
     r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
 )
@@ -135,6 +167,7 @@ PREMIERE = _any(
 ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) (?:its |the )?" + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
+    r"end (?:its|their) run",
 )
 ENDING = _any(
     r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",

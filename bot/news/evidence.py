@@ -63,6 +63,8 @@ def is_mention(
         return False
     if text.is_quoted(first, last) or _beside_series_word(text, first, last):
         return True
+    if not commonness.function_only and _apposition_names_series(text, last):
+        return True
     if place is Place.TEASER:
         return False
     if not commonness.ordinary:
@@ -80,14 +82,22 @@ def is_mention(
     if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
         return False
     rest = text.raw[last + 1 : end + 1]
-    if not rest and end + 1 < len(text.words):
-        # The title is a clause of its own ("1899, Netflix's mystery series, …"): what
-        # follows it is about it, and may call it a series.
-        following = text.words[end + 1 : text.clause(end + 1, end + 1)[1] + 1]
-        if any(SERIES_WORD.match(word) for word in following):
+    if rest:
+        return is_news_clause(lemmatise(rest, language))
+    # The title is a clause of its own ("1899, Netflix's mystery series, …"): what follows
+    # is about it and may call it a series, or, after such an apposition, say its news
+    # ("Bones, the Deschanel vehicle, has been renewed for a final season").
+    start = end + 1
+    for _ in range(2):
+        if start >= len(text.words):
+            return False
+        stop = text.clause(start, start)[1] + 1
+        if any(SERIES_WORD.match(word) for word in text.words[start:stop]):
             return True
-        rest = text.raw[end + 1 : end + 1 + len(following)]
-    return bool(rest) and is_news_clause(lemmatise(rest, language))
+        if is_news_clause(lemmatise(text.raw[start:stop], language)):
+            return True
+        start = stop
+    return False
 
 
 def may_be_mention(text: Headline, first: int, last: int, commonness: Commonness) -> bool:
@@ -111,7 +121,25 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
         return False
     extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
+    if extra == ["s"] and end == last + 1:
+        return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
     return any(not word.isdigit() for word in extra)
+
+
+_APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
+
+
+def _apposition_names_series(text: Headline, last: int) -> bool:
+    """ "Dark Winds, an intense western thriller, …": an apposition calls the title a series."""
+    words = text.words
+    if last not in text.breaks or last + 1 >= len(words):
+        return False
+    if words[last + 1] not in _APPOSITION_ARTICLES:
+        return False
+    end = min(text.clause(last + 1, last + 1)[1], last + 5)
+    return any(
+        SERIES_WORD.match(word) or _GENRE.fullmatch(word) for word in words[last + 2 : end + 1]
+    )
 
 
 def _beside_series_word(text: Headline, first: int, last: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -33,6 +33,7 @@ SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
+_ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 
 
@@ -66,8 +67,11 @@ class SeriesMatcher:
 
     def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
         best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
+        accented: set[str] = set()  # keys one of whose names is spelt with accents ("Élite")
         for title in titles:
             for key in _keys(title.name):
+                if not title.name.isascii():
+                    accented.add(key)
                 # Two series with the same name: prefer an own title, then the newer show.
                 rank = (title.primary, title.premiered or 0)
                 if key not in best or rank > best[key][0]:
@@ -76,7 +80,10 @@ class SeriesMatcher:
         commonness = CommonnessCache()
         self._automaton = ahocorasick.Automaton()
         for key, (_, title) in best.items():
-            self._add(key, title.series_id, commonness.of(title.name))
+            found = commonness.of(title.name)
+            if key in accented:  # an accented spelling is the title too, not another word
+                found = replace(found, accentless=False)
+            self._add(key, title.series_id, found)
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
         for name in known_names:
@@ -186,6 +193,9 @@ def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
     between = text.words[left.last + 1 : right.first]
     if not between:
         return left.last in text.breaks and text.words[left.last] != text.words[-1]
+    # "A, B, and the C": an article may open the last title of a list.
+    if len(between) == 2 and between[1] in _ARTICLES:
+        between = between[:1]
     return len(between) == 1 and between[0] in _CONJUNCTIONS
 
 

@@ -82,6 +82,47 @@ CASES = [
     ("‘Twin Peaks’ revival premieres May 21st on Showtime", "premiere"),
     ("‘Will & Grace’ revival officially a go at NBC", "renewal"),
     ("‘Cobra Kai’s’ final season is so big, it comes in three parts", "other"),
+    ("Showtime confirms ‘Billions’ will end with season 7", "cancellation"),
+    ("‘The Expanse’ ending with season 6", "cancellation"),
+    ("HBO Max saves ‘Titans’", "renewal"),
+    ("Apple TV+ announces a third season of ‘Severance’", "renewal"),
+    ("Netflix announces premiere date for ‘Ozark’ final season", "premiere"),
+    ("‘Monk’ revival is coming to Peacock", "renewal"),
+    ("‘Lost’ season 4 is finally on Netflix", "premiere"),
+    ("‘Doctor Who’ confirms series 14 return date", "premiere"),
+    ("‘Lost’s final season answers every question", "other"),
+    ("NBC orders a pilot for a ‘Suits’ spinoff", "other"),
+    ("‘Andor’ season 2 trailer: Diego Luna returns", "other"),
+    ("New ‘Andor’ trailer reveals the season 2 premiere date", "premiere"),
+    ("‘Monk’ returns in a Peacock movie", "other"),
+    ("‘Monk’ returns in December", "premiere"),
+    ("HBO orders a ‘Game of Thrones’ prequel", "renewal"),
+    ("NBC gives ‘Manifest’ a fourth season", "renewal"),
+    ("‘Severance’ season 3 officially in the works", "renewal"),
+    ("Peacock drops ‘Girls5eva’ after two seasons", "cancellation"),
+    ("Netflix drops all episodes of ‘Lupin’ season 2", "other"),
+    ("‘Lost’ won't get a season 7", "cancellation"),
+    ("Netflix brings back ‘Lost’ for a seventh season", "renewal"),
+    ("‘Lost’ ends its run after six seasons", "cancellation"),
+    ("ABC pulls ‘Lost’ from its schedule", "other"),
+    # More German.
+    ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
+    ("„Dark“ geht in die nächste Runde", "renewal"),
+    ("ARD kündigt zweite Staffel von „Babylon Berlin“ an", "renewal"),
+    ("Netflix hat überraschend eine dritte Staffel angekündigt", "renewal"),
+    ("Sat.1 nimmt „Navy CIS“ aus dem Programm", "other"),
+    ("„Lindenstraße“: das Serienende naht", "cancellation"),
+    ("„Dark“: Staffel 3 ist endlich da", "premiere"),
+    ("‘Severance’ season 2 is here", "premiere"),
+    ("„The Bear“ bekommt einen neuen Sendeplatz", "premiere"),
+    ("„Evil“: Die finale Staffel läuft jetzt auch in Deutschland", "premiere"),
+    ("Netflix zieht bei „1899“ den Stecker", "cancellation"),
+    ("Staffel 2 von „Dark“ ist in Arbeit", "renewal"),
+    ("Netflix verlängert „Dark“ nicht", "cancellation"),
+    ("Netflix verlängert nicht nur „Dark“", "renewal"),
+    ("Sky setzt „Das Boot“ nicht fort", "cancellation"),
+    ("„Dark“ ist Geschichte", "cancellation"),
+    ("HBO passes on a third season of ‘Westworld’", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -107,3 +148,13 @@ def test_a_question_headline_is_not_answered_by_its_teaser() -> None:
 def test_summary_decides_only_when_the_headline_is_silent() -> None:
     assert classify("Big news for fans", "Netflix renewed the show for season 3.") == "renewal"
     assert classify("‘Dark’ cancelled", "A premiere date had been set.") == "cancellation"
+
+
+def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
+    headline = "ZDF nimmt „Bettys Diagnose“ aus dem Programm"
+    assert classify(headline, "Die Serie wird abgesetzt.") == "other"
+
+
+def test_a_trailer_headline_is_not_overruled_by_its_teaser() -> None:
+    teaser = "The final season of the comedy ends the story of the hitman."
+    assert classify("‘Barry’ trailer: Bill Hader behind bars", teaser) == "other"

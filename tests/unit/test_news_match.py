@@ -253,3 +253,61 @@ def test_numbers_that_count_episodes_and_lists_in_the_teaser() -> None:
         "NBC cancels two sitcoms",
         "Two sitcoms got the axe. NBC has cancelled both Kenan and Mr. Mayor.",
     ) == {2, 3}
+
+
+def test_an_accented_alias_makes_accented_spellings_the_title() -> None:
+    """TVmaze says "Elite", the German press "Élite" (or, mistyped, "Èlite"): all one series.
+    "Lost" has no accented spelling, so "löst" stays another word."""
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Elite", primary=True),
+            CatalogueTitle(1, "Élite", primary=False),
+            CatalogueTitle(2, "Lost", primary=True),
+        ]
+    )
+    assert matcher.match("„Élite“: Netflix beendet die Serie nach acht Staffeln") == {1}
+    assert matcher.match("„Èlite“ auf Netflix: Staffel 8 ist die letzte") == {1}
+    assert matcher.match("„Elite“ geht in die letzte Staffel") == {1}
+    assert matcher.match("Netflix löst Staffel-Rätsel um neue Serie") == frozenset()
+
+
+def test_an_article_may_open_the_last_title_of_a_list() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Kaleidoscope", primary=True),
+            CatalogueTitle(2, "Rutherford Falls", primary=True),
+            CatalogueTitle(3, "Saved by the Bell", primary=True),
+        ]
+    )
+    teaser = (
+        "Fans are upset. The streamer drops several comedies, among them Kaleidoscope, "
+        "Rutherford Falls and the Saved by the Bell reboot."
+    )
+    assert matcher.match("Peacock cleans house", teaser) == {1, 2, 3}
+
+
+def test_an_everyday_title_with_an_apposition_is_the_subject_of_the_next_clause() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
+    assert matcher.match("Dark, the German mystery hit, will end after its third season") == {1}
+    assert matcher.match("Dark, cold nights, long queues: winter comes to the island") == set()
+
+
+def test_a_possessive_inside_the_quotes_is_still_the_title() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Dark", primary=True)])
+    assert matcher.match("‘Dark’s’ third season will be the last") == {1}
+    assert matcher.match("‘Dark Matter’ season 2 ordered") == set()
+
+
+def test_an_apposition_that_calls_an_everyday_title_a_series_is_evidence() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Dark Winds", primary=True), CatalogueTitle(2, "You", primary=True)]
+    )
+    teaser = (
+        "A new AMC series has been renewed. Dark Winds, an intense western thriller, "
+        "will be coming back for more episodes."
+    )
+    assert matcher.match("AMC renews its freshman drama", teaser) == {1}
+    you = "A streamer renews a show. You, the fans of the series, are thrilled."
+    assert matcher.match("Another streamer renewal", you) == set()
+    winds = "Storms are coming. Dark winds, the forecasters say, will sweep the coast."
+    assert matcher.match("Weather warning for the weekend", winds) == set()
