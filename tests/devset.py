@@ -77,15 +77,18 @@ def _suffix(path: Path) -> str:
     return path.stem.rpartition("_")[2]
 
 
-def load(data: Path) -> list[LabelledSet]:
-    """The labelled sets of a directory, one per file suffix."""
+def load(data: Path, *, part: str = "") -> list[LabelledSet]:
+    """The labelled sets of a directory, one per language suffix: `headlines_<lang>.tsv`
+    with `catalogue_<lang>.tsv` and `world_<lang>.tsv`, or with `part="heldout2"` the fresh
+    held-out set `heldout2_<lang>.tsv` with `catalogue2_<lang>.tsv` and `world2_<lang>.tsv`."""
+    stem, generation = (part, "2") if part else ("headlines", "")
     return [
         _load(
-            catalogues=sorted(data.glob(f"*catalogue*_{suffix}.tsv")),
-            worlds=sorted(data.glob(f"world*_{suffix}.tsv")),
+            catalogues=sorted(data.glob(f"*catalogue{generation}_{suffix}.tsv")),
+            worlds=sorted(data.glob(f"world{generation}_{suffix}.tsv")),
             headlines=[path],
         )
-        for path in sorted(data.glob("*headlines*.tsv"))
+        for path in sorted(data.glob(f"*{stem}_*.tsv"))
         for suffix in [_suffix(path)]
     ]
 

@@ -79,3 +79,16 @@ def test_corpus_grouped_folds() -> None:
     assert min(result.precision for result in folds) >= 0.97
     assert min(result.recall for result in folds) >= 0.88
     assert min(result.kind_accuracy for result in folds) >= 0.86
+
+
+@corpus_present
+def test_fresh_held_out_set() -> None:
+    """224 headlines from outlets never used in development, labelled by others and scored
+    once after the last rule change. The floors only guard against regression: issue 10's
+    targets (recall 0.93, kind accuracy 0.90) are not reached yet. Never tune on its rows."""
+    result = score(load(CORPUS_DIR, part="heldout2"))
+    print(f"\nfresh held-out set: {result.summary()}")  # the figures only, never the rows
+    assert result.rows >= 224
+    assert result.precision >= 0.99
+    assert result.recall >= 0.92
+    assert result.kind_accuracy >= 0.75
