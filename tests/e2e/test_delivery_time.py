@@ -8,8 +8,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select, update
+
+from storage.db import create_engine
+from storage.delivery_models import Delivery
+from tests.e2e import catalogue
+from tests.e2e.catalogue import BALLARD
 from tests.e2e.conftest import BotRunner
 from tests.e2e.helpers import button_data, buttons, press
+from tests.e2e.test_news_delivery import SPINOFF, SPINOFF_TEXT, item, poll, settle
+from tests.fake_feeds import FeedServer, Route, rss
 from tests.fake_telegram import FakeTelegram
 from tests.fake_tvmaze import FakeTvmaze, episode, show
 
@@ -103,3 +111,100 @@ async def test_held_reminders_wait_for_the_end_of_quiet_hours_but_never_for_air_
     assert end.astimezone(UTC) <= datetime.now(UTC) < airs
     assert held["visible"].startswith("🔔 Ballard · S02E01")
     assert not held.get("disable_notification")
+
+
+DIGEST_FAN, MORNING_FAN = 74, 75
+STORIES = (
+    ("d-1", SPINOFF, SPINOFF_TEXT),
+    ("d-2", "„Ballard“: Maggie Q verrät, wie es in Staffel 2 weitergeht", "Ein Interview."),
+    ("d-3", "„Ballard“ startet im Dezember bei Prime Video", "Der Termin steht fest."),
+)
+
+
+def next_six_pm(now: datetime) -> datetime:
+    """18:00 Berlin after `now`, worked out by hand from the calendar."""
+    local = now.astimezone(BERLIN)
+    day = local.date() if local.hour < 18 else local.date() + timedelta(days=1)
+    return datetime(day.year, day.month, day.day, 18, tzinfo=BERLIN).astimezone(UTC)
+
+
+async def waiting_rows(bot: BotRunner) -> list[tuple[int, datetime, bool]]:
+    """(chat id, not before, silent) of the unsent news rows, by id."""
+    engine = create_engine(bot.database_url)
+    async with engine.connect() as connection:
+        rows = await connection.execute(
+            select(Delivery.chat_id, Delivery.not_before, Delivery.silent)
+            .where(Delivery.sent_at.is_(None))
+            .order_by(Delivery.id)
+        )
+        result = [(chat_id, not_before, silent) for chat_id, not_before, silent in rows]
+    await engine.dispose()
+    return result
+
+
+async def the_digest_hour_comes(bot: BotRunner) -> None:
+    """Six o'clock in the evening, as far as the outbox is concerned (tests do not wait hours)."""
+    engine = create_engine(bot.database_url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(Delivery).where(Delivery.sent_at.is_(None)).values(not_before=datetime.now(UTC))
+        )
+    await engine.dispose()
+
+
+async def test_news_waits_for_the_morning_or_comes_as_one_daily_digest(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    catalogue.fill(tvmaze)
+    feeds.routes["/a.xml"] = Route(rss([], title="Serienjunkies"))
+    await bot.stop()
+    await bot.start(feed_urls=feeds.url("/a.xml"))
+    for fan in (DIGEST_FAN, MORNING_FAN):
+        fake.add_user(fan, f"Fan {fan}", language_code="de")
+        fake.send_text(fan, fan, f"/start follow_{BALLARD}")
+        await fake.wait_for_messages(fan, count=2)
+    menu = await open_settings(fake, DIGEST_FAN, DIGEST_FAN)
+    menu = await press(fake, DIGEST_FAN, menu, "News-Zusammenfassung", DIGEST_FAN)
+    menu = await press(fake, DIGEST_FAN, menu, "18:00", DIGEST_FAN)
+    assert "täglich um 18:00" in menu["visible"]
+    local = datetime.now(BERLIN)
+    end = (local + timedelta(seconds=30)).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    await hold_quiet_hours(fake, MORNING_FAN, local - timedelta(hours=1), end)
+    await poll(bot)  # the first poll only records what the feed already had
+    counts = {fan: len(fake.messages(fan)) for fan in (DIGEST_FAN, MORNING_FAN)}
+
+    feeds.routes["/a.xml"] = Route(rss([item(*story) for story in STORIES]))
+    await poll(bot)
+    polled = datetime.now(UTC)
+    await settle(fake)
+    assert {fan: len(fake.messages(fan)) for fan in counts} == counts
+
+    # MORNING_FAN's three items wait for the end of its quiet hours, then come with sound.
+    await asyncio.sleep(max(0.0, (end.astimezone(UTC) - datetime.now(UTC)).total_seconds() - 1))
+    assert len(fake.messages(MORNING_FAN)) == counts[MORNING_FAN]
+    morning = (await fake.wait_for_messages(MORNING_FAN, count=counts[MORNING_FAN] + 3))[-3:]
+    assert datetime.now(UTC) >= end.astimezone(UTC)
+    assert all(not message.get("disable_notification") for message in morning)
+    assert {story[1] for story in STORIES} == {
+        next(title for _, title, _ in STORIES if title in m["visible"]) for m in morning
+    }
+
+    # DIGEST_FAN's items (and a heading before them) wait for six in the evening.
+    waiting = await waiting_rows(bot)
+    assert len(waiting) == 4
+    assert {not_before for _, not_before, _ in waiting} == {next_six_pm(polled)}
+    await the_digest_hour_comes(bot)
+    [*_, digest] = await fake.wait_for_messages(DIGEST_FAN, count=counts[DIGEST_FAN] + 1)
+    assert digest["visible"].startswith("🗞 Deine News des Tages")
+    for guid, title, _ in STORIES:
+        assert title in digest["visible"]
+        assert f'href="https://news.example/{guid}"' in digest["text"]
+    assert not digest.get("reply_markup")
+
+    # Nothing twice: not on the next poll, not after a restart.
+    await poll(bot)
+    await bot.restart()
+    await poll(bot)
+    await settle(fake)
+    assert len(fake.messages(DIGEST_FAN)) == counts[DIGEST_FAN] + 1
+    assert len(fake.messages(MORNING_FAN)) == counts[MORNING_FAN] + 3
