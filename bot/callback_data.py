@@ -43,6 +43,10 @@ class Action(StrEnum):
     CALENDAR_RENEW = "cal"  # /calendar: a new subscription URL (the old one stops working)
     IMPORT = "imp"  # /import: "yes" / "no" on the list of matches
 
+    # Issue 14, delivery time:
+    QUIET_MODE = "qm"  # /settings → quiet hours: "silent" / "hold"
+    DIGEST = "dg"  # /settings → news digest: "off" or the local hour
+
 
 SETTINGS_ACTIONS = (
     Action.MENU,
@@ -51,6 +55,8 @@ SETTINGS_ACTIONS = (
     Action.LEAD,
     Action.QUIET,
     Action.NEWS,
+    Action.QUIET_MODE,
+    Action.DIGEST,
 )
 
 

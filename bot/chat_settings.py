@@ -17,6 +17,7 @@ from storage.models import Chat
 
 LEAD_CHOICES = (0, 15, 60, 1440)
 QUIET_PRESET = (22 * 60, 8 * 60)
+DIGEST_HOURS = (7, 8, 9, 12, 18, 20)
 COMMON_TIMEZONES = (
     "Europe/Berlin",
     "Europe/Vienna",
@@ -48,6 +49,8 @@ class ChatSettings:
     lead_minutes: tuple[int, ...]
     quiet_hours: tuple[int, int] | None
     news_kinds: tuple[NewsKind, ...]
+    quiet_hold: bool = False  # inside quiet hours: hold until they end (else: silent)
+    digest_hour: int | None = None  # local hour of the daily news digest; None: no digest
 
 
 def effective_settings(chat: Chat, *, default_language: str, default_timezone: str) -> ChatSettings:
@@ -60,6 +63,8 @@ def effective_settings(chat: Chat, *, default_language: str, default_timezone: s
         lead_minutes=tuple(sorted(chat.lead_minutes)),
         quiet_hours=quiet,
         news_kinds=tuple(kind for kind in NewsKind if kind in chat.news_kinds),
+        quiet_hold=bool(chat.quiet_hold),
+        digest_hour=chat.digest_hour,
     )
 
 
@@ -125,6 +130,17 @@ def set_quiet_hours(chat: Chat, hours: tuple[int, int] | None) -> None:
     prompts.settle(chat)
 
 
+def set_digest_hour(chat: Chat, argument: str) -> bool:
+    """ "off" (news as it comes) or a local hour from DIGEST_HOURS."""
+    if argument == "off":
+        chat.digest_hour = None
+        return True
+    if not argument.isdigit() or int(argument) not in DIGEST_HOURS:
+        return False
+    chat.digest_hour = int(argument)
+    return True
+
+
 def toggle_news_kind(chat: Chat, kind: str) -> bool:
     if kind not in tuple(NewsKind):
         return False
@@ -141,7 +157,7 @@ def apply_choice(chat: Chat, action: Action, argument: str) -> str | Prompt | No
     if action == Action.MENU:
         return (
             argument
-            if argument in {"main", "lang", "tz", "lead", "quiet", "news", "done"}
+            if argument in {"main", "lang", "tz", "lead", "quiet", "news", "digest", "done"}
             else None
         )
     if action == Action.LANGUAGE:
@@ -157,6 +173,13 @@ def apply_choice(chat: Chat, action: Action, argument: str) -> str | Prompt | No
             return None
         set_quiet_hours(chat, QUIET_PRESET if argument == "preset" else None)
         return "main"
+    if action == Action.QUIET_MODE:
+        if argument not in {"silent", "hold"}:
+            return None
+        chat.quiet_hold = argument == "hold"
+        return "quiet"
+    if action == Action.DIGEST:
+        return "digest" if set_digest_hour(chat, argument) else None
     if action == Action.LEAD:
         return "lead" if argument.isdigit() and toggle_lead(chat, int(argument)) else None
     if action == Action.NEWS:

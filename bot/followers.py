@@ -25,7 +25,9 @@ class Follower:
     lead_minutes: tuple[int, ...] = ()
     quiet_hours: tuple[int, int] | None = None  # minutes after local midnight, may wrap
     news_kinds: frozenset[str] = frozenset()
-    topic_id: int | None = None  # the group's news topic
+    topic_id: int | None = None  # the group's news topic (reminders go there too)
+    quiet_hold: bool = False  # inside quiet hours: hold until they end (else: silent)
+    digest_hour: int | None = None  # local hour of the daily news digest, if the chat has one
     reported: frozenset[int] = frozenset()  # item ids the chat said are not about its series
 
 
@@ -56,6 +58,8 @@ async def load_followers(
                 quiet_hours=settings.quiet_hours,
                 news_kinds=frozenset(settings.news_kinds),
                 topic_id=chat.news_topic_id,
+                quiet_hold=settings.quiet_hold,
+                digest_hour=settings.digest_hour,
                 reported=frozenset(reports.get(chat.id, ())),
             )
         )
@@ -81,8 +85,10 @@ async def reminder_followers(
                     lead_minutes=(lead,) if lead is not None else tuple(leads or ()),
                     quiet_hours=None if quiet_start is None or quiet_end is None
                     else (quiet_start, quiet_end),
+                    topic_id=topic_id,
+                    quiet_hold=bool(quiet_hold),
                 ),
             )
             for episode_id, series_id, chat_id, language, telegram_language, timezone, quiet_start,
-            quiet_end, leads in rows
+            quiet_end, leads, quiet_hold, topic_id in rows
         ]  # fmt: skip

@@ -6,7 +6,13 @@ from collections.abc import Callable
 
 from bot import render
 from bot.callback_data import Action, encode
-from bot.chat_settings import COMMON_TIMEZONES, LEAD_CHOICES, QUIET_PRESET, ChatSettings
+from bot.chat_settings import (
+    COMMON_TIMEZONES,
+    DIGEST_HOURS,
+    LEAD_CHOICES,
+    QUIET_PRESET,
+    ChatSettings,
+)
 from bot.i18n import LANGUAGES
 from bot.message import BotMessage, Button
 from bot.news.kinds import NewsKind
@@ -37,6 +43,12 @@ def summary(settings: ChatSettings) -> dict[str, str]:
         if quiet
         else render.plain(lang, "quiet.none"),
         "news": ", ".join(kinds) or render.plain(lang, "settings.none"),
+        "quiet_mode": render.plain(
+            lang, "quiet.mode.hold" if settings.quiet_hold else "quiet.mode.silent"
+        ),
+        "digest": render.plain(lang, "digest.off")
+        if settings.digest_hour is None
+        else render.plain(lang, "digest.at", hour=clock(settings.digest_hour * 60)),
     }
 
 
@@ -54,6 +66,7 @@ def main_screen(settings: ChatSettings) -> BotMessage:
             row("settings.button.reminders", "lead"),
             row("settings.button.quiet", "quiet"),
             row("settings.button.news", "news"),
+            row("settings.button.digest", "digest"),
             (Button(render.label(lang, "settings.done"), encode(Action.MENU, "done")),),
         ),
     )
@@ -114,6 +127,16 @@ def quiet_screen(settings: ChatSettings) -> BotMessage:
         ),
         (Button(_mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
         (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
+        (
+            Button(
+                _mark(not settings.quiet_hold, render.plain(lang, "quiet.mode.silent")),
+                encode(Action.QUIET_MODE, "silent"),
+            ),
+            Button(
+                _mark(settings.quiet_hold, render.plain(lang, "quiet.mode.hold")),
+                encode(Action.QUIET_MODE, "hold"),
+            ),
+        ),
         _back(lang),
     )
     return BotMessage(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
@@ -134,6 +157,28 @@ def news_screen(settings: ChatSettings) -> BotMessage:
     return BotMessage(render.html(lang, "settings.news.title"), tuple(rows))
 
 
+def digest_screen(settings: ChatSettings) -> BotMessage:
+    lang = settings.language
+    hours = tuple(
+        Button(
+            _mark(hour == settings.digest_hour, clock(hour * 60)), encode(Action.DIGEST, str(hour))
+        )
+        for hour in DIGEST_HOURS
+    )
+    rows = (
+        (
+            Button(
+                _mark(settings.digest_hour is None, render.plain(lang, "digest.off")),
+                encode(Action.DIGEST, "off"),
+            ),
+        ),
+        hours[: len(hours) // 2],
+        hours[len(hours) // 2 :],
+        _back(lang),
+    )
+    return BotMessage(render.html(lang, "settings.digest.title", **summary(settings)), rows)
+
+
 SCREENS: dict[str, Callable[[ChatSettings], BotMessage]] = {
     "main": main_screen,
     "lang": language_screen,
@@ -141,4 +186,5 @@ SCREENS: dict[str, Callable[[ChatSettings], BotMessage]] = {
     "lead": lead_screen,
     "quiet": quiet_screen,
     "news": news_screen,
+    "digest": digest_screen,
 }

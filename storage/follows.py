@@ -47,10 +47,11 @@ async def reports_among(session: AsyncSession, *, item_ids: Collection[int]) -> 
 
 
 # episode id, series id, chat id, language, telegram language, timezone, quiet start and end,
-# lead minutes
+# lead minutes, quiet hold, topic id
 ReminderFollow = Row[
-    int, int, int, str | None, str | None, str | None, int | None, int | None, list[int] | None
-]
+    int, int, int, str | None, str | None, str | None, int | None, int | None, list[int] | None,
+    bool, int | None,
+]  # fmt: skip
 
 
 def _wants_lead(dialect: str, lead: int | None) -> ColumnElement[bool]:
@@ -67,10 +68,10 @@ async def reminder_follows(
     session: AsyncSession, *, episode_ids: Collection[int], lead: int | None, batch: int = 5000
 ) -> AsyncIterator[Sequence[ReminderFollow]]:
     """(episode id, series id, chat id, language, telegram language, timezone, quiet start,
-    quiet end, lead minutes if `lead` is None) of every reachable chat that follows the
-    series of one of `episode_ids` and wants a reminder `lead` minutes before it airs (None:
-    any reminder), in batches: the database joins and filters, only the rows that become
-    reminders come back."""
+    quiet end, lead minutes if `lead` is None, quiet hold, news topic) of every reachable chat
+    that follows the series of one of `episode_ids` and wants a reminder `lead` minutes before
+    it airs (None: any reminder), in batches: the database joins and filters, only the rows
+    that become reminders come back."""
     if not episode_ids:
         return
     # The follows of those episodes first: PostgreSQL cannot estimate the lead-time filter
@@ -95,6 +96,8 @@ async def reminder_follows(
             Chat.quiet_end,
             # a timed lead is the one asked for: parsing every chat's list would cost more
             Chat.lead_minutes if lead is None else null_leads,
+            Chat.quiet_hold,
+            Chat.news_topic_id,
         )
         .join(Chat, Chat.id == followed.c.chat_id)
         .where(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, BigInteger, Integer, MetaData, SmallInteger, String
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, MetaData, SmallInteger, String, false
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -57,6 +57,10 @@ class Chat(Base):
     # Quiet hours as minutes after local midnight; both None = no quiet hours.
     quiet_start: Mapped[int | None] = mapped_column(SmallInteger)
     quiet_end: Mapped[int | None] = mapped_column(SmallInteger)
+    # Inside quiet hours: False = deliver silently, True = hold until they end.
+    quiet_hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The local hour of the daily news digest; None = each news item as it comes.
+    digest_hour: Mapped[int | None] = mapped_column(SmallInteger)
     news_kinds: Mapped[list[str]] = mapped_column(JSON, default=lambda: list(ALL_NEWS_KINDS))
     # The forum topic a group's admins chose for news; None = the main chat / General.
     news_topic_id: Mapped[int | None] = mapped_column(Integer)

@@ -16,20 +16,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import render
 from bot.callback_data import Action, encode
-from bot.chat_settings import Defaults, in_quiet_hours
+from bot.chat_settings import Defaults
 from bot.delivery.outbox import Push, enqueue_many
+from bot.delivery_time import Delivery, news_delivery
 from bot.followers import load_followers
 from bot.message import BotMessage, Button
-from bot.news.fanout import plan_news_fanout
+from bot.news.fanout import PlannedNews, plan_news_fanout
 from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
 from bot.news.views import news_view, render_news
+from bot.reminders.plan import zone_named
 from storage.chats import admin_chats
 from storage.feeds import get_feed, get_items, mark_announced
 from storage.series import ended_since, series_titles
@@ -40,8 +42,32 @@ ENDED_ALERT_WINDOW = timedelta(days=7)
 FANOUT_CHUNK_ROWS = 1000
 
 
-def _silent(quiet: tuple[int, int] | None, timezone: str, now: datetime) -> bool:
-    return in_quiet_hours(now, ZoneInfo(timezone), quiet)
+@lru_cache(maxsize=1 << 12)
+def _delivery(
+    now: datetime,
+    timezone: str,
+    quiet: tuple[int, int] | None,
+    hold: bool = False,
+    digest_hour: int | None = None,
+) -> Delivery:
+    """When news arriving `now` reaches a chat with these settings (shared by many chats)."""
+    return news_delivery(now, zone_named(timezone), quiet, hold=hold, digest_hour=digest_hour)
+
+
+def _digest_header(plan: PlannedNews, delivery: Delivery) -> Push:
+    """The heading of a chat's digest: queued with its first item, at the same moment and
+    before it (the sender sends due rows oldest first and folds plain texts into one)."""
+    return Push(
+        chat_id=plan.chat_id,
+        kind=DeliveryKind.NEWS,
+        dedup_key=f"digest:{plan.chat_id}:{delivery.not_before:%Y%m%dT%H%M}",
+        message=BotMessage(
+            render.html(plan.language, "news.digest.header"),
+            silent=delivery.silent,
+            thread_id=plan.topic_id,
+        ),
+        not_before=delivery.not_before,
+    )
 
 
 async def plan_news_pushes(
@@ -60,21 +86,29 @@ async def plan_news_pushes(
     stored = await get_items(session, ids={p.item_id for p in planned})
     titles = await series_titles(session, ids={s for p in planned for s in p.series_ids})
     pushes = []
+    headed: set[int] = set()  # digest chats whose heading is queued
     for plan in planned:
         item = stored[plan.item_id]
         feed = await get_feed(session, feed_id=item.feed_id)
         view = news_view(item, feed, (titles[s] for s in plan.series_ids))
         screen = render_news(view, language=plan.language, timezone=plan.timezone)
+        delivery = _delivery(
+            now, plan.timezone, plan.quiet_hours, plan.quiet_hold, plan.digest_hour
+        )
+        if plan.digest_hour is not None:
+            # In a digest an item is its text (headline, series, source, link) without
+            # buttons: plain texts are what the sender folds into one message.
+            screen = replace(screen, keyboard=())
+            if plan.chat_id not in headed:
+                headed.add(plan.chat_id)
+                pushes.append(_digest_header(plan, delivery))
         pushes.append(
             Push(
                 chat_id=plan.chat_id,
                 kind=DeliveryKind.NEWS,
                 dedup_key=plan.dedup_key,
-                message=replace(
-                    screen,
-                    thread_id=plan.topic_id,
-                    silent=_silent(plan.quiet_hours, plan.timezone, now),
-                ),
+                message=replace(screen, thread_id=plan.topic_id, silent=delivery.silent),
+                not_before=delivery.not_before,
             )
         )
     return pushes
@@ -123,6 +157,7 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
             screen = BotMessage(
                 render.html(language, "news.ended", series=series.title), ((card, unfollow),)
             )
+            delivery = _delivery(now, follower.timezone, follower.quiet_hours, follower.quiet_hold)
             pushes.append(
                 Push(
                     chat_id=follower.chat_id,
@@ -131,8 +166,9 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
                     message=replace(
                         screen,
                         thread_id=follower.topic_id,
-                        silent=_silent(follower.quiet_hours, follower.timezone, now),
+                        silent=delivery.silent,
                     ),
+                    not_before=delivery.not_before,
                 )
             )
     return await enqueue_many(session, pushes)

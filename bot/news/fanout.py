@@ -36,6 +36,8 @@ class PlannedNews:
     dedup_key: str
     quiet_hours: tuple[int, int] | None = None
     topic_id: int | None = None  # the group's news topic
+    quiet_hold: bool = False
+    digest_hour: int | None = None
 
 
 def news_dedup_key(item_id: int, chat_id: int) -> str:
@@ -67,6 +69,8 @@ def plan_news_fanout(items: Iterable[NewItem], followers: Iterable[Follower]) ->
                     dedup_key=news_dedup_key(item.item_id, chat_id),
                     quiet_hours=follower.quiet_hours,
                     topic_id=follower.topic_id,
+                    quiet_hold=follower.quiet_hold,
+                    digest_hour=follower.digest_hour,
                 )
             )
     return planned

@@ -7,7 +7,9 @@ window) → the reminders whose moment falls into the window. No I/O; all times 
 - A date-only release gets one reminder at 09:00 local on its day, whatever the lead times.
 - A reminder whose moment has passed is still planned while the episode has not started
   (date-only: while its local day lasts); after that it is dropped.
-- Inside the chat's quiet hours a reminder is sent silently.
+- Inside the chat's quiet hours a reminder is sent silently, or, if the chat holds messages
+  in quiet hours, at their end, unless that is at or after air time (then silently at its
+  moment: a reminder never arrives after its episode started; see `bot.delivery_time`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.catalog.schedule import Airing
-from bot.chat_settings import in_quiet_hours
+from bot.delivery_time import Delivery, deliver_at
 from bot.followers import Follower
 
 DAY_LEAD = 1440
@@ -34,6 +36,7 @@ class PlannedReminder:
     remind_at: datetime
     expires_at: datetime  # after this the reminder is pointless
     silent: bool
+    send_at: datetime  # remind_at, or the end of the chat's quiet hours if it holds them
 
 
 def dedup_key(chat_id: int, episode_id: int, lead: str) -> str:
@@ -71,7 +74,17 @@ def _moments(
         yield "day", morning, end_of_day
 
 
-_silent = lru_cache(maxsize=1 << 16)(in_quiet_hours)
+_delivery = lru_cache(maxsize=1 << 16)(deliver_at)
+
+
+def _deliver(
+    remind_at: datetime, zone: ZoneInfo, follower: Follower, expires_at: datetime
+) -> Delivery:
+    if follower.quiet_hours is None:
+        return Delivery(remind_at, silent=False)
+    return _delivery(
+        remind_at, zone, follower.quiet_hours, hold=follower.quiet_hold, deadline=expires_at
+    )
 
 
 def reminders_for(
@@ -87,11 +100,13 @@ def reminders_for(
     zone = zone_named(follower.timezone)
     for lead, remind_at, expires_at in _moments(airing, follower, zone):
         if window_start < remind_at <= window_end and expires_at > now:
+            delivery = _deliver(remind_at, zone, follower, expires_at)
             yield PlannedReminder(
                 chat_id=follower.chat_id,
                 episode_id=airing.episode_id,
                 lead=lead,
                 remind_at=remind_at,
                 expires_at=expires_at,
-                silent=_silent(remind_at, zone, follower.quiet_hours),
+                silent=delivery.silent,
+                send_at=delivery.not_before,
             )

@@ -127,7 +127,7 @@ class _Texts:
     def of(self, reminder: PlannedReminder, follower: Follower) -> str:
         airing = self._airings[reminder.episode_id]
         zone = zone_named(follower.timezone)
-        at = max(reminder.remind_at, self._now)
+        at = max(reminder.send_at, self._now)
         wall = None if airing.airstamp is None else airing.airstamp.astimezone(zone)
         key = (
             reminder.episode_id,
@@ -175,7 +175,7 @@ class _SharedPlans:
     def of(self, episode_id: int, follower: Follower) -> list[tuple[PlannedReminder, BotMessage]]:
         key = (
             episode_id, follower.timezone, follower.language, follower.quiet_hours,
-            follower.lead_minutes,
+            follower.lead_minutes, follower.quiet_hold, follower.topic_id,
         )  # fmt: skip
         shared = self._cache.get(key)
         if shared is None:
@@ -187,8 +187,9 @@ class _SharedPlans:
                 now=self._now,
             )  # fmt: skip
             keyboard = self._keyboard(episode_id, follower.language)
+            topic = follower.topic_id
             shared = self._cache[key] = [
-                (r, BotMessage(self._texts.of(r, follower), keyboard, silent=r.silent))
+                (r, BotMessage(self._texts.of(r, follower), keyboard, None, r.silent, topic))
                 for r in planned
             ]
         return shared
@@ -240,7 +241,7 @@ async def plan_due_reminders(
                         kind=DeliveryKind.REMINDER,
                         dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
                         message=message,
-                        not_before=reminder.remind_at,
+                        not_before=reminder.send_at,
                         episode_id=episode_id,
                     )
                     for episode_id, follower in batch

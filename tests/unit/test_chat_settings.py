@@ -63,6 +63,10 @@ def test_lead_times_and_news_kinds_toggle():
         (Action.LANGUAGE, "fr"),
         (Action.QUIET, "always"),
         (Action.MENU, "admin"),
+        (Action.QUIET_MODE, "loud"),
+        (Action.DIGEST, "25"),
+        (Action.DIGEST, "3"),
+        (Action.DIGEST, "-8"),
     ],
 )
 def test_forged_choices_change_nothing(action, argument):
@@ -130,3 +134,21 @@ def test_resolve_timezone(text, expected):
 
 def test_stored_default_news_kinds_are_the_news_kinds():
     assert ALL_NEWS_KINDS == tuple(kind.value for kind in NewsKind)
+
+
+def test_quiet_mode_silent_or_hold():
+    chat = new_chat()
+    assert effective(chat).quiet_hold is False
+    assert apply_choice(chat, Action.QUIET_MODE, "hold") == "quiet"
+    assert effective(chat).quiet_hold is True
+    assert apply_choice(chat, Action.QUIET_MODE, "silent") == "quiet"
+    assert effective(chat).quiet_hold is False
+
+
+def test_digest_hour_on_and_off():
+    chat = new_chat()
+    assert effective(chat).digest_hour is None
+    assert apply_choice(chat, Action.DIGEST, "18") == "digest"
+    assert effective(chat).digest_hour == 18
+    assert apply_choice(chat, Action.DIGEST, "off") == "digest"
+    assert effective(chat).digest_hour is None

@@ -1,7 +1,9 @@
 """How one chat's due rows become its next message."""
 
+from bot import render
 from bot.delivery.packing import next_message
 from bot.message import BotMessage, Button, Copy, to_payload
+from bot.news.views import NewsView, render_news
 from storage.deliveries import DueRow
 
 YES = ((Button("Yes", "1|menu|x"),),)
@@ -52,3 +54,30 @@ def test_an_unreadable_row_goes_alone_without_a_message():
     broken = next_message([row(1, {"v": 99, "html": "?"}), row(2, {"html": "fine"})])
     assert broken.message is None and broken.rows == ((1, 0),)
     assert broken.unreadable is not None and "99" in broken.unreadable
+
+
+def test_a_long_news_digest_splits_into_messages_losing_and_doubling_nothing():
+    def news(n: int) -> dict:
+        view = NewsView(
+            item_id=n, kind="renewal", title=f"Story {n} " + "ä" * 600,
+            link=f"https://news.example/{n}", source="Serienjunkies", published=None,
+            series=((70000, "Ballard"),),
+        )  # fmt: skip
+        screen = render_news(view, language="de", timezone="Europe/Berlin")
+        return to_payload(BotMessage(screen.text, thread_id=7))  # a digest item: no buttons
+
+    heading = to_payload(BotMessage(render.html("de", "news.digest.header"), thread_id=7))
+    due = [row(0, heading)] + [row(n, news(n)) for n in range(1, 21)]
+    settled, messages = [], []
+    while due:
+        message = next_message(due)
+        ids = [r for r, _ in message.rows]
+        settled += ids
+        messages.append(message.message)
+        due = [r for r in due if r.id not in ids]
+    assert sorted(settled) == list(range(21)) and len(settled) == 21
+    assert len(messages) > 1
+    assert all(m is not None and render.visible_len(m.text) <= 4096 for m in messages)
+    assert all(m is not None and m.thread_id == 7 and not m.keyboard for m in messages)
+    text = "".join(m.text for m in messages if m is not None)
+    assert all(f'href="https://news.example/{n}"' in text for n in range(1, 21))

@@ -18,10 +18,10 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def follower(chat_id=1, timezone=BERLIN, leads=(15, 1440), quiet=None):
+def follower(chat_id=1, timezone=BERLIN, leads=(15, 1440), quiet=None, hold=False):
     return Follower(
         chat_id=chat_id, series_id=1, language="de", timezone=timezone,
-        lead_minutes=tuple(leads), quiet_hours=quiet,
+        lead_minutes=tuple(leads), quiet_hours=quiet, quiet_hold=hold,
     )  # fmt: skip
 
 
@@ -132,3 +132,29 @@ def test_window_is_half_open_so_consecutive_ticks_never_double():
     first = plan([episode], [follower(leads=(15,))], boundary - timedelta(minutes=1), boundary)
     second = plan([episode], [follower(leads=(15,))], boundary, boundary + timedelta(minutes=1))
     assert len(first) == 1 and second == []
+
+
+def test_held_reminders_wait_for_the_morning_but_never_past_air_time():
+    # Quiet 22:00–07:00 Berlin (UTC+1 in January), reminders a day and 15 minutes before.
+    quiet = (22 * 60, 7 * 60)
+    evening = Airing(30, 1, utc("2026-01-11T19:15"), None)  # 20:15: day-before at 20:15, loud
+    late = Airing(31, 1, utc("2026-01-11T22:30"), None)  # 23:30: both reminders in quiet hours
+    planned = everything(
+        [evening, late], [follower(quiet=quiet, hold=True)], utc("2026-01-01T00:00")
+    )
+    by_key = {(p.episode_id, p.lead): p for p in planned}
+    assert by_key[30, "15"].send_at == by_key[30, "15"].remind_at == utc("2026-01-11T19:00")
+    # the day before at 23:30 is held until 07:00 (06:00 UTC) on the day, before air time
+    assert by_key[31, "1440"].send_at == utc("2026-01-11T06:00")
+    assert not by_key[31, "1440"].silent
+    # 15 minutes before 23:30: the quiet hours end after air time, so it comes silently
+    assert by_key[31, "15"].send_at == by_key[31, "15"].remind_at == utc("2026-01-11T22:15")
+    assert by_key[31, "15"].silent
+
+
+def test_without_hold_quiet_reminders_stay_at_their_time_silently():
+    quiet = (22 * 60, 7 * 60)
+    late = Airing(31, 1, utc("2026-01-11T22:30"), None)
+    planned = everything([late], [follower(quiet=quiet)], utc("2026-01-01T00:00"))
+    assert all(p.silent and p.send_at == p.remind_at for p in planned)
+    assert len(planned) == 2
