@@ -6,11 +6,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot import prompts
 from bot.catalog.chat_ical import store_chat_airings
 from bot.catalog.ical import IcalAiring
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.chat_settings import Defaults
+from bot.prompts import Prompt
 from bot.reminders.tick import plan_due_reminders
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.chat_icals import remove_chat_ical
@@ -18,6 +20,7 @@ from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
 from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
+from storage.models import Chat
 from storage.series import add_follow, remove_follow
 from tests.fake_tvmaze import episode, show
 
@@ -193,3 +196,15 @@ async def test_remove_link_keeps_the_follow_and_the_other_chats(sessions):
     assert await count(sessions, ChatAiring) == 0
     await run_ticks(sessions, AIRS - timedelta(minutes=30), AIRS)
     assert await deliveries(sessions) == []
+
+
+def test_a_prompt_keeps_what_it_is_about_and_old_values_still_read():
+    chat = Chat(telegram_id=1, type="private")
+    prompts.ask(chat, Prompt.CHAT_ICAL, "17861")
+    assert prompts.pending(chat) is Prompt.CHAT_ICAL and prompts.argument(chat) == "17861"
+    prompts.ask(chat, Prompt.FOLLOW)
+    assert prompts.pending(chat) is Prompt.FOLLOW and prompts.argument(chat) is None
+    chat.awaiting_input = "gone_prompt:5"
+    assert prompts.pending(chat) is None
+    with pytest.raises(ValueError):
+        prompts.ask(chat, Prompt.CHAT_ICAL, "1" * 13)
