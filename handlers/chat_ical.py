@@ -9,7 +9,7 @@ from telegram.constants import ChatType
 
 from bot import prompts, render
 from bot.catalog.card_views import card_screen
-from bot.catalog.chat_ical import ChatAttachOutcome, attach_chat_ical
+from bot.catalog.chat_ical import ChatAttachOutcome, attach_chat_ical, remove_chat_calendar
 from bot.catalog.series_card import load_card
 from bot.context import BotContext
 from bot.http_fetch import FetchLimits
@@ -17,7 +17,6 @@ from bot.message import BotMessage
 from bot.prompts import Prompt
 from bot.telegram_io import edit, reply
 from handlers.common import read_id_press, refuse_press
-from storage.chat_icals import remove_chat_ical
 from storage.follows import followed_series_id
 
 
@@ -101,7 +100,7 @@ async def chat_ical_remove_button(update: Update, context: BotContext) -> None:
     series_id = await followed_series_id(
         scope.session, chat_id=scope.chat.id, tvmaze_id=press.target
     )
-    removed = series_id is not None and await remove_chat_ical(
+    removed = series_id is not None and await remove_chat_calendar(
         scope.session, chat_id=scope.chat.id, series_id=series_id
     )
     card = await load_card(

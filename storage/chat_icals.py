@@ -79,13 +79,15 @@ async def chat_airings_due(
     return [(airing, series, chat) for airing, series, chat in rows]
 
 
-async def pending_chat_airing_reminders(session: AsyncSession, *, key_prefix: str) -> list[int]:
-    """Ids of unsent reminders whose dedup key starts with `key_prefix`."""
-    rows = await session.scalars(
-        select(Delivery.id).where(
+async def pending_chat_airing_reminders(
+    session: AsyncSession, *, key_prefix: str
+) -> list[tuple[int, str]]:
+    """(id, dedup key) of unsent reminders whose dedup key starts with `key_prefix`."""
+    rows = await session.execute(
+        select(Delivery.id, Delivery.dedup_key).where(
             Delivery.kind == DeliveryKind.REMINDER,
             Delivery.status == DeliveryStatus.PENDING,
             Delivery.dedup_key.startswith(key_prefix, autoescape=True),
         )
     )
-    return list(rows)
+    return [(row_id, key) for row_id, key in rows]

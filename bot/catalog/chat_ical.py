@@ -28,6 +28,7 @@ from storage.chat_icals import (
     chat_airings_of,
     get_chat_ical,
     pending_chat_airing_reminders,
+    remove_chat_ical,
 )
 
 logger = logging.getLogger(__name__)
@@ -84,10 +85,10 @@ async def store_chat_airings(
             stale.append(vanished)
             await session.delete(vanished)
     for row in stale:
-        ids = await pending_chat_airing_reminders(
+        pending = await pending_chat_airing_reminders(
             session, key_prefix=airing_key_prefix(chat_id, row.id)
         )
-        await outbox.withdraw(session, ids=ids)
+        await outbox.withdraw(session, ids=[row_id for row_id, _ in pending])
     await session.flush()
     return sum(1 for airing in airings if _is_future(airing, now))
 
@@ -146,6 +147,18 @@ async def attach_chat_ical(
         )
     logger.info("chat %d attached an iCal link to series %d: %d future", chat_id, series_id, future)
     return ChatAttachOutcome("done", future_airings=future)
+
+
+async def remove_chat_calendar(session: AsyncSession, *, chat_id: int, series_id: int) -> bool:
+    """Drop the chat's link for the series with its airings and their unsent reminders; True
+    if there was one."""
+    airings = await chat_airings_of(session, chat_id=chat_id, series_id=series_id)
+    prefixes = tuple(airing_key_prefix(chat_id, airing.id) for airing in airings.values())
+    pending = await pending_chat_airing_reminders(session, key_prefix=f"reminder:{chat_id}:ical-")
+    await outbox.withdraw(
+        session, ids=[row_id for row_id, key in pending if key.startswith(prefixes)]
+    )
+    return await remove_chat_ical(session, chat_id=chat_id, series_id=series_id)
 
 
 async def _drop_airings(

@@ -127,7 +127,7 @@ async def test_fan_attaches_a_calendar_whose_airing_reminds_only_that_chat_with_
     assert await stored_links(bot) == (0, 0)
 
 
-async def test_unfollowing_drops_the_chats_calendar(
+async def test_unfollowing_and_deletedata_drop_the_chats_calendar(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
     add_show(tvmaze)
@@ -137,10 +137,17 @@ async def test_unfollowing_drops_the_chats_calendar(
     )
     card = await follow_and_open_card(fake, FAN)
     assert "1 upcoming date" in await attach(fake, FAN, card, feeds.url("/b.ics"))
-    assert await stored_links(bot) == (1, 1)
+    other_card = await follow_and_open_card(fake, OTHER)
+    assert "1 upcoming date" in await attach(fake, OTHER, other_card, feeds.url("/b.ics"))
+    assert await stored_links(bot) == (2, 2)
+
     listing = await ask(fake, FAN, "/list")
     card = await press(fake, FAN, listing, "Ballard", FAN)
     await press(fake, FAN, card, "Unfollow", FAN)
+    assert await stored_links(bot) == (1, 1)  # the other chat keeps its own
+
+    confirm = await ask(fake, OTHER, "/deletedata")
+    await press(fake, OTHER, confirm, "Yes, delete", OTHER)
     assert await stored_links(bot) == (0, 0)
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import prompts
-from bot.catalog.chat_ical import store_chat_airings
+from bot.catalog.chat_ical import remove_chat_calendar, store_chat_airings
 from bot.catalog.ical import IcalAiring
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
@@ -15,7 +15,6 @@ from bot.chat_settings import Defaults
 from bot.prompts import Prompt
 from bot.reminders.tick import plan_due_reminders
 from storage.chat_ical_models import ChatAiring, ChatIcal
-from storage.chat_icals import remove_chat_ical
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
 from storage.delivery_models import Delivery
@@ -185,17 +184,25 @@ async def test_deleting_the_chat_removes_the_link_and_its_airings(sessions):
     assert await count(sessions, ChatIcal) == 0 and await count(sessions, ChatAiring) == 0
 
 
-async def test_remove_link_keeps_the_follow_and_the_other_chats(sessions):
-    chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
+async def test_removing_the_link_withdraws_its_unsent_reminders_and_plans_no_more(sessions):
+    chat_id, other_id, series_id = await set_up(
+        sessions, tvmaze_airs=AIRS, now=AIRS - timedelta(days=3)
+    )
     async with sessions.begin() as session:
         await store_chat_airings(
             session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
         )
-        assert await remove_chat_ical(session, chat_id=chat_id, series_id=series_id)
-        assert not await remove_chat_ical(session, chat_id=chat_id, series_id=series_id)
-    assert await count(sessions, ChatAiring) == 0
-    await run_ticks(sessions, AIRS - timedelta(minutes=30), AIRS)
-    assert await deliveries(sessions) == []
+    await tick(sessions, AIRS - timedelta(minutes=16))  # both reminders written, unsent
+    assert len([r for r in await deliveries(sessions) if r.chat_id == chat_id]) == 2
+    async with sessions.begin() as session:
+        assert await remove_chat_calendar(session, chat_id=chat_id, series_id=series_id)
+        assert not await remove_chat_calendar(session, chat_id=chat_id, series_id=series_id)
+    assert await count(sessions, ChatAiring) == 0 and await count(sessions, ChatIcal) == 0
+    await run_ticks(sessions, AIRS - timedelta(minutes=15), AIRS)
+    # the TVmaze episode's reminders (both chats) stay; the chat-only one is gone
+    assert sorted(r.dedup_key for r in await deliveries(sessions)) == sorted(
+        f"reminder:{chat}:1:15" for chat in (chat_id, other_id)
+    )
 
 
 def test_a_prompt_keeps_what_it_is_about_and_old_values_still_read():
