@@ -173,3 +173,43 @@ async def test_private_address_refused_and_a_page_that_is_no_calendar_explained(
     assert answer.startswith("I could not read that calendar (") and "nothing was added" in answer
     assert feeds.hits["/page.html"] == hits  # the loopback address was never contacted
     assert await stored_links(bot) == (0, 0)
+
+
+async def test_in_a_group_only_an_admin_attaches_the_groups_calendar(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    add_show(tvmaze)
+    admin, member, group = 52, 53, -1005252
+    soon = datetime.now(UTC) + timedelta(days=3)
+    feeds.routes["/g.ics"] = Route(
+        feed(event("g1", ics_start(soon), "Ballard", "ZDF")), content_type="text/calendar"
+    )
+    fake.add_user(admin, "Admin", language_code="en")
+    fake.add_user(member, "Member", language_code="en")
+    fake.add_group(group, "Serienabend", type="supergroup", admins=[admin], members=[member])
+
+    def said(user_id: int, text: str, replies: int = 1) -> Any:
+        count = len(fake.messages(group))
+        fake.send_text(group, user_id, text)
+        return fake.wait_for_messages(group, count=count + replies)
+
+    await said(admin, f"/start@serienwecker_test_bot follow_{SHOW}", replies=2)
+    [*_, listing] = await said(admin, "/list")
+    card = await press(fake, group, listing, "Ballard", admin)
+    data = buttons(card)["📅 TV-Termine hinzufügen (iCal)"]  # a group speaks German here
+
+    query = fake.press_button(group, card["message_id"], data, member)
+    assert (await fake.wait_for_callback_answer(query)).get("show_alert")
+    count = len(fake.messages(group))
+    query = fake.press_button(group, card["message_id"], data, admin)
+    assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
+    [*_, asked] = await fake.wait_for_messages(group, count=count + 1)
+    assert "iCal-Link" in asked["visible"]
+
+    count = len(fake.messages(group))
+    fake.send_text(group, member, feeds.url("/g.ics"))  # a member's text answers nothing
+    await asyncio.sleep(1)
+    assert len(fake.messages(group)) == count and feeds.hits["/g.ics"] == 0
+    [*_, done] = await said(admin, feeds.url("/g.ics"))
+    assert done["visible"].startswith("Kalender hinzugefügt: 1 kommender Termin gefunden.")
+    assert await stored_links(bot) == (1, 1)
