@@ -8,6 +8,7 @@ server), then run again under tracemalloc for its peak memory.
 
     python -m bench.reminders                  # SQLite in a temporary directory
     python -m bench.reminders --chats 20000    # smaller
+    python -m bench.reminders --chats 20000 --chat-icals 2000  # chats' own iCal airings too
     BENCH_DATABASE_URL=postgresql+asyncpg://… python -m bench.reminders  # PostgreSQL (wipes it!)
 """
 
@@ -27,17 +28,21 @@ from sqlalchemy import delete, insert, text
 from bot.chat_settings import Defaults
 from bot.reminders.tick import plan_due_reminders
 from storage.catalog_models import Episode, Follow, Series, TickState
+from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.db import create_engine, create_session_factory
 from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
 from storage.models import Chat
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+CHAT_AIRINGS = 20  # per chat-own iCal link, over the 60 days
 LEAD_SETS = ([60], [15, 1440], [0, 15, 60, 1440], [1440], [15])
 ZONES = ("Europe/Berlin", "Europe/Vienna", "America/New_York", "Europe/London", None)
 
 
-async def fill(sessions, chats: int, series: int, episodes: int, follows: int) -> None:
+async def fill(
+    sessions, chats: int, series: int, episodes: int, follows: int, chat_icals: int
+) -> None:
     rng = random.Random(7)
     async with sessions.begin() as session:
         await session.execute(
@@ -66,6 +71,24 @@ async def fill(sessions, chats: int, series: int, episodes: int, follows: int) -
                 pairs.append({"chat_id": chat, "series_id": series_id})
         for start in range(0, len(pairs), 50_000):
             await session.execute(insert(Follow), pairs[start : start + 50_000])
+        await fill_chat_icals(session, rng, pairs[::follows][:chat_icals])
+
+
+async def fill_chat_icals(session, rng: random.Random, follows: list[dict[str, int]]) -> None:
+    """A chat's own iCal link on one followed series each, with CHAT_AIRINGS airings."""
+    if not follows:
+        return
+    await session.execute(insert(ChatIcal), [{**pair, "url": "https://tv.example/x.ics"}
+                                             for pair in follows])  # fmt: skip
+    span = int(timedelta(days=60).total_seconds())
+    rows = []
+    for pair in follows:
+        for n in range(CHAT_AIRINGS):
+            airs = NOW + timedelta(seconds=rng.randrange(-3600, span))
+            rows.append({**pair, "uid": f"tv-{n}", "title": f"Airing {n}", "airstamp": airs,
+                         "airdate": airs.date(), "channel": "ZDFneo"})  # fmt: skip
+    for start in range(0, len(rows), 50_000):
+        await session.execute(insert(ChatAiring), rows[start : start + 50_000])
 
 
 async def reset(sessions, done_until: datetime) -> None:
@@ -107,6 +130,9 @@ async def main() -> None:
     parser.add_argument("--follows", type=int, default=10)
     parser.add_argument("--series", type=int, default=5_000)
     parser.add_argument("--episodes", type=int, default=50_000)
+    parser.add_argument(
+        "--chat-icals", type=int, default=0, help="chats with their own iCal link on a series"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
@@ -118,14 +144,15 @@ async def main() -> None:
         await upgrade_database(engine)
         sessions = create_session_factory(engine)
         started = time.perf_counter()
-        await fill(sessions, args.chats, args.series, args.episodes, args.follows)
+        await fill(sessions, args.chats, args.series, args.episodes, args.follows, args.chat_icals)
         if url.startswith("postgresql"):
             async with engine.connect() as connection:
                 await connection.execute(text("ANALYZE"))
         print(
             f"{engine.dialect.name}: {args.chats:,} chats × {args.follows} follows, "
             f"{args.series:,} series, "
-            f"{args.episodes:,} episodes over 60 days "
+            f"{args.episodes:,} episodes over 60 days, "
+            f"{args.chat_icals:,} chat iCal links × {CHAT_AIRINGS} airings "
             f"(filled in {time.perf_counter() - started:.0f} s)"
         )
         await measure(sessions, "steady tick (2-minute window)", NOW)

@@ -50,6 +50,7 @@ from bot.update_order import ChatOrderedUpdates
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command, calendar_renew_button
 from handlers.card import card_button, card_post_button, share_button
+from handlers.chat_ical import chat_ical_button, chat_ical_remove_button
 from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
@@ -247,6 +248,10 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(card_button, pattern(Action.CARD)))
     application.add_handler(CallbackQueryHandler(card_post_button, pattern(Action.CARD_POST)))
     application.add_handler(CallbackQueryHandler(share_button, pattern(Action.SHARE)))
+    application.add_handler(CallbackQueryHandler(chat_ical_button, pattern(Action.CHAT_ICAL)))
+    application.add_handler(
+        CallbackQueryHandler(chat_ical_remove_button, pattern(Action.CHAT_ICAL_REMOVE))
+    )
     application.add_handler(CallbackQueryHandler(page_button, pattern(Action.PAGE)))
     application.add_handler(CallbackQueryHandler(stale_button))
 

@@ -42,6 +42,8 @@ class Action(StrEnum):
     # Issue 14, import and calendar:
     CALENDAR_RENEW = "cal"  # /calendar: a new subscription URL (the old one stops working)
     IMPORT = "imp"  # /import: "yes" / "no" on the list of matches
+    CHAT_ICAL = "ci"  # argument: a TVmaze id (the card: ask for the chat's own iCal link)
+    CHAT_ICAL_REMOVE = "cir"  # argument: a TVmaze id (the card: drop that link)
 
     # Issue 14, delivery time:
     QUIET_MODE = "qm"  # /settings → quiet hours: "silent" / "hold"

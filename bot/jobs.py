@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+from bot.catalog.chat_ical import refresh_chat_icals
 from bot.catalog.ical_feeds import refresh_ical_feeds
 from bot.catalog.show_index import sync_show_index
 from bot.catalog.sync import sync_followed
@@ -27,6 +28,7 @@ async def sync_catalog(context: BotContext) -> None:
     await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
     if context.bot_data.feed_http is not None:
         await refresh_ical_feeds(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
+        await refresh_chat_icals(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
     async with context.db.begin() as session:
         alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
     if alerts:

@@ -10,6 +10,7 @@ from bot import prompts
 from bot.context import BotContext
 from bot.prompts import Prompt
 from handlers.broadcast import broadcast_input
+from handlers.chat_ical import chat_ical_input
 from handlers.follow import offer_candidates
 from handlers.import_export import import_input
 from handlers.settings import settings_input
@@ -34,6 +35,8 @@ async def typed_input(update: Update, context: BotContext) -> None:
         await scope.done()
         if message.chat.type == ChatType.PRIVATE:
             await offer_candidates(message, context, language, message.text)
+    elif asked is Prompt.CHAT_ICAL:
+        await chat_ical_input(update, context)  # the card's "Add TV dates": a calendar link
     elif asked is Prompt.FOLLOW:
         prompts.settle(scope.chat)
         await scope.done()

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, ColumnElement, Row, cast, exists, func, literal, se
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.catalog_models import Episode, Follow
+from storage.catalog_models import Episode, Follow, Series
 from storage.models import Chat
 from storage.news_models import NewsReport
 from storage.statuses import ChatStatus
@@ -109,3 +109,12 @@ async def reminder_follows(
     result = await session.stream(statement)
     async for partition in result.partitions():
         yield partition
+
+
+async def followed_series_id(session: AsyncSession, *, chat_id: int, tvmaze_id: int) -> int | None:
+    """The id of the stored series `tvmaze_id` if the chat follows it."""
+    return await session.scalar(
+        select(Follow.series_id)
+        .join(Series, Series.id == Follow.series_id)
+        .where(Follow.chat_id == chat_id, Series.tvmaze_id == tvmaze_id)
+    )

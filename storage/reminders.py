@@ -60,10 +60,12 @@ async def set_done_until(session: AsyncSession, *, name: str, done_until: dateti
 
 
 async def pending_reminders(session: AsyncSession) -> list[tuple[int, int | None]]:
-    """(delivery id, episode id) of reminders written but not yet sent."""
+    """(delivery id, episode id) of episodes' reminders written but not yet sent."""
     rows = await session.execute(
         select(Delivery.id, Delivery.episode_id).where(
-            Delivery.kind == DeliveryKind.REMINDER, Delivery.status == DeliveryStatus.PENDING
+            Delivery.kind == DeliveryKind.REMINDER,
+            Delivery.status == DeliveryStatus.PENDING,
+            Delivery.episode_id.is_not(None),  # a chat-only airing's: see bot/catalog/chat_ical
         )
     )
     return [(row_id, episode_id) for row_id, episode_id in rows]

@@ -3,6 +3,7 @@
 from storage import (
     calendar_models,
     catalog_models,
+    chat_ical_models,
     delivery_models,
     known_models,
     models,
@@ -14,6 +15,7 @@ __all__ = [
     "Base",
     "calendar_models",
     "catalog_models",
+    "chat_ical_models",
     "delivery_models",
     "known_models",
     "models",

@@ -84,6 +84,18 @@ def card_keyboard(language: str, card: SeriesCard, *, page: int = 0) -> Keyboard
         (follow,),
         (Button(render.label(language, "card.button.back"), page_data(Screen.LIST, page)),),
     ]
+    if card.followed:  # the chat's own TV dates go with its follow
+        own = (
+            Button(
+                render.label(language, "card.button.ical_remove"),
+                encode(Action.CHAT_ICAL_REMOVE, tvmaze_id),
+            )
+            if card.own_calendar
+            else Button(
+                render.label(language, "card.button.ical_add"), encode(Action.CHAT_ICAL, tvmaze_id)
+            )
+        )
+        rows.insert(-1, (own,))  # above "back"
     return tuple(rows)
 
 

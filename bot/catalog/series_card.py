@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.catalog.schedule import Airing, next_airing_per_series
 from bot.catalog.tvmaze import TvmazeClient
 from storage.catalog_models import Series
+from storage.chat_icals import get_chat_ical
 from storage.known_series import get_known_series
 from storage.series import followed_series, get_series
 
@@ -23,6 +24,7 @@ class SeriesCard:
     followed: bool  # by the chat looking at the card
     next_airing: Airing | None
     schedule_known: bool = True  # False: not imported here, its episodes are not loaded
+    own_calendar: bool = False  # the chat attached its own iCal link (TV dates)
 
 
 def card_of(series: Series, *, followed: bool, next_airing: Airing | None) -> SeriesCard:
@@ -45,7 +47,10 @@ async def load_card(
         return None
     followed = {s.id for s in await followed_series(session, chat_id=chat_id)}
     upcoming = await next_airing_per_series(session, series=[series], now=now, timezone=timezone)
-    return card_of(series, followed=series.id in followed, next_airing=upcoming.get(series.id))
+    card = card_of(series, followed=series.id in followed, next_airing=upcoming.get(series.id))
+    if series.id in followed and await get_chat_ical(session, chat_id=chat_id, series_id=series.id):
+        card = replace(card, own_calendar=True)
+    return card
 
 
 async def load_offer(

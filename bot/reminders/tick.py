@@ -21,6 +21,7 @@ from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower, reminder_followers
 from bot.message import BotMessage, Keyboard
+from bot.reminders.chat_airings import plan_chat_airings
 from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
@@ -248,6 +249,11 @@ async def plan_due_reminders(
                     for reminder, message in plans.of(episode_id, follower)
                 ]
                 written += await enqueue_many(session, pushes)
+        written += await plan_chat_airings(
+            session, timed=list(ranges.values()),
+            days=(start.date() - timedelta(days=1), end.date() + timedelta(days=1)),
+            window=(start, end), now=now, defaults=defaults,
+        )  # fmt: skip
         await set_done_until(session, name=TICK_NAME, done_until=end)
     if written or shifted or cancelled:
         logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)

@@ -1,8 +1,18 @@
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bot.callback_data import Action, CardPress, PagePress, Screen, decode, parse_card, parse_page
+from bot.callback_data import (
+    Action,
+    CallbackData,
+    CardPress,
+    PagePress,
+    Screen,
+    decode,
+    parse_card,
+    parse_page,
+)
 from bot.catalog.card_views import (
     DeepLink,
     LinkKind,
@@ -29,11 +39,24 @@ def test_card_shows_title_status_network_and_next_episode_escaped():
     screen = card_screen("de", "Europe/Berlin", CARD, page=3)
     assert screen.text.startswith("<b>Dark &lt;&amp;&gt;</b>\nbeendet · Netflix\n")
     labels = [b.label for row in screen.keyboard for b in row]
-    assert labels == ["📤 Teilen", "Nicht mehr folgen", "◀ Zurück zur Liste"]
-    share, unfollow, back = (b.callback_data for row in screen.keyboard for b in row)
+    assert labels == [
+        "📤 Teilen",
+        "Nicht mehr folgen",
+        "📅 TV-Termine hinzufügen (iCal)",
+        "◀ Zurück zur Liste",
+    ]
+    share, unfollow, own_dates, back = (b.callback_data for row in screen.keyboard for b in row)
     assert parse_card(decode(share)) == CardPress(17861, 3)
     assert decode(unfollow) is not None and decode(unfollow).action is Action.UNFOLLOW
+    assert decode(own_dates) == CallbackData(Action.CHAT_ICAL, "17861")
     assert parse_page(decode(back)) == PagePress(Screen.LIST, 3)
+
+
+def test_a_card_with_the_chats_own_calendar_offers_to_remove_it():
+    screen = card_screen("en", "UTC", replace(CARD, own_calendar=True))
+    [own_dates] = [b for row in screen.keyboard for b in row if "iCal" in b.label]
+    assert own_dates.label == "📅 Remove my TV dates (iCal)"
+    assert decode(own_dates.callback_data) == CallbackData(Action.CHAT_ICAL_REMOVE, "17861")
 
 
 def test_a_card_of_a_series_not_followed_offers_to_follow():

@@ -1,0 +1,231 @@
+"""A chat's own iCal link for a series it follows: attach, remove, and refresh with the sync.
+
+The airings stay the chat's own (reminded to it alone, with their channel); the shared
+catalogue and its admin-attached feeds are not touched. Downloads happen outside any
+database transaction, through the same address-filtered client and limits as news feeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.catalog.ical import IcalAiring, parse_ical
+from bot.catalog.ical_feeds import NOT_A_CALENDAR, is_ical_url
+from bot.delivery import outbox
+from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
+from storage.catalog_models import Follow
+from storage.chat_ical_models import ChatAiring, ChatIcal
+from storage.chat_icals import (
+    all_chat_icals,
+    chat_airings_of,
+    get_chat_ical,
+    pending_chat_airing_reminders,
+    remove_chat_ical,
+)
+
+logger = logging.getLogger(__name__)
+
+ChatAttachKind = Literal["done", "invalid_url", "not_following", "unreachable", "not_calendar"]
+
+
+@dataclass(frozen=True)
+class ChatAttachOutcome:
+    kind: ChatAttachKind
+    future_airings: int = 0  # for "done"
+    reason: str | None = None  # for "unreachable"
+
+
+def airing_key_prefix(chat_id: int, airing_id: int) -> str:
+    """The dedup keys of a chat-only airing's reminders start with this. "ical-" keeps them
+    apart from a TVmaze episode's `reminder:<chat>:<episode id>:<lead>`."""
+    return f"reminder:{chat_id}:ical-{airing_id}:"
+
+
+def _is_future(airing: IcalAiring, now: datetime) -> bool:
+    if airing.airstamp is not None:
+        return airing.airstamp > now
+    return airing.airdate is not None and airing.airdate >= now.date()
+
+
+async def store_chat_airings(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    series_id: int,
+    airings: Sequence[IcalAiring],
+    now: datetime,
+) -> int:
+    """Upsert the calendar's airings for the chat; future ones that left it are deleted, and
+    unsent reminders of moved or deleted ones withdrawn (the planner writes them anew).
+    Returns the number of future airings."""
+    stored = await chat_airings_of(session, chat_id=chat_id, series_id=series_id)
+    stale: list[ChatAiring] = []
+    for airing in airings:
+        row = stored.pop(airing.uid, None)
+        airdate = airing.airdate or (airing.airstamp.date() if airing.airstamp else None)
+        if row is None:
+            row = ChatAiring(chat_id=chat_id, series_id=series_id, uid=airing.uid)
+            session.add(row)
+        elif row.airstamp != airing.airstamp or row.airdate != airdate:
+            stale.append(row)
+        row.title = airing.title
+        row.airstamp = airing.airstamp
+        row.airdate = airdate
+        row.channel = airing.channel
+    for vanished in stored.values():
+        if (vanished.airdate or now.date()) >= now.date():
+            stale.append(vanished)
+            await session.delete(vanished)
+    for row in stale:
+        pending = await pending_chat_airing_reminders(
+            session, key_prefix=airing_key_prefix(chat_id, row.id)
+        )
+        await outbox.withdraw(session, ids=[row_id for row_id, _ in pending])
+    await session.flush()
+    return sum(1 for airing in airings if _is_future(airing, now))
+
+
+async def _download(
+    client: httpx.AsyncClient,
+    limits: FetchLimits,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> tuple[FetchResult, list[IcalAiring] | str | None]:
+    """The download and its airings; None if unchanged; a text if there are none."""
+    fetched = await fetch_feed(client, url, etag=etag, last_modified=last_modified, limits=limits)
+    if fetched.not_modified:
+        return fetched, None
+    if fetched.error is not None:
+        return fetched, fetched.error
+    airings = await asyncio.to_thread(parse_ical, fetched.body)  # big feeds: off the loop
+    return fetched, NOT_A_CALENDAR if airings is None else airings
+
+
+async def attach_chat_ical(
+    sessions: async_sessionmaker[AsyncSession],
+    client: httpx.AsyncClient,
+    limits: FetchLimits,
+    *,
+    chat_id: int,
+    series_id: int,
+    url: str,
+    now: datetime,
+) -> ChatAttachOutcome:
+    """Check that `url` is a calendar and keep it, with its airings, for the chat's series."""
+    url = url.strip()
+    if not is_ical_url(url):
+        return ChatAttachOutcome("invalid_url")
+    fetched, downloaded = await _download(client, limits, url)
+    if downloaded == NOT_A_CALENDAR:
+        return ChatAttachOutcome("not_calendar")
+    if isinstance(downloaded, str) or downloaded is None:
+        return ChatAttachOutcome("unreachable", reason=downloaded or "unexpected 304")
+    async with sessions.begin() as session:
+        if await session.get(Follow, (chat_id, series_id)) is None:
+            return ChatAttachOutcome("not_following")
+        link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
+        if link is None:
+            link = ChatIcal(chat_id=chat_id, series_id=series_id, url=url)
+            session.add(link)
+        elif link.url != url:  # another calendar: its airings replace the old ones
+            await _drop_airings(session, chat_id=chat_id, series_id=series_id, now=now)
+        link.url = url
+        link.etag, link.last_modified = fetched.etag, fetched.last_modified
+        await session.flush()
+        future = await store_chat_airings(
+            session, chat_id=chat_id, series_id=series_id, airings=downloaded, now=now
+        )
+    logger.info("chat %d attached an iCal link to series %d: %d future", chat_id, series_id, future)
+    return ChatAttachOutcome("done", future_airings=future)
+
+
+async def remove_chat_calendar(session: AsyncSession, *, chat_id: int, series_id: int) -> bool:
+    """Drop the chat's link for the series with its airings and their unsent reminders; True
+    if there was one."""
+    airings = await chat_airings_of(session, chat_id=chat_id, series_id=series_id)
+    prefixes = tuple(airing_key_prefix(chat_id, airing.id) for airing in airings.values())
+    pending = await pending_chat_airing_reminders(session, key_prefix=f"reminder:{chat_id}:ical-")
+    await outbox.withdraw(
+        session, ids=[row_id for row_id, key in pending if key.startswith(prefixes)]
+    )
+    return await remove_chat_ical(session, chat_id=chat_id, series_id=series_id)
+
+
+async def _drop_airings(
+    session: AsyncSession, *, chat_id: int, series_id: int, now: datetime
+) -> None:
+    await store_chat_airings(session, chat_id=chat_id, series_id=series_id, airings=(), now=now)
+
+
+@dataclass(frozen=True)
+class ChatRefreshReport:
+    links: int
+    failed: int
+    unchanged: int
+
+
+async def refresh_chat_icals(
+    sessions: async_sessionmaker[AsyncSession],
+    client: httpx.AsyncClient,
+    limits: FetchLimits,
+    now: datetime,
+) -> ChatRefreshReport:
+    """Re-read every chat's link (conditionally, with the validators the server gave); a
+    failing one is logged and counted, never raised."""
+    async with sessions() as session:
+        links = await all_chat_icals(session)
+    failed = unchanged = 0
+    for chat_id, series_id, url in links:
+        try:
+            outcome = await _refresh_one(sessions, client, limits, chat_id, series_id, url, now)
+        except Exception:  # one broken link must not stop the others or the sync job
+            logger.exception("iCal link of chat %d, series %d failed", chat_id, series_id)
+            outcome = "failed"
+        failed += outcome == "failed"
+        unchanged += outcome == "unchanged"
+    if links:
+        logger.info(
+            "chat iCal refresh: %d links, %d failed, %d unchanged", len(links), failed, unchanged
+        )
+    return ChatRefreshReport(len(links), failed, unchanged)
+
+
+async def _refresh_one(
+    sessions: async_sessionmaker[AsyncSession],
+    client: httpx.AsyncClient,
+    limits: FetchLimits,
+    chat_id: int,
+    series_id: int,
+    url: str,
+    now: datetime,
+) -> Literal["stored", "unchanged", "failed"]:
+    async with sessions() as session:
+        link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
+        etag, modified = (link.etag, link.last_modified) if link else (None, None)
+    fetched, downloaded = await _download(client, limits, url, etag=etag, last_modified=modified)
+    if downloaded is None:
+        return "unchanged"
+    if isinstance(downloaded, str):
+        logger.warning(
+            "iCal link of chat %d, series %d not read: %s", chat_id, series_id, downloaded
+        )
+        return "failed"
+    async with sessions.begin() as session:
+        link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
+        if link is None or link.url != url:  # removed or replaced meanwhile
+            return "unchanged"
+        link.etag, link.last_modified = fetched.etag, fetched.last_modified
+        await store_chat_airings(
+            session, chat_id=chat_id, series_id=series_id, airings=downloaded, now=now
+        )
+    return "stored"
