@@ -3,14 +3,15 @@ news fan-out and the reminder planner alike."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chat_settings import Defaults, effective_settings
-from storage.follows import chats_following, reports_among
+from bot.i18n import language_for
+from storage.follows import chats_following, reminder_follows, reports_among
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,29 @@ async def load_followers(
             )
         )
     return followers
+
+
+async def reminder_followers(
+    session: AsyncSession, *, episode_ids: Collection[int], lead: int | None, defaults: Defaults
+) -> AsyncIterator[list[tuple[int, Follower]]]:
+    """(episode id, follower) for every reachable chat following the series of one of
+    `episode_ids` that wants a reminder `lead` minutes before (None: any reminder, for
+    date-only releases), in batches. A follower's lead times are just `lead` then: the
+    others are planned from their own batches."""
+    async for rows in reminder_follows(session, episode_ids=episode_ids, lead=lead):
+        yield [
+            (
+                episode_id,
+                Follower(
+                    chat_id=chat_id,
+                    series_id=series_id,
+                    language=language_for(language, telegram_language, defaults.language),
+                    timezone=timezone or defaults.timezone,
+                    lead_minutes=(lead,) if lead is not None else tuple(leads or ()),
+                    quiet_hours=None if quiet_start is None or quiet_end is None
+                    else (quiet_start, quiet_end),
+                ),
+            )
+            for episode_id, series_id, chat_id, language, telegram_language, timezone, quiet_start,
+            quiet_end, leads in rows
+        ]  # fmt: skip

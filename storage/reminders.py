@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Episode, Follow, Series, TickState
 from storage.delivery_models import Delivery
-from storage.statuses import DeliveryKind, DeliveryStatus
+from storage.models import Chat
+from storage.statuses import ChatStatus, DeliveryKind, DeliveryStatus
 
 
 async def episodes_airing(
@@ -23,8 +24,11 @@ async def episodes_airing(
 ) -> list[tuple[Episode, Series]]:
     """Followed series' episodes that air in one of the `timed` ranges (start, end], are
     date-only releases between the two days, or moved since `changed_since`; all of them
-    airing after `not_before`."""
-    in_range = [and_(Episode.airstamp > start, Episode.airstamp <= end) for start, end in timed]
+    airing (if timed) after `not_before`."""
+    in_range = [
+        and_(Episode.airstamp > max(start, not_before), Episode.airstamp <= end)
+        for start, end in timed
+    ]
     date_only = and_(
         Episode.airstamp.is_(None), Episode.airdate >= first_day, Episode.airdate <= last_day
     )
@@ -55,17 +59,25 @@ async def set_done_until(session: AsyncSession, *, name: str, done_until: dateti
     await session.flush()
 
 
-async def pending_reminders(session: AsyncSession) -> list[Delivery]:
-    """Reminders written but not yet sent (few: they are written shortly before they are due)."""
-    rows = await session.scalars(
-        select(Delivery).where(
+async def pending_reminders(session: AsyncSession) -> list[tuple[int, int | None]]:
+    """(delivery id, episode id) of reminders written but not yet sent."""
+    rows = await session.execute(
+        select(Delivery.id, Delivery.episode_id).where(
             Delivery.kind == DeliveryKind.REMINDER, Delivery.status == DeliveryStatus.PENDING
         )
     )
-    return list(rows)
+    return [(row_id, episode_id) for row_id, episode_id in rows]
 
 
 async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[int]:
     if not ids:
         return set()
     return set(await session.scalars(select(Episode.id).where(Episode.id.in_(ids))))
+
+
+async def chat_timezones(session: AsyncSession) -> set[str | None]:
+    """The zones reachable chats chose (None: the default zone)."""
+    rows = await session.scalars(
+        select(Chat.timezone).where(Chat.status == ChatStatus.ACTIVE).distinct()
+    )
+    return set(rows)

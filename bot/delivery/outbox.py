@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,12 +32,14 @@ async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
     """Queue many pushes in few statements; returns how many were new (the rest were queued
     before under the same dedup key). Never commits."""
     now = utcnow()
+    payloads: dict[BotMessage, dict[str, Any]] = {}  # a fan-out's pushes share a message
     rows = [
         {
             "chat_id": push.chat_id,
             "kind": push.kind,
             "dedup_key": push.dedup_key,
-            "payload": to_payload(push.message),
+            "payload": payloads.get(push.message)
+            or payloads.setdefault(push.message, to_payload(push.message)),
             "silent": push.message.silent,
             "not_before": push.not_before or now,
             "broadcast_id": push.broadcast_id,

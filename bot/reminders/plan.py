@@ -1,5 +1,5 @@
-"""Pure reminder planning: (followers, their lead times and quiet hours, episodes, window) →
-the reminders whose moment falls into the window. No I/O; all times aware UTC.
+"""Pure reminder planning: (an airing, a follower with its lead times and quiet hours, a
+window) → the reminders whose moment falls into the window. No I/O; all times aware UTC.
 
 - A timed episode gets one reminder per lead time: 15 and 60 minutes are exact durations;
   "1 day" is the same local wall time on the previous calendar day (DST-safe: 20:15 stays
@@ -12,9 +12,10 @@ the reminders whose moment falls into the window. No I/O; all times aware UTC.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.catalog.schedule import Airing
@@ -34,11 +35,19 @@ class PlannedReminder:
     expires_at: datetime  # after this the reminder is pointless
     silent: bool
 
-    @property
-    def dedup_key(self) -> str:
-        return f"reminder:{self.chat_id}:{self.episode_id}:{self.lead}"
+
+def dedup_key(chat_id: int, episode_id: int, lead: str) -> str:
+    """One reminder per chat, episode and lead time, ever."""
+    return f"reminder:{chat_id}:{episode_id}:{lead}"
 
 
+@cache
+def zone_named(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+# Many followers of an episode share its moments and their quietness: computed once each.
+@lru_cache(maxsize=1 << 16)
 def remind_moment(airstamp: datetime, lead: int, zone: ZoneInfo) -> datetime:
     if lead == DAY_LEAD:
         local = airstamp.astimezone(zone)
@@ -62,32 +71,27 @@ def _moments(
         yield "day", morning, end_of_day
 
 
-def plan_reminders(
+_silent = lru_cache(maxsize=1 << 16)(in_quiet_hours)
+
+
+def reminders_for(
+    airing: Airing,
+    follower: Follower,
     *,
-    airings: Sequence[Airing],
-    followers: Mapping[int, Sequence[Follower]],
     window_start: datetime,
     window_end: datetime,
     now: datetime,
-) -> list[PlannedReminder]:
-    """Reminders with window_start < remind_at <= window_end that are not yet pointless."""
-    zones: dict[str, ZoneInfo] = {}
-    planned = []
-    for airing in airings:
-        for follower in followers.get(airing.series_id, ()):
-            zone = zones.get(follower.timezone) or zones.setdefault(
-                follower.timezone, ZoneInfo(follower.timezone)
+) -> Iterator[PlannedReminder]:
+    """The follower's reminders of one airing with window_start < remind_at <= window_end
+    that are not yet pointless."""
+    zone = zone_named(follower.timezone)
+    for lead, remind_at, expires_at in _moments(airing, follower, zone):
+        if window_start < remind_at <= window_end and expires_at > now:
+            yield PlannedReminder(
+                chat_id=follower.chat_id,
+                episode_id=airing.episode_id,
+                lead=lead,
+                remind_at=remind_at,
+                expires_at=expires_at,
+                silent=_silent(remind_at, zone, follower.quiet_hours),
             )
-            for lead, remind_at, expires_at in _moments(airing, follower, zone):
-                if window_start < remind_at <= window_end and expires_at > now:
-                    planned.append(
-                        PlannedReminder(
-                            chat_id=follower.chat_id,
-                            episode_id=airing.episode_id,
-                            lead=lead,
-                            remind_at=remind_at,
-                            expires_at=expires_at,
-                            silent=in_quiet_hours(remind_at, zone, follower.quiet_hours),
-                        )
-                    )
-    return planned

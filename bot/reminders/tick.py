@@ -9,9 +9,9 @@ new time; those of a removed episode are cancelled.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,15 +19,19 @@ from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
-from bot.followers import Follower, load_followers
+from bot.followers import Follower, reminder_followers
 from bot.message import BotMessage
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
-    plan_reminders,
+    dedup_key,
+    remind_moment,
+    reminders_for,
+    zone_named,
 )
 from storage.reminders import (
+    chat_timezones,
     episodes_airing,
     existing_episode_ids,
     get_done_until,
@@ -52,31 +56,57 @@ class TickReport:
     cancelled: int
 
 
-def _timed_ranges(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-    """Air-time ranges whose reminders (for any lead time) can fall into (start, end]."""
-    ranges = []
+def _timed_ranges(start: datetime, end: datetime) -> dict[int, tuple[datetime, datetime]]:
+    """Per lead time: the air-time range whose reminders can fall into (start, end]."""
+    ranges = {}
     for lead in LEAD_CHOICES:
         margin = DST_MARGIN if lead == DAY_LEAD else timedelta(0)
         offset = timedelta(minutes=lead)
-        ranges.append((start + offset - margin, end + offset + margin))
+        ranges[lead] = (start + offset - margin, end + offset + margin)
     return ranges
 
 
-async def _followers(
-    session: AsyncSession, series_ids: set[int], defaults: Defaults
-) -> tuple[dict[int, list[Follower]], dict[int, Follower]]:
-    """Followers per series, and one of each chat (its language and zone, for the texts)."""
-    by_series: dict[int, list[Follower]] = {}
-    by_chat: dict[int, Follower] = {}
-    for follower in await load_followers(session, series_ids=series_ids, defaults=defaults):
-        by_series.setdefault(follower.series_id, []).append(follower)
-        by_chat[follower.chat_id] = follower
-    return by_series, by_chat
+def _candidates(
+    airings: Iterable[Airing],
+    *,
+    ranges: dict[int, tuple[datetime, datetime]],
+    window: tuple[datetime, datetime],
+    zones: Collection[str],
+    moved: set[int],
+    now: datetime,
+) -> dict[int | None, list[int]]:
+    """Lead time (None: date-only releases) → the episodes whose reminders at that lead may
+    fall due: a follower's lead times are joined in the database, lead by lead, so that only
+    the followers wanting that lead come back. "1 day before" is kept only where it falls
+    into the window in one of the `zones` chats are in: its range has an hour's margin for
+    DST, which in a steady tick would hold thirty times the episodes that are due."""
+    candidates: dict[int | None, list[int]] = {None: [], **{lead: [] for lead in ranges}}
+    start, end = window
+    for airing in airings:
+        if airing.airstamp is None:
+            candidates[None].append(airing.episode_id)
+            continue
+        if airing.airstamp <= now:
+            continue  # reminders of what has started are pointless
+        airstamp = airing.airstamp
+        for lead, (low, high) in ranges.items():
+            if airing.episode_id in moved or (
+                low < airstamp <= high
+                and (
+                    lead != DAY_LEAD
+                    or any(
+                        start < remind_moment(airstamp, lead, zone_named(zone)) <= end
+                        for zone in zones
+                    )
+                )
+            ):
+                candidates[lead].append(airing.episode_id)
+    return candidates
 
 
 async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
     """Drop unsent reminders of moved episodes (re-planned below), cancel removed ones."""
-    pending = [(row.id, row.episode_id) for row in await pending_reminders(session)]
+    pending = await pending_reminders(session)
     existing = await existing_episode_ids(session, ids={e for _, e in pending if e is not None})
     removed = [row for row, episode in pending if episode not in existing]
     shifted = [row for row, episode in pending if episode in moved]
@@ -86,28 +116,70 @@ async def _reconcile(session: AsyncSession, moved: set[int]) -> tuple[int, int]:
 
 
 class _Texts:
-    """Reminder texts, rendered once per episode, zone, language and day: thousands of
-    followers of one episode mostly share them."""
+    """Reminder texts, rendered once per episode, language, local air time and local day:
+    thousands of followers of one episode mostly share them. A text shows local times only,
+    so zones that agree on them (Berlin and Vienna, say) share it too."""
+
+    def __init__(self, airings: dict[int, Airing], now: datetime) -> None:
+        self._airings, self._now = airings, now
+        self._cache: dict[tuple[int, str, datetime | None, date], str] = {}
+
+    def of(self, reminder: PlannedReminder, follower: Follower) -> str:
+        airing = self._airings[reminder.episode_id]
+        zone = zone_named(follower.timezone)
+        at = max(reminder.remind_at, self._now)
+        wall = None if airing.airstamp is None else airing.airstamp.astimezone(zone)
+        key = (
+            reminder.episode_id,
+            follower.language,
+            None if wall is None else wall.replace(tzinfo=None),
+            at.astimezone(zone).date(),
+        )
+        text = self._cache.get(key)
+        if text is None:
+            text = self._cache[key] = reminder_text(
+                airing, at=at, timezone=follower.timezone, language=follower.language
+            )
+        return text
+
+
+class _SharedPlans:
+    """The reminders of an episode depend on a follower's zone, language, quiet hours and lead
+    times, not on the chat: planned (and their message built) once per such group, then
+    addressed to each chat in it."""
 
     def __init__(
-        self, airings: dict[int, Airing], chats: dict[int, Follower], now: datetime
+        self,
+        airings: dict[int, Airing],
+        texts: _Texts,
+        *,
+        moved: set[int],
+        window: tuple[datetime, datetime],
+        since_moved: datetime,
+        now: datetime,
     ) -> None:
-        self._airings, self._chats, self._now = airings, chats, now
-        self._cache: dict[tuple[int, str, str, date], str] = {}
+        self._airings, self._texts, self._moved, self._now = airings, texts, moved, now
+        self._window, self._since_moved = window, since_moved
+        self._cache: dict[tuple[object, ...], list[tuple[PlannedReminder, BotMessage]]] = {}
 
-    def of(self, reminder: PlannedReminder) -> str:
-        current = self._chats[reminder.chat_id]
-        at = max(reminder.remind_at, self._now)
-        day = at.astimezone(ZoneInfo(current.timezone)).date()
-        key = (reminder.episode_id, current.timezone, current.language, day)
-        if key not in self._cache:
-            self._cache[key] = reminder_text(
-                self._airings[reminder.episode_id],
-                at=at,
-                timezone=current.timezone,
-                language=current.language,
-            )
-        return self._cache[key]
+    def of(self, episode_id: int, follower: Follower) -> list[tuple[PlannedReminder, BotMessage]]:
+        key = (
+            episode_id, follower.timezone, follower.language, follower.quiet_hours,
+            follower.lead_minutes,
+        )  # fmt: skip
+        shared = self._cache.get(key)
+        if shared is None:
+            start, end = self._window
+            if episode_id in self._moved:  # a moved episode: its whole future, not this window
+                start = min(start, self._since_moved)
+            planned = reminders_for(
+                self._airings[episode_id], follower, window_start=start, window_end=end,
+                now=self._now,
+            )  # fmt: skip
+            shared = self._cache[key] = [
+                (r, BotMessage(self._texts.of(r, follower), silent=r.silent)) for r in planned
+            ]
+        return shared
 
 
 async def plan_due_reminders(
@@ -123,9 +195,10 @@ async def plan_due_reminders(
         start = done_until or now - FIRST_RUN_LOOKBACK
         last_run = start - lookahead if done_until else start
         end = max(now + lookahead, start)
+        ranges = _timed_ranges(start, end)
         rows = await episodes_airing(
             session,
-            timed=_timed_ranges(start, end),
+            timed=list(ranges.values()),
             first_day=start.date() - timedelta(days=1),
             last_day=end.date() + timedelta(days=1),
             changed_since=last_run,
@@ -134,31 +207,34 @@ async def plan_due_reminders(
         airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
-        followers, chats = await _followers(
-            session, {a.series_id for a in airings.values()}, defaults
+        texts = _Texts(airings, now)
+        zones = {zone or defaults.timezone for zone in await chat_timezones(session)}
+        candidates = _candidates(
+            airings.values(), ranges=ranges, window=(start, end), zones=zones, moved=moved, now=now
         )
-        planned = plan_reminders(
-            airings=list(airings.values()), followers=followers,
-            window_start=start, window_end=end, now=now,
-        ) + plan_reminders(  # a moved episode: its whole future, not just this window
-            airings=[airings[i] for i in moved], followers=followers,
-            window_start=now - FIRST_RUN_LOOKBACK, window_end=start, now=now,
+        plans = _SharedPlans(
+            airings, texts, moved=moved, window=(start, end), since_moved=now - FIRST_RUN_LOOKBACK,
+            now=now,
         )  # fmt: skip
-        texts = _Texts(airings, chats, now)
-        written = await enqueue_many(
-            session,
-            (
-                Push(
-                    chat_id=r.chat_id,
-                    kind=DeliveryKind.REMINDER,
-                    dedup_key=r.dedup_key,
-                    message=BotMessage(texts.of(r), silent=r.silent),
-                    not_before=r.remind_at,
-                    episode_id=r.episode_id,
-                )
-                for r in planned
-            ),
-        )
+        written = 0
+        for lead, episode_ids in candidates.items():
+            batches = reminder_followers(
+                session, episode_ids=episode_ids, lead=lead, defaults=defaults
+            )
+            async for batch in batches:
+                pushes = [
+                    Push(
+                        chat_id=follower.chat_id,
+                        kind=DeliveryKind.REMINDER,
+                        dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
+                        message=message,
+                        not_before=reminder.remind_at,
+                        episode_id=episode_id,
+                    )
+                    for episode_id, follower in batch
+                    for reminder, message in plans.of(episode_id, follower)
+                ]
+                written += await enqueue_many(session, pushes)
         await set_done_until(session, name=TICK_NAME, done_until=end)
     if written or shifted or cancelled:
         logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)

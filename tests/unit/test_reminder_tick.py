@@ -188,3 +188,43 @@ async def test_reminders_queued_before_the_episode_column_get_it_on_upgrade(engi
     async with engine.connect() as connection:
         rows = await connection.execute(text("SELECT id, episode_id FROM deliveries ORDER BY id"))
         assert rows.all() == [(1, 70), (2, None), (3, None)]
+
+
+async def add_chat(sessions, telegram_id, *, timezone, leads, tvmaze_id=7):
+    async with sessions.begin() as session:
+        chat = await ensure_chat(
+            session, telegram_id=telegram_id, chat_type="private", telegram_language="de"
+        )
+        chat.timezone, chat.lead_minutes = timezone, list(leads)
+        series_id = await session.scalar(
+            text("SELECT id FROM series WHERE tvmaze_id = :id"), {"id": tvmaze_id}
+        )
+        await add_follow(session, chat_id=chat.id, series_id=series_id)
+        return chat.id
+
+
+async def test_each_follower_gets_its_own_leads_in_its_local_time(sessions):
+    await set_up(sessions, leads=(15,), now=AIRS - timedelta(days=3))  # Berlin by default
+    other = show(8, "Other", network="ARD")
+    other["_embedded"] = {"episodes": [episode(80, 1, 1, "Pilot", AIRS)]}
+    async with sessions.begin() as session:
+        await store_show(session, parse_show_data(other, []), now=AIRS - timedelta(days=3))
+        berlin = await session.scalar(text("SELECT id FROM chats WHERE telegram_id = 5"))
+    vienna = await add_chat(sessions, 6, timezone="Europe/Vienna", leads=(60, 15))
+    london = await add_chat(sessions, 8, timezone="Europe/London", leads=(15, 1440))
+    new_york = await add_chat(sessions, 9, timezone="America/New_York", leads=(1440,))
+    elsewhere = await add_chat(sessions, 10, timezone="Europe/Berlin", leads=(0,), tvmaze_id=8)
+    # The first run catches up a day: every moment since then whose episode has not started.
+    await tick(sessions, AIRS - timedelta(minutes=10))
+    rows = await deliveries(sessions)
+    assert sorted((row.chat_id, row.dedup_key.rsplit(":", 1)[1]) for row in rows) == sorted(
+        [(berlin, "15"), (vienna, "15"), (vienna, "60"), (london, "15"), (london, "1440"),
+         (new_york, "1440")]
+    )  # fmt: skip
+    texts = {row.chat_id: row.payload["html"] for row in rows}
+    assert "Ballard" in texts[vienna] and "heute 20:15" in texts[vienna]
+    assert "heute 20:15" in texts[berlin] and "heute 19:15" in texts[london]
+    assert "heute 14:15" in texts[new_york] and elsewhere not in texts
+    await tick(sessions, AIRS - timedelta(minutes=1))  # at air time: lead 0
+    [pilot] = [row for row in await deliveries(sessions) if row.chat_id == elsewhere]
+    assert "Other" in pilot.payload["html"] and pilot.dedup_key.endswith(":0")
