@@ -8,6 +8,7 @@ server), then run again under tracemalloc for its peak memory.
 
     python -m bench.reminders                  # SQLite in a temporary directory
     python -m bench.reminders --chats 20000    # smaller
+    python -m bench.reminders --overrides 0.1  # a tenth of the follows with their own settings
     BENCH_DATABASE_URL=postgresql+asyncpg://… python -m bench.reminders  # PostgreSQL (wipes it!)
 """
 
@@ -37,8 +38,19 @@ LEAD_SETS = ([60], [15, 1440], [0, 15, 60, 1440], [1440], [15])
 ZONES = ("Europe/Berlin", "Europe/Vienna", "America/New_York", "Europe/London", None)
 
 
-async def fill(sessions, chats: int, series: int, episodes: int, follows: int) -> None:
-    rng = random.Random(7)
+def _own(rng: random.Random, share: float) -> dict[str, object]:
+    """A follow's own settings (a `share` of follows has some), drawn apart from the rest of
+    the data: the same catalogue with and without overrides."""
+    if rng.random() >= share:
+        return {"muted": False, "lead_minutes": None, "edges_only": False}
+    return {"muted": rng.random() < 0.2, "lead_minutes": rng.choice((*LEAD_SETS, [])),
+            "edges_only": rng.random() < 0.3}  # fmt: skip
+
+
+async def fill(
+    sessions, chats: int, series: int, episodes: int, follows: int, overrides: float = 0.0
+) -> None:
+    rng, own_rng = random.Random(7), random.Random(11)
     async with sessions.begin() as session:
         await session.execute(
             insert(Series),
@@ -63,7 +75,7 @@ async def fill(sessions, chats: int, series: int, episodes: int, follows: int) -
         pairs = []
         for chat in range(1, chats + 1):
             for series_id in rng.sample(range(1, series + 1), follows):
-                pairs.append({"chat_id": chat, "series_id": series_id})
+                pairs.append({"chat_id": chat, "series_id": series_id, **_own(own_rng, overrides)})
         for start in range(0, len(pairs), 50_000):
             await session.execute(insert(Follow), pairs[start : start + 50_000])
 
@@ -107,6 +119,7 @@ async def main() -> None:
     parser.add_argument("--follows", type=int, default=10)
     parser.add_argument("--series", type=int, default=5_000)
     parser.add_argument("--episodes", type=int, default=50_000)
+    parser.add_argument("--overrides", type=float, default=0.0, help="share of follows")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
@@ -118,14 +131,15 @@ async def main() -> None:
         await upgrade_database(engine)
         sessions = create_session_factory(engine)
         started = time.perf_counter()
-        await fill(sessions, args.chats, args.series, args.episodes, args.follows)
+        await fill(sessions, args.chats, args.series, args.episodes, args.follows, args.overrides)
         if url.startswith("postgresql"):
             async with engine.connect() as connection:
                 await connection.execute(text("ANALYZE"))
         print(
             f"{engine.dialect.name}: {args.chats:,} chats × {args.follows} follows, "
             f"{args.series:,} series, "
-            f"{args.episodes:,} episodes over 60 days "
+            f"{args.episodes:,} episodes over 60 days, {args.overrides:.0%} of follows with "
+            "their own settings "
             f"(filled in {time.perf_counter() - started:.0f} s)"
         )
         await measure(sessions, "steady tick (2-minute window)", NOW)

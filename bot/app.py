@@ -65,6 +65,7 @@ from handlers.news import (
     not_about_button,
     removefeed_command,
 )
+from handlers.series_settings import series_settings_button
 from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
 from handlers.stats import stats_command
@@ -206,6 +207,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(broadcast_button, pattern(Action.BROADCAST)))
     application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
     application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
+    application.add_handler(CallbackQueryHandler(series_settings_button, pattern(Action.SERIES)))
     application.add_handler(CallbackQueryHandler(stale_button))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.

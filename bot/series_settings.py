@@ -39,11 +39,12 @@ class SeriesOverride:
 
 @dataclass(frozen=True)
 class SeriesSettings:
-    """The settings in effect for one series of a chat."""
+    """The settings in effect for one series of a chat. Lead times and kinds are what the
+    series is set to; a muted series gets none of them (`reminded_leads`, `wanted_kinds`)."""
 
     muted: bool
-    lead_minutes: tuple[int, ...]  # empty: no reminders (also when muted)
-    news_kinds: tuple[NewsKind, ...]  # empty: no news (also when muted)
+    lead_minutes: tuple[int, ...]  # empty: reminders off for this series
+    news_kinds: tuple[NewsKind, ...]
     edges_only: bool
     own_leads: bool  # the series has its own lead times
     own_kinds: bool  # the series has its own news kinds
@@ -51,6 +52,14 @@ class SeriesSettings:
     @property
     def reminders_on(self) -> bool:
         return bool(self.lead_minutes)
+
+    @property
+    def reminded_leads(self) -> tuple[int, ...]:
+        return () if self.muted else self.lead_minutes
+
+    @property
+    def wanted_kinds(self) -> tuple[NewsKind, ...]:
+        return () if self.muted else self.news_kinds
 
     @property
     def is_default(self) -> bool:
@@ -69,13 +78,13 @@ def override_of(follow: Follow) -> SeriesOverride:
 
 
 def effective_series_settings(chat: ChatSettings, override: SeriesOverride) -> SeriesSettings:
-    """The chat's defaults with the series' override applied; a muted series gets nothing."""
+    """The chat's defaults with the series' override applied."""
     leads = chat.lead_minutes if override.lead_minutes is None else override.lead_minutes
     kinds = chat.news_kinds if override.news_kinds is None else override.news_kinds
     return SeriesSettings(
         muted=override.muted,
-        lead_minutes=() if override.muted else tuple(sorted(leads)),
-        news_kinds=() if override.muted else tuple(kind for kind in NewsKind if kind in kinds),
+        lead_minutes=tuple(sorted(leads)),
+        news_kinds=tuple(kind for kind in NewsKind if kind in kinds),
         edges_only=override.edges_only,
         own_leads=override.lead_minutes is not None,
         own_kinds=override.news_kinds is not None,
@@ -90,7 +99,7 @@ def is_season_edge(number: int | None, *, first: int | None, last: int | None) -
 
 def wants_reminder(settings: SeriesSettings, *, season_edge: bool) -> bool:
     """Whether an episode of the series is reminded at all (at the settings' lead times)."""
-    return settings.reminders_on and (season_edge or not settings.edges_only)
+    return bool(settings.reminded_leads) and (season_edge or not settings.edges_only)
 
 
 # -- the screen's buttons -------------------------------------------------------------------

@@ -16,7 +16,7 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _mark(selected: bool, text: str) -> str:
+def mark(selected: bool, text: str) -> str:
     return ("✅ " if selected else "▫️ ") + text
 
 
@@ -63,7 +63,7 @@ def language_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     buttons = tuple(
         Button(
-            _mark(code == lang, render.plain(code, f"language.{code}")),
+            mark(code == lang, render.plain(code, f"language.{code}")),
             encode(Action.LANGUAGE, code),
         )
         for code in LANGUAGES
@@ -74,7 +74,7 @@ def language_screen(settings: ChatSettings) -> BotMessage:
 def timezone_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
-        (Button(_mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
+        (Button(mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
         for zone in COMMON_TIMEZONES
     ]
     rows.append(
@@ -91,7 +91,7 @@ def lead_screen(settings: ChatSettings) -> BotMessage:
     rows: list[tuple[Button, ...]] = [
         (
             Button(
-                _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
+                mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
                 encode(Action.LEAD, str(minutes)),
             ),
         )
@@ -109,11 +109,11 @@ def quiet_screen(settings: ChatSettings) -> BotMessage:
     rows = (
         (
             Button(
-                _mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
+                mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
             ),
         ),
-        (Button(_mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
-        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
+        (Button(mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
+        (Button(mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
         _back(lang),
     )
     return BotMessage(render.html(lang, "settings.quiet.title", **summary(settings)), rows)
@@ -124,7 +124,7 @@ def news_screen(settings: ChatSettings) -> BotMessage:
     rows: list[tuple[Button, ...]] = [
         (
             Button(
-                _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
+                mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
                 encode(Action.NEWS, kind),
             ),
         )

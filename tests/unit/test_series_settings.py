@@ -54,7 +54,9 @@ def test_a_muted_series_gets_neither_reminders_nor_news():
     settings = effective_series_settings(
         CHAT, SeriesOverride(muted=True, lead_minutes=(15,), news_kinds=tuple(NewsKind))
     )
-    assert settings.lead_minutes == () and settings.news_kinds == ()
+    assert settings.reminded_leads == () and settings.wanted_kinds == ()
+    assert settings.lead_minutes == (15,)  # kept for when it is unmuted
+    assert not wants_reminder(settings, season_edge=True)
 
 
 @pytest.mark.parametrize(
