@@ -14,6 +14,7 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    InlineQueryHandler,
     JobQueue,
     MessageHandler,
     TypeHandler,
@@ -43,12 +44,14 @@ from bot.ops.health import OUTBOX, OUTBOX_INTERVAL_SECONDS
 from bot.ops.ticks import schedule_tick
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command
+from handlers.card import card_button, card_post_button, share_button
 from handlers.chat_layer import close_chat_scope, open_chat_scope
 from handlers.deletedata import deletedata_button, deletedata_command
 from handlers.errors import on_error
 from handlers.fallback import unknown_command
 from handlers.follow import follow_button, follow_command
 from handlers.ical import addical_command
+from handlers.inline import inline_query
 from handlers.listing import (
     list_command,
     news_unfollow_button,
@@ -65,6 +68,7 @@ from handlers.news import (
     not_about_button,
     removefeed_command,
 )
+from handlers.paging import page_button
 from handlers.series_settings import series_settings_button
 from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
@@ -76,7 +80,9 @@ from storage.migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+ALLOWED_UPDATES = [
+    Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER, Update.INLINE_QUERY,
+]  # fmt: skip
 USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans)"
 TVMAZE_TIMEOUT_SECONDS = 8.0
 
@@ -208,7 +214,14 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CallbackQueryHandler(not_about_button, pattern(Action.NOT_ABOUT)))
     application.add_handler(CallbackQueryHandler(settings_button, pattern(*SETTINGS_ACTIONS)))
     application.add_handler(CallbackQueryHandler(series_settings_button, pattern(Action.SERIES)))
+    application.add_handler(CallbackQueryHandler(card_button, pattern(Action.CARD)))
+    application.add_handler(CallbackQueryHandler(card_post_button, pattern(Action.CARD_POST)))
+    application.add_handler(CallbackQueryHandler(share_button, pattern(Action.SHARE)))
+    application.add_handler(CallbackQueryHandler(page_button, pattern(Action.PAGE)))
     application.add_handler(CallbackQueryHandler(stale_button))
+
+    # Inline mode: `@bot <title>` in any chat.
+    application.add_handler(InlineQueryHandler(inline_query))
 
     # Chat lifecycle: joined, left, blocked, upgraded to a supergroup.
     application.add_handler(ChatMemberHandler(my_membership, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -35,6 +35,10 @@ class Action(StrEnum):
     BROADCAST = "bc"  # argument: see `BroadcastPress`
     NOT_ABOUT = "nr"  # argument: a news item id
     SERIES = "ss"  # argument: see `SeriesPress` (a series' own settings)
+    CARD = "ca"  # argument: see `CardPress` (a series card, drawn over the pressed message)
+    CARD_POST = "cp"  # argument: a TVmaze id (under a reminder or news post: the card as a reply)
+    SHARE = "sh"  # argument: see `CardPress` (the card's links to share the series)
+    PAGE = "pg"  # argument: see `PagePress`
 
 
 SETTINGS_ACTIONS = (
@@ -143,7 +147,6 @@ class SeriesVerb(StrEnum):
     KIND = "k"  # argument: a news kind
     EDGES = "e"  # "season starts and finales only"
     RESET = "x"
-    DONE = "d"
 
 
 @dataclass(frozen=True)
@@ -170,3 +173,67 @@ def parse_series(data: CallbackData | None) -> SeriesPress | None:
     except ValueError:
         return None
     return SeriesPress(int(id_text), verb, argument)
+
+
+# -- pages of long lists: `<screen>:<page>` -----------------------------------------------
+
+MAX_PAGE_DIGITS = 4
+
+
+class Screen(StrEnum):
+    """A list that pages."""
+
+    LIST = "l"
+    UNFOLLOW = "u"
+    NEWS = "n"
+
+
+@dataclass(frozen=True)
+class PagePress:
+    screen: Screen
+    page: int  # 0-based; the service checks it against the list's length
+
+
+def page_data(screen: Screen, page: int) -> str:
+    return encode(Action.PAGE, f"{screen.value}:{page}")
+
+
+def _page_number(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= MAX_PAGE_DIGITS else None
+
+
+def parse_page(data: CallbackData | None) -> PagePress | None:
+    if data is None or data.action is not Action.PAGE:
+        return None
+    screen_text, _, page_text = data.argument.partition(":")
+    page = _page_number(page_text)
+    try:
+        screen = Screen(screen_text)
+    except ValueError:
+        return None
+    return None if page is None else PagePress(screen, page)
+
+
+# -- a series card and its share screen: `<tvmaze id>:<page of /list to go back to>` ------
+
+
+@dataclass(frozen=True)
+class CardPress:
+    tvmaze_id: int
+    page: int
+
+
+def card_data(action: Action, tvmaze_id: int, page: int = 0) -> str:
+    if action not in (Action.CARD, Action.SHARE):
+        raise ValueError(f"{action!r} does not name a card")
+    return encode(action, f"{tvmaze_id}:{page}")
+
+
+def parse_card(data: CallbackData | None) -> CardPress | None:
+    if data is None or data.action not in (Action.CARD, Action.SHARE):
+        return None
+    id_text, _, page_text = data.argument.partition(":")
+    page = _page_number(page_text)
+    if not id_text.isdigit() or len(id_text) > 12 or page is None:
+        return None
+    return CardPress(int(id_text), page)

@@ -16,8 +16,11 @@ PAYLOAD_VERSION = 2
 
 @dataclass(frozen=True)
 class Button:
+    """A callback button, or a link button when `url` is set (its callback data is empty)."""
+
     label: str
-    callback_data: str
+    callback_data: str = ""
+    url: str = ""
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -68,12 +71,22 @@ def to_payload(message: BotMessage) -> dict[str, Any]:
     else:
         payload["html"] = message.text
     if message.keyboard:
-        payload["buttons"] = [
-            [{"label": b.label, "data": b.callback_data} for b in row] for row in message.keyboard
-        ]
+        payload["buttons"] = [[_button_payload(b) for b in row] for row in message.keyboard]
     if message.thread_id is not None:
         payload["thread_id"] = message.thread_id
     return payload
+
+
+def _button_payload(button: Button) -> dict[str, str]:
+    if button.url:
+        return {"label": button.label, "url": button.url}
+    return {"label": button.label, "data": button.callback_data}
+
+
+def _button_of(stored: Mapping[str, Any]) -> Button:
+    if "url" in stored:
+        return Button(str(stored["label"]), url=str(stored["url"]))
+    return Button(str(stored["label"]), str(stored["data"]))
 
 
 def from_payload(payload: Mapping[str, Any], *, silent: bool = False) -> BotMessage:
@@ -83,10 +96,7 @@ def from_payload(payload: Mapping[str, Any], *, silent: bool = False) -> BotMess
     if version not in (1, PAYLOAD_VERSION):
         raise UnreadablePayload(f"payload version {version!r}")
     try:
-        keyboard = tuple(
-            tuple(Button(str(b["label"]), str(b["data"])) for b in row)
-            for row in payload.get("buttons") or ()
-        )
+        keyboard = tuple(tuple(_button_of(b) for b in row) for row in payload.get("buttons") or ())
         thread = payload.get("thread_id")
         thread_id = int(thread) if thread is not None else None
         if "copy" in payload:

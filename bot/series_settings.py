@@ -105,7 +105,7 @@ def wants_reminder(settings: SeriesSettings, *, season_edge: bool) -> bool:
 # -- the screen's buttons -------------------------------------------------------------------
 
 
-CHANGING_VERBS = frozenset(SeriesVerb) - {SeriesVerb.OPEN, SeriesVerb.DONE}
+CHANGING_VERBS = frozenset(SeriesVerb) - {SeriesVerb.OPEN}
 
 
 def _toggle_lead(follow: Follow, chat: ChatSettings, minutes: int) -> bool:

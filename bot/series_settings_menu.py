@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import render
-from bot.callback_data import SeriesVerb, series_data
+from bot.callback_data import Action, SeriesVerb, card_data, series_data
 from bot.chat_settings import LEAD_CHOICES
 from bot.message import BotMessage, Button
 from bot.news.kinds import NewsKind
@@ -29,9 +29,9 @@ def _summary(lang: str, settings: SeriesSettings) -> dict[str, str]:
 
 
 def series_settings_screen(
-    lang: str, *, title: str, tvmaze_id: int, settings: SeriesSettings, done: Button | None = None
+    lang: str, *, title: str, tvmaze_id: int, settings: SeriesSettings
 ) -> BotMessage:
-    """The screen; `done` is the button that leaves it (default: close it)."""
+    """The screen; its last button goes back to the series card."""
 
     def toggle(selected: bool, key: str, verb: SeriesVerb, argument: str = "") -> Button:
         return Button(
@@ -45,9 +45,7 @@ def series_settings_screen(
     kinds = [
         toggle(k in settings.news_kinds, f"kind.{k}", SeriesVerb.KIND, k.value) for k in NewsKind
     ]
-    leave = done or Button(
-        render.label(lang, "settings.done"), series_data(tvmaze_id, SeriesVerb.DONE)
-    )
+    back = Button(render.label(lang, "settings.back"), card_data(Action.CARD, tvmaze_id))
     keyboard = (
         (toggle(settings.muted, "series.settings.button.mute", SeriesVerb.MUTE),),
         (toggle(settings.reminders_on, "series.settings.button.reminders", SeriesVerb.REMINDERS),),
@@ -62,7 +60,7 @@ def series_settings_screen(
                 series_data(tvmaze_id, SeriesVerb.RESET),
             ),
         ),
-        (leave,),
+        (back,),
     )
     yes_no = render.plain(
         lang, "series.settings.yes" if settings.edges_only else "series.settings.no"

@@ -9,6 +9,9 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQueryResult,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
     MaybeInaccessibleMessage,
     Message,
 )
@@ -25,7 +28,12 @@ def reply_markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.callback_data) for b in row]
+            [
+                InlineKeyboardButton(b.label, url=b.url)
+                if b.url
+                else InlineKeyboardButton(b.label, callback_data=b.callback_data)
+                for b in row
+            ]
             for row in keyboard
         ]
     )
@@ -38,6 +46,17 @@ def keyboard_of(message: MaybeInaccessibleMessage | None) -> Keyboard:
     return tuple(
         tuple(Button(b.text, b.callback_data) for b in row if isinstance(b.callback_data, str))
         for row in message.reply_markup.inline_keyboard
+    )
+
+
+def article(result_id: str, title: str, description: str, message: BotMessage) -> InlineQueryResult:
+    """An inline-mode result that posts `message` (a rendered card) into the user's chat."""
+    return InlineQueryResultArticle(
+        id=result_id,
+        title=title,
+        description=description or None,
+        input_message_content=InputTextMessageContent(message.text, parse_mode=ParseMode.HTML),
+        reply_markup=reply_markup(message.keyboard),
     )
 
 

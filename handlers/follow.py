@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from telegram import ForceReply, Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 
 from bot import prompts, render
+from bot.catalog.card_views import DeepLink, LinkKind, follow_outcome_screen, offer_screen
 from bot.catalog.following import FollowOutcome, follow_series
 from bot.catalog.search import QueryTooLong, clean_query, search_series
-from bot.catalog.views import candidates_screen, follow_outcome_text
+from bot.catalog.series_card import load_offer
+from bot.catalog.views import candidates_screen
 from bot.chat_settings import ChatSettings
 from bot.context import BotContext
 from bot.message import BotMessage
 from bot.prompts import Prompt
-from bot.telegram_io import reply
+from bot.telegram_io import edit, reply
 from handlers.common import read_id_press, refuse_press
-
-DEEP_LINK_PREFIX = "follow_"
 
 
 async def follow_command(update: Update, context: BotContext) -> None:
@@ -67,21 +67,24 @@ async def follow_button(update: Update, context: BotContext) -> None:
         await press.query.answer(alert, show_alert=True)
         return
     await press.query.answer()
-    text = follow_outcome_text(current.language, current.timezone, outcome)
-    await press.query.edit_message_text(text, parse_mode=ParseMode.HTML)
+    await edit(press.query, follow_outcome_screen(current.language, current.timezone, outcome))
 
 
 async def follow_deep_link(
-    message: Message, context: BotContext, current: ChatSettings, argument: str
+    message: Message, context: BotContext, current: ChatSettings, link: DeepLink
 ) -> None:
-    """`/start follow_<tvmaze id>` follows directly."""
-    tvmaze_id = argument.removeprefix(DEEP_LINK_PREFIX)
-    if not argument.startswith(DEEP_LINK_PREFIX) or not tvmaze_id.isdigit() or len(tvmaze_id) > 9:
+    """`/start series_<id>` offers the series with a button; `/start follow_<id>` (older
+    links, and a group added through a `startgroup` link) follows it at once."""
+    chat_id = message.chat.id
+    if link.kind is LinkKind.OFFER and message.chat.type == ChatType.PRIVATE:
+        card = await load_offer(
+            sessions=context.db, client=context.tvmaze, chat_id=context.scope.chat.id,
+            tvmaze_id=link.tvmaze_id, now=datetime.now(UTC), timezone=current.timezone,
+        )  # fmt: skip
+        await reply(message, offer_screen(current.language, current.timezone, card))
         return
-    outcome = await _follow(context, current, message.chat.id, int(tvmaze_id))
-    await reply(
-        message, BotMessage(follow_outcome_text(current.language, current.timezone, outcome))
-    )
+    outcome = await _follow(context, current, chat_id, link.tvmaze_id)
+    await reply(message, follow_outcome_screen(current.language, current.timezone, outcome))
 
 
 async def _follow(

@@ -8,28 +8,30 @@ from telegram import Update
 
 from bot import render
 from bot.catalog.following import unfollow_series
-from bot.catalog.schedule import NEXT_DAYS, next_airing_per_series
-from bot.catalog.views import list_text, next_text, unfollow_screen, unfollowed_screen
+from bot.catalog.schedule import NEXT_DAYS
+from bot.catalog.views import next_text, unfollowed_screen
 from bot.context import BotContext
 from bot.message import BotMessage, without_button
+from bot.paged_screens import list_page, unfollow_page
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
 from handlers.common import IdPress, chat_schedule, read_id_press, refuse_press
 from storage.catalog_models import Series
-from storage.series import followed_series
 
 
 async def unfollow_command(update: Update, context: BotContext) -> None:
-    """Lists the chat's series as buttons to unfollow."""
+    """Lists the chat's series as buttons to unfollow, a page at a time."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
     allowed = await scope.may_configure()
-    followed = await followed_series(scope.session, chat_id=scope.chat.id)
+    screen = await unfollow_page(
+        scope.session, chat_id=scope.chat.id, settings=scope.settings, page=0
+    )
     await scope.done()
     if not allowed:
         await reply(message, BotMessage(render.html(scope.language, "group.admins_only")))
         return
-    await reply(message, unfollow_screen(scope.language, followed))
+    await reply(message, screen)
 
 
 async def _unfollow_pressed(update: Update, context: BotContext) -> tuple[IdPress, Series | None]:
@@ -74,19 +76,19 @@ async def news_unfollow_button(update: Update, context: BotContext) -> None:
 
 
 async def list_command(update: Update, context: BotContext) -> None:
-    """Shows the chat's series with their status and next episode."""
+    """Shows the chat's series with their status and next episode, each a button to its card."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
-    current = scope.settings
-    followed = await followed_series(scope.session, chat_id=scope.chat.id)
-    upcoming = await next_airing_per_series(
-        scope.session, series=followed, now=datetime.now(UTC), timezone=current.timezone
+    screen = await list_page(
+        scope.session,
+        chat_id=scope.chat.id,
+        settings=scope.settings,
+        page=0,
+        now=datetime.now(UTC),
     )
     await scope.done()
-    await reply(
-        message, BotMessage(list_text(current.language, current.timezone, followed, upcoming))
-    )
+    await reply(message, screen)
 
 
 async def next_command(update: Update, context: BotContext) -> None:

@@ -12,26 +12,22 @@ from bot.context import BotContext
 from bot.http_fetch import FetchLimits
 from bot.message import BotMessage
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
-from bot.news.views import feeds_screen, news_list_screen, news_view
+from bot.news.views import feeds_screen
+from bot.paged_screens import news_page
 from bot.telegram_io import reply
 from handlers.common import admin_message, read_id_press, refuse_press
-from storage.feeds import add_report, latest_news_for_chat, list_feeds
+from storage.feeds import add_report, list_feeds
 
 logger = logging.getLogger(__name__)
 
-NEWS_LIST_LIMIT = 10
-
 
 async def news_command(update: Update, context: BotContext) -> None:
-    """Shows the 10 latest items about the chat's series."""
+    """Shows the latest items about the chat's series, a page at a time."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
-    rows = await latest_news_for_chat(scope.session, chat_id=scope.chat.id, limit=NEWS_LIST_LIMIT)
+    screen = await news_page(scope.session, chat_id=scope.chat.id, settings=scope.settings, page=0)
     await scope.done()
-    settings = scope.settings
-    views = [news_view(item, feed, series) for item, feed, series in rows]
-    screen = news_list_screen(views, language=settings.language, timezone=settings.timezone)
     await reply(message, screen)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import render
-from bot.callback_data import SeriesVerb, decode, parse_series
+from bot.callback_data import decode, parse_series
 from bot.context import BotContext
-from bot.message import BotMessage
 from bot.series_settings import (
     CHANGING_VERBS,
     apply_series_choice,
@@ -50,11 +49,6 @@ async def series_settings_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     follow, series = found
-    if press.verb is SeriesVerb.DONE:
-        await edit(
-            query, BotMessage(render.html(language, "series.settings.saved", title=series.title))
-        )
-        return
     settings = effective_series_settings(chat, override_of(follow))
     await edit(
         query,

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.constants import ChatType
 
 from bot import render
+from bot.catalog.card_views import parse_deep_link
 from bot.commands import GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.context import BotContext
 from bot.message import BotMessage
@@ -14,9 +15,12 @@ from handlers.follow import follow_deep_link
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greets the fan in their language and shows the first steps; follows a deep link."""
+    """Greets the fan in their language and shows the first steps; opens a shared link (in a
+    group, added through a `startgroup` link, only an administrator's follows)."""
     scope = context.scope
     chat, current = scope.chat, scope.settings
+    link = parse_deep_link(context.args[0]) if context.args else None
+    allowed = link is None or await scope.may_configure()
     await scope.done()
     user = update.effective_user
     name = user.first_name if user else ""
@@ -24,8 +28,12 @@ async def start(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None
     await reply(message, BotMessage(render.html(current.language, key, name=name)))
-    if context.args and chat.type == ChatType.PRIVATE:
-        await follow_deep_link(message, context, current, context.args[0])
+    if link is None:
+        return
+    if not allowed:
+        await reply(message, BotMessage(render.html(current.language, "group.admins_only")))
+        return
+    await follow_deep_link(message, context, current, link)
 
 
 async def help_command(update: Update, context: BotContext) -> None:

@@ -1,15 +1,14 @@
-"""The one router for what a chat types: the answer to its pending prompt, else a hint."""
+"""The one router for what a chat types: the answer to its pending prompt, else (in a
+private chat) a search for a series, as `/follow <text>` would do."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot import prompts, render
+from bot import prompts
 from bot.context import BotContext
-from bot.message import BotMessage
 from bot.prompts import Prompt
-from bot.telegram_io import reply
 from handlers.broadcast import broadcast_input
 from handlers.follow import offer_candidates
 from handlers.settings import settings_input
@@ -17,7 +16,7 @@ from handlers.settings import settings_input
 
 async def typed_input(update: Update, context: BotContext) -> None:
     """Routes a message to the prompt the chat owes (a title, a time zone, quiet hours, an
-    announcement); text that answers nothing gets a hint to /help in private chats."""
+    announcement); in a private chat, text that answers nothing searches for a series."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
@@ -30,7 +29,7 @@ async def typed_input(update: Update, context: BotContext) -> None:
     elif asked in (None, Prompt.BROADCAST) or not await scope.may_configure():
         await scope.done()
         if message.chat.type == ChatType.PRIVATE:
-            await reply(message, BotMessage(render.html(language, "fallback.text")))
+            await offer_candidates(message, context, language, message.text)
     elif asked is Prompt.FOLLOW:
         prompts.settle(scope.chat)
         await scope.done()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.catalog_models import Follow, Series
@@ -122,26 +122,37 @@ async def add_news_items(
     await session.flush()
 
 
-async def latest_news_for_chat(
-    session: AsyncSession, *, chat_id: int, limit: int
-) -> list[tuple[NewsItem, Feed, list[tuple[int, str]]]]:
-    """The chat's newest items about its series (no repeats, none it reported), with the
-    (TVmaze id, title) of the chat's series each is about."""
+def _news_of_chat(chat_id: int) -> tuple[ColumnElement[bool], ...]:
+    """The items /news shows a chat: about its series, no repeats, none it reported."""
     reported = select(NewsReport.item_id).where(NewsReport.chat_id == chat_id)
     matched = (
         select(NewsMatch.item_id)
         .join(Follow, Follow.series_id == NewsMatch.series_id)
         .where(Follow.chat_id == chat_id)
     )
+    return (
+        NewsItem.id.in_(matched),
+        NewsItem.id.not_in(reported),
+        NewsItem.duplicate_of.is_(None),
+    )
+
+
+async def count_news_for_chat(session: AsyncSession, *, chat_id: int) -> int:
+    total = await session.scalar(select(func.count(NewsItem.id)).where(*_news_of_chat(chat_id)))
+    return total or 0
+
+
+async def latest_news_for_chat(
+    session: AsyncSession, *, chat_id: int, limit: int, offset: int = 0
+) -> list[tuple[NewsItem, Feed, list[tuple[int, str]]]]:
+    """The chat's newest items about its series (no repeats, none it reported), with the
+    (TVmaze id, title) of the chat's series each is about."""
     rows = await session.execute(
         select(NewsItem, Feed)
         .join(Feed, Feed.id == NewsItem.feed_id)
-        .where(
-            NewsItem.id.in_(matched),
-            NewsItem.id.not_in(reported),
-            NewsItem.duplicate_of.is_(None),
-        )
+        .where(*_news_of_chat(chat_id))
         .order_by(func.coalesce(NewsItem.published, NewsItem.created_at).desc(), NewsItem.id.desc())
+        .offset(offset)
         .limit(limit)
     )
     pairs = [(item, feed) for item, feed in rows]

@@ -3,12 +3,14 @@ be asked, the world catalogue of known series (names from TVmaze's show index)."
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.normalize import normalize_title
-from bot.catalog.tvmaze import TvmazeClient
+from bot.catalog.tvmaze import TvmazeClient, TvResult
+from bot.catalog.tvmaze_parse import ShowInfo
 from storage.known_series import search_known_series
 from storage.series import find_series_by_alias
 
@@ -42,8 +44,23 @@ def clean_query(text: str) -> str:
     return query
 
 
+async def _ask_tvmaze(
+    client: TvmazeClient, query: str, seconds: float | None
+) -> TvResult[list[ShowInfo]]:
+    """TVmaze's answer, or (past `seconds`) an error: inline queries cannot wait."""
+    try:
+        async with asyncio.timeout(seconds):
+            return await client.search(query)
+    except TimeoutError:
+        return TvResult(error=f"no answer within {seconds:g} s")
+
+
 async def search_series(
-    *, sessions: async_sessionmaker[AsyncSession], client: TvmazeClient, query: str
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    client: TvmazeClient,
+    query: str,
+    tv_timeout: float | None = None,
 ) -> SearchOutcome:
     normalized = normalize_title(query)
     if not normalized:
@@ -53,7 +70,7 @@ async def search_series(
     found = [Candidate(s.tvmaze_id, s.title, s.premiered, s.network) for s in local]
     if len(found) >= MAX_CANDIDATES:
         return SearchOutcome(tuple(found), tv_unavailable=False)
-    remote = await client.search(query)
+    remote = await _ask_tvmaze(client, query, tv_timeout)
     more = [Candidate(s.tvmaze_id, s.title, s.premiered, s.network) for s in remote.value or []]
     if remote.error is not None:
         async with sessions() as session:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from bot import render
-from bot.callback_data import Action, encode
+from bot.callback_data import Action, Screen, card_data, encode, page_data
 from bot.catalog.following import FollowOutcome
 from bot.catalog.schedule import Airing, describe_airing, status_label
 from bot.catalog.search import Candidate, SearchOutcome
-from bot.message import BotMessage, Button
+from bot.message import BotMessage, Button, Keyboard
+from bot.paging import Page
 from storage.catalog_models import Series
 
-MAX_UNFOLLOW_BUTTONS = 50
+LIST_PAGE_SIZE = 10  # series per page of /list and /unfollow: one button each
 
 
 def candidate_label(candidate: Candidate) -> str:
@@ -50,14 +51,33 @@ def follow_outcome_text(language: str, timezone: str, outcome: FollowOutcome) ->
     )
 
 
-def unfollow_screen(language: str, followed: list[Series]) -> BotMessage:
-    if not followed:
+def page_row(language: str, screen: Screen, page: Page[object]) -> Keyboard:
+    """◀ ▶ under a paged list (none when it fits one page)."""
+    row: list[Button] = []
+    if page.has_previous:
+        row.append(
+            Button(render.label(language, "page.previous"), page_data(screen, page.number - 1))
+        )
+    if page.has_next:
+        row.append(Button(render.label(language, "page.next"), page_data(screen, page.number + 1)))
+    return (tuple(row),) if row else ()
+
+
+def page_footer(language: str, page: Page[object]) -> render.Markup:
+    if page.count == 1:
+        return render.Markup("")
+    return render.fragment(language, "page.footer", page=page.number + 1, pages=page.count)
+
+
+def unfollow_screen(language: str, page: Page[Series]) -> BotMessage:
+    if not page.items:
         return BotMessage(render.html(language, "list.empty"))
     rows = tuple(
         (Button(render.cut_label(s.title), encode(Action.UNFOLLOW, str(s.tvmaze_id))),)
-        for s in followed[:MAX_UNFOLLOW_BUTTONS]
+        for s in page.items
     )
-    return BotMessage(render.html(language, "unfollow.choose"), rows)
+    text = render.html(language, "unfollow.choose", footer=page_footer(language, page))
+    return BotMessage(text, rows + page_row(language, Screen.UNFOLLOW, page))
 
 
 def unfollowed_screen(language: str, series: Series) -> BotMessage:
@@ -67,11 +87,12 @@ def unfollowed_screen(language: str, series: Series) -> BotMessage:
     return BotMessage(render.html(language, "unfollow.done", title=series.title), ((undo,),))
 
 
-def list_text(
-    language: str, timezone: str, followed: list[Series], next_airings: dict[int, Airing]
-) -> str:
-    if not followed:
-        return render.html(language, "list.empty")
+def list_screen(
+    language: str, timezone: str, page: Page[Series], next_airings: dict[int, Airing]
+) -> BotMessage:
+    """One page of the chat's series, each a button that opens its card."""
+    if not page.items:
+        return BotMessage(render.html(language, "list.empty"))
     entries = [
         render.fragment(
             language,
@@ -80,9 +101,19 @@ def list_text(
             status=status_label(s.status, language),
             next=next_line(language, timezone, next_airings.get(s.id)),
         )
-        for s in followed
+        for s in page.items
     ]
-    return render.html(language, "list.text", entries=render.join(entries, "\n\n"))
+    text = render.html(
+        language,
+        "list.text",
+        entries=render.join(entries, "\n\n"),
+        footer=page_footer(language, page),
+    )
+    rows = tuple(
+        (Button(render.cut_label(s.title), card_data(Action.CARD, s.tvmaze_id, page.number)),)
+        for s in page.items
+    )
+    return BotMessage(text, rows + page_row(language, Screen.LIST, page))
 
 
 def next_text(language: str, timezone: str, airings: list[Airing], days: int) -> str:

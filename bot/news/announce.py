@@ -116,8 +116,12 @@ async def announce_ended_series(session: AsyncSession, *, now: datetime, default
                 render.label(language, "news.button.unfollow"),
                 encode(Action.NEWS_UNFOLLOW, str(series.tvmaze_id)),
             )
+            card = Button(
+                render.label(language, "news.button.card"),
+                encode(Action.CARD_POST, str(series.tvmaze_id)),
+            )
             screen = BotMessage(
-                render.html(language, "news.ended", series=series.title), ((unfollow,),)
+                render.html(language, "news.ended", series=series.title), ((card, unfollow),)
             )
             pushes.append(
                 Push(

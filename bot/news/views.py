@@ -8,8 +8,10 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot import render
-from bot.callback_data import Action, encode
+from bot.callback_data import Action, Screen, encode
+from bot.catalog.views import page_footer, page_row
 from bot.message import BotMessage, Button
+from bot.paging import Page
 from bot.timefmt import local_datetime
 from storage.news_models import Feed, NewsItem
 
@@ -76,7 +78,8 @@ def _link(view: NewsView, language: str) -> render.Markup:
 
 
 def render_news(view: NewsView, *, language: str, timezone: str) -> BotMessage:
-    """The pushed message: badge, headline, series, source and date, link, two buttons."""
+    """The pushed message: badge, headline, series, source and date, link; buttons: not about
+    my series, and per series (up to three) its card and unfollow."""
     text = render.html(language, "news.message", **_parts(view, language, timezone))
     rows: list[tuple[Button, ...]] = [
         (
@@ -93,19 +96,31 @@ def render_news(view: NewsView, *, language: str, timezone: str) -> BotMessage:
             if several
             else render.label(language, "news.button.unfollow")
         )
-        rows.append((Button(label, encode(Action.NEWS_UNFOLLOW, str(tvmaze_id))),))
+        card = Button(
+            render.label(language, "news.button.card_title", title=title)
+            if several
+            else render.label(language, "news.button.card"),
+            encode(Action.CARD_POST, str(tvmaze_id)),
+        )
+        rows.append((card, Button(label, encode(Action.NEWS_UNFOLLOW, str(tvmaze_id)))))
     return BotMessage(text, tuple(rows))
 
 
-def news_list_screen(views: list[NewsView], *, language: str, timezone: str) -> BotMessage:
-    """What /news shows: the latest items about the chat's series."""
-    if not views:
+def news_list_screen(page: Page[NewsView], *, language: str, timezone: str) -> BotMessage:
+    """What /news shows: one page of the latest items about the chat's series, newest first."""
+    if not page.items:
         return BotMessage(render.html(language, "news.list.empty"))
     entries = [
         render.fragment(language, "news.list.entry", **_parts(view, language, timezone))
-        for view in views
+        for view in page.items
     ]
-    return BotMessage(render.html(language, "news.list.text", entries=render.join(entries, "\n\n")))
+    text = render.html(
+        language,
+        "news.list.text",
+        entries=render.join(entries, "\n\n"),
+        footer=page_footer(language, page),
+    )
+    return BotMessage(text, page_row(language, Screen.NEWS, page))
 
 
 def _feed_state(feed: Feed, language: str) -> render.Markup:

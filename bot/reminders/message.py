@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot import render
+from bot.callback_data import Action, encode
 from bot.catalog.schedule import Airing, episode_code
+from bot.message import Button, Keyboard
 from bot.timefmt import reminder_when
 
 
@@ -22,3 +24,11 @@ def reminder_text(airing: Airing, *, at: datetime, timezone: str, language: str)
         ),
         channel=airing.channel or "",
     )
+
+
+def reminder_keyboard(tvmaze_id: int, *, language: str) -> Keyboard:
+    """Under a reminder: a button that sends the series card."""
+    card = Button(
+        render.label(language, "reminder.button.card"), encode(Action.CARD_POST, str(tvmaze_id))
+    )
+    return ((card,),)

@@ -20,8 +20,8 @@ from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
 from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower, reminder_followers
-from bot.message import BotMessage
-from bot.reminders.message import reminder_text
+from bot.message import BotMessage, Keyboard
+from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
@@ -157,10 +157,19 @@ class _SharedPlans:
         window: tuple[datetime, datetime],
         since_moved: datetime,
         now: datetime,
+        tvmaze_ids: dict[int, int],
     ) -> None:
         self._airings, self._texts, self._moved, self._now = airings, texts, moved, now
         self._window, self._since_moved = window, since_moved
+        self._tvmaze_ids = tvmaze_ids  # series id → TVmaze id, for the card button
         self._cache: dict[tuple[object, ...], list[tuple[PlannedReminder, BotMessage]]] = {}
+        self._keyboards: dict[tuple[int, str], Keyboard] = {}
+
+    def _keyboard(self, series_id: int, language: str) -> Keyboard:
+        key = (series_id, language)
+        if key not in self._keyboards:
+            self._keyboards[key] = reminder_keyboard(self._tvmaze_ids[series_id], language=language)
+        return self._keyboards[key]
 
     def of(self, episode_id: int, follower: Follower) -> list[tuple[PlannedReminder, BotMessage]]:
         key = (
@@ -176,8 +185,10 @@ class _SharedPlans:
                 self._airings[episode_id], follower, window_start=start, window_end=end,
                 now=self._now,
             )  # fmt: skip
+            keyboard = self._keyboard(follower.series_id, follower.language)
             shared = self._cache[key] = [
-                (r, BotMessage(self._texts.of(r, follower), silent=r.silent)) for r in planned
+                (r, BotMessage(self._texts.of(r, follower), keyboard, silent=r.silent))
+                for r in planned
             ]
         return shared
 
@@ -214,7 +225,7 @@ async def plan_due_reminders(
         )
         plans = _SharedPlans(
             airings, texts, moved=moved, window=(start, end), since_moved=now - FIRST_RUN_LOOKBACK,
-            now=now,
+            now=now, tvmaze_ids={series.id: series.tvmaze_id for _, series in rows},
         )  # fmt: skip
         written = 0
         for lead, episode_ids in candidates.items():

@@ -8,10 +8,11 @@ from tests.fake_telegram import FakeTelegram
 
 
 def buttons(message: dict[str, Any]) -> dict[str, str]:
-    """Button label → callback data of a message's inline keyboard."""
+    """Button label → callback data (or, for a link button, its URL) of a message's inline
+    keyboard."""
     markup = message.get("reply_markup") or {}
     return {
-        button["text"]: button["callback_data"]
+        button["text"]: button.get("callback_data", button.get("url"))
         for row in markup.get("inline_keyboard", [])
         for button in row
     }

@@ -71,5 +71,6 @@ async def test_a_prompt_ends_with_a_command_never_with_a_button(
     fake.send_text(user, user, "/help")  # a command: the prompt is over
     await fake.wait_for_messages(user, count=5)
     fake.send_text(user, user, "Dark")
-    [*_, hint] = await fake.wait_for_messages(user, count=6)
-    assert hint["visible"] == "Send /help to see what I can do."
+    [*_, search] = await fake.wait_for_messages(user, count=6)
+    # No prompt any more: plain text is a search, as /follow Dark would be.
+    assert "“Dark”" in search["visible"]

@@ -76,9 +76,9 @@ async def test_follow_without_title_asks_and_takes_the_typed_answer(
     assert "Which series" in prompt["visible"]
     offer = await ask(fake, FAN, FAN, "  Ballard  ")
     assert list(buttons(offer)) == ["Ballard (2025, Prime Video)"]
-    # The prompt is used up: the next text is ordinary text again.
-    hint = await ask(fake, FAN, FAN, "Dark")
-    assert hint["visible"] == "Send /help to see what I can do."
+    # The prompt is used up: the next text is an ordinary search again.
+    search = await ask(fake, FAN, FAN, "Dark Winds")
+    assert list(buttons(search)) == ["Dark Winds (2022, AMC)"]
 
 
 async def test_overlong_and_unknown_titles_get_clear_answers(

@@ -99,9 +99,17 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
     assert ('href="https://news.example/a-1"' in news["text"]) != (
         'href="https://news.example/b-1"' in news["text"]
     )
-    assert list(buttons(news)) == ["Nicht über diese Serie", "Nicht mehr folgen"]
+    assert list(buttons(news)) == ["Nicht über diese Serie", "📺 Serie", "Nicht mehr folgen"]
     assert buttons(news)["Nicht mehr folgen"] == encode(Action.NEWS_UNFOLLOW, str(BALLARD))
     assert group_news["visible"].startswith("🔁")
+
+    # The series button under the post sends the series card; the post stays as it is.
+    query = fake.press_button(BALLARD_FAN, news["message_id"], buttons(news)["📺 Serie"])
+    assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
+    [*_, card] = await fake.wait_for_messages(BALLARD_FAN, count=4)
+    assert card["visible"].startswith("Ballard\nläuft · Prime Video\nNächste Folge: ")
+    assert list(buttons(card)) == ["📤 Teilen", "Nicht mehr folgen", "◀ Zurück zur Liste"]
+    assert fake.message(BALLARD_FAN, news["message_id"])["edits"] == 0
 
     # Nobody else, nothing twice: not on the next poll, not after a restart.
     await poll(bot)
@@ -109,7 +117,7 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
     await poll(bot)
     await settle(fake)
     after = {chat: len(fake.messages(chat)) for chat in (BALLARD_FAN, HEIST_FAN, DARK_FAN, GROUP)}
-    assert after == {BALLARD_FAN: 3, HEIST_FAN: 2, DARK_FAN: 2, GROUP: 2}
+    assert after == {BALLARD_FAN: 4, HEIST_FAN: 2, DARK_FAN: 2, GROUP: 2}
 
 
 async def test_unfollow_under_a_group_news_post_keeps_the_post_for_everyone(
@@ -126,7 +134,7 @@ async def test_unfollow_under_a_group_news_post_keeps_the_post_for_everyone(
     assert answer["text"] == "Du folgst Ballard nicht mehr."
     after = await fake.wait_for_edit(GROUP, news["message_id"], after=0)
     assert after["text"] == news["text"]  # the post stays as it was
-    assert list(buttons(after)) == ["Nicht über diese Serie"]
+    assert list(buttons(after)) == ["Nicht über diese Serie", "📺 Serie"]
     fake.send_text(GROUP, ADMIN, "/list")
     [*_, listing] = await fake.wait_for_messages(GROUP, count=3)
     assert "Ballard" not in listing["visible"]
@@ -190,13 +198,10 @@ async def test_group_admins_route_news_into_a_forum_topic(
     fake.add_group(
         forum, "Serienforum", type="supergroup", admins=[ADMIN], members=[member], forum=True
     )
-    fake.send_text(forum, ADMIN, f"/start follow_{BALLARD}")  # groups ignore deep links
-    fake.send_text(forum, ADMIN, "/follow Ballard")
-    [_, offer] = await fake.wait_for_messages(forum, count=2)
-    query = fake.press_button(
-        forum, offer["message_id"], encode(Action.FOLLOW, str(BALLARD)), ADMIN
-    )
-    await fake.wait_for_callback_answer(query)
+    # A group added through a `startgroup` link: its admin's /start follows the series.
+    fake.send_text(forum, ADMIN, f"/start follow_{BALLARD}")
+    [_, done] = await fake.wait_for_messages(forum, count=2)
+    assert done["visible"].startswith("✅ Du folgst jetzt Ballard.")
 
     fake.send_text(forum, member, "/newstopic", thread_id=42)
     fake.send_text(forum, ADMIN, "/newstopic", thread_id=42)
@@ -209,8 +214,16 @@ async def test_group_admins_route_news_into_a_forum_topic(
 
     feeds.routes["/a.xml"] = Route(rss([item("a-9", SPINOFF, SPINOFF_TEXT)]))
     await poll(bot)
-    await fake.wait_for_messages(forum, count=5)
+    [*_, topic_news] = await fake.wait_for_messages(forum, count=5)
     sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum]
     assert sends[-1]["message_thread_id"] == 42 and SPINOFF in sends[-1]["text"]
+    # Any member may ask for the series card; it goes into the same topic.
+    query = fake.press_button(
+        forum, topic_news["message_id"], buttons(topic_news)["📺 Serie"], member
+    )
+    assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
+    await fake.wait_for_messages(forum, count=6)
+    sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum]
+    assert sends[-1]["message_thread_id"] == 42 and sends[-1]["text"].startswith("<b>Ballard</b>")
     group_sends = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == GROUP]
     assert "message_thread_id" not in group_sends[-1]

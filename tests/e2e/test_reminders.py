@@ -45,6 +45,14 @@ async def test_reminder_arrives_once_in_the_fans_zone_even_across_a_restart(
     clock = airs.astimezone(ZoneInfo("Europe/Berlin")).strftime("%H:%M")
     assert reminder["visible"] == f"🔔 Ballard · S02E01 „Cold <Case>“\nheute {clock} · Prime Video"
     assert reminder["disable_notification"] is True  # quiet hours
+    # The reminder's button sends the series card; the reminder stays as it was.
+    query = fake.press_button(FAN, reminder["message_id"], button_data(reminder, "📺 Serie"), FAN)
+    assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
+    [*_, card] = await fake.wait_for_messages(FAN, count=count + 2)
+    assert card["visible"].startswith("Ballard\nläuft · Prime Video\nNächste Folge: ")
+    assert card["visible"].endswith(f"{clock} · S02E01 „Cold <Case>“ · Prime Video")
+    assert fake.message(FAN, reminder["message_id"])["edits"] == 0
+    count += 1
 
     await bot.restart()
     await asyncio.sleep(3)  # three reminder ticks after the restart

@@ -40,20 +40,22 @@ async def test_help_lists_every_command_with_one_line(bot: BotRunner, fake: Fake
     ]
 
 
-async def test_unknown_command_and_free_text_point_to_help(bot: BotRunner, fake: FakeTelegram):
+async def test_unknown_command_points_to_help_and_free_text_searches(
+    bot: BotRunner, fake: FakeTelegram
+):
     fake.add_user(4, "Dana", language_code="de")
     fake.send_text(4, 4, "/frobnicate")
     fake.send_text(4, 4, "Hallo Bot, was geht?")
     unknown, text = await fake.wait_for_messages(4, count=2)
     assert unknown["visible"] == "Diesen Befehl kenne ich nicht. /help zeigt alle Befehle."
-    assert text["visible"] == "Schick /help, um zu sehen, was ich kann."
+    assert text["visible"].startswith("Zu „Hallo Bot, was geht?“ habe ich keine Serie gefunden.")
 
 
 async def test_a_5000_character_message_gets_a_normal_answer(bot: BotRunner, fake: FakeTelegram):
     fake.add_user(5, "Eli", language_code="en")
     fake.send_text(5, 5, "<b>" + "x" * 4090)
     [reply] = await fake.wait_for_messages(5)
-    assert reply["visible"] == "Send /help to see what I can do."
+    assert reply["visible"].startswith("That title is too long")
 
 
 async def test_command_menu_is_set_per_language_and_chat_type(bot: BotRunner, fake: FakeTelegram):

@@ -83,6 +83,14 @@ def _send_flags(params: dict[str, Any]) -> dict[str, bool]:
     }
 
 
+def _topic(chat: Chat, params: dict[str, Any]) -> dict[str, Any]:
+    """A message sent into a forum topic says so, as Telegram's do."""
+    thread = params.get("message_thread_id")
+    if not isinstance(thread, int) or not chat.is_forum:
+        return {}
+    return {"message_thread_id": thread, "is_topic_message": True}
+
+
 @api("sendMessage")
 def send_message(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
     chat = resolve_chat(fake, p.get("chat_id"))
@@ -91,7 +99,8 @@ def send_message(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
     msg = fake.new_message(
         chat, from_bot=True, text=p["text"], visible=parsed.text, entities=parsed.entities,
         parse_mode=p.get("parse_mode"), reply_markup=markup,
-        reply_to_message_id=reply_target(fake, chat, p), **_send_flags(p),
+        reply_to_message_id=reply_target(fake, chat, p), extra=_topic(chat, p),
+        **_send_flags(p),
     )  # fmt: skip
     return fake.message_api(msg)
 

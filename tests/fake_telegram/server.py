@@ -20,6 +20,7 @@ Updates (sync; delivered by getUpdates)::
     send_text(chat_id, user_id, text, *, reply_to_message_id=None, sender_chat_id=None,
               thread_id=None) -> update           # thread_id: a topic of a forum group
     press_button(chat_id, message_id, data, user_id=None, *, check=True) -> callback query id
+    send_inline_query(user_id, query, *, chat_type="sender", offset="") -> inline query id
     push_my_chat_member(chat_id, user_id, old="left", new="member") -> update
     migrate_group(old_chat_id, new_chat_id, user_id=None) -> (old_chat_update, new_chat_update)
     push_update(payload) -> update                    # raw escape hatch, update_id is added
@@ -34,6 +35,8 @@ Observation::
     await wait_for_messages(chat_id, count=1, timeout=5.0) -> list[dict]
     await wait_for_edit(chat_id, message_id, timeout=5.0, *, after=None) -> dict
     await wait_for_callback_answer(query_id, timeout=5.0) -> dict (answerCallbackQuery params)
+    await wait_for_inline_answer(query_id, timeout=5.0) -> dict: results (each article's
+        input_message_content has "visible"), cache_time, is_personal, next_offset
     await wait_for_call(method, count=1, timeout=5.0) -> list[params]
     await wait_until_delivered(timeout=5.0)   # every pushed update handed out by getUpdates
     pending_updates, dropped_updates (not in allowed_updates), webhook (setWebhook params)
@@ -66,7 +69,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import api_bot
+from . import api_bot, api_inline  # noqa: F401 (api_inline registers answerInlineQuery)
 from .api_messages import API
 from .validation import ApiError, read_params
 from .world import World

@@ -288,3 +288,34 @@ async def test_commands_documents_and_chats(fake: FakeTelegram, bot: telegram.Bo
     assert [u.my_chat_member.new_chat_member.status for u in await bot.get_updates()] == [
         "administrator"
     ]
+
+
+def _article(result_id: str, text: str = "<b>Dark</b>") -> telegram.InlineQueryResultArticle:
+    return telegram.InlineQueryResultArticle(
+        result_id, "Dark", telegram.InputTextMessageContent(text, parse_mode="HTML")
+    )
+
+
+async def test_answer_inline_query_validates_like_telegram(
+    fake: FakeTelegram, bot: telegram.Bot
+) -> None:
+    first = fake.send_inline_query(1, "dark")
+    with pytest.raises(BadRequest, match=r"(?i)results_too_much"):
+        await bot.answer_inline_query(first, [_article(str(n)) for n in range(51)])
+    with pytest.raises(BadRequest, match=r"(?i)result_id_invalid"):
+        await bot.answer_inline_query(first, [_article("x" * 65)])
+    with pytest.raises(BadRequest, match=r"(?i)result_id_duplicate"):
+        await bot.answer_inline_query(first, [_article("1"), _article("1")])
+    with pytest.raises(BadRequest, match=r"(?i)parse entities"):
+        await bot.answer_inline_query(first, [_article("1", "<b>open")])
+    with pytest.raises(BadRequest, match=r"(?i)cache_time"):
+        await bot.answer_inline_query(first, [_article("1")], cache_time=-1)
+    assert await bot.answer_inline_query(first, [_article("1"), _article("2")], cache_time=60)
+    answer = await fake.wait_for_inline_answer(first)
+    assert [r["id"] for r in answer["results"]] == ["1", "2"]
+    assert answer["results"][0]["input_message_content"]["visible"] == "Dark"
+    assert answer["cache_time"] == 60
+    with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+        await bot.answer_inline_query(first, [])
+    update = fake.pending_updates[-1]
+    assert update["inline_query"]["query"] == "dark"

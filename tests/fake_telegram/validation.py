@@ -12,7 +12,7 @@ from .html_check import HtmlParseError, ParsedText, parse_html, utf16_len
 
 JSON_PARAMS = frozenset({
     "reply_markup", "commands", "scope", "allowed_updates", "entities", "caption_entities",
-    "link_preview_options", "reply_parameters",
+    "link_preview_options", "reply_parameters", "results", "button",
 })  # fmt: skip
 INT_PARAMS = frozenset({
     "chat_id", "from_chat_id", "message_id", "offset", "limit", "user_id", "cache_time",

@@ -27,6 +27,7 @@ class World:
         self.delivered_upto = 0  # highest update_id handed out by getUpdates
         self.next_update_id = 100_001
         self.queries: dict[str, dict[str, Any]] = {}
+        self.inline_queries: dict[str, dict[str, Any]] = {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
@@ -184,6 +185,20 @@ class World:
         })  # fmt: skip
         return query_id
 
+    def send_inline_query(
+        self, user_id: int, query: str, *, chat_type: str = "sender", offset: str = ""
+    ) -> str:
+        """The user types ``@bot <query>`` in some chat; returns the inline query id."""
+        query_id = str(7_777_000_000_000_000_000 + len(self.inline_queries) + 1)
+        self.inline_queries[query_id] = {"query": query, "answer": None}
+        self.push_update({
+            "inline_query": {
+                "id": query_id, "from": self.user(user_id).to_api(), "query": query,
+                "offset": offset, "chat_type": chat_type,
+            }
+        })  # fmt: skip
+        return query_id
+
     def push_my_chat_member(
         self, chat_id: int, user_id: int, old: str = "left", new: str = "member"
     ) -> dict[str, Any]:
@@ -284,6 +299,12 @@ class World:
         """Wait until the query was answered; returns the answerCallbackQuery params."""
         return await self.wait(
             lambda: self.queries[query_id]["answer"], timeout, f"answer to query {query_id}"
+        )
+
+    async def wait_for_inline_answer(self, query_id: str, timeout: float = 5.0) -> dict:
+        """Wait until the inline query was answered; returns the checked answer."""
+        return await self.wait(
+            lambda: self.inline_queries[query_id]["answer"], timeout, f"inline answer {query_id}"
         )
 
     async def wait_for_call(

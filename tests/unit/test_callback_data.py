@@ -10,10 +10,17 @@ from bot.callback_data import (
     BroadcastPress,
     BroadcastVerb,
     CallbackData,
+    CardPress,
+    PagePress,
+    Screen,
     broadcast_data,
+    card_data,
     decode,
     encode,
+    page_data,
     parse_broadcast,
+    parse_card,
+    parse_page,
     pattern,
 )
 from bot.config import load_settings
@@ -88,3 +95,33 @@ def test_forged_broadcast_presses_parse_to_none(argument):
 
 def test_broadcast_parser_ignores_other_actions():
     assert parse_broadcast(decode(encode(Action.FOLLOW, "go:1"))) is None
+
+
+@pytest.mark.parametrize("screen", list(Screen))
+def test_page_presses_round_trip_within_64_bytes(screen):
+    data = page_data(screen, 9999)
+    assert len(data.encode()) <= MAX_BYTES
+    assert parse_page(decode(data)) == PagePress(screen, 9999)
+
+
+@pytest.mark.parametrize("argument", ["", "l", "l:", "l:-1", "l:1.5", "l:10000", "x:1", "l:1:2"])
+def test_forged_page_presses_parse_to_none(argument):
+    assert parse_page(decode(encode(Action.PAGE, argument))) is None
+
+
+@pytest.mark.parametrize("action", [Action.CARD, Action.SHARE])
+def test_card_presses_round_trip_with_the_largest_ids(action):
+    data = card_data(action, 999_999_999_999, 9999)
+    assert len(data.encode()) <= MAX_BYTES
+    assert parse_card(decode(data)) == CardPress(999_999_999_999, 9999)
+
+
+@pytest.mark.parametrize("argument", ["", "12", "12:", ":3", "a:1", "1:b", "1" * 13 + ":0"])
+def test_forged_card_presses_parse_to_none(argument):
+    assert parse_card(decode(encode(Action.CARD, argument))) is None
+    assert parse_card(decode(encode(Action.PAGE, "1:0"))) is None  # not a card action
+
+
+def test_card_data_only_for_card_actions():
+    with pytest.raises(ValueError):
+        card_data(Action.FOLLOW, 1)

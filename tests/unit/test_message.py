@@ -75,3 +75,18 @@ def test_without_button_drops_one_button_and_a_row_it_empties():
     keyboard = ((Button("Not about it", "1|nr|9"),), (Button("Unfollow", "1|nu|5"),))
     assert without_button(keyboard, "1|nu|5") == ((Button("Not about it", "1|nr|9"),),)
     assert without_button(keyboard, "1|nu|6") == keyboard  # a stale press changes nothing
+
+
+def test_link_buttons_round_trip_beside_callback_buttons():
+    keyboard = (
+        (Button("Open", url="https://t.me/my_bot?start=series_1"), Button("Card", "1|cp|1")),
+    )
+    message = BotMessage("<b>x</b>", keyboard)
+    payload = to_payload(message)
+    assert payload["buttons"] == [
+        [
+            {"label": "Open", "url": "https://t.me/my_bot?start=series_1"},
+            {"label": "Card", "data": "1|cp|1"},
+        ]
+    ]
+    assert from_payload(payload) == message

@@ -9,6 +9,7 @@ from bot.followers import Follower
 from bot.news.fanout import plan_news_fanout
 from bot.news.poll import NewNews
 from bot.news.views import NewsView, news_list_screen, render_news, source_name
+from bot.paging import Page
 from storage.models import ALL_NEWS_KINDS
 
 ALL = frozenset(ALL_NEWS_KINDS)
@@ -69,9 +70,14 @@ def test_render_news_in_german_with_escaped_values_and_buttons() -> None:
     assert "Serien-News, Sa., 1. März 2025, 20:15" in screen.text
     assert '<a href="https://news.test/a?x=1&amp;y=2">Zum Artikel</a>' in screen.text
     buttons = [button for row in screen.keyboard for button in row]
-    assert [b.label for b in buttons] == ["Nicht über diese Serie", "Nicht mehr folgen"]
+    assert [b.label for b in buttons] == [
+        "Nicht über diese Serie",
+        "📺 Serie",
+        "Nicht mehr folgen",
+    ]
     assert [decode(b.callback_data) for b in buttons] == [
         CallbackData(Action.NOT_ABOUT, "42"),
+        CallbackData(Action.CARD_POST, "5001"),
         CallbackData(Action.NEWS_UNFOLLOW, "5001"),
     ]
 
@@ -90,12 +96,20 @@ def test_render_news_in_english_with_two_series_and_no_link_or_date() -> None:
     assert "Cancelled or ending" in screen.text and "About: <i>A, B</i>" in screen.text
     assert "Source: tv.test" in screen.text and "<a " not in screen.text
     labels = [button.label for row in screen.keyboard for button in row]
-    assert labels == ["Not about this series", "Unfollow A", "Unfollow B"]
+    assert labels == ["Not about this series", "📺 A", "Unfollow A", "📺 B", "Unfollow B"]
 
 
 def test_news_list_and_source_names() -> None:
-    assert "No news" in news_list_screen([], language="en", timezone="UTC").text
-    text = news_list_screen([VIEW, VIEW], language="en", timezone="UTC").text
-    assert text.count("Renewed") == 2
+    empty = news_list_screen(Page((), 0, 1), language="en", timezone="UTC")
+    assert "No news" in empty.text
+    screen = news_list_screen(Page((VIEW, VIEW), 0, 1), language="en", timezone="UTC")
+    assert screen.text.count("Renewed") == 2 and "Page" not in screen.text
+    assert screen.keyboard == ()
+    middle = news_list_screen(Page((VIEW,), 1, 3), language="en", timezone="UTC")
+    assert "Page 2 of 3" in middle.text
+    assert [decode(b.callback_data) for row in middle.keyboard for b in row] == [
+        CallbackData(Action.PAGE, "n:0"),
+        CallbackData(Action.PAGE, "n:2"),
+    ]
     assert source_name(None, "https://www.tv.test/feed") == "www.tv.test"
     assert source_name("TV", "https://www.tv.test/feed") == "TV"
