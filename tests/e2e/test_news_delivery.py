@@ -108,7 +108,12 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
     assert not (await fake.wait_for_callback_answer(query)).get("show_alert")
     [*_, card] = await fake.wait_for_messages(BALLARD_FAN, count=4)
     assert card["visible"].startswith("Ballard\nläuft · Prime Video\nNächste Folge: ")
-    assert list(buttons(card)) == ["📤 Teilen", "Nicht mehr folgen", "◀ Zurück zur Liste"]
+    assert list(buttons(card)) == [
+        "📤 Teilen",
+        "⚙️ Einstellungen für diese Serie",
+        "Nicht mehr folgen",
+        "◀ Zurück zur Liste",
+    ]
     assert fake.message(BALLARD_FAN, news["message_id"])["edits"] == 0
 
     # Nobody else, nothing twice: not on the next poll, not after a restart.

@@ -38,7 +38,12 @@ async def test_list_opens_a_card_that_shares_and_goes_back(
     lines = card["visible"].splitlines()
     assert lines[:2] == ["Money Heist", "running · Netflix"]
     assert lines[2].startswith("Next episode: ") and "S06E01 “El Regreso”" in lines[2]
-    assert list(buttons(card)) == ["📤 Share", "Unfollow", "◀ Back to the list"]
+    assert list(buttons(card)) == [
+        "📤 Share",
+        "⚙️ Settings for this series",
+        "Unfollow",
+        "◀ Back to the list",
+    ]
 
     shared = await press(fake, FAN, card, "Share", FAN)
     links = buttons(shared)
@@ -70,7 +75,12 @@ async def test_follow_outcome_shows_the_card_buttons(
     offer = await ask(fake, FAN, FAN, "/follow Ballard")
     done = await press(fake, FAN, offer, "Ballard", FAN)
     assert done["visible"].startswith("✅ Du folgst jetzt Ballard.")
-    assert list(buttons(done)) == ["📤 Teilen", "Nicht mehr folgen", "◀ Zurück zur Liste"]
+    assert list(buttons(done)) == [
+        "📤 Teilen",
+        "⚙️ Einstellungen für diese Serie",
+        "Nicht mehr folgen",
+        "◀ Zurück zur Liste",
+    ]
     listing = await press(fake, FAN, done, "Zurück zur Liste", FAN)
     assert list(buttons(listing)) == ["Ballard"]
 
