@@ -5,7 +5,6 @@ from __future__ import annotations
 import typing
 from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -35,10 +34,10 @@ def effective_news_kinds() -> ColumnElement[list[str]]:
     return func.coalesce(Follow.news_kinds, Chat.news_kinds)
 
 
-def effective_lead_minutes(follow: Any = Follow) -> ColumnElement[list[int]]:
-    """The lead times a follow wants (a `follows` row or a selectable with its columns): its
-    own, else its chat's."""
-    return func.coalesce(follow.lead_minutes, Chat.lead_minutes)
+def effective_lead_minutes(own: ColumnElement[list[int] | None]) -> ColumnElement[list[int]]:
+    """The lead times a follow wants: its own (`follows.lead_minutes` as selected), else its
+    chat's."""
+    return func.coalesce(own, Chat.lead_minutes)
 
 
 async def chats_following(
@@ -164,7 +163,7 @@ async def reminder_follows(
         .cte("followed")
         .prefix_with("MATERIALIZED", dialect="postgresql")
     )
-    leads = effective_lead_minutes(followed.c)
+    leads = effective_lead_minutes(followed.c.lead_minutes)
     null_leads = typing.cast("ColumnElement[list[int]]", literal(None, JSON))
     statement = (
         select(
