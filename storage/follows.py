@@ -10,7 +10,7 @@ from sqlalchemy import (
     JSON,
     ColumnElement,
     Row,
-    Subquery,
+    Select,
     and_,
     cast,
     exists,
@@ -109,11 +109,11 @@ def _wants_lead(
     return exists(select(entries.c.value).where(entries.c.value == lead))
 
 
-def _season_bounds(episode_ids: Collection[int]) -> Subquery:
-    """(series, season, lowest and highest episode number known) of the seasons of
-    `episode_ids`: what "season starts and finales only" compares with."""
+def _season_edges(episode_ids: Collection[int]) -> Select[int]:
+    """The ids among `episode_ids` whose number is the lowest or the highest their season has
+    in `episodes`: what "season starts and finales only" reminds."""
     known = aliased(Episode)
-    return (
+    bounds = (
         select(
             known.series_id,
             known.season,
@@ -123,6 +123,17 @@ def _season_bounds(episode_ids: Collection[int]) -> Subquery:
         .where(known.series_id.in_(select(Episode.series_id).where(Episode.id.in_(episode_ids))))
         .group_by(known.series_id, known.season)
         .subquery("season_bounds")
+    )
+    return (
+        select(Episode.id)
+        .join(
+            bounds,
+            and_(bounds.c.series_id == Episode.series_id, bounds.c.season == Episode.season),
+        )
+        .where(
+            Episode.id.in_(episode_ids),
+            or_(Episode.number == bounds.c.first, Episode.number == bounds.c.last),
+        )
     )
 
 
@@ -141,24 +152,16 @@ async def reminder_follows(
     # The follows of those episodes first: PostgreSQL cannot estimate the lead-time filter
     # and, left alone, would scan every chat and look their follows up one by one. Muted
     # series and, for "starts and finales only", the episodes in between drop out here.
-    bounds = _season_bounds(episode_ids)
     followed = (
         select(
             Episode.id.label("episode_id"), Follow.series_id, Follow.chat_id, Follow.lead_minutes
         )
         .join(Follow, Follow.series_id == Episode.series_id)
-        .outerjoin(
-            bounds,
-            and_(bounds.c.series_id == Episode.series_id, bounds.c.season == Episode.season),
-        )
         .where(
             Episode.id.in_(episode_ids),
             Follow.muted.is_(False),
-            or_(
-                Follow.edges_only.is_(False),
-                Episode.number == bounds.c.first,
-                Episode.number == bounds.c.last,
-            ),
+            # evaluated only for the few follows that ask for it
+            or_(Follow.edges_only.is_(False), Episode.id.in_(_season_edges(episode_ids))),
         )
         .cte("followed")
         .prefix_with("MATERIALIZED", dialect="postgresql")
