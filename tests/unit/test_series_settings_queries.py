@@ -123,3 +123,14 @@ async def test_overrides_go_with_the_chat(sessions):
         assert await delete_chat(session, telegram_id=5)
     async with sessions() as session:
         assert list(await session.scalars(select(Follow))) == []
+
+
+async def test_an_episode_announced_later_becomes_the_seasons_finale(sessions):
+    await follow_two(sessions, numbers=(1, 2, 3), edges_only=True)
+    async with sessions.begin() as session:  # TVmaze lists a fourth episode after all
+        later = [
+            episode(100 + n, 1, n, f"Dark {n}", AIRS + timedelta(minutes=n - 1))
+            for n in (1, 2, 3, 4)
+        ]
+        await store_show(session, show_data(1, "Dark", later), now=NOW)
+    assert await reminded(sessions) == {("Dark1", "60"), ("Dark4", "60"), ("Ballard", "60")}
