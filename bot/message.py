@@ -16,11 +16,13 @@ PAYLOAD_VERSION = 2
 
 @dataclass(frozen=True)
 class Button:
-    """A callback button, or a link button when `url` is set (its callback data is empty)."""
+    """A callback button; or a link button when `url` is set, or a button that opens the chat
+    picker with `@bot <inline_query>` typed when that is set (their callback data is empty)."""
 
     label: str
     callback_data: str = ""
     url: str = ""
+    inline_query: str = ""
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -80,12 +82,16 @@ def to_payload(message: BotMessage) -> dict[str, Any]:
 def _button_payload(button: Button) -> dict[str, str]:
     if button.url:
         return {"label": button.label, "url": button.url}
+    if button.inline_query:
+        return {"label": button.label, "inline": button.inline_query}
     return {"label": button.label, "data": button.callback_data}
 
 
 def _button_of(stored: Mapping[str, Any]) -> Button:
     if "url" in stored:
         return Button(str(stored["label"]), url=str(stored["url"]))
+    if "inline" in stored:
+        return Button(str(stored["label"]), inline_query=str(stored["inline"]))
     return Button(str(stored["label"]), str(stored["data"]))
 
 

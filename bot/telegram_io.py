@@ -31,6 +31,8 @@ def reply_markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
             [
                 InlineKeyboardButton(b.label, url=b.url)
                 if b.url
+                else InlineKeyboardButton(b.label, switch_inline_query=b.inline_query)
+                if b.inline_query
                 else InlineKeyboardButton(b.label, callback_data=b.callback_data)
                 for b in row
             ]

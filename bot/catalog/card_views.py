@@ -103,6 +103,8 @@ def share_screen(language: str, card: SeriesCard, *, bot_username: str, page: in
     rows = (
         (Button(render.label(language, "share.button.private"), url=private),),
         (Button(render.label(language, "share.button.group"), url=group),),
+        # Telegram's chat picker with `@bot <title>` typed: the inline results post the card.
+        (Button(render.label(language, "share.button.chat"), inline_query=card.title),),
         (
             Button(
                 render.label(language, "share.button.back"),

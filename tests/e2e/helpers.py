@@ -8,11 +8,13 @@ from tests.fake_telegram import FakeTelegram
 
 
 def buttons(message: dict[str, Any]) -> dict[str, str]:
-    """Button label → callback data (or, for a link button, its URL) of a message's inline
-    keyboard."""
+    """Button label → callback data (a link button: its URL; a chat-picker button: its
+    inline query) of a message's inline keyboard."""
     markup = message.get("reply_markup") or {}
     return {
-        button["text"]: button.get("callback_data", button.get("url"))
+        button["text"]: button.get(
+            "callback_data", button.get("url", button.get("switch_inline_query"))
+        )
         for row in markup.get("inline_keyboard", [])
         for button in row
     }

@@ -111,7 +111,8 @@ async def test_only_admins_may_broadcast_or_see_stats(bot: BotRunner, fake: Fake
     fake.send_text(STRANGER, STRANGER, "Hallo?")
     replies = await fake.wait_for_messages(STRANGER, count=3)
     assert [r["visible"] for r in replies[:2]] == ["This is for the bot's administrators only."] * 2
-    assert "/help" in replies[2]["visible"]  # plain text stays plain text
+    # A stranger's plain text is a series search, never an announcement.
+    assert replies[2]["visible"].startswith("I found no series for “Hallo?”")
     # A forged Confirm for a draft is refused too.
     screen = await announce(fake, "Nur für Admins")
     query = fake.press_button(ADMIN, screen["message_id"], button_data(screen, "Send"), STRANGER)

@@ -51,6 +51,10 @@ async def test_list_opens_a_card_that_shares_and_goes_back(
     assert parse_qs(urlsplit(friend).query) == {"start": [f"series_{MONEY_HEIST}"]}
     assert parse_qs(urlsplit(group).query) == {"startgroup": [f"follow_{MONEY_HEIST}"]}
     assert urlsplit(friend).path == f"/{BOT}" and friend in shared["visible"]
+    [post] = [
+        b for row in shared["reply_markup"]["inline_keyboard"] for b in row if "💬" in b["text"]
+    ]
+    assert post["switch_inline_query"] == "Money Heist"
 
     back = await press(fake, FAN, shared, "Back to the series", FAN)
     assert back["visible"] == card["visible"]
@@ -185,3 +189,17 @@ async def test_plain_text_in_a_private_chat_searches(
     await fake.wait_until_delivered()
     await ask(fake, GROUP, ADMIN, "/help")
     assert len(fake.messages(GROUP)) == 1
+
+
+async def test_inline_query_does_not_wait_for_a_slow_tvmaze(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    fake.add_user(FAN, "Fan", language_code="en")
+    await ask(fake, FAN, FAN, f"/start follow_{DARK}", replies=2)
+    tvmaze.delay = 6.0  # slower than the inline limit, faster than the client's own timeout
+    answer = await fake.wait_for_inline_answer(fake.send_inline_query(FAN, "dark"), timeout=10)
+    # The stored series answer alone (TVmaze would add Dark Matter and Dark Winds).
+    assert [r["title"] for r in answer["results"]] == ["Dark"]
+    assert tvmaze.calls("/search") == 1  # it was asked, just not waited for
+    tvmaze.delay = 0.0

@@ -62,7 +62,8 @@ def test_a_card_of_a_series_not_followed_offers_to_follow():
 
 def test_share_links_offer_privately_and_follow_in_a_group():
     screen = share_screen("en", CARD, bot_username="my_bot", page=0)
-    private, group, back = (b for row in screen.keyboard for b in row)
+    private, group, chat, back = (b for row in screen.keyboard for b in row)
+    assert chat.inline_query == "Dark <&>" and not chat.callback_data and not chat.url
     assert urlsplit(private.url).netloc == "t.me" and urlsplit(private.url).path == "/my_bot"
     assert parse_qs(urlsplit(private.url).query) == {"start": ["series_17861"]}
     assert parse_qs(urlsplit(group.url).query) == {"startgroup": ["follow_17861"]}

@@ -77,9 +77,10 @@ def test_without_button_drops_one_button_and_a_row_it_empties():
     assert without_button(keyboard, "1|nu|6") == keyboard  # a stale press changes nothing
 
 
-def test_link_buttons_round_trip_beside_callback_buttons():
+def test_link_and_inline_buttons_round_trip_beside_callback_buttons():
     keyboard = (
         (Button("Open", url="https://t.me/my_bot?start=series_1"), Button("Card", "1|cp|1")),
+        (Button("Post", inline_query="Dark"),),
     )
     message = BotMessage("<b>x</b>", keyboard)
     payload = to_payload(message)
@@ -87,6 +88,7 @@ def test_link_buttons_round_trip_beside_callback_buttons():
         [
             {"label": "Open", "url": "https://t.me/my_bot?start=series_1"},
             {"label": "Card", "data": "1|cp|1"},
-        ]
+        ],
+        [{"label": "Post", "inline": "Dark"}],
     ]
     assert from_payload(payload) == message
