@@ -150,7 +150,7 @@ async def test_news_pages_newest_first(
     await fake.wait_for_messages(FAN, count=2)
     sessions = bot.application.bot_data.sessions
     assert sessions is not None
-    async with make_feed_client(FetchLimits()) as client:
+    async with make_feed_client(FetchLimits(), allow_private=True) as client:
         poller = NewsPoller(
             sessions=sessions, client=client, limits=FetchLimits(), poll_seconds=600
         )
