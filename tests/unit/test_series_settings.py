@@ -3,7 +3,15 @@ starts-and-finales rule, and their callback data."""
 
 import pytest
 
-from bot.callback_data import SeriesPress, SeriesVerb, decode, parse_series, series_data
+from bot.callback_data import (
+    CardPress,
+    SeriesPress,
+    SeriesVerb,
+    decode,
+    parse_card,
+    parse_series,
+    series_data,
+)
 from bot.chat_settings import ChatSettings
 from bot.news.kinds import NewsKind
 from bot.series_settings import (
@@ -15,6 +23,7 @@ from bot.series_settings import (
     override_of,
     wants_reminder,
 )
+from bot.series_settings_menu import series_settings_screen
 from storage.catalog_models import Follow
 
 CHAT = ChatSettings(
@@ -128,3 +137,25 @@ def test_series_callback_data_round_trips_and_rejects_forgeries():
     assert parse_series(decode("1|ss|7:zz")) is None
     assert parse_series(decode("1|ss|x:o")) is None
     assert parse_series(decode("1|uf|7")) is None
+
+
+def test_the_screen_marks_what_is_in_effect_and_says_what_comes_from_the_chat():
+    settings = effective_series_settings(CHAT, SeriesOverride(lead_minutes=(15,)))
+    screen = series_settings_screen("en", title="Dark <3>", tvmaze_id=17861, settings=settings)
+    assert "<b>⚙️ Dark &lt;3&gt;</b>" in screen.text
+    assert "Reminders: 15 min before\n" in screen.text
+    assert "News: Renewals, Premiere dates (as the chat)" in screen.text
+    labels = [button.label for row in screen.keyboard for button in row]
+    assert "✅ 15 min before" in labels and "▫️ 1 hour before" in labels
+    assert "✅ Renewals" in labels and "▫️ Cancellations" in labels
+    *_, back = (button.callback_data for row in screen.keyboard for button in row)
+    assert parse_card(decode(back)) == CardPress(17861, 0)
+    presses = [parse_series(decode(b.callback_data)) for row in screen.keyboard[:-1] for b in row]
+    assert all(press is not None and press.tvmaze_id == 17861 for press in presses)
+
+
+def test_a_muted_series_screen_says_so():
+    settings = effective_series_settings(CHAT, SeriesOverride(muted=True))
+    screen = series_settings_screen("de", title="Dark", tvmaze_id=1, settings=settings)
+    assert screen.text.count("keine – stummgeschaltet") == 2
+    assert screen.keyboard[0][0].label.startswith("✅ 🔇")
