@@ -9,6 +9,7 @@ server), then run again under tracemalloc for its peak memory.
     python -m bench.reminders                  # SQLite in a temporary directory
     python -m bench.reminders --chats 20000    # smaller
     python -m bench.reminders --chats 20000 --chat-icals 2000  # chats' own iCal airings too
+    python -m bench.reminders --overrides 0.1  # a tenth of the follows with their own settings
     BENCH_DATABASE_URL=postgresql+asyncpg://… python -m bench.reminders  # PostgreSQL (wipes it!)
 """
 
@@ -40,10 +41,25 @@ LEAD_SETS = ([60], [15, 1440], [0, 15, 60, 1440], [1440], [15])
 ZONES = ("Europe/Berlin", "Europe/Vienna", "America/New_York", "Europe/London", None)
 
 
+def _own(rng: random.Random, share: float) -> dict[str, object]:
+    """A follow's own settings (a `share` of follows has some), drawn apart from the rest of
+    the data: the same catalogue with and without overrides."""
+    if rng.random() >= share:
+        return {"muted": False, "lead_minutes": None, "edges_only": False}
+    return {"muted": rng.random() < 0.2, "lead_minutes": rng.choice((*LEAD_SETS, [])),
+            "edges_only": rng.random() < 0.3}  # fmt: skip
+
+
 async def fill(
-    sessions, chats: int, series: int, episodes: int, follows: int, chat_icals: int
+    sessions,
+    chats: int,
+    series: int,
+    episodes: int,
+    follows: int,
+    chat_icals: int,
+    overrides: float = 0.0,
 ) -> None:
-    rng = random.Random(7)
+    rng, own_rng = random.Random(7), random.Random(11)
     async with sessions.begin() as session:
         await session.execute(
             insert(Series),
@@ -68,7 +84,7 @@ async def fill(
         pairs = []
         for chat in range(1, chats + 1):
             for series_id in rng.sample(range(1, series + 1), follows):
-                pairs.append({"chat_id": chat, "series_id": series_id})
+                pairs.append({"chat_id": chat, "series_id": series_id, **_own(own_rng, overrides)})
         for start in range(0, len(pairs), 50_000):
             await session.execute(insert(Follow), pairs[start : start + 50_000])
         await fill_chat_icals(session, rng, pairs[::follows][:chat_icals])
@@ -133,6 +149,7 @@ async def main() -> None:
     parser.add_argument(
         "--chat-icals", type=int, default=0, help="chats with their own iCal link on a series"
     )
+    parser.add_argument("--overrides", type=float, default=0.0, help="share of follows")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
@@ -144,7 +161,15 @@ async def main() -> None:
         await upgrade_database(engine)
         sessions = create_session_factory(engine)
         started = time.perf_counter()
-        await fill(sessions, args.chats, args.series, args.episodes, args.follows, args.chat_icals)
+        await fill(
+            sessions,
+            args.chats,
+            args.series,
+            args.episodes,
+            args.follows,
+            args.chat_icals,
+            args.overrides,
+        )
         if url.startswith("postgresql"):
             async with engine.connect() as connection:
                 await connection.execute(text("ANALYZE"))
@@ -153,6 +178,7 @@ async def main() -> None:
             f"{args.series:,} series, "
             f"{args.episodes:,} episodes over 60 days, "
             f"{args.chat_icals:,} chat iCal links × {CHAT_AIRINGS} airings "
+            f"{args.overrides:.0%} of follows with their own settings "
             f"(filled in {time.perf_counter() - started:.0f} s)"
         )
         await measure(sessions, "steady tick (2-minute window)", NOW)

@@ -76,6 +76,7 @@ from handlers.news import (
     removefeed_command,
 )
 from handlers.paging import page_button
+from handlers.series_settings import series_settings_button
 from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
 from handlers.stats import stats_command
@@ -245,6 +246,7 @@ def build_application(settings: Settings) -> BotApplication:
         CallbackQueryHandler(calendar_renew_button, pattern(Action.CALENDAR_RENEW))
     )
     application.add_handler(CallbackQueryHandler(import_button, pattern(Action.IMPORT)))
+    application.add_handler(CallbackQueryHandler(series_settings_button, pattern(Action.SERIES)))
     application.add_handler(CallbackQueryHandler(card_button, pattern(Action.CARD)))
     application.add_handler(CallbackQueryHandler(card_post_button, pattern(Action.CARD_POST)))
     application.add_handler(CallbackQueryHandler(share_button, pattern(Action.SHARE)))

@@ -34,6 +34,7 @@ class Action(StrEnum):
     NEWS_UNFOLLOW = "nu"  # argument: a TVmaze id (under a news post: only its buttons change)
     BROADCAST = "bc"  # argument: see `BroadcastPress`
     NOT_ABOUT = "nr"  # argument: a news item id
+    SERIES = "ss"  # argument: see `SeriesPress` (a series' own settings)
     CARD = "ca"  # argument: see `CardPress` (a series card, drawn over the pressed message)
     CARD_POST = "cp"  # argument: a TVmaze id (under a reminder or news post: the card as a reply)
     SHARE = "sh"  # argument: see `CardPress` (the card's links to share the series)
@@ -143,6 +144,47 @@ def parse_broadcast(data: CallbackData | None) -> BroadcastPress | None:
     if verb is not BroadcastVerb.AUDIENCE and audience_text:
         return None
     return BroadcastPress(verb, int(id_text), audience)
+
+
+# -- a series' settings: `<tvmaze id>:<verb>` or `<tvmaze id>:<verb>:<argument>` ------------
+
+
+class SeriesVerb(StrEnum):
+    """What a button on a series' settings screen does."""
+
+    OPEN = "o"
+    MUTE = "m"
+    REMINDERS = "r"
+    LEAD = "l"  # argument: minutes
+    KIND = "k"  # argument: a news kind
+    EDGES = "e"  # "season starts and finales only"
+    RESET = "x"
+
+
+@dataclass(frozen=True)
+class SeriesPress:
+    tvmaze_id: int
+    verb: SeriesVerb
+    argument: str = ""
+
+
+def series_data(tvmaze_id: int, verb: SeriesVerb, argument: str = "") -> str:
+    parts = [str(tvmaze_id), verb.value] + ([argument] if argument else [])
+    return encode(Action.SERIES, ":".join(parts))
+
+
+def parse_series(data: CallbackData | None) -> SeriesPress | None:
+    if data is None or data.action is not Action.SERIES:
+        return None
+    id_text, _, rest = data.argument.partition(":")
+    verb_text, _, argument = rest.partition(":")
+    if not id_text.isdigit() or len(id_text) > 12:
+        return None
+    try:
+        verb = SeriesVerb(verb_text)
+    except ValueError:
+        return None
+    return SeriesPress(int(id_text), verb, argument)
 
 
 # -- pages of long lists: `<screen>:<page>` -----------------------------------------------

@@ -40,11 +40,12 @@ async def load_followers(
     reports_of: Collection[int] = (),
 ) -> list[Follower]:
     """Reachable chats following any of `series_ids` (since before `followed_before`, if
-    given), with their reports among the items `reports_of`."""
+    given) and not muting it, with the news kinds they want for it and their reports among
+    the items `reports_of`."""
     rows = await chats_following(session, series_ids=series_ids, followed_before=followed_before)
     reports = await reports_among(session, item_ids=reports_of)
     followers = []
-    for series_id, chat in rows:
+    for series_id, chat, news_kinds in rows:
         settings = effective_settings(
             chat, default_language=defaults.language, default_timezone=defaults.timezone
         )
@@ -56,7 +57,7 @@ async def load_followers(
                 timezone=settings.timezone,
                 lead_minutes=settings.lead_minutes,
                 quiet_hours=settings.quiet_hours,
-                news_kinds=frozenset(settings.news_kinds),
+                news_kinds=frozenset(news_kinds),  # the series' own, else the chat's
                 topic_id=chat.news_topic_id,
                 quiet_hold=settings.quiet_hold,
                 digest_hour=settings.digest_hour,

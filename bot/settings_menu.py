@@ -22,7 +22,7 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _mark(selected: bool, text: str) -> str:
+def mark(selected: bool, text: str) -> str:
     return ("✅ " if selected else "▫️ ") + text
 
 
@@ -76,7 +76,7 @@ def language_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     buttons = tuple(
         Button(
-            _mark(code == lang, render.plain(code, f"language.{code}")),
+            mark(code == lang, render.plain(code, f"language.{code}")),
             encode(Action.LANGUAGE, code),
         )
         for code in LANGUAGES
@@ -87,7 +87,7 @@ def language_screen(settings: ChatSettings) -> BotMessage:
 def timezone_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     rows: list[tuple[Button, ...]] = [
-        (Button(_mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
+        (Button(mark(zone == settings.timezone, zone), encode(Action.TIMEZONE, zone)),)
         for zone in COMMON_TIMEZONES
     ]
     rows.append(
@@ -104,7 +104,7 @@ def lead_screen(settings: ChatSettings) -> BotMessage:
     rows: list[tuple[Button, ...]] = [
         (
             Button(
-                _mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
+                mark(minutes in settings.lead_minutes, render.plain(lang, f"lead.{minutes}")),
                 encode(Action.LEAD, str(minutes)),
             ),
         )
@@ -122,18 +122,18 @@ def quiet_screen(settings: ChatSettings) -> BotMessage:
     rows = (
         (
             Button(
-                _mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
+                mark(quiet is None, render.plain(lang, "quiet.none")), encode(Action.QUIET, "off")
             ),
         ),
-        (Button(_mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
-        (Button(_mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
+        (Button(mark(quiet == QUIET_PRESET, preset), encode(Action.QUIET, "preset")),),
+        (Button(mark(custom, render.plain(lang, "quiet.custom")), encode(Action.QUIET, "*")),),
         (
             Button(
-                _mark(not settings.quiet_hold, render.plain(lang, "quiet.mode.silent")),
+                mark(not settings.quiet_hold, render.plain(lang, "quiet.mode.silent")),
                 encode(Action.QUIET_MODE, "silent"),
             ),
             Button(
-                _mark(settings.quiet_hold, render.plain(lang, "quiet.mode.hold")),
+                mark(settings.quiet_hold, render.plain(lang, "quiet.mode.hold")),
                 encode(Action.QUIET_MODE, "hold"),
             ),
         ),
@@ -147,7 +147,7 @@ def news_screen(settings: ChatSettings) -> BotMessage:
     rows: list[tuple[Button, ...]] = [
         (
             Button(
-                _mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
+                mark(kind in settings.news_kinds, render.plain(lang, f"kind.{kind}")),
                 encode(Action.NEWS, kind),
             ),
         )
@@ -161,14 +161,14 @@ def digest_screen(settings: ChatSettings) -> BotMessage:
     lang = settings.language
     hours = tuple(
         Button(
-            _mark(hour == settings.digest_hour, clock(hour * 60)), encode(Action.DIGEST, str(hour))
+            mark(hour == settings.digest_hour, clock(hour * 60)), encode(Action.DIGEST, str(hour))
         )
         for hour in DIGEST_HOURS
     )
     rows = (
         (
             Button(
-                _mark(settings.digest_hour is None, render.plain(lang, "digest.off")),
+                mark(settings.digest_hour is None, render.plain(lang, "digest.off")),
                 encode(Action.DIGEST, "off"),
             ),
         ),

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base, utcnow
@@ -80,7 +91,11 @@ class TickState(Base):
 
 
 class Follow(Base):
-    """A chat follows a series."""
+    """A chat follows a series, with the chat's own settings for that series.
+
+    The overrides live on the follow itself, so they go with the follow (and the chat) and
+    the reminder and news queries read them in the same join. NULL = the chat's setting.
+    """
 
     __tablename__ = "follows"
 
@@ -91,6 +106,14 @@ class Follow(Base):
         ForeignKey("series.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # No reminders and no news for this series (the chat has no such setting).
+    muted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The series' own lead times; [] = no reminders for it; NULL = the chat's lead times.
+    lead_minutes: Mapped[list[int] | None] = mapped_column(JSON(none_as_null=True))
+    # The news kinds wanted for this series; NULL = the chat's news kinds.
+    news_kinds: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    # Remind only the first and the last known episode of each season.
+    edges_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SeriesStatusChange(Base):

@@ -8,7 +8,7 @@ from enum import StrEnum
 from telegram.helpers import create_deep_linked_url
 
 from bot import render
-from bot.callback_data import Action, Screen, card_data, encode, page_data
+from bot.callback_data import Action, Screen, SeriesVerb, card_data, encode, page_data, series_data
 from bot.catalog.following import FollowOutcome
 from bot.catalog.schedule import status_label
 from bot.catalog.search import Candidate
@@ -96,6 +96,9 @@ def card_keyboard(language: str, card: SeriesCard, *, page: int = 0) -> Keyboard
             )
         )
         rows.insert(-1, (own,))  # above "back"
+    if card.followed:  # the chat's own settings for this series
+        settings = series_data(card.tvmaze_id, SeriesVerb.OPEN)
+        rows.insert(1, (Button(render.label(language, "series.settings.button.open"), settings),))
     return tuple(rows)
 
 

@@ -110,6 +110,7 @@ async def test_spinoff_renewal_reaches_exactly_its_followers_once(
     assert card["visible"].startswith("Ballard\nläuft · Prime Video\nNächste Folge: ")
     assert list(buttons(card)) == [
         "📤 Teilen",
+        "⚙️ Einstellungen für diese Serie",
         "Nicht mehr folgen",
         "📅 TV-Termine hinzufügen (iCal)",
         "◀ Zurück zur Liste",

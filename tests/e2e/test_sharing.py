@@ -40,6 +40,7 @@ async def test_list_opens_a_card_that_shares_and_goes_back(
     assert lines[2].startswith("Next episode: ") and "S06E01 “El Regreso”" in lines[2]
     assert list(buttons(card)) == [
         "📤 Share",
+        "⚙️ Settings for this series",
         "Unfollow",
         "📅 Add TV dates (iCal)",
         "◀ Back to the list",
@@ -81,6 +82,7 @@ async def test_follow_outcome_shows_the_card_buttons(
     assert done["visible"].startswith("✅ Du folgst jetzt Ballard.")
     assert list(buttons(done)) == [
         "📤 Teilen",
+        "⚙️ Einstellungen für diese Serie",
         "Nicht mehr folgen",
         "📅 TV-Termine hinzufügen (iCal)",
         "◀ Zurück zur Liste",

@@ -9,9 +9,12 @@ from bot.callback_data import (
     CardPress,
     PagePress,
     Screen,
+    SeriesPress,
+    SeriesVerb,
     decode,
     parse_card,
     parse_page,
+    parse_series,
 )
 from bot.catalog.card_views import (
     DeepLink,
@@ -41,12 +44,16 @@ def test_card_shows_title_status_network_and_next_episode_escaped():
     labels = [b.label for row in screen.keyboard for b in row]
     assert labels == [
         "📤 Teilen",
+        "⚙️ Einstellungen für diese Serie",
         "Nicht mehr folgen",
         "📅 TV-Termine hinzufügen (iCal)",
         "◀ Zurück zur Liste",
     ]
-    share, unfollow, own_dates, back = (b.callback_data for row in screen.keyboard for b in row)
+    share, own, unfollow, own_dates, back = (
+        b.callback_data for row in screen.keyboard for b in row
+    )
     assert parse_card(decode(share)) == CardPress(17861, 3)
+    assert parse_series(decode(own)) == SeriesPress(17861, SeriesVerb.OPEN)
     assert decode(unfollow) is not None and decode(unfollow).action is Action.UNFOLLOW
     assert decode(own_dates) == CallbackData(Action.CHAT_ICAL, "17861")
     assert parse_page(decode(back)) == PagePress(Screen.LIST, 3)
