@@ -88,15 +88,15 @@ async def followed_series(session: AsyncSession, *, chat_id: int) -> list[Series
 
 async def followed_with_since(
     session: AsyncSession, *, chat_id: int
-) -> list[tuple[Series, datetime]]:
-    """The chat's series with when it followed each, by title."""
+) -> list[tuple[Series, Follow]]:
+    """The chat's series with its follow (since when, its own settings), by title."""
     rows = await session.execute(
-        select(Series, Follow.created_at)
+        select(Series, Follow)
         .join(Follow, Follow.series_id == Series.id)
         .where(Follow.chat_id == chat_id)
         .order_by(func.lower(Series.title))
     )
-    return [(series, since) for series, since in rows]
+    return [(series, follow) for series, follow in rows]
 
 
 async def all_followed_series(session: AsyncSession) -> list[Series]:

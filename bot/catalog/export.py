@@ -1,7 +1,8 @@
 """/export: a chat's series as CSV, one row per series, columns named in one place.
 
 A column is a header and how to read it from a followed series; per-series settings add
-columns here. /import reads the file back by its `title` and `tvmaze_id` columns.
+columns here (`muted`, `lead_minutes`, `news_kinds`, `starts_and_finales_only`;
+empty means the chat's default). /import reads the file back by its `title` and `tvmaze_id` columns.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ from storage.series import followed_with_since
 class FollowedRow:
     series: Series
     followed_since: datetime
+    # The series' own settings; empty cells in the file mean "the chat's default".
+    muted: bool = False
+    lead_minutes: Sequence[int] | None = None
+    news_kinds: Sequence[str] | None = None
+    edges_only: bool = False
+
+
+def _listed(values: Sequence[object] | None) -> str:
+    return "" if values is None else " ".join(str(value) for value in values)
 
 
 @dataclass(frozen=True)
@@ -35,13 +45,24 @@ COLUMNS: tuple[Column, ...] = (
     Column("tvmaze_id", lambda row: str(row.series.tvmaze_id)),
     Column("premiered", lambda row: str(row.series.premiered or "")),
     Column("followed_since", lambda row: row.followed_since.isoformat(timespec="seconds")),
+    Column("muted", lambda row: "yes" if row.muted else ""),
+    Column("lead_minutes", lambda row: _listed(row.lead_minutes)),
+    Column("news_kinds", lambda row: _listed(row.news_kinds)),
+    Column("starts_and_finales_only", lambda row: "yes" if row.edges_only else ""),
 )
 
 
 async def followed_rows(session: AsyncSession, *, chat_id: int) -> list[FollowedRow]:
     return [
-        FollowedRow(series, since)
-        for series, since in await followed_with_since(session, chat_id=chat_id)
+        FollowedRow(
+            series,
+            follow.created_at,
+            follow.muted,
+            follow.lead_minutes,
+            follow.news_kinds,
+            follow.edges_only,
+        )
+        for series, follow in await followed_with_since(session, chat_id=chat_id)
     ]
 
 

@@ -49,15 +49,23 @@ def test_export_has_a_header_row_one_row_per_series_and_reads_back():
         FollowedRow(
             Series(tvmaze_id=27436, title='Haus des Geldes, "Berlin"', premiered=2017), since
         ),
-        FollowedRow(Series(tvmaze_id=70000, title="Ballard", premiered=None), since),
+        FollowedRow(
+            Series(tvmaze_id=70000, title="Ballard", premiered=None),
+            since,
+            True,
+            [15, 1440],
+            ["renewal", "premiere"],
+            True,
+        ),
     ]
     content = export_csv(rows)
+    settings = ["yes", "15 1440", "renewal premiere", "yes"]
     assert content.startswith("\ufeff".encode())
     parsed = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert parsed == [
         [column.header for column in COLUMNS],
-        ['Haus des Geldes, "Berlin"', "27436", "2017", "2026-11-30T09:15:00+00:00"],
-        ["Ballard", "70000", "", "2026-11-30T09:15:00+00:00"],
+        ['Haus des Geldes, "Berlin"', "27436", "2017", "2026-11-30T09:15:00+00:00", *[""] * 4],
+        ["Ballard", "70000", "", "2026-11-30T09:15:00+00:00", *settings],
     ]
     assert parse_document("serienwecker.csv", content) == [
         ImportEntry('Haus des Geldes, "Berlin"', 2017, 27436),
