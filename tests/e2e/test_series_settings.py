@@ -7,6 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.callback_data import Action, encode
@@ -52,12 +53,16 @@ async def reminder_keys(bot: BotRunner) -> set[str]:
     return {key for key in keys if key.startswith("reminder:")}
 
 
+# The first reminder tick plans two minutes ahead with the chat's lead times, before the
+# series gets its own: its own 15-minute reminder must fall after that window, so this test
+# waits about 2.5 minutes.
+@pytest.mark.timeout(300)
 async def test_mute_own_lead_and_starts_and_finales_only_shape_the_reminders(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
     now = datetime.now(UTC).replace(microsecond=0)
     soon = now + timedelta(minutes=30)  # the chat's hour before: due at once
-    own_lead_airs = now + timedelta(minutes=15, seconds=25)  # 15 minutes before: in 25 s
+    own_lead_airs = now + timedelta(minutes=15, seconds=150)  # 15 minutes before: in 150 s
     tvmaze.add_show(
         show(OWN_LEAD, "Tatort", network="ARD"),
         episodes=[episode(5010, 1, 1, "Eins", own_lead_airs)],
@@ -98,7 +103,7 @@ async def test_mute_own_lead_and_starts_and_finales_only_shape_the_reminders(
     count = len(fake.messages(FAN))
     await bot.stop()
     await bot.start(reminder_tick_seconds=1)
-    await fake.wait_for_messages(FAN, count=count + 4, timeout=60)
+    await fake.wait_for_messages(FAN, count=count + 4, timeout=200)
     await asyncio.sleep(3)  # anything else would come now
     reminded = [m["visible"].splitlines()[0] for m in reminders_of(fake, FAN)]
     assert sorted(reminded) == [
