@@ -162,7 +162,10 @@ async def test_export_then_import_in_another_chat_round_trips(
         fake.send_text(FAN, FAN, f"/start follow_{tvmaze_id}")
     await fake.wait_for_messages(FAN, count=6, timeout=15)  # one reply a second per chat
     content, rows = await export_rows(fake, FAN)
-    assert list(rows[0]) == ["title", "tvmaze_id", "premiered", "followed_since"]
+    assert list(rows[0]) == [
+        "title", "tvmaze_id", "premiered", "followed_since",
+        "muted", "lead_minutes", "news_kinds", "starts_and_finales_only",
+    ]  # fmt: skip
     assert [r["title"] for r in rows] == ["Ballard", "Dark Winds", "Money Heist"]
 
     count = await ask_import(fake, FRIEND)
