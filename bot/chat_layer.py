@@ -8,12 +8,14 @@ or hands over to a service that opens its own session.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chat_settings import ChatSettings, Defaults, effective_settings
+from bot.reminders.tick import replan_chat
 from storage.models import Chat
 
 
@@ -45,6 +47,18 @@ class ChatScope:
         if self._permission is None:
             self._permission = await self.check_permission()
         return self._permission
+
+    async def replan_reminders(self, *, series_ids: Collection[int] | None = None) -> None:
+        """The chat changed how it wants reminders (of `series_ids`, else of every series):
+        its reminders are planned anew in this unit of work."""
+        await replan_chat(
+            self.session,
+            chat_id=self.chat.id,
+            timezone=self.settings.timezone,
+            defaults=self.defaults,
+            now=datetime.now(UTC),
+            series_ids=series_ids,
+        )
 
     async def done(self) -> None:
         """Commit the unit of work and release the connection; later calls do nothing."""

@@ -68,13 +68,20 @@ async def load_followers(
 
 
 async def reminder_followers(
-    session: AsyncSession, *, episode_ids: Collection[int], lead: int | None, defaults: Defaults
+    session: AsyncSession,
+    *,
+    episode_ids: Collection[int],
+    lead: int | None,
+    defaults: Defaults,
+    chat_id: int | None = None,
 ) -> AsyncIterator[list[tuple[int, Follower]]]:
-    """(episode id, follower) for every reachable chat following the series of one of
-    `episode_ids` that wants a reminder `lead` minutes before (None: any reminder, for
-    date-only releases), in batches. A follower's lead times are just `lead` then: the
+    """(episode id, follower) for every reachable chat (or only `chat_id`) following the
+    series of one of `episode_ids` that wants a reminder `lead` minutes before (None: any
+    reminder, for date-only releases), in batches. A follower's lead times are just `lead` then: the
     others are planned from their own batches."""
-    async for rows in reminder_follows(session, episode_ids=episode_ids, lead=lead):
+    async for rows in reminder_follows(
+        session, episode_ids=episode_ids, lead=lead, chat_id=chat_id
+    ):
         yield [
             (
                 episode_id,

@@ -96,5 +96,5 @@ async def _follow(
         chat_telegram_id=chat_id,
         tvmaze_id=tvmaze_id,
         now=datetime.now(UTC),
-        timezone=current.timezone,
+        defaults=context.scope.defaults,
     )

@@ -142,7 +142,7 @@ async def import_button(update: Update, context: BotContext) -> None:
     assert query is not None and query.message is not None
     scope = context.scope
     language = scope.language
-    timezone = scope.settings.timezone
+    defaults = scope.defaults
     allowed = await scope.may_configure()
     await scope.done()
     if not allowed:
@@ -171,7 +171,7 @@ async def import_button(update: Update, context: BotContext) -> None:
             chat_telegram_id=chat_id,
             matches=pending.matches,
             now=datetime.now(UTC),
-            timezone=timezone,
+            defaults=defaults,
         )
         await send(context.bot, chat_id, summary_screen(language, summary))
 

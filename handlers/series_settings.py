@@ -35,6 +35,8 @@ async def series_settings_button(update: Update, context: BotContext) -> None:
         and found is not None
         and apply_series_choice(found[0], chat, press.verb, press.argument)
     )
+    if found is not None and scope.session.is_modified(found[0]):
+        await scope.replan_reminders(series_ids={found[1].id})
     await scope.done()
     language = chat.language
     if press is None or not allowed or found is None or not valid:

@@ -44,6 +44,8 @@ async def settings_button(update: Update, context: BotContext) -> None:
     allowed = data is not None and await scope.may_configure()
     language = scope.language
     outcome = apply_choice(scope.chat, data.action, data.argument) if data and allowed else None
+    if scope.session.is_modified(scope.chat):
+        await scope.replan_reminders()
     await scope.done()
     current = scope.settings
     if outcome is None:
@@ -72,6 +74,8 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
     assert message is not None and message.text is not None
     scope = context.scope
     valid = apply_typed_input(scope.chat, message.text)
+    if scope.session.is_modified(scope.chat):
+        await scope.replan_reminders()
     await scope.done()
     current = scope.settings
     if not valid:

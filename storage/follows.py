@@ -18,6 +18,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -139,16 +140,21 @@ def _season_edges(episode_ids: Collection[int]) -> Select[int]:
 
 
 async def reminder_follows(
-    session: AsyncSession, *, episode_ids: Collection[int], lead: int | None, batch: int = 5000
+    session: AsyncSession,
+    *,
+    episode_ids: Collection[int],
+    lead: int | None,
+    chat_id: int | None = None,
+    batch: int = 5000,
 ) -> AsyncIterator[Sequence[ReminderFollow]]:
     """(episode id, series id, chat id, language, telegram language, timezone, quiet start,
     quiet end, lead minutes if `lead` is None, quiet hold, news topic) of every reachable chat
-    that follows the series of one of `episode_ids`, has not muted it, and wants a reminder
-    `lead` minutes before it airs (None: any reminder), in batches: the database joins and
-    filters, only the rows that become reminders come back. The follow's own settings
-    override the chat's in the query: its lead times (COALESCE), mute, and "starts and
-    finales only" (an episode whose number is the lowest or highest its season has in
-    `episodes`)."""
+    (or only `chat_id`) that follows the series of one of `episode_ids`, has not muted it, and
+    wants a reminder `lead` minutes before it airs (None: any reminder), in batches: the
+    database joins and filters, only the rows that become reminders come back. The follow's
+    own settings override the chat's in the query: its lead times (COALESCE), mute, and
+    "starts and finales only" (an episode whose number is the lowest or highest its season
+    has in `episodes`)."""
     if not episode_ids:
         return
     # The follows of those episodes first: PostgreSQL cannot estimate the lead-time filter
@@ -164,6 +170,7 @@ async def reminder_follows(
             Follow.muted.is_(False),
             # evaluated only for the few follows that ask for it
             or_(Follow.edges_only.is_(False), Episode.id.in_(_season_edges(episode_ids))),
+            true() if chat_id is None else Follow.chat_id == chat_id,
         )
         .cte("followed")
         .prefix_with("MATERIALIZED", dialect="postgresql")

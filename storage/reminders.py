@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select
@@ -21,10 +22,13 @@ async def episodes_airing(
     last_day: date,
     changed_since: datetime,
     not_before: datetime,
+    chat_id: int | None = None,
+    series_ids: Collection[int] | None = None,
 ) -> list[tuple[Episode, Series]]:
     """Followed series' episodes that air in one of the `timed` ranges (start, end], are
     date-only releases between the two days, or moved since `changed_since`; all of them
-    airing (if timed) after `not_before`."""
+    airing (if timed) after `not_before`. Only the series `chat_id` follows, if given, and
+    only `series_ids`, if given."""
     in_range = [
         and_(Episode.airstamp > max(start, not_before), Episode.airstamp <= end)
         for start, end in timed
@@ -36,10 +40,15 @@ async def episodes_airing(
         Episode.changed_at > changed_since,
         or_(Episode.airstamp > not_before, Episode.airdate >= not_before.date()),
     )
+    followed = select(Follow.series_id)
+    if chat_id is not None:
+        followed = followed.where(Follow.chat_id == chat_id)
+    if series_ids is not None:
+        followed = followed.where(Follow.series_id.in_(series_ids))
     rows = await session.execute(
         select(Episode, Series)
         .join(Series, Series.id == Episode.series_id)
-        .where(Episode.series_id.in_(select(Follow.series_id)))
+        .where(Episode.series_id.in_(followed))
         .where(or_(*in_range, date_only, moved))
     )
     return [(episode, series) for episode, series in rows]
@@ -69,6 +78,23 @@ async def pending_reminders(session: AsyncSession) -> list[tuple[int, int | None
         )
     )
     return [(row_id, episode_id) for row_id, episode_id in rows]
+
+
+async def pending_chat_reminders(
+    session: AsyncSession, *, chat_id: int, series_ids: Collection[int] | None = None
+) -> list[int]:
+    """Delivery ids of the chat's episode reminders (of `series_ids`, if given) not yet sent."""
+    statement = select(Delivery.id).where(
+        Delivery.chat_id == chat_id,
+        Delivery.kind == DeliveryKind.REMINDER,
+        Delivery.status == DeliveryStatus.PENDING,
+        Delivery.episode_id.is_not(None),
+    )
+    if series_ids is not None:
+        statement = statement.where(
+            Delivery.episode_id.in_(select(Episode.id).where(Episode.series_id.in_(series_ids)))
+        )
+    return list(await session.scalars(statement))
 
 
 async def existing_episode_ids(session: AsyncSession, *, ids: set[int]) -> set[int]:

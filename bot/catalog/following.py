@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.catalog.importer import store_show
 from bot.catalog.schedule import Airing, next_airing_per_series
 from bot.catalog.tvmaze import TvmazeClient
+from bot.chat_settings import Defaults, effective_settings
+from bot.reminders.tick import replan_chat, withdraw_chat_reminders
 from storage.catalog_models import Series
 from storage.chats import get_chat
 from storage.series import add_follow, get_series, remove_follow
@@ -30,9 +32,10 @@ async def follow_series(
     chat_telegram_id: int,
     tvmaze_id: int,
     now: datetime,
-    timezone: str,
+    defaults: Defaults,
 ) -> FollowOutcome:
-    """Follow by TVmaze id; a series we do not have yet is imported first (two calls)."""
+    """Follow by TVmaze id; a series we do not have yet is imported first (two calls). A new
+    follow's reminders are planned at once, up to where the reminder tick has planned."""
     async with sessions() as session:
         known = await get_series(session, tvmaze_id=tvmaze_id)
     if known is None:
@@ -47,6 +50,14 @@ async def follow_series(
         if series is None or chat is None:
             return FollowOutcome(None)
         added = await add_follow(session, chat_id=chat.id, series_id=series.id)
+        timezone = effective_settings(
+            chat, default_language=defaults.language, default_timezone=defaults.timezone
+        ).timezone
+        if added:
+            await replan_chat(
+                session, chat_id=chat.id, timezone=timezone, defaults=defaults, now=now,
+                series_ids={series.id},
+            )  # fmt: skip
         airings = await next_airing_per_series(session, series=[series], now=now, timezone=timezone)
     return FollowOutcome(series, newly_followed=added, next_airing=airings.get(series.id))
 
@@ -54,10 +65,13 @@ async def follow_series(
 async def unfollow_series(
     session: AsyncSession, *, chat_telegram_id: int, tvmaze_id: int
 ) -> Series | None:
-    """Unfollow; the series if the chat followed it, else None."""
+    """Unfollow (its unsent reminders are dropped); the series if the chat followed it, else
+    None."""
     series = await get_series(session, tvmaze_id=tvmaze_id)
     chat = await get_chat(session, telegram_id=chat_telegram_id)
     if series is None or chat is None:
         return None
     removed = await remove_follow(session, chat_id=chat.id, series_id=series.id)
+    if removed:
+        await withdraw_chat_reminders(session, chat_id=chat.id, series_ids={series.id})
     return series if removed else None

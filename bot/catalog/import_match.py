@@ -20,6 +20,7 @@ from bot.catalog.import_formats import ImportEntry
 from bot.catalog.normalize import normalize_title
 from bot.catalog.search import Candidate, search_series
 from bot.catalog.tvmaze import TvmazeClient
+from bot.chat_settings import Defaults
 from storage.series import get_series
 
 
@@ -109,7 +110,7 @@ async def follow_matches(
     chat_telegram_id: int,
     matches: Sequence[ImportMatch],
     now: datetime,
-    timezone: str,
+    defaults: Defaults,
 ) -> ImportSummary:
     """Follow every match (importing series we do not have); each series once."""
     followed: list[str] = []
@@ -129,7 +130,7 @@ async def follow_matches(
             chat_telegram_id=chat_telegram_id,
             tvmaze_id=match.tvmaze_id,
             now=now,
-            timezone=timezone,
+            defaults=defaults,
         )
         if outcome.series is None:
             not_found.append(match.title)

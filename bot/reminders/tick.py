@@ -3,7 +3,9 @@
 State is only in the database: `tick_state` says how far planning got and the outbox's dedup
 keys make an overlapping or repeated window harmless, so a restart or a misfired job can
 neither lose nor double a reminder. Unsent reminders of a moved episode are re-planned at the
-new time; those of a removed episode are cancelled.
+new time; those of a removed episode are cancelled. A chat that changes what it follows or
+how it wants reminders is planned anew at once (`replan_chat`), so a reminder planned or held
+before the change never goes out against it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from storage.reminders import (
     episodes_airing,
     existing_episode_ids,
     get_done_until,
+    pending_chat_reminders,
     pending_reminders,
     set_done_until,
 )
@@ -196,6 +199,37 @@ class _SharedPlans:
         return shared
 
 
+async def _write(
+    session: AsyncSession,
+    *,
+    candidates: dict[int | None, list[int]],
+    plans: _SharedPlans,
+    defaults: Defaults,
+    chat_id: int | None = None,
+) -> int:
+    """Queue the planned reminders of every follower (or only `chat_id`) of the candidates."""
+    written = 0
+    for lead, episode_ids in candidates.items():
+        batches = reminder_followers(
+            session, episode_ids=episode_ids, lead=lead, defaults=defaults, chat_id=chat_id
+        )
+        async for batch in batches:
+            pushes = [
+                Push(
+                    chat_id=follower.chat_id,
+                    kind=DeliveryKind.REMINDER,
+                    dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
+                    message=message,
+                    not_before=reminder.send_at,
+                    episode_id=episode_id,
+                )
+                for episode_id, follower in batch
+                for reminder, message in plans.of(episode_id, follower)
+            ]
+            written += await enqueue_many(session, pushes)
+    return written
+
+
 async def plan_due_reminders(
     *,
     sessions: async_sessionmaker[AsyncSession],
@@ -230,25 +264,7 @@ async def plan_due_reminders(
             airings, texts, moved=moved, window=(start, end), since_moved=now - FIRST_RUN_LOOKBACK,
             now=now, tvmaze_ids={series.id: series.tvmaze_id for _, series in rows},
         )  # fmt: skip
-        written = 0
-        for lead, episode_ids in candidates.items():
-            batches = reminder_followers(
-                session, episode_ids=episode_ids, lead=lead, defaults=defaults
-            )
-            async for batch in batches:
-                pushes = [
-                    Push(
-                        chat_id=follower.chat_id,
-                        kind=DeliveryKind.REMINDER,
-                        dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
-                        message=message,
-                        not_before=reminder.send_at,
-                        episode_id=episode_id,
-                    )
-                    for episode_id, follower in batch
-                    for reminder, message in plans.of(episode_id, follower)
-                ]
-                written += await enqueue_many(session, pushes)
+        written = await _write(session, candidates=candidates, plans=plans, defaults=defaults)
         written += await plan_chat_airings(
             session, timed=list(ranges.values()),
             days=(start.date() - timedelta(days=1), end.date() + timedelta(days=1)),
@@ -258,3 +274,56 @@ async def plan_due_reminders(
     if written or shifted or cancelled:
         logger.info("reminders: %d written, %d moved, %d cancelled", written, shifted, cancelled)
     return TickReport(start, end, written, shifted, cancelled)
+
+
+async def withdraw_chat_reminders(
+    session: AsyncSession, *, chat_id: int, series_ids: Collection[int] | None = None
+) -> None:
+    """Forget the chat's unsent episode reminders (of `series_ids`, if given)."""
+    pending = await pending_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
+    await outbox.withdraw(session, ids=pending)
+
+
+async def replan_chat(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    timezone: str,
+    defaults: Defaults,
+    now: datetime,
+    series_ids: Collection[int] | None = None,
+) -> int:
+    """Plan a chat's reminders anew after it changed what it follows (`series_ids`) or how it
+    wants reminders (all its series): its unsent ones are withdrawn, and what the tick has
+    planned so far is planned again from the chat's current follows and settings. Like a
+    moved episode's, a reminder whose moment passed is planned while its episode has not
+    started; a sent one stays sent (its dedup key holds). `timezone` is the chat's effective
+    zone. Never commits; returns how many reminders were written."""
+    await withdraw_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
+    end = await get_done_until(session, name=TICK_NAME)
+    if end is None:
+        return 0  # nothing planned yet: the first tick plans it all
+    start = now - FIRST_RUN_LOOKBACK
+    ranges = _timed_ranges(start, end)
+    rows = await episodes_airing(
+        session,
+        timed=list(ranges.values()),
+        first_day=start.date() - timedelta(days=1),
+        last_day=end.date() + timedelta(days=1),
+        changed_since=end,  # none counts as moved: the whole range is planned anyway
+        not_before=now,
+        chat_id=chat_id,
+        series_ids=series_ids,
+    )
+    airings = {episode.id: airing_of(episode, series) for episode, series in rows}
+    candidates = _candidates(
+        airings.values(), ranges=ranges, window=(start, end), zones={timezone}, moved=set(),
+        now=now,
+    )  # fmt: skip
+    plans = _SharedPlans(
+        airings, _Texts(airings, now), moved=set(), window=(start, end), since_moved=start,
+        now=now, tvmaze_ids={series.id: series.tvmaze_id for _, series in rows},
+    )  # fmt: skip
+    return await _write(
+        session, candidates=candidates, plans=plans, defaults=defaults, chat_id=chat_id
+    )

@@ -53,34 +53,18 @@ async def reminder_keys(bot: BotRunner) -> set[str]:
     return {key for key in keys if key.startswith("reminder:")}
 
 
-# The first reminder tick plans two minutes ahead with the chat's lead times, before the
-# series gets its own: its own 15-minute reminder must fall after that window, so this test
-# waits about 2.5 minutes.
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(240)  # Tatort's own lead time falls a minute after the sync
 async def test_mute_own_lead_and_starts_and_finales_only_shape_the_reminders(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
-    now = datetime.now(UTC).replace(microsecond=0)
-    soon = now + timedelta(minutes=30)  # the chat's hour before: due at once
-    own_lead_airs = now + timedelta(minutes=15, seconds=150)  # 15 minutes before: in 150 s
-    tvmaze.add_show(
-        show(OWN_LEAD, "Tatort", network="ARD"),
-        episodes=[episode(5010, 1, 1, "Eins", own_lead_airs)],
-    )
-    tvmaze.add_show(
-        show(PLAIN, "Ballard", network="Prime Video"), episodes=[episode(5020, 1, 1, "Zwei", soon)]
-    )
-    tvmaze.add_show(
-        show(MUTED, "Bosch", network="Prime Video"), episodes=[episode(5030, 1, 1, "Drei", soon)]
-    )
-    tvmaze.add_show(
-        show(EDGES, "Dark", network="Netflix"),
-        episodes=[
-            episode(5040 + n, 2, n, f"Folge {n}", soon + timedelta(minutes=n)) for n in (1, 2, 3)
-        ],
-    )
+    # The fan sets the series up while TVmaze knows no dates yet; the dates come with the
+    # next catalogue sync, as they do for a series between seasons.
+    titles = {OWN_LEAD: ("Tatort", "ARD"), PLAIN: ("Ballard", "Prime Video")}
+    titles |= {MUTED: ("Bosch", "Prime Video"), EDGES: ("Dark", "Netflix")}
+    for tvmaze_id, (title, network) in titles.items():
+        tvmaze.add_show(show(tvmaze_id, title, network=network))
     fake.add_user(FAN, "Fan", language_code="de")
-    for tvmaze_id in (OWN_LEAD, PLAIN, MUTED, EDGES):
+    for tvmaze_id in titles:
         await follow(fake, FAN, tvmaze_id)
 
     screen = await series_settings(fake, FAN, FAN, "Tatort")
@@ -99,11 +83,29 @@ async def test_mute_own_lead_and_starts_and_finales_only_shape_the_reminders(
     screen = await press(fake, FAN, screen, "Staffelstarts", FAN)
     assert "Nur Staffelstarts und -finale: ja" in screen["visible"]
 
-    # Reminders are planned every second from now on.
+    # Everything but Tatort airs in half an hour: the chat's hour before has passed, so those
+    # reminders are due at once. Tatort airs in 16 minutes: its own 15 minutes before falls in
+    # a minute, while the chat's hour before has passed too.
+    now = datetime.now(UTC).replace(microsecond=0)
+    soon, own_lead_airs = now + timedelta(minutes=30), now + timedelta(minutes=16)
+    dates = {
+        OWN_LEAD: [episode(5010, 1, 1, "Eins", own_lead_airs)],
+        PLAIN: [episode(5020, 1, 1, "Zwei", soon)],
+        MUTED: [episode(5030, 1, 1, "Drei", soon)],
+        EDGES: [
+            episode(5040 + n, 2, n, f"Folge {n}", soon + timedelta(minutes=n)) for n in (1, 2, 3)
+        ],
+    }
+    for tvmaze_id, episodes in dates.items():
+        tvmaze.shows[tvmaze_id]["updated"] += 100
+        tvmaze.episodes[tvmaze_id] = episodes
     count = len(fake.messages(FAN))
-    await bot.stop()
-    await bot.start(reminder_tick_seconds=1)
-    await fake.wait_for_messages(FAN, count=count + 4, timeout=200)
+    await bot.run_job("catalog-sync")
+    await bot.run_job("reminders")
+    await fake.wait_for_messages(FAN, count=count + 3, timeout=30)
+    assert len(fake.messages(FAN)) == count + 3  # not Tatort's yet
+    await fake.wait_for_messages(FAN, count=count + 4, timeout=120)
+    assert datetime.now(UTC) >= own_lead_airs - timedelta(minutes=15)  # at its own lead
     await asyncio.sleep(3)  # anything else would come now
     reminded = [m["visible"].splitlines()[0] for m in reminders_of(fake, FAN)]
     assert sorted(reminded) == [
@@ -112,10 +114,39 @@ async def test_mute_own_lead_and_starts_and_finales_only_shape_the_reminders(
         "🔔 Dark · S02E03 „Folge 3“",
         "🔔 Tatort · S01E01 „Eins“",
     ]
-    # Tatort's came at its own lead, 15 minutes before, not at the chat's hour before.
-    assert datetime.now(UTC) >= own_lead_airs - timedelta(minutes=15)
     keys = await reminder_keys(bot)
     assert sorted(key.rsplit(":", 1)[1] for key in keys) == ["15", "60", "60", "60"]
+
+
+@pytest.mark.timeout(240)  # waits past the planned reminder's moment
+async def test_muting_withdraws_a_planned_reminder_and_unmuting_brings_it_back_once(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    # The fan follows with the chat's hour before while the episode airs in 61 minutes: its
+    # reminder is planned, due in a minute. Muting the series in that minute drops it;
+    # unmuting brings it back, now due at once, and it comes exactly once.
+    airs = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=61, seconds=30)
+    tvmaze.add_show(
+        show(PLAIN, "Ballard", network="Prime Video"), [episode(5020, 1, 1, "Zwei", airs)]
+    )
+    fake.add_user(FAN, "Fan", language_code="de")
+    await follow(fake, FAN, PLAIN)
+    await bot.run_job("reminders")
+    assert len(await reminder_keys(bot)) == 1
+    screen = await series_settings(fake, FAN, FAN, "Ballard")
+    screen = await press(fake, FAN, screen, "Stumm", FAN)
+    assert await reminder_keys(bot) == set()
+    count = len(fake.messages(FAN))
+    await asyncio.sleep(
+        max(0.0, (airs - timedelta(minutes=60) - datetime.now(UTC)).total_seconds()) + 3
+    )
+    assert reminders_of(fake, FAN) == [] and len(fake.messages(FAN)) == count
+
+    await press(fake, FAN, screen, "Stumm", FAN)  # the same button unmutes
+    [*_, reminder] = await fake.wait_for_messages(FAN, count=count + 1, timeout=15)
+    assert reminder["visible"].startswith("🔔 Ballard · S01E01")
+    await asyncio.sleep(3)
+    assert len(reminders_of(fake, FAN)) == 1
 
 
 async def test_news_kinds_per_series_and_a_muted_series_gets_no_news(

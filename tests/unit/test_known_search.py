@@ -10,6 +10,7 @@ from bot.catalog.importer import store_show
 from bot.catalog.search import search_series
 from bot.catalog.tvmaze import TvmazeClient
 from bot.catalog.tvmaze_parse import parse_show_data
+from bot.chat_settings import Defaults
 from storage.chats import ensure_chat
 from storage.db import create_session_factory
 from storage.known_series import KnownShow, upsert_known_series
@@ -85,7 +86,7 @@ async def test_a_known_series_is_followed_once_tvmaze_answers_again(sessions, tv
             chat_telegram_id=1,
             tvmaze_id=NCIS_LA,
             now=NOW,
-            timezone="Europe/Berlin",
+            defaults=Defaults("de", "Europe/Berlin"),
         )
 
     tvmaze.fail_next(503)
