@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.catalog_models import Series
+from storage.catalog_models import Follow, Series
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.delivery_models import Delivery
 from storage.models import Chat
@@ -58,9 +58,11 @@ async def chat_airings_due(
     first_day: date,
     last_day: date,
     not_before: datetime,
-) -> list[tuple[ChatAiring, Series, Chat]]:
-    """Chat-only airings of reachable chats that air in one of the `timed` ranges (start,
-    end] after `not_before`, or are date-only releases between the two days."""
+    chat_id: int | None = None,
+) -> list[tuple[ChatAiring, Series, Chat, Follow]]:
+    """Chat-only airings of reachable chats (or only `chat_id`) that air in one of the
+    `timed` ranges (start, end] after `not_before`, or are date-only releases between the two
+    days, with the chat's follow of their series (its own settings)."""
     in_range = [
         and_(ChatAiring.airstamp > max(start, not_before), ChatAiring.airstamp <= end)
         for start, end in timed
@@ -70,13 +72,20 @@ async def chat_airings_due(
         ChatAiring.airdate >= first_day,
         ChatAiring.airdate <= last_day,
     )
-    rows = await session.execute(
-        select(ChatAiring, Series, Chat)
+    statement = (
+        select(ChatAiring, Series, Chat, Follow)
         .join(Series, Series.id == ChatAiring.series_id)
         .join(Chat, Chat.id == ChatAiring.chat_id)
+        .join(
+            Follow,
+            and_(Follow.chat_id == ChatAiring.chat_id, Follow.series_id == ChatAiring.series_id),
+        )
         .where(Chat.status == ChatStatus.ACTIVE, or_(*in_range, date_only))
     )
-    return [(airing, series, chat) for airing, series, chat in rows]
+    if chat_id is not None:
+        statement = statement.where(ChatAiring.chat_id == chat_id)
+    rows = await session.execute(statement)
+    return [(airing, series, chat, follow) for airing, series, chat, follow in rows]
 
 
 async def pending_chat_airing_reminders(

@@ -43,10 +43,15 @@ class ChatAttachOutcome:
     reason: str | None = None  # for "unreachable"
 
 
+def chat_airings_key_prefix(chat_id: int) -> str:
+    """The dedup keys of all the chat's chat-only airing reminders start with this. "ical-"
+    keeps them apart from a TVmaze episode's `reminder:<chat>:<episode id>:<lead>`."""
+    return f"reminder:{chat_id}:ical-"
+
+
 def airing_key_prefix(chat_id: int, airing_id: int) -> str:
-    """The dedup keys of a chat-only airing's reminders start with this. "ical-" keeps them
-    apart from a TVmaze episode's `reminder:<chat>:<episode id>:<lead>`."""
-    return f"reminder:{chat_id}:ical-{airing_id}:"
+    """The dedup keys of one chat-only airing's reminders start with this."""
+    return f"{chat_airings_key_prefix(chat_id)}{airing_id}:"
 
 
 def _is_future(airing: IcalAiring, now: datetime) -> bool:

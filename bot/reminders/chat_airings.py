@@ -2,7 +2,10 @@
 
 They live in their own table, so the planner's main query over the shared catalogue is
 untouched; this step reads only the (few) chat-only airings inside the window. Their dedup
-keys (`reminder:<chat>:ical-<airing id>:<lead>`) cannot meet a TVmaze episode's.
+keys (`reminder:<chat>:ical-<airing id>:<lead>`) cannot meet a TVmaze episode's. The
+series' own settings apply as to its TVmaze episodes: muted or without reminders, nothing;
+its own lead times; "starts and finales only" skips them (an iCal airing has no episode
+number, like a special). Quiet hours hold or silence them, and they go to the news topic.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from bot.followers import Follower
 from bot.message import BotMessage
 from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import reminders_for
+from bot.series_settings import effective_series_settings, override_of, wants_reminder
 from storage.chat_icals import chat_airings_due
 from storage.statuses import DeliveryKind
 
@@ -31,24 +35,31 @@ async def plan_chat_airings(
     window: tuple[datetime, datetime],
     now: datetime,
     defaults: Defaults,
+    chat_id: int | None = None,
 ) -> int:
-    """Queue the reminders of chat-only airings falling due in `window`; returns how many
-    were new."""
+    """Queue the reminders of chat-only airings (of `chat_id` only, if given) falling due in
+    `window`; returns how many were new."""
     rows = await chat_airings_due(
-        session, timed=timed, first_day=days[0], last_day=days[1], not_before=now
-    )
+        session, timed=timed, first_day=days[0], last_day=days[1], not_before=now,
+        chat_id=chat_id,
+    )  # fmt: skip
     pushes = []
-    for row, series, chat in rows:
+    for row, series, chat, follow in rows:
         settings = effective_settings(
             chat, default_language=defaults.language, default_timezone=defaults.timezone
         )
+        own = effective_series_settings(settings, override_of(follow))
+        if not wants_reminder(own, season_edge=False):
+            continue
         follower = Follower(
             chat_id=chat.id,
             series_id=series.id,
             language=settings.language,
             timezone=settings.timezone,
-            lead_minutes=settings.lead_minutes,
+            lead_minutes=own.reminded_leads,
             quiet_hours=settings.quiet_hours,
+            topic_id=chat.news_topic_id,
+            quiet_hold=settings.quiet_hold,
         )
         airing = Airing(
             episode_id=row.id,
@@ -67,7 +78,7 @@ async def plan_chat_airings(
         ):
             text = reminder_text(
                 airing,
-                at=max(reminder.remind_at, now),
+                at=max(reminder.send_at, now),
                 timezone=settings.timezone,
                 language=settings.language,
             )
@@ -76,8 +87,10 @@ async def plan_chat_airings(
                     chat_id=chat.id,
                     kind=DeliveryKind.REMINDER,
                     dedup_key=airing_key_prefix(chat.id, row.id) + reminder.lead,
-                    message=BotMessage(text, keyboard, silent=reminder.silent),
-                    not_before=reminder.remind_at,
+                    message=BotMessage(
+                        text, keyboard, silent=reminder.silent, thread_id=follower.topic_id
+                    ),
+                    not_before=reminder.send_at,
                 )
             )
     return await enqueue_many(session, pushes) if pushes else 0

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.catalog.chat_ical import chat_airings_key_prefix
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
@@ -33,6 +34,7 @@ from bot.reminders.plan import (
     reminders_for,
     zone_named,
 )
+from storage.chat_icals import pending_chat_airing_reminders
 from storage.reminders import (
     chat_timezones,
     episodes_airing,
@@ -294,12 +296,15 @@ async def replan_chat(
     series_ids: Collection[int] | None = None,
 ) -> int:
     """Plan a chat's reminders anew after it changed what it follows (`series_ids`) or how it
-    wants reminders (all its series): its unsent ones are withdrawn, and what the tick has
-    planned so far is planned again from the chat's current follows and settings. Like a
-    moved episode's, a reminder whose moment passed is planned while its episode has not
-    started; a sent one stays sent (its dedup key holds). `timezone` is the chat's effective
+    wants reminders (all its series): its unsent ones (and those of all its own iCal airings)
+    are withdrawn, and what the tick has planned so far is planned again from the chat's
+    current follows and settings. Like a moved episode's, a reminder whose moment passed is
+    planned while its episode has not started; a sent one stays sent (its dedup key holds). `timezone` is the chat's effective
     zone. Never commits; returns how many reminders were written."""
     await withdraw_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
+    prefix = chat_airings_key_prefix(chat_id)  # few: all of them are planned anew
+    ical = await pending_chat_airing_reminders(session, key_prefix=prefix)
+    await outbox.withdraw(session, ids=[row_id for row_id, _ in ical])
     end = await get_done_until(session, name=TICK_NAME)
     if end is None:
         return 0  # nothing planned yet: the first tick plans it all
@@ -324,6 +329,11 @@ async def replan_chat(
         airings, _Texts(airings, now), moved=set(), window=(start, end), since_moved=start,
         now=now, tvmaze_ids={series.id: series.tvmaze_id for _, series in rows},
     )  # fmt: skip
-    return await _write(
+    written = await _write(
         session, candidates=candidates, plans=plans, defaults=defaults, chat_id=chat_id
     )
+    return written + await plan_chat_airings(
+        session, timed=list(ranges.values()),
+        days=(start.date() - timedelta(days=1), end.date() + timedelta(days=1)),
+        window=(start, end), now=now, defaults=defaults, chat_id=chat_id,
+    )  # fmt: skip

@@ -13,7 +13,8 @@ from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.chat_settings import Defaults
 from bot.prompts import Prompt
-from bot.reminders.tick import plan_due_reminders
+from bot.reminders.tick import plan_due_reminders, replan_chat
+from storage.catalog_models import Follow
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
@@ -215,3 +216,39 @@ def test_a_prompt_keeps_what_it_is_about_and_old_values_still_read():
     assert prompts.pending(chat) is None
     with pytest.raises(ValueError):
         prompts.ask(chat, Prompt.CHAT_ICAL, "1" * 13)
+
+
+async def test_chat_airings_follow_the_series_own_settings_and_a_replan(sessions):
+    chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
+    async with sessions.begin() as session:
+        await store_chat_airings(
+            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
+        )
+        follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
+        follow.lead_minutes = [60]  # its own lead, not the chat's 15
+        chat = await session.get(Chat, chat_id)
+        chat.news_topic_id = 42
+    await run_ticks(sessions, AIRS - timedelta(minutes=63), AIRS - timedelta(minutes=61))
+    [row] = await deliveries(sessions)
+    assert row.dedup_key.endswith(":60") and row.not_before == AIRS - timedelta(minutes=60)
+    assert row.payload["thread_id"] == 42
+
+    async def replan(now):
+        async with sessions.begin() as session:
+            return await replan_chat(
+                session, chat_id=chat_id, timezone="Europe/Berlin", defaults=DEFAULTS, now=now
+            )
+
+    async with sessions.begin() as session:
+        follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
+        follow.muted = True
+    assert await replan(AIRS - timedelta(minutes=61)) == 0
+    assert await deliveries(sessions) == []  # the planned one is withdrawn
+    async with sessions.begin() as session:
+        follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
+        follow.muted, follow.edges_only = False, True  # an iCal airing has no number
+    assert await replan(AIRS - timedelta(minutes=61)) == 0
+    async with sessions.begin() as session:
+        follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
+        follow.edges_only = False
+    assert await replan(AIRS - timedelta(minutes=61)) == 1
