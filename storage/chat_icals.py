@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy import and_, delete, or_, select
@@ -49,6 +50,17 @@ async def chat_airings_of(
         select(ChatAiring).where(ChatAiring.chat_id == chat_id, ChatAiring.series_id == series_id)
     )
     return {airing.uid: airing for airing in rows}
+
+
+async def chat_airing_ids(
+    session: AsyncSession, *, chat_id: int, series_ids: Collection[int]
+) -> set[int]:
+    rows = await session.scalars(
+        select(ChatAiring.id).where(
+            ChatAiring.chat_id == chat_id, ChatAiring.series_id.in_(series_ids)
+        )
+    )
+    return set(rows)
 
 
 async def chat_airings_due(

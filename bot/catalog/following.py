@@ -71,7 +71,7 @@ async def unfollow_series(
     chat = await get_chat(session, telegram_id=chat_telegram_id)
     if series is None or chat is None:
         return None
+    # before the follow goes: its iCal airings go with it
+    await withdraw_chat_reminders(session, chat_id=chat.id, series_ids={series.id})
     removed = await remove_follow(session, chat_id=chat.id, series_id=series.id)
-    if removed:
-        await withdraw_chat_reminders(session, chat_id=chat.id, series_ids={series.id})
     return series if removed else None

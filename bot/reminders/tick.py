@@ -34,7 +34,7 @@ from bot.reminders.plan import (
     reminders_for,
     zone_named,
 )
-from storage.chat_icals import pending_chat_airing_reminders
+from storage.chat_icals import chat_airing_ids, pending_chat_airing_reminders
 from storage.reminders import (
     chat_timezones,
     episodes_airing,
@@ -281,9 +281,20 @@ async def plan_due_reminders(
 async def withdraw_chat_reminders(
     session: AsyncSession, *, chat_id: int, series_ids: Collection[int] | None = None
 ) -> None:
-    """Forget the chat's unsent episode reminders (of `series_ids`, if given)."""
+    """Forget the chat's unsent reminders of episodes and of its own iCal airings (of
+    `series_ids`, if given)."""
     pending = await pending_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
-    await outbox.withdraw(session, ids=pending)
+    prefix = chat_airings_key_prefix(chat_id)
+    ical = await pending_chat_airing_reminders(session, key_prefix=prefix)
+    if series_ids is not None and ical:
+        airings = await chat_airing_ids(session, chat_id=chat_id, series_ids=series_ids)
+        ical = [(row, key) for row, key in ical if _airing_id(key, prefix) in airings]
+    await outbox.withdraw(session, ids=pending + [row_id for row_id, _ in ical])
+
+
+def _airing_id(dedup_key: str, prefix: str) -> int:
+    """`reminder:<chat>:ical-<airing id>:<lead>` → the airing id."""
+    return int(dedup_key.removeprefix(prefix).partition(":")[0])
 
 
 async def replan_chat(
@@ -296,15 +307,12 @@ async def replan_chat(
     series_ids: Collection[int] | None = None,
 ) -> int:
     """Plan a chat's reminders anew after it changed what it follows (`series_ids`) or how it
-    wants reminders (all its series): its unsent ones (and those of all its own iCal airings)
-    are withdrawn, and what the tick has planned so far is planned again from the chat's
-    current follows and settings. Like a moved episode's, a reminder whose moment passed is
-    planned while its episode has not started; a sent one stays sent (its dedup key holds). `timezone` is the chat's effective
-    zone. Never commits; returns how many reminders were written."""
+    wants reminders (all its series): its unsent reminders of those series are withdrawn, and
+    what the tick has planned so far is planned again from the chat's current follows and
+    settings. Like a moved episode's, a reminder whose moment passed is planned while its
+    episode has not started; a sent one stays sent (its dedup key holds). `timezone` is the
+    chat's effective zone. Never commits; returns how many reminders were written."""
     await withdraw_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
-    prefix = chat_airings_key_prefix(chat_id)  # few: all of them are planned anew
-    ical = await pending_chat_airing_reminders(session, key_prefix=prefix)
-    await outbox.withdraw(session, ids=[row_id for row_id, _ in ical])
     end = await get_done_until(session, name=TICK_NAME)
     if end is None:
         return 0  # nothing planned yet: the first tick plans it all

@@ -8,13 +8,14 @@ from sqlalchemy import func, select
 
 from bot import prompts
 from bot.catalog.chat_ical import remove_chat_calendar, store_chat_airings
+from bot.catalog.following import unfollow_series
 from bot.catalog.ical import IcalAiring
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.chat_settings import Defaults
 from bot.prompts import Prompt
 from bot.reminders.tick import plan_due_reminders, replan_chat
-from storage.catalog_models import Follow
+from storage.catalog_models import Episode, Follow
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
@@ -252,3 +253,35 @@ async def test_chat_airings_follow_the_series_own_settings_and_a_replan(sessions
         follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
         follow.edges_only = False
     assert await replan(AIRS - timedelta(minutes=61)) == 1
+
+
+async def test_unfollowing_drops_the_planned_reminders_of_that_series_only(sessions):
+    chat_id, other_id, series_id = await set_up(
+        sessions, tvmaze_airs=AIRS, now=AIRS - timedelta(days=3)
+    )
+    other = show(8, "Bosch", network="ZDF")
+    other["_embedded"] = {"episodes": [episode(80, 1, 1, "Pilot", AIRS)]}
+    async with sessions.begin() as session:
+        await store_chat_airings(
+            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
+        )
+        bosch = await store_show(session, parse_show_data(other, []), now=AIRS - timedelta(days=3))
+        await add_follow(session, chat_id=chat_id, series_id=bosch.id)
+    await run_ticks(sessions, AIRS - timedelta(minutes=17), AIRS - timedelta(minutes=15))
+
+    async def planned():
+        """(chat, series of the episode or "ical") of every unsent reminder."""
+        async with sessions() as session:
+            rows = await session.execute(
+                select(Delivery.chat_id, Episode.series_id, Delivery.dedup_key)
+                .outerjoin(Episode, Episode.id == Delivery.episode_id)
+                .where(Delivery.status == "pending")
+            )
+            return sorted((c, s or 0, "ical" in key) for c, s, key in rows)
+
+    kept = [(chat_id, bosch.id, False), (other_id, series_id, False)]
+    assert await planned() == sorted([*kept, (chat_id, series_id, False), (chat_id, 0, True)])
+    async with sessions.begin() as session:
+        assert await unfollow_series(session, chat_telegram_id=5, tvmaze_id=7) is not None
+    assert await planned() == sorted(kept)  # Bosch's, and the other chat's Ballard
+    assert await count(sessions, ChatAiring) == 0
