@@ -34,6 +34,7 @@ from bot.reminders.plan import (
     reminders_for,
     zone_named,
 )
+from storage.catalog_models import Episode, Series
 from storage.chat_icals import chat_airing_ids, pending_chat_airing_reminders
 from storage.reminders import (
     chat_timezones,
@@ -201,6 +202,28 @@ class _SharedPlans:
         return shared
 
 
+def _days(start: datetime, end: datetime) -> tuple[date, date]:
+    """The local days a window can touch, in any zone (date-only releases)."""
+    return start.date() - timedelta(days=1), end.date() + timedelta(days=1)
+
+
+async def _episodes_in(
+    session: AsyncSession,
+    ranges: dict[int, tuple[datetime, datetime]],
+    window: tuple[datetime, datetime],
+    *,
+    changed_since: datetime,
+    now: datetime,
+    chat_id: int | None = None,
+    series_ids: Collection[int] | None = None,
+) -> list[tuple[Episode, Series]]:
+    first_day, last_day = _days(*window)
+    return await episodes_airing(
+        session, timed=list(ranges.values()), first_day=first_day, last_day=last_day,
+        changed_since=changed_since, not_before=now, chat_id=chat_id, series_ids=series_ids,
+    )  # fmt: skip
+
+
 async def _write(
     session: AsyncSession,
     *,
@@ -246,14 +269,7 @@ async def plan_due_reminders(
         last_run = start - lookahead if done_until else start
         end = max(now + lookahead, start)
         ranges = _timed_ranges(start, end)
-        rows = await episodes_airing(
-            session,
-            timed=list(ranges.values()),
-            first_day=start.date() - timedelta(days=1),
-            last_day=end.date() + timedelta(days=1),
-            changed_since=last_run,
-            not_before=now,
-        )
+        rows = await _episodes_in(session, ranges, (start, end), changed_since=last_run, now=now)
         airings = {episode.id: airing_of(episode, series) for episode, series in rows}
         moved = {episode.id for episode, _ in rows if episode.changed_at > last_run}
         shifted, cancelled = await _reconcile(session, moved)
@@ -268,9 +284,8 @@ async def plan_due_reminders(
         )  # fmt: skip
         written = await _write(session, candidates=candidates, plans=plans, defaults=defaults)
         written += await plan_chat_airings(
-            session, timed=list(ranges.values()),
-            days=(start.date() - timedelta(days=1), end.date() + timedelta(days=1)),
-            window=(start, end), now=now, defaults=defaults,
+            session, timed=list(ranges.values()), days=_days(start, end), window=(start, end),
+            now=now, defaults=defaults,
         )  # fmt: skip
         await set_done_until(session, name=TICK_NAME, done_until=end)
     if written or shifted or cancelled:
@@ -318,16 +333,10 @@ async def replan_chat(
         return 0  # nothing planned yet: the first tick plans it all
     start = now - FIRST_RUN_LOOKBACK
     ranges = _timed_ranges(start, end)
-    rows = await episodes_airing(
-        session,
-        timed=list(ranges.values()),
-        first_day=start.date() - timedelta(days=1),
-        last_day=end.date() + timedelta(days=1),
+    rows = await _episodes_in(
+        session, ranges, (start, end), now=now, chat_id=chat_id, series_ids=series_ids,
         changed_since=end,  # none counts as moved: the whole range is planned anyway
-        not_before=now,
-        chat_id=chat_id,
-        series_ids=series_ids,
-    )
+    )  # fmt: skip
     airings = {episode.id: airing_of(episode, series) for episode, series in rows}
     candidates = _candidates(
         airings.values(), ranges=ranges, window=(start, end), zones={timezone}, moved=set(),
@@ -341,7 +350,6 @@ async def replan_chat(
         session, candidates=candidates, plans=plans, defaults=defaults, chat_id=chat_id
     )
     return written + await plan_chat_airings(
-        session, timed=list(ranges.values()),
-        days=(start.date() - timedelta(days=1), end.date() + timedelta(days=1)),
-        window=(start, end), now=now, defaults=defaults, chat_id=chat_id,
+        session, timed=list(ranges.values()), days=_days(start, end), window=(start, end),
+        now=now, defaults=defaults, chat_id=chat_id,
     )  # fmt: skip
