@@ -79,9 +79,10 @@ def _suffix(path: Path) -> str:
 
 def load(data: Path, *, part: str = "") -> list[LabelledSet]:
     """The labelled sets of a directory, one per language suffix: `headlines_<lang>.tsv`
-    with `catalogue_<lang>.tsv` and `world_<lang>.tsv`, or with `part="heldout2"` the fresh
-    held-out set `heldout2_<lang>.tsv` with `catalogue2_<lang>.tsv` and `world2_<lang>.tsv`."""
-    stem, generation = (part, "2") if part else ("headlines", "")
+    with `catalogue_<lang>.tsv` and `world_<lang>.tsv`, or with a held-out part such as
+    `part="heldout2"` that part's `heldout2_<lang>.tsv` with the catalogue and world of its
+    generation, the part's trailing number: `catalogue2_<lang>.tsv` and `world2_<lang>.tsv`."""
+    stem, generation = (part, part[len(part.rstrip("0123456789")) :]) if part else ("headlines", "")
     return [
         _load(
             catalogues=sorted(data.glob(f"*catalogue{generation}_{suffix}.tsv")),
