@@ -54,8 +54,12 @@ async def episodes_airing(
     return [(episode, series) for episode, series in rows]
 
 
-async def get_done_until(session: AsyncSession, *, name: str) -> datetime | None:
-    state = await session.get(TickState, name)
+async def get_done_until(
+    session: AsyncSession, *, name: str, lock: bool = False
+) -> datetime | None:
+    """How far the tick `name` got; `lock` holds its row until the transaction ends, so that
+    the tick and a chat's replan (PostgreSQL) do not plan over each other."""
+    state = await session.get(TickState, name, with_for_update=lock)
     return state.done_until if state else None
 
 

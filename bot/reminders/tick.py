@@ -263,7 +263,7 @@ async def plan_due_reminders(
     defaults: Defaults,
 ) -> TickReport:
     async with sessions.begin() as session:
-        done_until = await get_done_until(session, name=TICK_NAME)
+        done_until = await get_done_until(session, name=TICK_NAME, lock=True)
         # Resume where the last tick stopped; after downtime that covers the gap.
         start = done_until or now - FIRST_RUN_LOOKBACK
         last_run = start - lookahead if done_until else start
@@ -327,8 +327,9 @@ async def replan_chat(
     settings. Like a moved episode's, a reminder whose moment passed is planned while its
     episode has not started; a sent one stays sent (its dedup key holds). `timezone` is the
     chat's effective zone. Never commits; returns how many reminders were written."""
+    # First wait for a running tick: it may have read the chat's settings before the change.
+    end = await get_done_until(session, name=TICK_NAME, lock=True)
     await withdraw_chat_reminders(session, chat_id=chat_id, series_ids=series_ids)
-    end = await get_done_until(session, name=TICK_NAME)
     if end is None:
         return 0  # nothing planned yet: the first tick plans it all
     start = now - FIRST_RUN_LOOKBACK

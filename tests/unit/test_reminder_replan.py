@@ -2,6 +2,7 @@
 what the tick planned (or held for the end of quiet hours) before the change never goes out
 against it, and nothing sent is sent again."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,13 +12,14 @@ from bot.catalog.following import unfollow_series
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
 from bot.chat_settings import Defaults
-from bot.reminders.tick import plan_due_reminders, replan_chat
+from bot.reminders.tick import TICK_NAME, plan_due_reminders, replan_chat
 from storage.catalog_models import Follow
 from storage.chats import ensure_chat
 from storage.db import create_session_factory
 from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
 from storage.models import Chat
+from storage.reminders import get_done_until
 from storage.series import add_follow, get_series
 from storage.statuses import DeliveryStatus
 from tests.fake_tvmaze import episode, show
@@ -193,3 +195,16 @@ async def test_unfollowing_drops_the_unsent_reminders_of_that_series(sessions):
     assert series is not None
     [sent] = await rows(sessions, fan)
     assert sent.dedup_key.endswith(":60") and sent.status == DeliveryStatus.SENT
+
+
+async def test_a_replan_waits_for_a_running_tick(engine, sessions):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time anyway")
+    fan = await add_fan(sessions, 5, leads=(60,))
+    await tick(sessions, AIRS - timedelta(minutes=90))
+    async with sessions.begin() as running_tick:
+        await get_done_until(running_tick, name=TICK_NAME, lock=True)
+        replan_task = asyncio.create_task(replan(sessions, fan, AIRS - timedelta(minutes=89)))
+        await asyncio.sleep(0.5)
+        assert not replan_task.done()  # it waits for the tick's transaction
+    assert await asyncio.wait_for(replan_task, timeout=10) == 0
