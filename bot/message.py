@@ -46,10 +46,16 @@ class BotMessage:
     silent: bool = False  # → disable_notification
     thread_id: int | None = None  # a forum topic of the group
 
-    @property
-    def foldable(self) -> bool:
-        """Plain texts may share one digest message; copies and messages with buttons may not."""
-        return self.copy is None and not self.keyboard
+    def folds_with(self, other: BotMessage) -> bool:
+        """Texts with the same buttons (none, or say the same series' card under several of
+        its episodes' reminders) for the same topic may go out as one digest message; copies
+        never do."""
+        return (
+            self.copy is None
+            and other.copy is None
+            and self.keyboard == other.keyboard
+            and self.thread_id == other.thread_id
+        )
 
 
 def without_button(keyboard: Keyboard, callback_data: str) -> Keyboard:

@@ -44,23 +44,18 @@ def _outgoing(
 
 
 def next_message(rows: Sequence[DueRow]) -> Outgoing:
-    """The chat's next message: its oldest row, with the following plain texts of the same
-    topic folded in."""
+    """The chat's next message: its oldest row, with the following texts that fold with it
+    (same buttons, same topic) folded in."""
     first = rows[0]
     head = _decoded(first)
     if isinstance(head, UnreadablePayload):
         return _outgoing([first], None, str(head))
-    if not head.foldable:
-        fitted = head if head.copy is not None else replace(head, text=render.fit(head.text))
-        return _outgoing([first], fitted)
+    if head.copy is not None:
+        return _outgoing([first], head)
     batch = [(first, head)]
     for row in rows[1:]:
         message = _decoded(row)
-        if (
-            isinstance(message, UnreadablePayload)
-            or not message.foldable
-            or message.thread_id != head.thread_id
-        ):
+        if isinstance(message, UnreadablePayload) or not head.folds_with(message):
             break
         batch.append((row, message))
     text, count = render.digest([message.text for _, message in batch])

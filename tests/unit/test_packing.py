@@ -4,6 +4,7 @@ from bot import render
 from bot.delivery.packing import next_message
 from bot.message import BotMessage, Button, Copy, to_payload
 from bot.news.views import NewsView, render_news
+from bot.reminders.message import reminder_keyboard
 from storage.deliveries import DueRow
 
 YES = ((Button("Yes", "1|menu|x"),),)
@@ -27,7 +28,7 @@ def test_a_quiet_digest_stays_quiet():
     assert next_message(rows).message == BotMessage("a\n\nb", silent=True)
 
 
-def test_a_digest_stops_at_the_size_limit_and_before_a_message_with_buttons():
+def test_a_digest_stops_at_the_size_limit_and_before_other_buttons():
     long = {"html": "x" * 3000}
     assert [r for r, _ in next_message([row(1, long), row(2, long)]).rows] == [1]
     buttons = to_payload(BotMessage("Remind?", YES))
@@ -42,12 +43,27 @@ def test_a_digest_keeps_to_one_forum_topic():
     assert message.message is not None and message.message.thread_id == 5
 
 
-def test_copies_and_buttons_go_alone():
+def test_copies_go_alone_and_buttons_only_with_the_same_buttons():
     copy = next_message([row(5, {"copy": {"from_chat_id": 9, "message_id": 7}}), row(6, {})])
     assert (copy.message, copy.rows) == (BotMessage(copy=Copy(9, 7)), ((5, 0),))
     buttons = {"html": "Remind?", "buttons": [[{"label": "Yes", "data": "1|menu|x"}]]}
     alone = next_message([row(1, buttons, chat_type="group"), row(2, {"html": "b"})])
     assert alone.message == BotMessage("Remind?", YES) and alone.is_group
+    other = to_payload(BotMessage("Remind?", ((Button("Yes", "1|menu|y"),),)))
+    assert next_message([row(1, buttons), row(2, other)]).rows == ((1, 0),)
+
+
+def test_a_season_released_at_once_is_one_reminder_message_with_its_card_button():
+    card = reminder_keyboard(70000, language="de")
+    episodes = [to_payload(BotMessage(f"🔔 Dark · S02E0{n}", card)) for n in range(1, 9)]
+    other_series = to_payload(
+        BotMessage("🔔 Ballard · S01E01", reminder_keyboard(1, language="de"))
+    )
+    due = [row(n, payload) for n, payload in enumerate(episodes, start=1)]
+    message = next_message([*due, row(9, other_series)])
+    assert [r for r, _ in message.rows] == list(range(1, 9))
+    assert message.message is not None and message.message.keyboard == card
+    assert message.message.text.count("🔔 Dark") == 8 and "Ballard" not in message.message.text
 
 
 def test_an_unreadable_row_goes_alone_without_a_message():
