@@ -53,15 +53,23 @@ _ORDER = (
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
 _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
+# A question's teaser: only a date said for a start answers it; whether a series goes on is
+# what such teasers speculate about.
+_ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 _TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
     """The kind of a news item; the headline decides, the summary's opening only if it is silent.
 
-    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing.
+    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing
+    itself; its teaser may answer with a date ("returning in March"), nothing else counts.
     """
     if title.rstrip().endswith("?"):
+        if summary:
+            lead = analyse(summary[:SUMMARY_CHARS])
+            kind = _kind_in(lead, guess_language(lead.words), _ANSWER_ORDER)
+            return kind or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)

@@ -58,6 +58,9 @@ NO_DECISION = _any(
     r"aus der (?:programm|primetime|hauptabendprogramm)",
     r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
+    # A review, the ratings or a guide to what is known: about a season, announcing nothing.
+    r"review\w*|recap\w*|rating|rank|rezension\w*|spoiler\w*",
+    r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
 )
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
@@ -84,7 +87,7 @@ _NETWORK = (
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
     r"find an? savior|retten|gerettet",
-    _NETWORK + r" save",
+    _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
 )
 CANCELLATION = _any(
@@ -96,6 +99,7 @@ CANCELLATION = _any(
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
+_NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
     r"(?:pick|order|bestellen) " + _GAP + _SEASON,
@@ -113,6 +117,13 @@ RENEWAL = _any(
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
+    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
+    # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
+    # dritte Runde gehen"); "in die letzte Runde" is its end.
+    r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
+    _NEXT_ROUND + r" (?:schick\w*|gehen)",
+    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen".
+    _ORDINAL + " " + _SEASON + r" (?:bekommen|erhalten)",
     r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
     # "geht in die letzte Staffel" is its end, not more of it.
@@ -138,8 +149,9 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r"))",
-    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
+    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r")|" + _EN_MONTH + r")",
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + _GAP + r"(?:today|tonight)",
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
@@ -147,6 +159,9 @@ DATED_PREMIERE = _any(
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
     r"ab " + _SHORT_GAP + _MONTH,
+    r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
+    r"(?:am|im|ab) (?:\d+ )?" + _MONTH + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
@@ -157,6 +172,7 @@ PREMIERE = _any(
     r"|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
     r"in deutschland|im pay tv|sendeplatz|sendetermin",
+    r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:staffel\w*|folge\w*|finale|episode\w*|season)(?: \d+)? (?:sein|be) "
     r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
@@ -178,4 +194,5 @@ ENDING = _any(
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+    r"for good|fur immer",
 )
