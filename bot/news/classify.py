@@ -7,8 +7,9 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, and a trailer
-headline announces a date at most: for those, the teaser is not read."""
+nothing else is said. A programme change or a pilot order decides nothing, a trailer
+headline announces a date at most, and a review, a guide or the ratings count only for a
+decision or a date said outright: for those, the teaser is not read."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from bot.news.cues import (
     NO_DECISION,
     PREMIERE,
     RENEWAL,
+    REPORT,
     RESCUE,
     SEASON_WORD,
     TRAILER,
@@ -55,6 +57,7 @@ _ORDER = (
 _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
 # A question's teaser: only a date said for a start answers it; whether a series goes on is
 # what such teasers speculate about.
+_REPORT_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING))
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 _TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
 
@@ -94,6 +97,10 @@ def _kind_in(
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, _TRAILER_ORDER)
+        if order is _ORDER and REPORT.search(lemmas):
+            # A review, a guide or the ratings: only what is decided or dated counts, and
+            # its teaser retells the story.
+            return kind_of(lemmas, _REPORT_ORDER)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind

@@ -58,9 +58,13 @@ NO_DECISION = _any(
     r"aus der (?:programm|primetime|hauptabendprogramm)",
     r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
-    # A review, the ratings or a guide to what is known: about a season, announcing nothing.
-    r"review\w*|recap\w*|rating|rank|rezension\w*|spoiler\w*",
+)
+# A review, the ratings, a status update or a guide to what is known: it speaks of a season or
+# its premiere without announcing one; only a decision or a date said in it counts.
+REPORT = _any(
+    r"review\w*|recap\w*|rating\w*|rank\w*|rezension\w*|spoiler\w*",
     r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
+    r"(?:give|geben) " + _GAP + r"update",
 )
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
@@ -166,7 +170,9 @@ DATED_PREMIERE = _any(
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
 PREMIERE = _any(
-    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)|debut\w*",
+    # A trailer or a poster that debuts is promotion ("debuts first trailer").
+    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)",
+    r"debut\w*(?! (?:[^|\s]+ ){0,2}(?:trailer|teaser|look|poster|image|clip|footage))",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",

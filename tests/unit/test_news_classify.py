@@ -144,6 +144,11 @@ CASES = [
     ("Premiere ratings: ‘Matlock’ wins the night", "other"),
     ("‘Severance’ season 2: everything we know about the final season", "other"),
     ("„Sturm der Liebe“: Spoiler zur neuen Staffel", "other"),
+    ("‘Dark’ season 3 review: the series ends with a bang", "other"),
+    ("‘Fargo’ star gives an update on season 6", "other"),
+    ("‘Psych’ movie debuts first trailer", "other"),
+    # … but a decision said in them still counts.
+    ("Low ratings: NBC cancels ‘Grimm’", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
