@@ -21,6 +21,7 @@ from bot.news.cues import (
     DATED_PREMIERE,
     ENDING,
     ENDING_SAID,
+    FINAL_NAMED,
     NEGATED_RENEWAL,
     NO_DECISION,
     PREMIERE,
@@ -51,15 +52,20 @@ _ORDER = (
     (PREMIERE, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
+    (FINAL_NAMED, NewsKind.CANCELLATION),
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
 _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
 # A question's teaser: only a date said for a start answers it; whether a series goes on is
 # what such teasers speculate about.
-_REPORT_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING))
+_REPORT_ORDER = tuple(
+    entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+)
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
-_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
+_TEASER_ORDER = tuple(
+    entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:

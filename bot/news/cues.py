@@ -164,7 +164,10 @@ DATED_PREMIERE = _any(
     r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
-    r"(?:am|im|ab) (?:\d+ )?" + _MONTH + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
+    + _MONTH
+    + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    r"(?:jetzt|ab sofort) " + _CLAUSE_GAP + r"zuruck",
     r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
@@ -192,13 +195,23 @@ ENDING_SAID = _any(
     r"end (?:its|their) run",
 )
 ENDING = _any(
-    r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
+    r"(?:be|as|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"kundigen " + _GAP + r"ende",
     r"(?:to|will) end|end with|end after",
-    r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
-    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
-    r"(?:letzt|final)\w* staffel\w*",
-    r"letzt\w* rund\w*",
+    r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
+    r"enden|zu ende|schluss",
+    # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"
+    r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
+    r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
     r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
     r"for good|fur immer",
+)
+# A last season named, not said to be the last: in a headline it tells the end when nothing
+# else is said; in a teaser it is the setting ("die finale Staffel verspricht einen
+# explosiven Abschluss", "rockets into the final season").
+FINAL_NAMED = _any(
+    r"(?:for|into) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
+    r"(?:letzt|final)\w* staffel\w*",
+    r"letzt\w* rund\w*",
+    r"(?:der|das) ende|abschluss",
 )

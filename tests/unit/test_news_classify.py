@@ -179,6 +179,22 @@ def test_summary_decides_only_when_the_headline_is_silent() -> None:
     assert classify("‘Dark’ cancelled", "A premiere date had been set.") == "cancellation"
 
 
+def test_a_last_season_named_in_a_teaser_is_its_setting_said_is_its_end() -> None:
+    assert classify("„You“: Badgley über das Finale", "Die finale Staffel verspricht viel.") == (
+        "other"
+    )
+    assert classify("„You“: Die finale Staffel", "Badgley spricht über seine Rolle.") == (
+        "cancellation"
+    )
+    teaser = "Die zehnte wird zugleich die letzte Staffel sein."
+    assert classify("Schlechte Nachrichten", teaser) == "cancellation"
+    assert classify("‘Dexter’ news", "Season 8 is to be the last one.") == "cancellation"
+    teaser = "Am kommenden Samstag startet die finale Staffel von „Dark“."
+    assert classify("Der letzte Zyklus beginnt", teaser) == "premiere"
+    teaser = "Jetzt ist die Serie mit der finalen Staffel zurück."
+    assert classify("„Der Pass“ auf Sky", teaser) == "premiere"
+
+
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
     headline = "ZDF nimmt „Bettys Diagnose“ aus dem Programm"
     assert classify(headline, "Die Serie wird abgesetzt.") == "other"
