@@ -86,13 +86,39 @@ class SeriesMatcher:
             self._add(key, title.series_id, found)
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
-        for name in known_names:
+        names = list(known_names)
+        for name in names:
             for key in _keys(name):
                 if key not in best and self._add(key, None, commonness.of(name)):
                     self.known += 1
+        # Full names first, followed or known: a title without its article only where its
+        # words are nobody's full name.
+        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+            self._add_bare(title.name, title.series_id, commonness)
+        for name in names:
+            self._add_bare(name, None, commonness)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
+
+    def _add_bare(
+        self,
+        name: str,
+        series_id: int | None,
+        commonness: CommonnessCache,
+    ) -> None:
+        """Adds a title without its leading article ("The X-Files" as "X-Files") where the
+        rest is a specific name of two words or more: one word ("The Pitt" → "Pitt") is
+        too often a person. Words taken already keep their title."""
+        bare = _without_article(name)
+        if bare is None:
+            return
+        key = normalize_title(bare)
+        if " " not in key or self._automaton.exists(f" {key} "):
+            return
+        found = commonness.of(bare)
+        if not found.ordinary:
+            self._add(key, series_id, found)
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -183,6 +209,15 @@ def _keys(name: str) -> list[str]:
         normalize_title(name.replace("&", " and ")),
         normalize_title(name.replace("&", " und ")),
     ]
+
+
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|die|der|das)\s+(?=\S)")
+
+
+def _without_article(name: str) -> str | None:
+    """The title without its leading article, None if it has none."""
+    bare = _LEADING_ARTICLE.sub("", name.strip(), count=1)
+    return bare if bare != name.strip() else None
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
