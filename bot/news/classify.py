@@ -115,7 +115,8 @@ def _kind_in(
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
-    lemmas = CONCESSION.sub("", lemmas)
+    if "despite" in lemmas or "trotz" in lemmas:
+        lemmas = CONCESSION.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind
