@@ -59,12 +59,13 @@ NO_DECISION = _any(
     r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
 )
-# A review, the ratings, a status update or a guide to what is known: it speaks of a season or
-# its premiere without announcing one; only a decision or a date said in it counts.
+# A review, the ratings, a status update, an explanation or a guide to what is known: it speaks
+# of a season or its premiere without announcing one; only a decision or a date said counts.
 REPORT = _any(
     r"review\w*|recap\w*|rating\w*|rank\w*|rezension\w*|spoiler\w*",
     r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
     r"(?:give|geben) " + _GAP + r"update",
+    r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
 )
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")

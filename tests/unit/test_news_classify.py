@@ -147,8 +147,10 @@ CASES = [
     ("‘Dark’ season 3 review: the series ends with a bang", "other"),
     ("‘Fargo’ star gives an update on season 6", "other"),
     ("‘Psych’ movie debuts first trailer", "other"),
+    ("Why ‘Vikings’ season 6 is the end", "other"),
     # … but a decision said in them still counts.
     ("Low ratings: NBC cancels ‘Grimm’", "cancellation"),
+    ("Why NBC cancelled ‘Suits: LA’ after one season", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
