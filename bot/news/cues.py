@@ -107,7 +107,7 @@ CANCELLATION = _any(
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
-    r"(?:pick|order|bestellen) " + _GAP + _SEASON,
+    r"(?:pick(?! up (?:right )?where)|order|bestellen) " + _GAP + _SEASON,  # not the story's thread
     r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
@@ -123,6 +123,7 @@ RENEWAL = _any(
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
+    r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix", not the story's thread
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
     # dritte Runde gehen"); "in die letzte Runde" is its end.
     r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
@@ -169,6 +170,13 @@ DATED_PREMIERE = _any(
     + _MONTH
     + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
     r"(?:jetzt|ab sofort) " + _CLAUSE_GAP + r"zuruck",
+    # Soon, said with the start: "die in Kürze startende Serie", "in wenigen Wochen kommen".
+    r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*) "
+    + _SHORT_GAP
+    + r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)",
+    r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)\w* "
+    + _SHORT_GAP
+    + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
@@ -205,7 +213,7 @@ ENDING = _any(
     r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
     r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
     r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
-    r"for good|fur immer",
+    r"for good|fur immer|swan song|schwanengesang",
 )
 # A last season named, not said to be the last: in a headline it tells the end when nothing
 # else is said; in a teaser it is the setting ("die finale Staffel verspricht einen

@@ -197,6 +197,14 @@ def test_a_last_season_named_in_a_teaser_is_its_setting_said_is_its_end() -> Non
     assert classify("„Der Pass“ auf Sky", teaser) == "premiere"
 
 
+def test_a_teaser_that_says_soon_with_the_start_is_a_premiere() -> None:
+    assert classify("Gute Nachrichten", "In wenigen Wochen kommen neue Folgen.") == "premiere"
+    assert classify("Ein Highlight", "Die in Kürze startende Serie „Dark“.") == "premiere"
+    assert classify("Big news", "The show will return in a few weeks.") == "premiere"
+    assert classify("Big news", "‘Lucifer’ has been picked up by Netflix.") == "renewal"
+    assert classify("Big news", "It picks up where season 3 ended.") == "other"
+
+
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
     headline = "ZDF nimmt „Bettys Diagnose“ aus dem Programm"
     assert classify(headline, "Die Serie wird abgesetzt.") == "other"
