@@ -123,7 +123,7 @@ RENEWAL = _any(
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
-    r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix", not the story's thread
+    r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
     # dritte Runde gehen"); "in die letzte Runde" is its end.
     r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
