@@ -148,9 +148,12 @@ CASES = [
     ("‘Fargo’ star gives an update on season 6", "other"),
     ("‘Psych’ movie debuts first trailer", "other"),
     ("Why ‘Vikings’ season 6 is the end", "other"),
+    ("‘Yellowstone’ premiere draws 12 million viewers", "other"),
+    ("Gute Quoten für die neue Staffel von „Dark“", "other"),
     # … but a decision said in them still counts.
     ("Low ratings: NBC cancels ‘Grimm’", "cancellation"),
     ("Why NBC cancelled ‘Suits: LA’ after one season", "cancellation"),
+    ("Quoten-Flop: RTL setzt „Alarm für Cobra 11“ ab", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
