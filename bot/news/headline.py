@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.catalog.normalize import fold
 
@@ -28,12 +29,21 @@ class Headline:
     words: tuple[str, ...]
     raw: tuple[str, ...]  # each word casefolded but with its accents, as lemmatisers want it
     text: str  # " ".join(words), what the automaton scans
-    offsets: dict[int, int]  # character offset in `text` → word index
     quote_before: frozenset[int]  # word indices directly preceded by a quotation mark
     quote_after: frozenset[int]  # word indices directly followed by a quotation mark
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
+
+    @cached_property
+    def offsets(self) -> dict[int, int]:
+        """Character offset in `text` → word index; only the matcher needs it."""
+        offsets: dict[int, int] = {}
+        position = 0
+        for index, word in enumerate(self.words):
+            offsets[position] = index
+            position += len(word) + 1
+        return offsets
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -121,16 +131,10 @@ def analyse(raw: str) -> Headline:
         else:
             open_at[kind] = len(words)
         last_was_quote = True
-    offsets: dict[int, int] = {}
-    position = 0
-    for index, word in enumerate(words):
-        offsets[position] = index
-        position += len(word) + 1
     return Headline(
         words=tuple(words),
         raw=tuple(raws),
         text=" ".join(words),
-        offsets=offsets,
         quote_before=frozenset(quote_before),
         quote_after=frozenset(quote_after),
         quoted_spans=tuple(spans),
