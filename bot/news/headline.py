@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 
 from bot.catalog.normalize import fold
 
@@ -35,9 +34,8 @@ class Headline:
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
 
-    @cached_property
     def offsets(self) -> dict[int, int]:
-        """Character offset in `text` → word index; only the matcher needs it."""
+        """Character offset in `text` → word index; only the matcher needs it, once a text."""
         offsets: dict[int, int] = {}
         position = 0
         for index, word in enumerate(self.words):

@@ -171,10 +171,12 @@ class SeriesMatcher:
             return []
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
+        offsets: dict[int, int] = {}
         for end, pattern in self._automaton.iter(f" {text.text} "):
+            offsets = offsets or text.offsets()
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text.
-            first = text.offsets[end - pattern.chars + 1]
+            first = offsets[end - pattern.chars + 1]
             mention = _Mention(first, first + pattern.length - 1, pattern)
             if is_mention(
                 text,
