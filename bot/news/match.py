@@ -30,7 +30,10 @@ from bot.news.ordinary import Commonness, CommonnessCache
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 # A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
 # after a closing quotation mark or bracket.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
+# A full stop, question or exclamation mark before a space, maybe inside a closing quote or
+# bracket; without one it ends a sentence only after three letters.
+_SENTENCE_MARK = re.compile(r"[.!?]([\"“”«»’)])?(?=\s)")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
@@ -239,8 +242,11 @@ def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
 def _opening_sentence(text: str) -> tuple[str, str]:
     """A teaser's first sentence (or line) and the rest."""
     first_line, _, later_lines = text.partition("\n")
-    parts = _SENTENCE_END.split(first_line, maxsplit=1)
-    return parts[0], " ".join([*parts[1:], later_lines])
+    for mark in _SENTENCE_MARK.finditer(first_line):
+        start, space = mark.start(), mark.end()
+        if mark.group(1) or _THREE_LETTERS.fullmatch(first_line, start - 3, start):
+            return first_line[:space], f"{first_line[space + 1 :]} {later_lines}"
+    return first_line, later_lines
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
