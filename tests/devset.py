@@ -19,7 +19,15 @@ from bot.news.classify import classify
 from bot.news.match import CatalogueTitle, SeriesMatcher
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = ROOT.parent / "shared" / "data"
+# ../shared/data beside the clone; a worktree one level deeper finds it one level up.
+DEFAULT_DIR = next(
+    (
+        folder / "shared" / "data"
+        for folder in (ROOT.parent, ROOT.parent.parent)
+        if (folder / "shared" / "data").is_dir()
+    ),
+    ROOT.parent / "shared" / "data",
+)
 CORPUS_DIR = ROOT / "tests" / "data" / "news_corpus"
 
 
@@ -92,6 +100,12 @@ def load(data: Path, *, part: str = "") -> list[LabelledSet]:
         for path in sorted(data.glob(f"*{stem}_*.tsv"))
         for suffix in [_suffix(path)]
     ]
+
+
+def load_development(data: Path) -> list[LabelledSet]:
+    """Every labelled set that is development data now: the first corpus and the fresh
+    held-out set heldout2, which has been read since and so counts as development too."""
+    return load(data) + load(data, part="heldout2")
 
 
 def _load(*, catalogues: list[Path], worlds: list[Path], headlines: list[Path]) -> LabelledSet:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NOT_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" and punctuation part words
 
 
 def fold(text: str) -> str:
@@ -18,4 +18,4 @@ def fold(text: str) -> str:
 
 def normalize_title(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "La Casa de Papel!" → "la casa de papel"."""
-    return " ".join(_NOT_WORD.sub(" ", fold(text)).replace("_", " ").split())
+    return " ".join(_WORD.findall(fold(text)))

@@ -7,8 +7,9 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, and a trailer
-headline announces a date at most: for those, the teaser is not read."""
+nothing else is said. A programme change or a pilot order decides nothing, a trailer
+headline announces a date at most, and a review, a guide or the ratings count only for a
+decision or a date said outright: for those, the teaser is not read."""
 
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from bot.news.cues import (
     DATED_PREMIERE,
     ENDING,
     ENDING_SAID,
+    FINAL_NAMED,
     NEGATED_RENEWAL,
     NO_DECISION,
     PREMIERE,
     RENEWAL,
+    REPORT,
     RESCUE,
     SEASON_WORD,
     TRAILER,
@@ -49,19 +52,33 @@ _ORDER = (
     (PREMIERE, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
+    (FINAL_NAMED, NewsKind.CANCELLATION),
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
 _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
-_TEASER_ORDER = tuple(entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL))
+# A question's teaser: only a date said for a start answers it; whether a series goes on is
+# what such teasers speculate about.
+_REPORT_ORDER = tuple(
+    entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+)
+_ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+_TEASER_ORDER = tuple(
+    entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
     """The kind of a news item; the headline decides, the summary's opening only if it is silent.
 
-    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing.
+    A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing
+    itself; its teaser may answer with a date ("returning in March"), nothing else counts.
     """
     if title.rstrip().endswith("?"):
+        if summary:
+            lead = analyse(summary[:SUMMARY_CHARS])
+            kind = _kind_in(lead, guess_language(lead.words), _ANSWER_ORDER)
+            return kind or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)
@@ -86,6 +103,10 @@ def _kind_in(
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, _TRAILER_ORDER)
+        if order is _ORDER and REPORT.search(lemmas):
+            # A review, a guide or the ratings: only what is decided or dated counts, and
+            # its teaser retells the story.
+            return kind_of(lemmas, _REPORT_ORDER)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind
@@ -94,7 +115,8 @@ def _kind_in(
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
-    lemmas = CONCESSION.sub("", lemmas)
+    if "despite" in lemmas or "trotz" in lemmas:
+        lemmas = CONCESSION.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

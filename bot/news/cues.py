@@ -59,6 +59,15 @@ NO_DECISION = _any(
     r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
 )
+# A review, the ratings, a status update, an explanation or a guide to what is known: it speaks
+# of a season or its premiere without announcing one; only a decision or a date said counts.
+REPORT = _any(
+    r"review\w*|recap\w*|rating\w*|rank\w*|rezension\w*|spoiler\w*",
+    r"quote\w*|marktanteil\w*|million\w* (?:mensch|zuschauer|viewer)\w*",
+    r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
+    r"(?:give|geben) " + _GAP + r"update",
+    r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
+)
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
 # Said of a series that will not go on, including negated renewals.
@@ -84,7 +93,7 @@ _NETWORK = (
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
     r"find an? savior|retten|gerettet",
-    _NETWORK + r" save",
+    _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
 )
 CANCELLATION = _any(
@@ -96,9 +105,10 @@ CANCELLATION = _any(
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
+_NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
-    r"(?:pick|order|bestellen) " + _GAP + _SEASON,
+    r"(?:pick(?! up (?:right )?where)|order|bestellen) " + _GAP + _SEASON,  # not the story's thread
     r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
@@ -113,6 +123,14 @@ RENEWAL = _any(
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
+    r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
+    r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
+    # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
+    # dritte Runde gehen"); "in die letzte Runde" is its end.
+    r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
+    _NEXT_ROUND + r" (?:schick\w*|gehen)",
+    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen".
+    _ORDINAL + " " + _SEASON + r" (?:bekommen|erhalten)",
     r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
     # "geht in die letzte Staffel" is its end, not more of it.
@@ -138,8 +156,9 @@ _EN_MONTH = (
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
-    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r"))",
-    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop)\w* "
+    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r")|" + _EN_MONTH + r")",
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + _GAP + r"(?:today|tonight)",
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
@@ -147,16 +166,32 @@ DATED_PREMIERE = _any(
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
     r"ab " + _SHORT_GAP + _MONTH,
+    r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
+    r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
+    + _MONTH
+    + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    r"(?:jetzt|ab sofort) " + _CLAUSE_GAP + r"zuruck",
+    # Soon, said with the start: "die in Kürze startende Serie", "in wenigen Wochen kommen".
+    r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*) "
+    + _SHORT_GAP
+    + r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)",
+    r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)\w* "
+    + _SHORT_GAP
+    + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
+    r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
     r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
 )
 PREMIERE = _any(
-    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)|debut\w*",
+    # A trailer or a poster that debuts is promotion ("debuts first trailer").
+    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)",
+    r"debut\w*(?! (?:[^|\s]+ ){0,2}(?:trailer|teaser|look|poster|image|clip|footage))",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
     r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
     r"|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
     r"in deutschland|im pay tv|sendeplatz|sendetermin",
+    r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
     r"(?:staffel\w*|folge\w*|finale|episode\w*|season)(?: \d+)? (?:sein|be) "
     r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
@@ -170,12 +205,23 @@ ENDING_SAID = _any(
     r"end (?:its|their) run",
 )
 ENDING = _any(
-    r"(?:be|as|for|into|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
+    r"(?:be|as|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"kundigen " + _GAP + r"ende",
     r"(?:to|will) end|end with|end after",
-    r"come to an? end|wrap up|conclude|will be (?:its|the) (?:last|final)",
-    r"enden|zu ende|(?:der|das) ende|abschluss|schluss",
+    r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
+    r"enden|zu ende|schluss",
+    # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"
+    r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
+    r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+    r"for good|fur immer|swan song|schwanengesang",
+)
+# A last season named, not said to be the last: in a headline it tells the end when nothing
+# else is said; in a teaser it is the setting ("die finale Staffel verspricht einen
+# explosiven Abschluss", "rockets into the final season").
+FINAL_NAMED = _any(
+    r"(?:for|into) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
-    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+    r"(?:der|das) ende|abschluss",
 )

@@ -15,7 +15,7 @@ from bot.catalog.normalize import fold
 
 _DOUBLE_QUOTES = frozenset('"„“”«»')
 _SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
-_TOKEN = re.compile(r"[^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_")
+_SPACED_TOKEN = re.compile(r"(\s*)([^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_)")
 _NOT_WORD = re.compile(r"[^\W_]+")
 _BREAKS = frozenset(",;:!?()|")
 _DASHES = frozenset("-–—")
@@ -28,12 +28,20 @@ class Headline:
     words: tuple[str, ...]
     raw: tuple[str, ...]  # each word casefolded but with its accents, as lemmatisers want it
     text: str  # " ".join(words), what the automaton scans
-    offsets: dict[int, int]  # character offset in `text` → word index
     quote_before: frozenset[int]  # word indices directly preceded by a quotation mark
     quote_after: frozenset[int]  # word indices directly followed by a quotation mark
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
+
+    def offsets(self) -> dict[int, int]:
+        """Character offset in `text` → word index; only the matcher needs it, once a text."""
+        offsets: dict[int, int] = {}
+        position = 0
+        for index, word in enumerate(self.words):
+            offsets[position] = index
+            position += len(word) + 1
+        return offsets
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -64,14 +72,12 @@ class Headline:
         return start, end
 
 
-def _is_apostrophe(text: str, index: int) -> bool:
-    """A single quote between two letters is an apostrophe (Grey's), not a quotation mark."""
-    return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
-
-
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
     folded = unicodedata.normalize("NFC", raw.casefold())
+    # Each piece with the whitespace before it: whether pieces touch, and what stands beside
+    # a mark, is read from the neighbours, without a match object per piece.
+    pieces = _SPACED_TOKEN.findall(folded)
     words: list[str] = []
     raws: list[str] = []
     breaks: set[int] = set()
@@ -82,10 +88,11 @@ def analyse(raw: str) -> Headline:
     open_at: dict[str, int] = {}  # quote class → index of the first word after the opening mark
     last_was_quote = False
     after_word = False  # the previous piece was a word (or an abbreviation's full stop)
-    previous_end = -1
-    for match in _TOKEN.finditer(folded):
-        piece = match.group(0)
-        touching, previous_end = match.start() == previous_end, match.end()
+    previous = ""
+    last = len(pieces) - 1
+    for index, (space, piece) in enumerate(pieces):
+        touching = not space and index > 0
+        before, previous = (previous if touching else ""), piece
         if piece[0].isalnum():
             if last_was_quote and touching:
                 quote_before.add(len(words))
@@ -98,12 +105,16 @@ def analyse(raw: str) -> Headline:
                     raws.append(piece)
             last_was_quote, after_word = False, True
             continue
+        # What touches the mark on its right: a piece, or nothing (a space, the end).
+        after = pieces[index + 1][1] if index < last and not pieces[index + 1][0] else ""
         is_double = piece in _DOUBLE_QUOTES
         if piece == ":" and words:
             colon_after.add(len(words) - 1)
-        if words and _ends_clause(folded, match.start(), piece):
+        if words and _ends_clause(piece, before, after, index == 0 or bool(space)):
             breaks.add(len(words) - 1)
-        if not is_double and (piece not in _SINGLE_QUOTES or _is_apostrophe(folded, match.start())):
+        if not is_double and (
+            piece not in _SINGLE_QUOTES or (before[-1:].isalnum() and after[:1].isalnum())
+        ):
             # "‘1899,’": a comma or full stop may stand inside the closing quotation mark.
             last_was_quote, after_word = False, after_word and touching and piece in ".,"
             continue
@@ -118,16 +129,10 @@ def analyse(raw: str) -> Headline:
         else:
             open_at[kind] = len(words)
         last_was_quote = True
-    offsets: dict[int, int] = {}
-    position = 0
-    for index, word in enumerate(words):
-        offsets[position] = index
-        position += len(word) + 1
     return Headline(
         words=tuple(words),
         raw=tuple(raws),
         text=" ".join(words),
-        offsets=offsets,
         quote_before=frozenset(quote_before),
         quote_after=frozenset(quote_after),
         quoted_spans=tuple(spans),
@@ -136,14 +141,11 @@ def analyse(raw: str) -> Headline:
     )
 
 
-def _ends_clause(text: str, index: int, piece: str) -> bool:
-    """Punctuation that ends a clause; not the dots of "P.D." or "19.", not a hyphen in a word."""
-    spaced = (index == 0 or text[index - 1].isspace()) and (
-        index + 1 >= len(text) or text[index + 1].isspace()
-    )
+def _ends_clause(piece: str, before: str, after: str, space_before: bool) -> bool:
+    """Punctuation that ends a clause; not the dots of "P.D." or "19.", not a hyphen in a word.
+    `before` and `after` are the pieces touching the mark ("" where a space or an end is)."""
     if piece in _BREAKS:
         return True
     if piece == ".":
-        after_space = index + 1 >= len(text) or text[index + 1].isspace()
-        return after_space and index >= 2 and text[index - 2 : index].isalpha()
-    return piece in _DASHES and spaced
+        return not after and before[-2:].isalpha() and len(before) >= 2
+    return piece in _DASHES and space_before and not after

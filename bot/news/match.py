@@ -30,7 +30,10 @@ from bot.news.ordinary import Commonness, CommonnessCache
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 # A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
 # after a closing quotation mark or bracket.
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!?])|(?<=[.!?][\"“”«»’)]))\s")
+# A full stop, question or exclamation mark before a space, maybe inside a closing quote or
+# bracket; without one it ends a sentence only after three letters.
+_SENTENCE_MARK = re.compile(r"[.!?]([\"“”«»’)])?(?=\s)")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
@@ -86,13 +89,39 @@ class SeriesMatcher:
             self._add(key, title.series_id, found)
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
-        for name in known_names:
+        names = list(known_names)
+        for name in names:
             for key in _keys(name):
                 if key not in best and self._add(key, None, commonness.of(name)):
                     self.known += 1
+        # Full names first, followed or known: a title without its article only where its
+        # words are nobody's full name.
+        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+            self._add_bare(title.name, title.series_id, commonness)
+        for name in names:
+            self._add_bare(name, None, commonness)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
+
+    def _add_bare(
+        self,
+        name: str,
+        series_id: int | None,
+        commonness: CommonnessCache,
+    ) -> None:
+        """Adds a title without its leading article ("The X-Files" as "X-Files") where the
+        rest is a specific name of two words or more: one word ("The Pitt" → "Pitt") is
+        too often a person. Words taken already keep their title."""
+        bare = _without_article(name)
+        if bare is None:
+            return
+        key = normalize_title(bare)
+        if " " not in key or self._automaton.exists(f" {key} "):
+            return
+        found = commonness.of(bare)
+        if not found.ordinary:
+            self._add(key, series_id, found)
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -145,10 +174,12 @@ class SeriesMatcher:
             return []
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
+        offsets: dict[int, int] = {}
         for end, pattern in self._automaton.iter(f" {text.text} "):
+            offsets = offsets or text.offsets()
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text.
-            first = text.offsets[end - pattern.chars + 1]
+            first = offsets[end - pattern.chars + 1]
             mention = _Mention(first, first + pattern.length - 1, pattern)
             if is_mention(
                 text,
@@ -185,6 +216,15 @@ def _keys(name: str) -> list[str]:
     ]
 
 
+_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|die|der|das)\s+(?=\S)")
+
+
+def _without_article(name: str) -> str | None:
+    """The title without its leading article, None if it has none."""
+    bare = _LEADING_ARTICLE.sub("", name.strip(), count=1)
+    return bare if bare != name.strip() else None
+
+
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
     """Whether two mentions stand side by side in a list ("A, B and C", "A und B")."""
     left, right = (mention, other) if mention.last < other.first else (other, mention)
@@ -202,8 +242,11 @@ def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
 def _opening_sentence(text: str) -> tuple[str, str]:
     """A teaser's first sentence (or line) and the rest."""
     first_line, _, later_lines = text.partition("\n")
-    parts = _SENTENCE_END.split(first_line, maxsplit=1)
-    return parts[0], " ".join([*parts[1:], later_lines])
+    for mark in _SENTENCE_MARK.finditer(first_line):
+        start, space = mark.start(), mark.end()
+        if mark.group(1) or _THREE_LETTERS.fullmatch(first_line, start - 3, start):
+            return first_line[:space], f"{first_line[space + 1 :]} {later_lines}"
+    return first_line, later_lines
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:

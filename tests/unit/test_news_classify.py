@@ -105,6 +105,14 @@ CASES = [
     ("Netflix brings back ‘Lost’ for a seventh season", "renewal"),
     ("‘Lost’ ends its run after six seasons", "cancellation"),
     ("ABC pulls ‘Lost’ from its schedule", "other"),
+    # Sent into another round, seasons received with the verb last, a date with the verb.
+    ("ZDF schickt „Der Alte“ in eine weitere Staffel", "renewal"),
+    ("„Ku’damm“ wird in die vierte Runde gehen", "renewal"),
+    ("„Ku’damm“ geht in die letzte Runde", "cancellation"),
+    ("Fans jubeln, weil „Dark“ zwei neue Staffeln erhalten wird", "renewal"),
+    ("Staffel 3 von „Babylon Berlin“ startet bei Sky im Oktober", "premiere"),
+    ("Im Oktober startet „Babylon Berlin“ bei Sky", "premiere"),
+    ("ARD kündigt das „Tatort“-Jubiläum für den 3. Oktober an", "premiere"),
     # More German.
     ("ZDF bestellt eine dritte Staffel von „Der Schwarm“", "renewal"),
     ("„Dark“ geht in die nächste Runde", "renewal"),
@@ -123,6 +131,29 @@ CASES = [
     ("Sky setzt „Das Boot“ nicht fort", "cancellation"),
     ("„Dark“ ist Geschichte", "cancellation"),
     ("HBO passes on a third season of ‘Westworld’", "cancellation"),
+    # Revived, ordered, returning on a day, ended for good.
+    ("Netflix revives ‘Sense8’", "renewal"),
+    ("‘Community’ gets a six-episode order from Peacock", "renewal"),
+    ("‘Fargo’ returns October 5 with its fifth season", "premiere"),
+    ("‘Severance’ is back on Apple TV+ tonight", "premiere"),
+    ("‘Ozark’ will stream in April", "premiere"),
+    ("Netflix drops the new season of ‘Dark’ a week early", "premiere"),
+    ("‘Supernatural’ hangs up its boots for good", "cancellation"),
+    # Reviews, ratings and guides tell of a season, they announce nothing.
+    ("‘The Bear’ season 3 premiere review", "other"),
+    ("Premiere ratings: ‘Matlock’ wins the night", "other"),
+    ("‘Severance’ season 2: everything we know about the final season", "other"),
+    ("„Sturm der Liebe“: Spoiler zur neuen Staffel", "other"),
+    ("‘Dark’ season 3 review: the series ends with a bang", "other"),
+    ("‘Fargo’ star gives an update on season 6", "other"),
+    ("‘Psych’ movie debuts first trailer", "other"),
+    ("Why ‘Vikings’ season 6 is the end", "other"),
+    ("‘Yellowstone’ premiere draws 12 million viewers", "other"),
+    ("Gute Quoten für die neue Staffel von „Dark“", "other"),
+    # … but a decision said in them still counts.
+    ("Low ratings: NBC cancels ‘Grimm’", "cancellation"),
+    ("Why NBC cancelled ‘Suits: LA’ after one season", "cancellation"),
+    ("Quoten-Flop: RTL setzt „Alarm für Cobra 11“ ab", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -141,13 +172,40 @@ def test_kinds_are_the_enum_and_compare_as_strings() -> None:
     assert kind is NewsKind.RENEWAL and kind == "renewal"
 
 
-def test_a_question_headline_is_not_answered_by_its_teaser() -> None:
-    assert classify("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.") == "other"
+def test_a_question_headline_is_answered_by_its_teaser_only_with_a_date() -> None:
+    assert classify("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.") == "premiere"
+    assert classify("When is ‘Lost’ back?", "The show is returning in March.") == "premiere"
+    assert classify("Wann kommt Staffel 5?", "Netflix hat die Serie verlängert.") == "other"
+    assert classify("Is ‘Bosch’ renewed?", "Freevee did not cancel it yet.") == "other"
 
 
 def test_summary_decides_only_when_the_headline_is_silent() -> None:
     assert classify("Big news for fans", "Netflix renewed the show for season 3.") == "renewal"
     assert classify("‘Dark’ cancelled", "A premiere date had been set.") == "cancellation"
+
+
+def test_a_last_season_named_in_a_teaser_is_its_setting_said_is_its_end() -> None:
+    assert classify("„You“: Badgley über das Finale", "Die finale Staffel verspricht viel.") == (
+        "other"
+    )
+    assert classify("„You“: Die finale Staffel", "Badgley spricht über seine Rolle.") == (
+        "cancellation"
+    )
+    teaser = "Die zehnte wird zugleich die letzte Staffel sein."
+    assert classify("Schlechte Nachrichten", teaser) == "cancellation"
+    assert classify("‘Dexter’ news", "Season 8 is to be the last one.") == "cancellation"
+    teaser = "Am kommenden Samstag startet die finale Staffel von „Dark“."
+    assert classify("Der letzte Zyklus beginnt", teaser) == "premiere"
+    teaser = "Jetzt ist die Serie mit der finalen Staffel zurück."
+    assert classify("„Der Pass“ auf Sky", teaser) == "premiere"
+
+
+def test_a_teaser_that_says_soon_with_the_start_is_a_premiere() -> None:
+    assert classify("Gute Nachrichten", "In wenigen Wochen kommen neue Folgen.") == "premiere"
+    assert classify("Ein Highlight", "Die in Kürze startende Serie „Dark“.") == "premiere"
+    assert classify("Big news", "The show will return in a few weeks.") == "premiere"
+    assert classify("Big news", "‘Lucifer’ has been picked up by Netflix.") == "renewal"
+    assert classify("Big news", "It picks up where season 3 ended.") == "other"
 
 
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:

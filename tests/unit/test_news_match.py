@@ -120,6 +120,26 @@ def test_ampersand_titles_and_spinoffs_written_apart() -> None:
     assert matcher.match("Yellowstone Spin-Off 1923: Where to Watch") == {3}
 
 
+def test_a_specific_title_is_found_without_its_leading_article() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "The X-Files", primary=True),
+            CatalogueTitle(2, "The Pitt", primary=True),
+            CatalogueTitle(3, "The Crown", primary=True),
+        ]
+    )
+    assert matcher.match("Fox revives ‘X-Files’ as an event series") == {1}
+    # One word left ("Pitt", a person's name) or an everyday one ("Crown") is not the title.
+    assert matcher.match("Brad Pitt joins a new drama") == set()
+    assert matcher.match("Crown jewels stolen in Paris") == set()
+    # A known name keeps its words without its article too.
+    walking = SeriesMatcher(
+        [CatalogueTitle(1, "Walking Dead: World", primary=True)],
+        known_names=["The Walking Dead: World Beyond"],
+    )
+    assert walking.match("‘Walking Dead: World Beyond’ renewed") == set()
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
