@@ -2,7 +2,8 @@
 
 The words are exactly `normalize_title`'s words, so a title from the catalogue and the same
 title in a headline normalise alike; the quotes are what tells "‘Lost’" from "lost". Each word
-also keeps its unfolded form (for lemmas) and where the clauses end (for evidence).
+also keeps its unfolded form (for lemmas) and where the clauses end (for evidence); which words
+were written with a capital is read from the source text only when evidence asks.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.catalog.normalize import fold
 
@@ -19,6 +21,7 @@ _TOKEN = re.compile(r"[^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_")
 _NOT_WORD = re.compile(r"[^\W_]+")
 _BREAKS = frozenset(",;:!?()|")
 _DASHES = frozenset("-–—")
+TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,25 @@ class Headline:
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
+    source: str = ""  # the text as written, for its capitals
+    starts: tuple[int, ...] = ()  # each word's offset in `source`; empty if they differ
+
+    def is_capital(self, index: int) -> bool:
+        """Whether word `index` was written with a capital ("Nun", "HBO")."""
+        return bool(self.starts) and self.source[self.starts[index]].isupper()
+
+    @cached_property
+    def capitals(self) -> frozenset[int]:
+        """The word indices written with a capital."""
+        return frozenset(i for i in range(len(self.starts)) if self.is_capital(i))
+
+    @cached_property
+    def title_case(self) -> bool:
+        """Whether most words of four letters or more are capitalised: then capitals tell
+        nothing about names."""
+        longer = [i for i, word in enumerate(self.words) if len(word) >= 4 and word.isalpha()]
+        capitalised = self.capitals.intersection(longer)
+        return len(longer) >= 3 and len(capitalised) >= TITLE_CASE_SHARE * len(longer)
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -71,8 +93,10 @@ def _is_apostrophe(text: str, index: int) -> bool:
 
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
+    source = unicodedata.normalize("NFC", raw)
     folded = unicodedata.normalize("NFC", raw.casefold())
     words: list[str] = []
+    starts: list[int] = []
     raws: list[str] = []
     breaks: set[int] = set()
     quote_before: set[int] = set()
@@ -92,10 +116,12 @@ def analyse(raw: str) -> Headline:
             if piece.isascii():  # the common case: folding would change nothing
                 words.append(piece)
                 raws.append(piece)
+                starts.append(match.start())
             else:
                 for part in _NOT_WORD.findall(fold(piece)):
                     words.append(part)
                     raws.append(piece)
+                    starts.append(match.start())
             last_was_quote, after_word = False, True
             continue
         is_double = piece in _DOUBLE_QUOTES
@@ -133,6 +159,9 @@ def analyse(raw: str) -> Headline:
         quoted_spans=tuple(spans),
         colon_after=frozenset(colon_after),
         breaks=frozenset(breaks),
+        source=source,
+        # Casefolding keeps offsets unless a letter grows ("ß" → "ss"): then no capitals.
+        starts=tuple(starts) if len(folded) == len(source) else (),
     )
 
 
