@@ -48,7 +48,7 @@ def test_corpus_all_rows() -> None:
     result = score(load(CORPUS_DIR))
     _show("corpus, all rows", result)
     assert result.rows >= 507
-    assert result.precision >= 0.985, result.wrong
+    assert result.precision >= 0.99, result.wrong
     assert result.recall >= 0.95, result.wrong
     assert result.kind_accuracy >= 0.9, result.wrong
 
@@ -79,6 +79,18 @@ def test_corpus_grouped_folds() -> None:
     assert min(result.precision for result in folds) >= 0.97
     assert min(result.recall for result in folds) >= 0.88
     assert min(result.kind_accuracy for result in folds) >= 0.86
+
+
+@corpus_present
+def test_trap_set() -> None:
+    """Real headlines where everyday-word titles (Paradise, Friends, Warrior, Dark, You, …)
+    stand as plain words or inside other titles (Friends from College, Warrior Nun, Dark
+    Matter), a third to a half of them true mentions, with their own catalogue and world."""
+    result = score(load(CORPUS_DIR, part="traps"))
+    _show("trap set", result)
+    assert result.rows >= 105
+    assert result.precision >= 0.97, result.wrong
+    assert result.recall >= 0.88, result.wrong
 
 
 @corpus_present
