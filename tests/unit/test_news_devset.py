@@ -88,9 +88,9 @@ def test_trap_set() -> None:
     Matter), a third to a half of them true mentions, with their own catalogue and world."""
     result = score(load(CORPUS_DIR, part="traps"))
     _show("trap set", result)
-    assert result.rows >= 105
+    assert result.rows >= 119
     assert result.precision >= 0.97, result.wrong
-    assert result.recall >= 0.88, result.wrong
+    assert result.recall >= 0.83, result.wrong
 
 
 @corpus_present
