@@ -160,9 +160,16 @@ def analyse(raw: str) -> Headline:
         colon_after=frozenset(colon_after),
         breaks=frozenset(breaks),
         source=source,
-        # Casefolding keeps offsets unless a letter grows ("ß" → "ss"): then no capitals.
-        starts=tuple(starts) if len(folded) == len(source) else (),
+        starts=_source_offsets(source, folded, starts),
     )
+
+
+def _source_offsets(source: str, folded: str, starts: list[int]) -> tuple[int, ...]:
+    """The words' offsets in the source; casefolding may grow a letter ("ß" → "ss")."""
+    if len(folded) == len(source):
+        return tuple(starts)
+    origin = [index for index, char in enumerate(source) for _ in char.casefold()]
+    return tuple(origin[start] for start in starts) if len(origin) == len(folded) else ()
 
 
 def _ends_clause(text: str, index: int, piece: str) -> bool:

@@ -65,6 +65,7 @@ CASES = [
         set(),
     ),
     ("Dark Harbor kehrt für eine zweite Staffel zurück", "", set()),
+    ("Große Pläne: Dark Harbor kehrt für eine zweite Staffel zurück", "", set()),  # "ß" → "ss"
     # … but a month, a season word or a sentence's first word is no part of a name.
     ("HBO renews Succession in March", "", {24}),
     ("Evil renewed for Season 5 at Paramount+", "", {9}),
