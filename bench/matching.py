@@ -112,6 +112,7 @@ def main() -> None:
         return
     labelled = load(CORPUS_DIR)
     print(f"corpus, all rows (development data): {score(labelled).summary()}")
+    print(f"trap set (everyday-word titles): {score(load(CORPUS_DIR, part='traps')).summary()}")
     for number, result in enumerate(grouped_folds(labelled)):
         print(f"corpus fold {number} of {FOLDS} (grouped by outlet): {result.summary()}")
 
