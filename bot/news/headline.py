@@ -44,6 +44,14 @@ class Headline:
         """Whether word `index` was written with a capital ("Nun", "HBO")."""
         return bool(self.starts) and self.source[self.starts[index]].isupper()
 
+    def is_initialism(self, index: int) -> bool:
+        """Whether word `index` is a short word in capitals ("UK", "HBO"), not a name's word."""
+        word = self.words[index]
+        if not self.starts or len(word) > 3 or not word.isascii():
+            return False
+        start = self.starts[index]
+        return self.source[start : start + len(word)].isupper()
+
     @cached_property
     def capitals(self) -> frozenset[int]:
         """The word indices written with a capital."""

@@ -99,6 +99,8 @@ def _is_name_word(text: Headline, index: int, language: str | None) -> bool:
         or SERIES_WORD.match(word)
     ):
         return False  # "Season", "Staffel" follow a title without being part of it
+    if text.is_initialism(index):
+        return False  # "Ghosts UK", "Apple TV": a country or a network, no part of a name
     if (index == 0 or index - 1 in text.breaks) and word in _FUNCTION_WORDS:
         return False  # "Is Elementary renewed?": a sentence's first word has its capital anyway
     return language != "de" or _english(text.raw[index])

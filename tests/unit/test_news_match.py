@@ -70,6 +70,7 @@ CASES = [
     ("HBO renews Succession in March", "", {24}),
     ("Evil renewed for Season 5 at Paramount+", "", {9}),
     ("Is Evil renewed for season 5?", "", {9}),
+    ("BBC renews Friends UK for a second season", "", {10}),
     ("Dark-Fans aufgepasst: Netflix verlängert Dark um eine Staffel", "", {1}),
     # Plain lower-case words are no title.
     ("HBO cancels dark comedy pilots", "", set()),
