@@ -18,7 +18,7 @@ import re
 from enum import Enum
 
 from bot.news.classify import is_news_clause
-from bot.news.cues import SERIES_WORD
+from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
 from bot.news.names import LongerNames
@@ -186,4 +186,18 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
         # phrase of its own ("dark comedy").
         if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
             return True
-    return False
+    return _owns_series_word(text, last)
+
+
+POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"
+_OWNED = re.compile(rf"{SEASON_WORD.pattern}|renew|cancel|verlanger|absetz")
+
+
+def _owns_series_word(text: Headline, last: int) -> bool:
+    """Whether the title's possessive owns a season or its renewal a few words on, within the
+    clause; not a "series" ("Dark's creators' new series" is another show)."""
+    words = text.words
+    if last + 1 >= len(words) or words[last + 1] != "s" or last in text.breaks:
+        return False
+    end = min(text.clause(last + 1, last + 1)[1], last + 1 + POSSESSED_WORDS)
+    return any(_OWNED.match(word) for word in words[last + 2 : end + 1])

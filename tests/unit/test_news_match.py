@@ -71,6 +71,9 @@ CASES = [
     ("Evil renewed for Season 5 at Paramount+", "", {9}),
     ("Is Evil renewed for season 5?", "", {9}),
     ("BBC renews Friends UK for a second season", "", {10}),
+    # A possessive owns the season a few words on; a new series is another show.
+    ("After Evil's Surprise Renewal, the Cast Celebrates", "", {9}),
+    ("Dark's creators unveil their next series", "", set()),
     ("Dark-Fans aufgepasst: Netflix verlängert Dark um eine Staffel", "", {1}),
     # Plain lower-case words are no title.
     ("HBO cancels dark comedy pilots", "", set()),
