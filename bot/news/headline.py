@@ -53,17 +53,15 @@ class Headline:
         return self.source[start : start + len(word)].isupper()
 
     @cached_property
-    def capitals(self) -> frozenset[int]:
-        """The word indices written with a capital."""
-        return frozenset(i for i in range(len(self.starts)) if self.is_capital(i))
-
-    @cached_property
     def title_case(self) -> bool:
         """Whether most words of four letters or more are capitalised: then capitals tell
         nothing about names."""
-        longer = [i for i, word in enumerate(self.words) if len(word) >= 4 and word.isalpha()]
-        capitalised = self.capitals.intersection(longer)
-        return len(longer) >= 3 and len(capitalised) >= TITLE_CASE_SHARE * len(longer)
+        longer = capitalised = 0
+        for index, word in enumerate(self.words):
+            if len(word) >= 4 and word.isalpha():
+                longer += 1
+                capitalised += self.is_capital(index)
+        return longer >= 3 and capitalised >= TITLE_CASE_SHARE * longer
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -101,7 +99,7 @@ def _is_apostrophe(text: str, index: int) -> bool:
 
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
-    source = unicodedata.normalize("NFC", raw)
+    source = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
     folded = unicodedata.normalize("NFC", raw.casefold())
     words: list[str] = []
     starts: list[int] = []

@@ -34,7 +34,8 @@ _NOT_NAMES = frozenset(
 
 
 class LongerNames:
-    """The capitalised names of several words in the texts of one item."""
+    """The capitalised names of several words in the texts of one item: a sentence-case text
+    shows them itself; a title-case text only through the item's sentence-case texts."""
 
     def __init__(self, texts: Iterable[Headline], language: str | None) -> None:
         self._texts = list(texts)
@@ -54,6 +55,12 @@ class LongerNames:
 
     def extends(self, text: Headline, first: int, last: int) -> bool:
         """Whether words first..last stand inside a longer name of this item."""
+        if not _joined(text, first - 1, first - 1) and not _joined(text, last, last + 1):
+            return False  # nothing capitalised touches the title: the common, cheap case
+        if not text.title_case:  # the text's own capitals tell
+            return _reaches_name(text, first - 1, -1, self._language) or _reaches_name(
+                text, last + 1, 1, self._language
+            )
         for run in self.runs:
             length = len(run)
             if length <= last - first + 1:
@@ -62,6 +69,28 @@ class LongerNames:
                 if text.words[start : start + length] == run:
                     return True
         return False
+
+
+def _reaches_name(text: Headline, index: int, step: int, language: str | None) -> bool:
+    """Whether a name word stands at `index` or beyond a few connectors, in the same clause."""
+    words = text.words
+    while 0 <= index < len(words):
+        if (index if step < 0 else index - 1) in text.breaks:
+            return False
+        if _is_name_word(text, index, language):
+            return True
+        if words[index] not in _CONNECTORS:
+            return False
+        index += step
+    return False
+
+
+def _joined(text: Headline, end: int, index: int) -> bool:
+    """Whether word `index` could continue a name across word `end`'s boundary: no clause
+    break between, and capitalised or a connector."""
+    if not 0 <= index < len(text.words) or end in text.breaks:
+        return False
+    return text.is_capital(index) or text.words[index] in _CONNECTORS
 
 
 def _runs(text: Headline, language: str | None) -> list[tuple[str, ...]]:
@@ -93,7 +122,7 @@ def _close(words: tuple[str, ...], current: list[int], runs: list[tuple[str, ...
 def _is_name_word(text: Headline, index: int, language: str | None) -> bool:
     word = text.words[index]
     if (
-        index not in text.capitals
+        not text.is_capital(index)
         or word.isdigit()
         or word in _NOT_NAMES
         or SERIES_WORD.match(word)
