@@ -37,8 +37,21 @@ class Headline:
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
-    source: str = ""  # the text as written, for its capitals
-    starts: tuple[int, ...] = ()  # each word's offset in `source`; empty if they differ
+    source: str = ""  # the text as written (NFC), for its capitals
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Each word's offset in `source`, found again only when capitals are asked for;
+        empty where the words cannot be placed."""
+        folded = unicodedata.normalize("NFC", self.source.casefold())
+        starts: list[int] = []
+        for match in _NOT_WORD.finditer(folded):  # the word pieces `analyse` splits
+            piece = match.group(0)
+            parts = 1 if piece.isascii() else len(_NOT_WORD.findall(fold(piece)))
+            starts += [match.start()] * parts
+        if len(starts) != len(self.words):
+            return ()
+        return _source_offsets(self.source, folded, starts)
 
     def is_capital(self, index: int) -> bool:
         """Whether word `index` was written with a capital ("Nun", "HBO")."""
@@ -99,10 +112,8 @@ def _is_apostrophe(text: str, index: int) -> bool:
 
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
-    source = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
     folded = unicodedata.normalize("NFC", raw.casefold())
     words: list[str] = []
-    starts: list[int] = []
     raws: list[str] = []
     breaks: set[int] = set()
     quote_before: set[int] = set()
@@ -122,12 +133,10 @@ def analyse(raw: str) -> Headline:
             if piece.isascii():  # the common case: folding would change nothing
                 words.append(piece)
                 raws.append(piece)
-                starts.append(match.start())
             else:
                 for part in _NOT_WORD.findall(fold(piece)):
                     words.append(part)
                     raws.append(piece)
-                    starts.append(match.start())
             last_was_quote, after_word = False, True
             continue
         is_double = piece in _DOUBLE_QUOTES
@@ -165,8 +174,7 @@ def analyse(raw: str) -> Headline:
         quoted_spans=tuple(spans),
         colon_after=frozenset(colon_after),
         breaks=frozenset(breaks),
-        source=source,
-        starts=_source_offsets(source, folded, starts),
+        source=raw if raw.isascii() else unicodedata.normalize("NFC", raw),
     )
 
 

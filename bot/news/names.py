@@ -55,12 +55,12 @@ class LongerNames:
 
     def extends(self, text: Headline, first: int, last: int) -> bool:
         """Whether words first..last stand inside a longer name of this item."""
-        if not _joined(text, first - 1, first - 1) and not _joined(text, last, last + 1):
-            return False  # nothing capitalised touches the title: the common, cheap case
-        if not text.title_case:  # the text's own capitals tell
-            return _reaches_name(text, first - 1, -1, self._language) or _reaches_name(
-                text, last + 1, 1, self._language
-            )
+        if not _reaches_name(text, first - 1, -1, self._language) and not _reaches_name(
+            text, last + 1, 1, self._language
+        ):
+            return False  # no name word touches the title: the common, cheap case
+        if not text.title_case:
+            return True  # the text's own capitals show the longer name
         for run in self.runs:
             length = len(run)
             if length <= last - first + 1:
@@ -83,14 +83,6 @@ def _reaches_name(text: Headline, index: int, step: int, language: str | None) -
             return False
         index += step
     return False
-
-
-def _joined(text: Headline, end: int, index: int) -> bool:
-    """Whether word `index` could continue a name across word `end`'s boundary: no clause
-    break between, and capitalised or a connector."""
-    if not 0 <= index < len(text.words) or end in text.breaks:
-        return False
-    return text.is_capital(index) or text.words[index] in _CONNECTORS
 
 
 def _runs(text: Headline, language: str | None) -> list[tuple[str, ...]]:
