@@ -124,6 +124,7 @@ def main() -> None:
     print(f"corpus, heldout2 (read, now development): {heldout2.summary()}")
     labelled = load_development(CORPUS_DIR)
     print(f"corpus, all development rows: {score(labelled).summary()}")
+    print(f"trap set (everyday-word titles): {score(load(CORPUS_DIR, part='traps')).summary()}")
     for number, result in enumerate(grouped_folds(labelled)):
         print(f"corpus fold {number} of {FOLDS} (grouped by outlet): {result.summary()}")
 

@@ -89,15 +89,21 @@ def load(data: Path, *, part: str = "") -> list[LabelledSet]:
     """The labelled sets of a directory, one per language suffix: `headlines_<lang>.tsv`
     with `catalogue_<lang>.tsv` and `world_<lang>.tsv`, or with a held-out part such as
     `part="heldout2"` that part's `heldout2_<lang>.tsv` with the catalogue and world of its
-    generation, the part's trailing number: `catalogue2_<lang>.tsv` and `world2_<lang>.tsv`."""
-    stem, generation = (part, part[len(part.rstrip("0123456789")) :]) if part else ("headlines", "")
+    generation, the part's trailing number: `catalogue2_<lang>.tsv` and `world2_<lang>.tsv`.
+    A part without a number (`part="traps"`) has its own `catalogue_traps_<lang>.tsv` and
+    `world_traps_<lang>.tsv`."""
+    if not part:
+        pattern, tag = "*headlines_*.tsv", ""
+    else:
+        generation = part[len(part.rstrip("0123456789")) :]
+        pattern, tag = f"{part}_*.tsv", generation or f"_{part}"
     return [
         _load(
-            catalogues=sorted(data.glob(f"*catalogue{generation}_{suffix}.tsv")),
-            worlds=sorted(data.glob(f"world{generation}_{suffix}.tsv")),
+            catalogues=sorted(data.glob(f"*catalogue{tag}_{suffix}.tsv")),
+            worlds=sorted(data.glob(f"world{tag}_{suffix}.tsv")),
             headlines=[path],
         )
-        for path in sorted(data.glob(f"*{stem}_*.tsv"))
+        for path in sorted(data.glob(pattern))
         for suffix in [_suffix(path)]
     ]
 

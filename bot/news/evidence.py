@@ -18,9 +18,10 @@ import re
 from enum import Enum
 
 from bot.news.classify import is_news_clause
-from bot.news.cues import SERIES_WORD
+from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
+from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
@@ -57,11 +58,16 @@ def is_mention(
     *,
     place: Place,
     language: str | None,
+    names: LongerNames | None = None,
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness, name the series."""
-    if not may_be_mention(text, first, last, commonness):
+    if not may_be_mention(text, first, last, commonness, names):
         return False
-    if text.is_quoted(first, last) or _beside_series_word(text, first, last):
+    if text.is_quoted(first, last):
+        return True
+    # In a title-case headline "Final Season Will Answer" is a verb after a series word.
+    after_only = commonness.function_only and text.title_case
+    if _beside_series_word(text, first, last, after_only=after_only):
         return True
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
@@ -100,15 +106,36 @@ def is_mention(
     return False
 
 
-def may_be_mention(text: Headline, first: int, last: int, commonness: Commonness) -> bool:
+def may_be_mention(
+    text: Headline,
+    first: int,
+    last: int,
+    commonness: Commonness,
+    names: LongerNames | None = None,
+) -> bool:
     """Whether the words can be the title at all: not part of another quoted title, not run
-    across a quotation mark, not an accented word that only folds to an everyday title."""
+    across a quotation mark, not an accented word that only folds to an everyday title, and
+    for an everyday title: not plain lower-case words, not inside a longer capitalised name."""
     if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
     if text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
+    if commonness.ordinary and not text.is_quoted(first, last):
+        if _lower_case(text, first, last):
+            return False  # "the series will be returning", "the ups and downs of marriage"
+        if names is not None and names.extends(text, first, last):
+            return False  # "Netflix cancels Friends from College", "Dark Matter"
     enclosing = text.enclosing_span(first, last)
     return enclosing is None or not _is_title_like(text, enclosing, first, last)
+
+
+def _lower_case(text: Headline, first: int, last: int) -> bool:
+    """Whether the title's words are written all in lower case in a text that has capitals."""
+    if not text.starts or text.source.islower():
+        return False  # capitals unknown, or a text all in lower case
+    if any(text.is_capital(index) for index in range(first, last + 1)):
+        return False
+    return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
 
 
 def _plain(text: Headline, first: int, last: int) -> bool:
@@ -142,10 +169,12 @@ def _apposition_names_series(text: Headline, last: int) -> bool:
     )
 
 
-def _beside_series_word(text: Headline, first: int, last: int) -> bool:
+def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bool = False) -> bool:
     words = text.words
     # A number before "episodes" or "Staffeln" counts them ("a 24-episode season").
     sides = ((-1, first - 1),) if words[last].isdigit() else ((-1, first - 1), (1, last + 1))
+    if after_only:
+        sides = ((1, last + 1),)
     for step, index in sides:
         while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
             index += step
@@ -157,4 +186,18 @@ def _beside_series_word(text: Headline, first: int, last: int) -> bool:
         # phrase of its own ("dark comedy").
         if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
             return True
-    return False
+    return _owns_series_word(text, last)
+
+
+POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"
+_OWNED = re.compile(rf"{SEASON_WORD.pattern}|renew|cancel|verlanger|absetz")
+
+
+def _owns_series_word(text: Headline, last: int) -> bool:
+    """Whether the title's possessive owns a season or its renewal a few words on, within the
+    clause; not a "series" ("Dark's creators' new series" is another show)."""
+    words = text.words
+    if last + 1 >= len(words) or words[last + 1] != "s" or last in text.breaks:
+        return False
+    end = min(text.clause(last + 1, last + 1)[1], last + 1 + POSSESSED_WORDS)
+    return any(_OWNED.match(word) for word in words[last + 2 : end + 1])

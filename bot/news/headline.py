@@ -2,7 +2,8 @@
 
 The words are exactly `normalize_title`'s words, so a title from the catalogue and the same
 title in a headline normalise alike; the quotes are what tells "‘Lost’" from "lost". Each word
-also keeps its unfolded form (for lemmas) and where the clauses end (for evidence).
+also keeps its unfolded form (for lemmas) and where the clauses end (for evidence); which words
+were written with a capital is read from the source text only when evidence asks.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.catalog.normalize import fold
 
@@ -19,6 +21,7 @@ _SPACED_TOKEN = re.compile(r"(\s*)([^\W_]+|[\"„“”«»'‚‘’‹›`´]|
 _NOT_WORD = re.compile(r"[^\W_]+")
 _BREAKS = frozenset(",;:!?()|")
 _DASHES = frozenset("-–—")
+TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,44 @@ class Headline:
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
     breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
+    source: str = ""  # the text as written (NFC), for its capitals
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Each word's offset in `source`, found again only when capitals are asked for;
+        empty where the words cannot be placed."""
+        folded = unicodedata.normalize("NFC", self.source.casefold())
+        starts: list[int] = []
+        for match in _NOT_WORD.finditer(folded):  # the word pieces `analyse` splits
+            piece = match.group(0)
+            parts = 1 if piece.isascii() else len(_NOT_WORD.findall(fold(piece)))
+            starts += [match.start()] * parts
+        if len(starts) != len(self.words):
+            return ()
+        return _source_offsets(self.source, folded, starts)
+
+    def is_capital(self, index: int) -> bool:
+        """Whether word `index` was written with a capital ("Nun", "HBO")."""
+        return bool(self.starts) and self.source[self.starts[index]].isupper()
+
+    def is_initialism(self, index: int) -> bool:
+        """Whether word `index` is a short word in capitals ("UK", "HBO"), not a name's word."""
+        word = self.words[index]
+        if not self.starts or len(word) > 3 or not word.isascii():
+            return False
+        start = self.starts[index]
+        return self.source[start : start + len(word)].isupper()
+
+    @cached_property
+    def title_case(self) -> bool:
+        """Whether most words of four letters or more are capitalised: then capitals tell
+        nothing about names."""
+        longer = capitalised = 0
+        for index, word in enumerate(self.words):
+            if len(word) >= 4 and word.isalpha():
+                longer += 1
+                capitalised += self.is_capital(index)
+        return longer >= 3 and capitalised >= TITLE_CASE_SHARE * longer
 
     def offsets(self) -> dict[int, int]:
         """Character offset in `text` → word index; only the matcher needs it, once a text."""
@@ -138,7 +179,16 @@ def analyse(raw: str) -> Headline:
         quoted_spans=tuple(spans),
         colon_after=frozenset(colon_after),
         breaks=frozenset(breaks),
+        source=raw if raw.isascii() else unicodedata.normalize("NFC", raw),
     )
+
+
+def _source_offsets(source: str, folded: str, starts: list[int]) -> tuple[int, ...]:
+    """The words' offsets in the source; casefolding may grow a letter ("ß" → "ss")."""
+    if len(folded) == len(source):
+        return tuple(starts)
+    origin = [index for index, char in enumerate(source) for _ in char.casefold()]
+    return tuple(origin[start] for start in starts) if len(origin) == len(folded) else ()
 
 
 def _ends_clause(piece: str, before: str, after: str, space_before: bool) -> bool:

@@ -25,6 +25,7 @@ from bot.news.evidence import Place, is_mention, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
+from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness, CommonnessCache
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
@@ -135,25 +136,26 @@ class SeriesMatcher:
         opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
         headline, lead = analyse(title), self._analysed(opening)
         language = guess_language([*headline.words, *(lead.words if lead else ())])
-        found, modifiers = self._scan(headline, Place.HEADLINE, language)
-        if lead is not None:
-            found |= self._scan(lead, Place.OPENING, language)[0]
         # The rest of a teaser names other shows too: there only quoted titles or titles
         # beside a series word count (evidence.py).
         later = self._analysed(rest)
+        names = LongerNames((t for t in (headline, lead, later) if t is not None), language)
+        found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
+        if lead is not None:
+            found |= self._scan(lead, Place.OPENING, language, names)[0]
         if later is not None:
-            found |= self._scan(later, Place.TEASER, language)[0]
+            found |= self._scan(later, Place.TEASER, language, names)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
 
     def _scan(
-        self, text: Headline, place: Place, language: str | None
+        self, text: Headline, place: Place, language: str | None, names: LongerNames
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for mention in _longest(self._mentions(text, place, language)):
+        for mention in _longest(self._mentions(text, place, language, names)):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
                 modifiers.add(series_id)
@@ -169,7 +171,9 @@ class SeriesMatcher:
         key = normalize_title(text)
         return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
 
-    def _mentions(self, text: Headline, place: Place, language: str | None) -> list[_Mention]:
+    def _mentions(
+        self, text: Headline, place: Place, language: str | None, names: LongerNames
+    ) -> list[_Mention]:
         if not text.words:
             return []
         counted: list[_Mention] = []
@@ -188,10 +192,11 @@ class SeriesMatcher:
                 pattern.commonness,
                 place=place,
                 language=language,
+                names=names,
             ):
                 counted.append(mention)
             elif not pattern.commonness.function_only and may_be_mention(
-                text, mention.first, mention.last, pattern.commonness
+                text, mention.first, mention.last, pattern.commonness, names
             ):
                 doubtful.append(mention)
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.

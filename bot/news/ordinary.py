@@ -32,6 +32,8 @@ FOREIGN_MARGIN = 0.5
 _LANGUAGES = ("de", "en")
 _FUNCTION_WORDS = frozenset(
     {*STOPWORDS["de"], *STOPWORDS["en"], "le", "la", "el", "los", "las", "i", "me", "us", "it"}
+    # Auxiliaries: "Will" is mostly "… Will Answer All of Your Questions".
+    | {"will", "can", "may", "must", "shall", "would", "could", "should", "might"}
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 
@@ -62,6 +64,11 @@ def _zipf(word: str, language: str) -> float:
     return 9.0 + math.log10(frequency) if frequency > 0 else 0.0
 
 
+def word_zipfs(word: str) -> tuple[float, float]:
+    """A casefolded word's Zipf frequency in German and in English."""
+    return _zipf(word, "de"), _zipf(word, "en")
+
+
 class CommonnessCache:
     """Decides the commonness of titles, remembering each word's frequencies."""
 
@@ -72,7 +79,7 @@ class CommonnessCache:
     def _zipfs(self, word: str) -> tuple[float, float]:
         zipfs = self._words.get(word)
         if zipfs is None:
-            zipfs = (_zipf(word, "de"), _zipf(word, "en"))
+            zipfs = word_zipfs(word)
             self._words[word] = zipfs
         return zipfs
 

@@ -56,6 +56,27 @@ CASES = [
     ('"Friends" cast reunite for charity', "", {10}),
     ("Friends of the showrunner remember him", "", set()),
     ("Will you watch the season finale tonight?", "", set()),
+    # An everyday title inside a longer capitalised name is that other show or film.
+    ("Apple cancels Lost Harbor after one season", "", set()),
+    ("Netflix renews House of Secrets for season 2", "", set()),
+    (
+        "Streamer Cancels Evil Twins After One Season",
+        "Netflix cancelled Evil Twins, a teen drama.",
+        set(),
+    ),
+    ("Dark Harbor kehrt für eine zweite Staffel zurück", "", set()),
+    ("Große Pläne: Dark Harbor kehrt für eine zweite Staffel zurück", "", set()),  # "ß" → "ss"
+    # … but a month, a season word or a sentence's first word is no part of a name.
+    ("HBO renews Succession in March", "", {24}),
+    ("Evil renewed for Season 5 at Paramount+", "", {9}),
+    ("Is Evil renewed for season 5?", "", {9}),
+    ("BBC renews Friends UK for a second season", "", {10}),
+    # A possessive owns the season a few words on; a new series is another show.
+    ("After Evil's Surprise Renewal, the Cast Celebrates", "", {9}),
+    ("Dark's creators unveil their next series", "", set()),
+    ("Dark-Fans aufgepasst: Netflix verlängert Dark um eine Staffel", "", {1}),
+    # Plain lower-case words are no title.
+    ("HBO cancels dark comedy pilots", "", set()),
     ("Girls trip movie gets a sequel", "", set()),
     ("The bear that walked into a TV studio", "", set()),
     ("„The Bear“ räumt bei den Emmys ab", "", {17}),
