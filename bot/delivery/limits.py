@@ -75,12 +75,21 @@ class SendScheduler:
         self._book_chat(chat, slot, is_group=is_group)
         return slot
 
+    async def ready(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
+        """Wait until `chat`'s own limits allow a message (the global budget aside).
+        False: released (`release`)."""
+        wait = self.chat_ready_at(chat, is_group=is_group) - self.clock()
+        return wait <= 0 or await self._sleep(lane, wait)
+
     async def turn(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
         """Wait until one message to `chat` may go now, and book it. Replies are served before
-        bulk traffic waiting for the same global slots. False: released unsent (`release`)."""
+        bulk traffic waiting for the same global slots. False: released unsent (`release`).
+
+        The global slots are handed out as they come due, one interval apart, never ahead:
+        the caller sends at once, so departures are paced as the slots are. A late wake-up
+        catches up by at most CATCH_UP_SECONDS, so a stall does not let a burst leave."""
         while True:
-            wait = self.chat_ready_at(chat, is_group=is_group) - self.clock()
-            if wait > 0 and not await self._sleep(lane, wait):
+            if not await self.ready(chat, is_group=is_group, lane=lane):
                 return False
             now = self.clock()
             if now >= self._next_global and not any(self._queues):
