@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from contextvars import ContextVar
 from enum import IntEnum
@@ -59,6 +59,7 @@ class SendScheduler:
         self._queues: tuple[deque[asyncio.Future[bool]], ...] = tuple(deque() for _ in Lane)
         self._sleepers: tuple[set[asyncio.Future[bool]], ...] = tuple(set() for _ in Lane)
         self._dispatcher: asyncio.Task[None] | None = None
+        self._replying: Counter[int] = Counter()  # chat → replies to it waiting for a turn
 
     def chat_ready_at(self, chat: int, *, is_group: bool) -> float:
         """Earliest time this chat may get its next message (the global budget aside)."""
@@ -94,20 +95,37 @@ class SendScheduler:
 
         The global slots are handed out as they come due, one interval apart, never ahead:
         the caller sends at once, so departures are paced as the slots are. A late wake-up
-        catches up by at most CATCH_UP_SECONDS, so a stall does not let a burst leave."""
-        while True:
-            if not await self.ready(chat, is_group=is_group, lane=lane):
-                return False
-            now = self.clock()
-            if now >= self._global_free_at() and not any(self._queues):
-                self._give_global(now, since=now)  # an idle budget: the next slot from now
-            elif not await self._queue(lane):
-                return False
-            now = self.clock()
-            # Another message to this chat may have taken its slot meanwhile: wait again.
-            if self.chat_ready_at(chat, is_group=is_group) <= now:
-                self._book_chat(chat, now, is_group=is_group)
-                return True
+        catches up by at most CATCH_UP_SECONDS, so a stall does not let a burst leave.
+
+        A chat's own slot goes to a reply to it before bulk traffic waiting for the same chat
+        (the sender claims a chat a little before it is free)."""
+        if lane == Lane.REPLY:
+            self._replying[chat] += 1
+        try:
+            while True:
+                if not await self.ready(chat, is_group=is_group, lane=lane):
+                    return False
+                if lane == Lane.BULK and self._replying[chat]:  # let the reply book it first
+                    if not await self._sleep(lane, self.interval):
+                        return False
+                    continue
+                now = self.clock()
+                if now >= self._global_free_at() and not any(self._queues):
+                    self._give_global(now, since=now)  # an idle budget: the next slot from now
+                elif not await self._queue(lane):
+                    return False
+                now = self.clock()
+                # Another message to this chat may have taken its slot meanwhile: wait again.
+                if self.chat_ready_at(chat, is_group=is_group) <= now and not (
+                    lane == Lane.BULK and self._replying[chat]
+                ):
+                    self._book_chat(chat, now, is_group=is_group)
+                    return True
+        finally:
+            if lane == Lane.REPLY:
+                self._replying[chat] -= 1
+                if not self._replying[chat]:
+                    del self._replying[chat]
 
     def answered(self, chat: int, *, is_group: bool) -> None:
         """Telegram has answered the message booked last for `chat`: it arrived by now, so
