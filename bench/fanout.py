@@ -5,6 +5,7 @@ the outbox sender (claims, sends, records) plus this process polling the outbox 
 
     python -m bench.fanout                     # 10,000 chats at 30 msg/s: ~7 minutes
     python -m bench.fanout --chats 2000        # shorter
+    python -m bench.fanout --chats 0 --baseline-chats 0   # the paid mode only
     BENCH_DATABASE_URL=postgresql+asyncpg://…  # adds the paid mode on PostgreSQL (wipes it!)
     python -m bench.fanout --profile prof.txt  # the paid SQLite run under pyinstrument
 """
@@ -58,7 +59,8 @@ async def _serve_fake(connection: Connection, chats: int, limit: int | None) -> 
     await asyncio.to_thread(connection.recv)  # "report": the run is over
     users = range(ADMIN + 1, ADMIN + chats + 1)
     per_chat = Counter(len(fake.messages(user)) for user in users)
-    connection.send({"429": fake.stats["429"], "per_chat": dict(per_chat)})
+    connection.send({"429": fake.stats["429"], "per_chat": dict(per_chat),
+                     "arrivals": fake.arrivals})  # fmt: skip
     await fake.stop()
 
 
@@ -77,6 +79,20 @@ class FakeProcess:
         result = await asyncio.to_thread(self.connection.recv)
         await asyncio.to_thread(self.process.join)
         return result
+
+
+def _arrival_rate(report: dict[str, Any]) -> tuple[float, int]:
+    """What Telegram saw: messages per second from the first arrival to the last, and the
+    most that arrived within any one second."""
+    times: list[float] = report["arrivals"]
+    if len(times) < 2:
+        return 0.0, len(times)
+    peak, first = 0, 0
+    for last, at in enumerate(times):
+        while times[first] <= at - 1.0:
+            first += 1
+        peak = max(peak, last - first + 1)
+    return (len(times) - 1) / (times[-1] - times[0]), peak
 
 
 def _losses(report: dict[str, Any]) -> tuple[int, int]:
@@ -130,9 +146,11 @@ async def outbox_run(database_url: str, chats: int, per_second: float, limit: in
     print("  sender answers:", monitor.metrics.telegram_answers(), flush=True)
     report = await fake.report()
     lost, duplicates = _losses(report)
+    wire, peak = _arrival_rate(report)
     return {
         "chats": chats, "seconds": seconds, "rate": chats / seconds, "429": report["429"],
         "lost": lost, "duplicates": duplicates, "cpu_ms": 1000 * cpu / chats,
+        "wire": wire, "peak": peak,
     }  # fmt: skip
 
 
@@ -152,17 +170,22 @@ async def baseline_run(chats: int, limit: int) -> dict:
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     report = await fake.report()
     lost, duplicates = _losses(report)
+    wire, peak = _arrival_rate(report)
     return {
         "chats": chats, "seconds": seconds, "rate": chats / seconds, "429": report["429"],
         "lost": lost, "duplicates": duplicates, "cpu_ms": 1000 * cpu / chats,
+        "wire": wire, "peak": peak,
     }  # fmt: skip
 
 
-def _line(name: str, result: dict, limit: float | None) -> str:
-    ratio = f"{result['rate'] / limit:5.3f} of {limit:g}/s" if limit else "   no server limit"
+def _line(name: str, result: dict, budget: float) -> str:
+    """Wall: from the start to the last outcome written. Arrivals: first to last message at
+    the fake, and the most within one second; the ratio is the arrival rate over the budget."""
     return (
-        f"{name:<34} {result['chats']:>6} chats {result['seconds']:7.1f} s "
-        f"{result['rate']:7.1f} msg/s  ratio {ratio}  429s {result['429']:>3}  "
+        f"{name:<34} {result['chats']:>6} chats {result['seconds']:6.1f} s "
+        f"wall {result['rate']:6.1f} msg/s  arrivals {result['wire']:6.1f} msg/s "
+        f"(max {result['peak']}/s)  ratio {result['wire'] / budget:5.3f} of {budget:g}/s  "
+        f"429s {result['429']:>3}  "
         f"lost {result['lost']}  duplicates {result['duplicates']}  "
         f"CPU {result['cpu_ms']:.2f} ms/delivery"
     )
@@ -179,7 +202,7 @@ async def profile(path: str, chats: int, per_second: float) -> None:
         sqlite = f"sqlite+aiosqlite:///{folder}/profiled.sqlite3"
         result = await outbox_run(sqlite, chats, per_second, None)
         profiler.stop()
-    print(_line(f"profiled, SQLite, paid {per_second:g}/s", result, None), flush=True)
+    print(_line(f"profiled, SQLite, paid {per_second:g}/s", result, per_second), flush=True)
     tree = profiler.output(ConsoleRenderer(unicode=False, color=False))
     flat = profiler.output(ConsoleRenderer(unicode=False, color=False, flat=True))
     await asyncio.to_thread(Path(path).write_text, tree + flat)
@@ -192,19 +215,24 @@ async def main(args: argparse.Namespace) -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         sqlite = f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
-        limited = await outbox_run(sqlite, args.chats, args.limit, args.limit)
-        print(_line("outbox, SQLite, server limit", limited, args.limit), flush=True)
+        if args.chats:
+            limited = await outbox_run(sqlite, args.chats, args.limit, args.limit)
+            print(_line("outbox, SQLite, server limit", limited, args.limit), flush=True)
         sqlite = f"sqlite+aiosqlite:///{folder}/paid.sqlite3"
         paid = await outbox_run(sqlite, args.paid_chats, args.paid_rate, None)
-        print(_line(f"outbox, SQLite, paid {args.paid_rate:g}/s", paid, None), flush=True)
+        print(_line(f"outbox, SQLite, paid {args.paid_rate:g}/s", paid, args.paid_rate), flush=True)
     postgres = os.environ.get("BENCH_DATABASE_URL")
     if postgres:
         paid = await outbox_run(postgres, args.paid_chats, args.paid_rate, None)
-        print(_line(f"outbox, PostgreSQL, paid {args.paid_rate:g}/s", paid, None), flush=True)
+        print(
+            _line(f"outbox, PostgreSQL, paid {args.paid_rate:g}/s", paid, args.paid_rate),
+            flush=True,
+        )
     else:
         print("PostgreSQL: skipped (set BENCH_DATABASE_URL; its public schema is wiped)")
-    naive = await baseline_run(args.baseline_chats, args.limit)
-    print(_line("naive loop + AIORateLimiter", naive, args.limit), flush=True)
+    if args.baseline_chats:
+        naive = await baseline_run(args.baseline_chats, args.limit)
+        print(_line("naive loop + AIORateLimiter", naive, args.limit), flush=True)
 
 
 if __name__ == "__main__":

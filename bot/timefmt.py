@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
@@ -43,5 +44,10 @@ def reminder_when(
     if airstamp is None:
         return relative_day(airdate, today, language) if airdate else "?"
     local = airstamp.astimezone(zone)
-    clock = format_time(local, TIME_PATTERNS[language], locale=language)
-    return f"{relative_day(local.date(), today, language)} {clock}"
+    return f"{relative_day(local.date(), today, language)} {_clock(local.time(), language)}"
+
+
+@lru_cache(maxsize=4096)
+def _clock(wall: time, language: str) -> str:
+    """A wall-clock time: the reminder planner asks for the same few thousands of times."""
+    return format_time(wall, TIME_PATTERNS[language], locale=language)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from contextvars import ContextVar
 from enum import IntEnum
@@ -25,9 +25,10 @@ PRIVATE_SPACING = 1.05
 GROUP_WINDOW = 61.0
 GROUP_MAX_PER_WINDOW = 20
 FORGET_AFTER = GROUP_WINDOW
-# A late wake-up may hand out the slots it overslept, but never more than this many seconds'
-# worth: after an idle spell the budget starts afresh instead of bursting.
-CATCH_UP_SECONDS = 0.02
+# A late wake-up (the event loop busy with a claim, a write, the collector) may hand out the
+# slots it overslept, but never more than this many seconds' worth, and never more than the
+# budget within any window (below): after an idle spell the budget starts afresh.
+CATCH_UP_SECONDS = 0.05
 
 # Set by the outbox sender in its send task: that request already has its turn, so the
 # Telegram-wide rate limiter lets it pass (and leaves its 429 to the sender's bookkeeping).
@@ -44,8 +45,13 @@ class Lane(IntEnum):
 class SendScheduler:
     def __init__(self, per_second: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = 1.0 / (per_second * BUDGET_SHARE)
+        # Whatever the catching up: at most `per_second` slots within any `window` (one second
+        # and the margin), counted on the slots handed out, which is when the sends leave.
+        self.window_count = max(1, int(per_second))
+        self.window = self.window_count * self.interval
         self.clock = clock
         self._next_global = 0.0
+        self._recent: deque[float] = deque(maxlen=self.window_count)  # the last slots given
         self._private_last: dict[int, float] = {}
         self._group_sends: dict[int, deque[float]] = {}
         self._blocked_until: dict[int, float] = {}
@@ -53,6 +59,7 @@ class SendScheduler:
         self._queues: tuple[deque[asyncio.Future[bool]], ...] = tuple(deque() for _ in Lane)
         self._sleepers: tuple[set[asyncio.Future[bool]], ...] = tuple(set() for _ in Lane)
         self._dispatcher: asyncio.Task[None] | None = None
+        self._replying: Counter[int] = Counter()  # chat → replies to it waiting for a turn
 
     def chat_ready_at(self, chat: int, *, is_group: bool) -> float:
         """Earliest time this chat may get its next message (the global budget aside)."""
@@ -68,30 +75,57 @@ class SendScheduler:
     def reserve(self, chat: int, *, is_group: bool) -> float:
         """Book the next slot for one message to `chat` and return its time (never past)."""
         now = self.clock()
-        global_slot = max(now, self._next_global)
+        global_slot = max(now, self._global_free_at())
         # A chat that must wait takes its global slot now rather than pushing everyone back.
         self._next_global = global_slot + self.interval
+        self._recent.append(global_slot)
         slot = max(global_slot, self.chat_ready_at(chat, is_group=is_group))
         self._book_chat(chat, slot, is_group=is_group)
         return slot
 
+    async def ready(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
+        """Wait until `chat`'s own limits allow a message (the global budget aside).
+        False: released (`release`)."""
+        wait = self.chat_ready_at(chat, is_group=is_group) - self.clock()
+        return wait <= 0 or await self._sleep(lane, wait)
+
     async def turn(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
         """Wait until one message to `chat` may go now, and book it. Replies are served before
-        bulk traffic waiting for the same global slots. False: released unsent (`release`)."""
-        while True:
-            wait = self.chat_ready_at(chat, is_group=is_group) - self.clock()
-            if wait > 0 and not await self._sleep(lane, wait):
-                return False
-            now = self.clock()
-            if now >= self._next_global and not any(self._queues):
-                self._next_global = now + self.interval
-            elif not await self._queue(lane):
-                return False
-            now = self.clock()
-            # Another message to this chat may have taken its slot meanwhile: wait again.
-            if self.chat_ready_at(chat, is_group=is_group) <= now:
-                self._book_chat(chat, now, is_group=is_group)
-                return True
+        bulk traffic waiting for the same global slots. False: released unsent (`release`).
+
+        The global slots are handed out as they come due, one interval apart, never ahead:
+        the caller sends at once, so departures are paced as the slots are. A late wake-up
+        catches up by at most CATCH_UP_SECONDS, so a stall does not let a burst leave.
+
+        A chat's own slot goes to a reply to it before bulk traffic waiting for the same chat
+        (the sender claims a chat a little before it is free)."""
+        if lane == Lane.REPLY:
+            self._replying[chat] += 1
+        try:
+            while True:
+                if not await self.ready(chat, is_group=is_group, lane=lane):
+                    return False
+                if lane == Lane.BULK and self._replying[chat]:  # let the reply book it first
+                    if not await self._sleep(lane, self.interval):
+                        return False
+                    continue
+                now = self.clock()
+                if now >= self._global_free_at() and not any(self._queues):
+                    self._give_global(now, since=now)  # an idle budget: the next slot from now
+                elif not await self._queue(lane):
+                    return False
+                now = self.clock()
+                # Another message to this chat may have taken its slot meanwhile: wait again.
+                if self.chat_ready_at(chat, is_group=is_group) <= now and not (
+                    lane == Lane.BULK and self._replying[chat]
+                ):
+                    self._book_chat(chat, now, is_group=is_group)
+                    return True
+        finally:
+            if lane == Lane.REPLY:
+                self._replying[chat] -= 1
+                if not self._replying[chat]:
+                    del self._replying[chat]
 
     def answered(self, chat: int, *, is_group: bool) -> None:
         """Telegram has answered the message booked last for `chat`: it arrived by now, so
@@ -140,14 +174,26 @@ class SendScheduler:
         """Hand out global slots one interval apart, always to the most urgent waiter."""
         while True:
             now = self.clock()
-            if now < self._next_global:
-                await asyncio.sleep(self._next_global - now)
+            free_at = self._global_free_at()
+            if now < free_at:
+                await asyncio.sleep(free_at - now)
                 continue
             future = self._next_waiter()
             if future is None:
                 return
             future.set_result(True)
-            self._next_global = max(self._next_global, now - CATCH_UP_SECONDS) + self.interval
+            self._give_global(now, since=max(self._next_global, now - CATCH_UP_SECONDS))
+
+    def _global_free_at(self) -> float:
+        """When the next global slot may be handed out."""
+        if len(self._recent) == self.window_count:
+            return max(self._next_global, self._recent[0] + self.window)
+        return self._next_global
+
+    def _give_global(self, now: float, *, since: float) -> None:
+        """A global slot handed out `now`; the next one is due an interval after `since`."""
+        self._recent.append(now)
+        self._next_global = since + self.interval
 
     def _next_waiter(self) -> asyncio.Future[bool] | None:
         for queue in self._queues:

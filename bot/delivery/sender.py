@@ -21,7 +21,6 @@ from telegram import Bot
 from bot.delivery.limits import HAS_TURN, Lane, SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
-from bot.delivery.pacing import DepartureGate
 from bot.delivery.packing import Outgoing, next_message
 from bot.telegram_io import send
 from storage.chats import migrate_chat
@@ -45,10 +44,15 @@ FLUSH_ROWS = 500  # … or this many
 # A batch of outcomes whose write failed this often is dropped (logged): its rows stay leased
 # and are sent again when the lease expires. Claiming never waits for a failed write.
 FLUSH_ATTEMPTS = 3
-READY_SLACK = 0.05  # a chat ready this soon is claimed now and waits for its slot
-# Requests on the wire at once: enough for ~1,000 msg/s at tens of ms latency, and well
-# below the HTTP pool (httpx's pool gets slow with hundreds of queued requests).
-MAX_CONCURRENT_REQUESTS = 64
+# A chat whose own limit lets it have a message this soon (one message a second to a private
+# chat, a short retry_after) is claimed now and waits in the scheduler, which wakes it the
+# moment the chat is free. Postponed in the outbox instead, it would be seen again only at
+# the next claim: replies to that chat (a broadcast's progress edits to the admin) take the
+# chat's slot first every time, and the message starves.
+CLAIM_AHEAD = 1.5
+# Sends holding a request slot: on the wire, or waiting for their global slot to leave at
+# once. Enough for ~1,000 msg/s at up to ~100 ms latency; below aiohttp's pool of 256.
+MAX_CONCURRENT_REQUESTS = 128
 
 
 class SendMonitor(Protocol):
@@ -86,7 +90,6 @@ class Sender:
         self.engine = engine
         self.sessions = sessions
         self.scheduler = scheduler or SendScheduler(per_second, clock)
-        self.gate = DepartureGate(per_second, clock)
         self.clock = clock
         self.idle_poll_seconds = idle_poll_seconds
         # Enough claimed ahead to keep the budget busy for ~2 s, bounding what a kill repeats.
@@ -185,7 +188,7 @@ class Sender:
                 is_group = rows[0].chat_type != "private"
                 telegram_id = rows[0].telegram_id  # the key replies use too: one limit a chat
                 wait = self.scheduler.chat_ready_at(telegram_id, is_group=is_group) - mono
-                if wait > READY_SLACK:  # out of the way until its limit allows it
+                if wait > CLAIM_AHEAD:  # out of the way until its limit allows it
                     later = now + timedelta(seconds=wait)
                     await postpone_deliveries(session, ids=[r.id for r in rows], not_before=later)
                     continue
@@ -201,15 +204,18 @@ class Sender:
     # -- sending --------------------------------------------------------------------------
     async def _send(self, message: Outgoing) -> None:
         HAS_TURN.set(True)  # this task's request passes the bot's rate limiter as it is
+        chat, is_group = message.telegram_id, message.is_group
+        # Waiting for the chat's own limit holds no request slot. The global slot is waited
+        # for holding one, so the send leaves the moment the scheduler hands out its slot:
+        # departures paced by the one budget, never bunched behind the request slots.
         # Bulk waits behind replies; a stop releases the waiters: their rows go back unsent.
-        if not await self.scheduler.turn(
-            message.telegram_id, is_group=message.is_group, lane=Lane.BULK
-        ):
-            outcome = Outcome(Verdict.RELEASED)
-        else:
-            await self.gate.wait_turn()  # sends bunched by a stall spread out again
+        outcome = Outcome(Verdict.RELEASED)
+        if await self.scheduler.ready(chat, is_group=is_group, lane=Lane.BULK):
             async with self._on_the_wire:
-                outcome = await self._deliver(message)
+                if not self._stopping.is_set() and await self.scheduler.turn(
+                    chat, is_group=is_group, lane=Lane.BULK
+                ):
+                    outcome = await self._deliver(message)
         if outcome.kind == Verdict.RETRY_AFTER:
             self.scheduler.back_off(message.telegram_id, outcome.retry_after)
         self._outcomes.append((message, outcome))

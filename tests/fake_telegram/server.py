@@ -53,6 +53,7 @@ Observation::
     descriptions  # {("description" | "short_description", language_code or ""): text}
     calls      # [(method, params)] in order; errors: [(method, status, description)]
     stats      # Counter: "calls", and one entry per error status, e.g. stats["429"]
+    arrivals   # clock() of every accepted message (send, copy, edit), in order
 
 Scripting::
 
@@ -108,6 +109,7 @@ class FakeTelegram(World):
         self._limits: tuple[int | None, int | None, int | None] = (None, None, None)
         self.delays: dict[str, float] = {}  # method (any case) → seconds before it answers
         self._sent: deque[tuple[float, int | None, bool]] = deque()  # (time, chat, is_group)
+        self.arrivals: list[float] = []  # clock() of every message accepted (for benches)
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> None:
@@ -192,6 +194,7 @@ class FakeTelegram(World):
 
     def _record_send(self, params: dict[str, Any]) -> None:
         chat = self.chats.get(params.get("chat_id"))  # type: ignore[arg-type]
+        self.arrivals.append(self.clock())
         self._sent.append((self.clock(), chat.id if chat else None, bool(chat and chat.is_group)))
 
     def new_file_id(self) -> tuple[str, str]:

@@ -112,6 +112,22 @@ async def test_replies_are_served_before_waiting_bulk():
     assert granted == [100, 200, 201, 101, 102, 103, 104, 105]
 
 
+async def test_a_reply_takes_its_chats_next_slot_before_bulk_waiting_for_that_chat():
+    scheduler = SendScheduler(50)
+    assert await scheduler.turn(7, is_group=False, lane=Lane.BULK)  # the chat is busy for 1 s
+    granted: list[str] = []
+
+    async def wait(name: str, lane: Lane) -> None:
+        assert await scheduler.turn(7, is_group=False, lane=lane)
+        granted.append(name)
+
+    bulk = asyncio.create_task(wait("bulk", Lane.BULK))  # waiting for the chat first
+    await asyncio.sleep(0.1)
+    reply = asyncio.create_task(wait("reply", Lane.REPLY))
+    await asyncio.gather(bulk, reply)
+    assert granted == ["reply", "bulk"]
+
+
 async def test_release_sends_bulk_waiters_away_but_not_replies():
     scheduler = SendScheduler(20)
     assert await scheduler.turn(1, is_group=False, lane=Lane.BULK)  # takes the free slot
