@@ -209,18 +209,26 @@ class Sender:
         # for holding one, so the send leaves the moment the scheduler hands out its slot:
         # departures paced by the one budget, never bunched behind the request slots.
         # Bulk waits behind replies; a stop releases the waiters: their rows go back unsent.
+        # Whatever happens, the rows get an outcome and the chat leaves the in-flight set:
+        # a chat left there would be excluded from every later claim.
         outcome = Outcome(Verdict.RELEASED)
-        if await self.scheduler.ready(chat, is_group=is_group, lane=Lane.BULK):
-            async with self._on_the_wire:
-                if not self._stopping.is_set() and await self.scheduler.turn(
-                    chat, is_group=is_group, lane=Lane.BULK
-                ):
-                    outcome = await self._deliver(message)
-        if outcome.kind == Verdict.RETRY_AFTER:
-            self.scheduler.back_off(message.telegram_id, outcome.retry_after)
-        self._outcomes.append((message, outcome))
-        del self._in_flight[message.chat_id]
-        self._wake.set()
+        try:
+            if await self.scheduler.ready(chat, is_group=is_group, lane=Lane.BULK):
+                async with self._on_the_wire:
+                    if not self._stopping.is_set() and await self.scheduler.turn(
+                        chat, is_group=is_group, lane=Lane.BULK
+                    ):
+                        outcome = await self._deliver(message)
+            if outcome.kind == Verdict.RETRY_AFTER:
+                self.scheduler.back_off(message.telegram_id, outcome.retry_after)
+        except Exception as error:  # a bug of ours: retried with back-off, a few times
+            logger.exception("sending to chat %s failed before Telegram answered",
+                             message.telegram_id)  # fmt: skip
+            outcome = Outcome(Verdict.TRANSIENT, error=f"{type(error).__name__}: {error}"[:500])
+        finally:
+            self._outcomes.append((message, outcome))
+            del self._in_flight[message.chat_id]
+            self._wake.set()
 
     async def _deliver(self, message: Outgoing) -> Outcome:
         if message.message is None:  # written by no version of this code: never sendable

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
+from bot.delivery.limits import Lane, SendScheduler
 from bot.delivery.outbox import enqueue
 from bot.delivery.sender import Sender
 from bot.message import BotMessage
@@ -108,3 +109,42 @@ async def test_a_reused_row_id_never_receives_a_stale_sent(tmp_path):
         )  # fmt: skip
     assert await _statuses(sessions) == {"news:2:2": "pending"}
     await engine.dispose()
+
+
+class FailingOnceScheduler(SendScheduler):
+    """The real scheduler, except that its first `ready` raises (a bug of ours)."""
+
+    def __init__(self) -> None:
+        super().__init__(30)
+        self.failed = False
+
+    async def ready(self, chat: int, *, is_group: bool, lane: Lane) -> bool:
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("scheduler bug")
+        return await super().ready(chat, is_group=is_group, lane=lane)
+
+
+async def test_a_send_that_raises_before_telegram_leaves_its_chat_sendable(engine, caplog):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    bot = HeldBot()
+    bot.release.set()
+    await _queue(sessions, 1, "news:1:1")
+    scheduler = FailingOnceScheduler()
+    sender = Sender(bot, engine, sessions, per_second=30, idle_poll_seconds=0.05,
+                    scheduler=scheduler)  # fmt: skip
+    sender.start()
+    await asyncio.sleep(0.5)  # the failed send's outcome is written
+    async with sessions.begin() as session:  # retry it now rather than after its back-off
+        await session.execute(Delivery.__table__.update().values(not_before=utcnow()))
+    await _queue(sessions, 1, "news:1:2")  # the same chat's next message goes out too
+    for _ in range(100):
+        if set((await _statuses(sessions)).values()) == {"sent"}:
+            break
+        await asyncio.sleep(0.05)
+    await sender.stop()
+    assert scheduler.failed
+    assert await _statuses(sessions) == {"news:1:1": "sent", "news:1:2": "sent"}
+    assert "failed before Telegram answered" in caplog.text
+    caplog.clear()  # the logged error is this test's point
