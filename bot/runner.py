@@ -49,6 +49,10 @@ async def run_until_stopped(
                 )
             await stop.wait()
             logger.info("stopping")
+            # No job starts from now on: JobQueue.stop waits for the running ones but cancels
+            # any the scheduler starts meanwhile, halfway through their transactions.
+            if application.job_queue is not None:
+                application.job_queue.scheduler.pause()
             if application.updater.running:
                 await application.updater.stop()
             await application.stop()
