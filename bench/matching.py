@@ -3,8 +3,8 @@
 Builds a matcher over 50,000 titles and aliases plus 100,000 known names of other series
 (some everyday words, some not), prints build time, memory and items/s of matching and of
 classifying on one core, then the shared dev set's and the labelled corpus's scores: the first
-set and heldout2 (both development data now), the trap set, the held-out set heldout3, then
-five folds over the development rows, grouped by outlet (tests/devset).
+set and heldout2 (both development data now), the trap set, the held-out sets heldout3 and
+heldout4, then five folds over the development rows, grouped by outlet (tests/devset).
 
 Usage: python bench/matching.py
 """
@@ -127,6 +127,8 @@ def main() -> None:
     print(f"trap set (everyday-word titles): {score(load(CORPUS_DIR, part='traps')).summary()}")
     heldout3 = score(load(CORPUS_DIR, part="heldout3"))
     print(f"held-out set heldout3 (never tuned on): {heldout3.summary()}")
+    heldout4 = score(load(CORPUS_DIR, part="heldout4"))
+    print(f"held-out set heldout4 (never tuned on): {heldout4.summary()}")
     for number, result in enumerate(grouped_folds(labelled)):
         print(f"corpus fold {number} of {FOLDS} (grouped by outlet): {result.summary()}")
 

@@ -28,7 +28,8 @@ def _column(path: Path) -> set[str]:
 
 @pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="the labelled corpus is not here")
 @pytest.mark.parametrize(
-    ("part", "generation", "least"), [("heldout2", "2", 100), ("heldout3", "3", 80)]
+    ("part", "generation", "least"),
+    [("heldout2", "2", 100), ("heldout3", "3", 80), ("heldout4", "4", 100)],
 )
 def test_held_out_part_loads_with_its_own_generation(
     part: str, generation: str, least: int
