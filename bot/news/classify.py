@@ -9,7 +9,8 @@ a final season"), a date beats a soft ending ("final season gets a premiere date
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
 nothing else is said. A programme change or a pilot order decides nothing, a trailer
 headline announces a date at most, and a review, a guide or the ratings count only for a
-decision or a date said outright: for those, the teaser is not read."""
+decision or a date said outright: for those, the teaser is not read. A cancellation denied
+or only for a while ("not cancelled", "vorübergehend eingestellt") is none."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from bot.news.cues import (
     FINAL_NAMED,
     NEGATED_RENEWAL,
     NO_DECISION,
+    NOT_CANCELLED,
     PREMIERE,
     RENEWAL,
     REPORT,
@@ -117,6 +119,7 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
+    lemmas = NOT_CANCELLED.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind
