@@ -29,7 +29,7 @@ MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 _FILLERS = frozenset(
     {
         *("the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"),
-        *("of", "for", "to", "its", "s", "in"),
+        *("of", "for", "to", "its", "s", "in", "with"),
         *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
         *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
         *("both", "beide", "beiden"),

@@ -255,6 +255,11 @@ EVERYDAY_CASES = [
     ("Lost comes to an end after six seasons", {3}),
     ("Evil won't return for a fifth season", {4}),
     ("Netflix’s Dark gets a fourth season", {1}),
+    # A season beside the title after "with", as after "mit"; an ellipsis ends a clause.
+    ("Paramount+ closes out Evil with season 4", {4}),
+    ("A friend with seasonal allergies", set()),
+    ("Big news at Paramount+…Evil will end with a shortened fourth season", {4}),
+    ("Big news at Paramount…evil will end", set()),
     ("The dark side of streaming gets a season of its own", set()),
     # An English everyday word in a German headline is a name.
     ("Netflix zeigt Dark jetzt in 4K", {1}),
