@@ -7,10 +7,11 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, a trailer
-headline announces a date at most, and a review, a guide or the ratings count only for a
-decision or a date said outright: for those, the teaser is not read. A cancellation denied
-or only for a while ("not cancelled", "vorübergehend eingestellt") is none."""
+nothing else is said. A programme change or a pilot order decides nothing, a trailer or
+reunion-special headline announces a date at most, and a review, a guide or the ratings
+count only for a decision or a date said outright: for those, the teaser is not read. A
+cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), or
+the reflexive "sich auf … einstellen" (to get ready for), is none."""
 
 from __future__ import annotations
 

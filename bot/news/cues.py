@@ -29,7 +29,7 @@ _NUMBER = (
 _MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*)"
 )
 
 # Words that make a nearby ordinary title a series: the title cannot be plain language here.
@@ -57,6 +57,8 @@ NOT_CANCELLED = re.compile(
     r"\b(?:not|never|nicht|nie|no longer) (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen)\b"
     r"|\b(?:vorubergehen\w*|vorerst|vorlaufig|temporarily) (?:[^|\s]+ ){0,2}"
     r"(?:cancel\w*|absetzen|einstellen)\b"
+    # "sich auf Pausen einstellen" is to get ready for them.
+    r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
 )
 
 
@@ -81,7 +83,11 @@ REPORT = _any(
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
 )
 # A trailer or first look: promotion, not a decision.
-TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
+TRAILER = _any(
+    r"\w*trailer\w*|erst\w* video|first look",
+    # A reunion special is an evening with the cast, not a season: news of a date at most.
+    r"reunion (?:special|episode|show)",
+)
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
@@ -187,7 +193,10 @@ DATED_PREMIERE = _any(
     + _EN_MONTH,
     r"move to \w+day",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
-    r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
+    r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
+    # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
+    r"neu staffel\w* " + _SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + _MONTH,
+    r"neu (?:folge|episode)\w* " + _SHORT_GAP + r"ab (?:\d+ )?" + _MONTH,
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
@@ -245,7 +254,8 @@ ENDING = _any(
     r"der (?:letzt\w* (?:staffel\w* )?|final\w* staffel\w* )sein",
     r"werden (?:auch |zugleich )?der (?:letzt\w*|final\w* staffel)",
     r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
-    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to|verabschieden sich",
+    r"clos\w* out",
     r"for good|fur immer|swan song|schwanengesang",
 )
 # A last season named, not said to be the last: in a headline it tells the end when nothing

@@ -175,6 +175,17 @@ CASES = [
     ("‘Ted Lasso’ is not cancelled, Apple says", "other"),
     ("„Lindenstraße“ wird vorübergehend eingestellt", "other"),
     ("„Rote Rosen“ wird nicht abgesetzt – und bekommt eine neue Staffel", "renewal"),
+    ("Zuschauer müssen sich auf Pausen bei „Rote Rosen“ einstellen", "other"),
+    # A farewell or a series closed out ends it.
+    ("„Charité“ verabschiedet sich", "cancellation"),
+    ("NBC is closing out ‘Superstore’ with a sixth season", "cancellation"),
+    # New seasons on a channel, new episodes from a day on; one evening's episode is no start.
+    ("Neue Staffel bei Sky", "premiere"),
+    ("Neue Folgen ab Montag", "premiere"),
+    ("Quote: 3 Millionen sahen die neue Folge am Montagabend", "other"),
+    # A reunion special is no season; only its date is news.
+    ("‘Scrubs’ reunion special officially a go", "other"),
+    ("‘Scrubs’ reunion special gets a premiere date", "premiere"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
