@@ -92,15 +92,15 @@ TRAILER = _any(
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
     r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
-    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
+    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON + "|no " + _SEASON + " " + _NUMBER,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
-    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
+    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
     # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
     # "Sky setzt „Das Boot“ nicht fort" (but "verlängert nicht nur …" renews).
     r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
     r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
-    r"pass on (?:an? )?" + _ORDINAL + " " + _SEASON,
+    r"pass on (?:an? )?(?:" + _ORDINAL + " )?" + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (

@@ -171,6 +171,10 @@ CASES = [
     ("„Der Alte“ meldet sich im März zurück", "premiere"),
     ("Jetzt startet die fünfte Staffel von „Charité“", "premiere"),
     ("Heute läuft die letzte Folge von „Charité“", "other"),
+    # Negated renewals said in other words.
+    ("No season 3 for ‘Kaos’", "cancellation"),
+    ("Netflix passes on season 2 of ‘Kaos’", "cancellation"),
+    ("Kein Comeback für „Mord mit Aussicht“", "cancellation"),
     # A cancellation denied or only for a while is none.
     ("‘Ted Lasso’ is not cancelled, Apple says", "other"),
     ("„Lindenstraße“ wird vorübergehend eingestellt", "other"),
