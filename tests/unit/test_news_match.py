@@ -275,6 +275,11 @@ EVERYDAY_CASES = [
     # Function words need evidence right beside them.
     ("You renewed for a fifth and final season", {2}),
     ("Will you stay for the season finale?", set()),
+    # A dateline is where a report was written, not its subject.
+    ("Berlin (dpa) - Das ZDF stellt „Der Alte“ ein", set()),
+    ("Berlin. Das ZDF macht Schluss mit seiner Krimiserie", set()),
+    ("Berlin (AP) – Netflix verlängert die Serie um eine zweite Staffel", set()),
+    ("Berlin geht in die zweite Staffel", {5}),
     # Quoted or opening the headline before a colon.
     ("„Berlin“ räumt beim Fernsehpreis ab", {5}),
     ("Berlin: Netflix bestätigt die zweite Staffel", {5}),
