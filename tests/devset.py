@@ -108,10 +108,14 @@ def load(data: Path, *, part: str = "") -> list[LabelledSet]:
     ]
 
 
+DEVELOPMENT_PARTS = ("", "heldout2", "heldout3", "traps")
+
+
 def load_development(data: Path) -> list[LabelledSet]:
-    """Every labelled set that is development data now: the first corpus and the fresh
-    held-out set heldout2, which has been read since and so counts as development too."""
-    return load(data) + load(data, part="heldout2")
+    """Every labelled set that is development data now: the first corpus, the held-out sets
+    heldout2 and heldout3, which have been read since and so count as development too, and
+    the trap set (everyday-word titles), each with its own catalogue and world."""
+    return [labelled for part in DEVELOPMENT_PARTS for labelled in load(data, part=part)]
 
 
 def _load(*, catalogues: list[Path], worlds: list[Path], headlines: list[Path]) -> LabelledSet:

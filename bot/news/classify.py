@@ -7,9 +7,11 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, a trailer
-headline announces a date at most, and a review, a guide or the ratings count only for a
-decision or a date said outright: for those, the teaser is not read."""
+nothing else is said. A programme change or a pilot order decides nothing, a trailer or
+reunion-special headline announces a date at most, and a review, a guide or the ratings
+count only for a decision or a date said outright: for those, the teaser is not read. A
+cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), or
+the reflexive "sich auf … einstellen" (to get ready for), is none."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from bot.news.cues import (
     FINAL_NAMED,
     NEGATED_RENEWAL,
     NO_DECISION,
+    NOT_CANCELLED,
     PREMIERE,
     RENEWAL,
     REPORT,
@@ -117,6 +120,7 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
+    lemmas = NOT_CANCELLED.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

@@ -21,10 +21,15 @@ _ORDINAL = (
     r"|another|new|final"
     r"|zweit\w*|dritt\w*|viert\w*|funft\w*|sechst\w*|siebt\w*|acht\w*|neu\w*|weit\w*)"
 )
+# A season's number spelt out: "Season Three", "Staffel drei".
+_NUMBER = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn)"
+)
 _MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*)"
 )
 
 # Words that make a nearby ordinary title a series: the title cannot be plain language here.
@@ -46,6 +51,15 @@ _CONFIRMED = (
 # What happens "despite" or "trotz" something did not happen: "renewed despite efforts to
 # have it cancelled".
 CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
+# A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
+# "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
+NOT_CANCELLED = re.compile(
+    r"\b(?:not|never|nicht|nie|no longer) (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen)\b"
+    r"|\b(?:vorubergehen\w*|vorerst|vorlaufig|temporarily) (?:[^|\s]+ ){0,2}"
+    r"(?:cancel\w*|absetzen|einstellen)\b"
+    # "sich auf Pausen einstellen" is to get ready for them.
+    r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
+)
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
@@ -69,20 +83,24 @@ REPORT = _any(
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
 )
 # A trailer or first look: promotion, not a decision.
-TRAILER = _any(r"\w*trailer\w*|erst\w* video|first look")
+TRAILER = _any(
+    r"\w*trailer\w*|erst\w* video|first look",
+    # A reunion special is an evening with the cast, not a season: news of a date at most.
+    r"reunion (?:special|episode|show)",
+)
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
     r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
-    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON,
+    r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON + "|no " + _SEASON + " " + _NUMBER,
     r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
-    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft)",
+    r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
     # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
     # "Sky setzt „Das Boot“ nicht fort" (but "verlängert nicht nur …" renews).
     r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
     r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
-    r"pass on (?:an? )?" + _ORDINAL + " " + _SEASON,
+    r"pass on (?:an? )?(?:" + _ORDINAL + " )?" + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (
@@ -105,6 +123,10 @@ CANCELLATION = _any(
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
+_NO_DATE = (
+    r"(?! (?:\d+ )?(?:on|in|this|next) (?:\d+ )?(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|spring|summer|fall|autumn|winter)\b)"
+)
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -115,14 +137,14 @@ RENEWAL = _any(
     r"(?:order|bestellen|greenlight\w*) "
     + _SHORT_GAP
     + r"(?:spinoff|spin off|ableger|sequel|prequel)",
-    _SEASON + r" \d+ order",
+    _SEASON + " " + _NUMBER + " order",
     r"(?:get|give|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
     # "abarbeiten"); a new series in the works is no renewal of anything.
     r"(?:season|staffel\w*)"
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
-    r"(?:get|land|score) (?:an? )?" + _SEASON + r" \d+",
+    r"(?:get|land|score|earn|receive) (?:an? )?" + _SEASON + " " + _NUMBER,
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
     r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
@@ -131,18 +153,25 @@ RENEWAL = _any(
     _NEXT_ROUND + r" (?:schick\w*|gehen)",
     # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen".
     _ORDINAL + " " + _SEASON + r" (?:bekommen|erhalten)",
-    r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON,
+    # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
+    r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON + _NO_DATE,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
     # "geht in die letzte Staffel" is its end, not more of it.
     r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + _SEASON,
     r"machen " + _CLAUSE_GAP + r"weiter",
-    r"kehren " + _GAP + r"mit " + _GAP + _SEASON + " " + _GAP + r"zuruck",
+    r"kehren " + _GAP + r"(?:mit|fur) " + _GAP + _SEASON + " " + _GAP + r"zuruck",
+    r"(?:mit|fur) " + _GAP + _SEASON + " " + _SHORT_GAP + r"zuruckkehren",
     _ORDINAL + " " + _SEASON + " " + _SHORT_GAP + _CONFIRMED,
     _SEASON + r" \d+ " + _SHORT_GAP + _CONFIRMED,
     r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + _ORDINAL + " " + _SEASON,
     r"confirm(?:s|ed)? " + _GAP + r"season \d+",
     r"series " + _UNDATED_GAP + r"confirm(?:s|ed)?",
     r"grun\w* licht",
+    # Back for good, not on a date: "is officially returning", "will be revived".
+    # A film is no season: "officially returning for a reunion movie".
+    r"(?:officially|offiziell) (?:return\w*|come back|be back|zuruckkehren|zuruckkommen)"
+    r"(?! (?:[^|\s]+ ){0,4}(?:movie|film))",
+    r"(?:be|werden) (?:officially |offiziell )?(?:revive|wiederbeleb\w*)(?! (?:by|from))",
     r"extend\w* (?:to|for|through|into) " + _SHORT_GAP + _SEASON,
     r"gehen weiter|fortsetzen|fortgesetzt",
     r"setzen (?:(?!" + _MONTH + r")[^|\s]+ ){0,10}fort",
@@ -158,19 +187,27 @@ DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
     r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + _EN_MONTH + r")|" + _EN_MONTH + r")",
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + _GAP + r"(?:today|tonight)",
-    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream)\w* "
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return)\w* "
     + _GAP
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
-    r"(?:neu|jetzt|ab sofort) (?:auf|bei|im) \w+",
+    r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
+    # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
+    r"neu staffel\w* " + _SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + _MONTH,
+    r"neu (?:folge|episode)\w* " + _SHORT_GAP + r"ab (?:\d+ )?" + _MONTH,
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
     + _MONTH
     + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
     r"(?:jetzt|ab sofort) " + _CLAUSE_GAP + r"zuruck",
+    # "meldet sich im Januar zurück", "kehrt am 5. März zurück"
+    r"(?:am|im|ab) (?:\d+ )?" + _MONTH + " " + _SHORT_GAP + r"zuruck",
+    # A start today ("Jetzt startet die elfte Staffel"); an episode that "läuft heute" is no
+    # premiere.
+    r"(?:jetzt|heute|ab heute) (?:starten|anlaufen)|starten (?:jetzt|heute|ab heute)",
     # Soon, said with the start: "die in Kürze startende Serie", "in wenigen Wochen kommen".
     r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*) "
     + _SHORT_GAP
@@ -200,7 +237,7 @@ PREMIERE = _any(
 # An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to
 # end with season 8"); a final season merely ordered is ENDING, below the renewal.
 ENDING_SAID = _any(
-    r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) (?:its |the )?" + _SEASON,
+    r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) " + _SHORT_GAP + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
     r"end (?:its|their) run",
 )
@@ -212,8 +249,13 @@ ENDING = _any(
     r"enden|zu ende|schluss",
     # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"
     r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
+    # "die kommende Staffel wird die letzte sein", "Staffel 8 wird die letzte"
+    # ("wird das Finale" is the last episode, not the last season).
+    r"der (?:letzt\w* (?:staffel\w* )?|final\w* staffel\w* )sein",
+    r"werden (?:auch |zugleich )?der (?:letzt\w*|final\w* staffel)",
     r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
-    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to",
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to|verabschieden sich",
+    r"clos\w* out",
     r"for good|fur immer|swan song|schwanengesang",
 )
 # A last season named, not said to be the last: in a headline it tells the end when nothing

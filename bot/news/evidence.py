@@ -29,7 +29,7 @@ MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 _FILLERS = frozenset(
     {
         *("the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"),
-        *("of", "for", "to", "its", "s", "in"),
+        *("of", "for", "to", "its", "s", "in", "with"),
         *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
         *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
         *("both", "beide", "beiden"),
@@ -65,6 +65,8 @@ def is_mention(
         return False
     if text.is_quoted(first, last):
         return True
+    if commonness.ordinary and first == 0 and _dateline(text, last):
+        return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     # In a title-case headline "Final Season Will Answer" is a verb after a series word.
     after_only = commonness.function_only and text.title_case
     if _beside_series_word(text, first, last, after_only=after_only):
@@ -127,6 +129,19 @@ def may_be_mention(
             return False  # "Netflix cancels Friends from College", "Dark Matter"
     enclosing = text.enclosing_span(first, last)
     return enclosing is None or not _is_title_like(text, enclosing, first, last)
+
+
+# What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
+# report's first sentence.
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[^\W\d_])")
+
+
+def _dateline(text: Headline, last: int) -> bool:
+    """Whether the text's opening words 0..last are a dateline, the place a report comes from."""
+    if not text.starts:
+        return False
+    end = text.starts[last] + len(text.raw[last])
+    return bool(_AFTER_DATELINE.match(text.source, end))
 
 
 def _lower_case(text: Headline, first: int, last: int) -> bool:

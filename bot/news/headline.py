@@ -19,7 +19,7 @@ _DOUBLE_QUOTES = frozenset('"„“”«»')
 _SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
 _SPACED_TOKEN = re.compile(r"(\s*)([^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_)")
 _NOT_WORD = re.compile(r"[^\W_]+")
-_BREAKS = frozenset(",;:!?()|")
+_BREAKS = frozenset(",;:!?()|…")
 _DASHES = frozenset("-–—")
 TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
 
@@ -35,7 +35,7 @@ class Headline:
     quote_after: frozenset[int]  # word indices directly followed by a quotation mark
     quoted_spans: tuple[tuple[int, int], ...]  # (first, last) word index of each quoted run
     colon_after: frozenset[int]  # word indices followed by a colon ("Dark: Staffel 3 …")
-    breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? ( ) or " – ")
+    breaks: frozenset[int]  # word indices that end a clause (before , ; : . ! ? … ( ) or " – ")
     source: str = ""  # the text as written (NFC), for its capitals
 
     @cached_property

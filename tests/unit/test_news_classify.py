@@ -154,6 +154,42 @@ CASES = [
     ("Low ratings: NBC cancels ‘Grimm’", "cancellation"),
     ("Why NBC cancelled ‘Suits: LA’ after one season", "cancellation"),
     ("Quoten-Flop: RTL setzt „Alarm für Cobra 11“ ab", "cancellation"),
+    # A season's number spelt out, an end said with a gap, a last season said in German.
+    ("‘Bluey’ scores season four at Disney+", "renewal"),
+    ("„Pastewka“ bekommt Staffel zehn", "renewal"),
+    ("‘Barry’ is ending with its upcoming fourth season", "cancellation"),
+    ("Die kommende Staffel „Tatortreiniger“ wird die letzte sein", "cancellation"),
+    ("„Sketch History“: Staffel 4 wird zugleich die letzte", "cancellation"),
+    ("So spannend wird das Finale von „Dark“", "other"),
+    # Back for good; a film is no season.
+    ("‘Reboot’ is officially returning", "renewal"),
+    ("„Türkisch für Anfänger“ wird wiederbelebt", "renewal"),
+    ("„Ku’damm“ kehrt für eine vierte Staffel zurück", "renewal"),
+    ("Jane Levy officially returning for ‘Zoey’ movie", "other"),
+    # A date for the return, a start today.
+    ("‘Shrinking’ returns for season 3 on January 28", "premiere"),
+    ("„Der Alte“ meldet sich im März zurück", "premiere"),
+    ("Jetzt startet die fünfte Staffel von „Charité“", "premiere"),
+    ("Heute läuft die letzte Folge von „Charité“", "other"),
+    # Negated renewals said in other words.
+    ("No season 3 for ‘Kaos’", "cancellation"),
+    ("Netflix passes on season 2 of ‘Kaos’", "cancellation"),
+    ("Kein Comeback für „Mord mit Aussicht“", "cancellation"),
+    # A cancellation denied or only for a while is none.
+    ("‘Ted Lasso’ is not cancelled, Apple says", "other"),
+    ("„Lindenstraße“ wird vorübergehend eingestellt", "other"),
+    ("„Rote Rosen“ wird nicht abgesetzt – und bekommt eine neue Staffel", "renewal"),
+    ("Zuschauer müssen sich auf Pausen bei „Rote Rosen“ einstellen", "other"),
+    # A farewell or a series closed out ends it.
+    ("„Charité“ verabschiedet sich", "cancellation"),
+    ("NBC is closing out ‘Superstore’ with a sixth season", "cancellation"),
+    # New seasons on a channel, new episodes from a day on; one evening's episode is no start.
+    ("Neue Staffel bei Sky", "premiere"),
+    ("Neue Folgen ab Montag", "premiere"),
+    ("Quote: 3 Millionen sahen die neue Folge am Montagabend", "other"),
+    # A reunion special is no season; only its date is news.
+    ("‘Scrubs’ reunion special officially a go", "other"),
+    ("‘Scrubs’ reunion special gets a premiere date", "premiere"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),

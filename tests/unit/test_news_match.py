@@ -255,6 +255,11 @@ EVERYDAY_CASES = [
     ("Lost comes to an end after six seasons", {3}),
     ("Evil won't return for a fifth season", {4}),
     ("Netflix’s Dark gets a fourth season", {1}),
+    # A season beside the title after "with", as after "mit"; an ellipsis ends a clause.
+    ("Paramount+ closes out Evil with season 4", {4}),
+    ("A friend with seasonal allergies", set()),
+    ("Big news at Paramount+…Evil will end with a shortened fourth season", {4}),
+    ("Big news at Paramount…evil will end", set()),
     ("The dark side of streaming gets a season of its own", set()),
     # An English everyday word in a German headline is a name.
     ("Netflix zeigt Dark jetzt in 4K", {1}),
@@ -270,6 +275,11 @@ EVERYDAY_CASES = [
     # Function words need evidence right beside them.
     ("You renewed for a fifth and final season", {2}),
     ("Will you stay for the season finale?", set()),
+    # A dateline is where a report was written, not its subject.
+    ("Berlin (dpa) - Das ZDF stellt „Der Alte“ ein", set()),
+    ("Berlin. Das ZDF macht Schluss mit seiner Krimiserie", set()),
+    ("Berlin (AP) – Netflix verlängert die Serie um eine zweite Staffel", set()),
+    ("Berlin geht in die zweite Staffel", {5}),
     # Quoted or opening the headline before a colon.
     ("„Berlin“ räumt beim Fernsehpreis ab", {5}),
     ("Berlin: Netflix bestätigt die zweite Staffel", {5}),
