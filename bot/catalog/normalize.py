@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" and punctuation part words
+# Letters and digits make words; "_", punctuation and spaces part them.
+_BETWEEN_WORDS = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
@@ -18,4 +19,5 @@ def fold(text: str) -> str:
 
 def normalize_title(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "La Casa de Papel!" → "la casa de papel"."""
-    return " ".join(_WORD.findall(fold(text)))
+    # One substitution, not a list of words joined: the same string, made faster.
+    return _BETWEEN_WORDS.sub(" ", fold(text)).strip(" ")
