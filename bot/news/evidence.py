@@ -50,7 +50,7 @@ class Place(Enum):
     TEASER = "teaser"  # the rest of the teaser's lead
 
 
-def is_mention(
+def has_evidence(
     text: Headline,
     first: int,
     last: int,
@@ -58,11 +58,11 @@ def is_mention(
     *,
     place: Place,
     language: str | None,
-    names: LongerNames | None = None,
 ) -> bool:
-    """Whether words first..last of `text`, a title of this commonness, name the series."""
-    if not may_be_mention(text, first, last, commonness, names):
-        return False
+    """Whether words first..last of `text`, a title of this commonness that may be a mention
+    (`may_be_mention`), name the series."""
+    if not commonness.ordinary and place is not Place.TEASER:
+        return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):
         return True
     # In a title-case headline "Final Season Will Answer" is a verb after a series word.
@@ -71,12 +71,8 @@ def is_mention(
         return True
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
-    if place is Place.TEASER:
-        return False
-    if not commonness.ordinary:
-        return True
-    if place is Place.OPENING:
-        return False
+    if place is not Place.HEADLINE:
+        return False  # outside the headline only the evidence above counts
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
     if commonness.english_in_german and language == "de":

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, is_mention, may_be_mention
+from bot.news.evidence import Place, has_evidence, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -51,16 +52,14 @@ class CatalogueTitle:
     premiered: int | None = None
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
     series_id: int | None  # None: a known name of a series nobody here follows
     length: int  # in words
     chars: int  # of the padded key
     commonness: Commonness
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     first: int
     last: int
     pattern: _Pattern
@@ -133,12 +132,16 @@ class SeriesMatcher:
         """The ids of the series the item is about."""
         if not self.followed:
             return frozenset()
-        opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
-        headline, lead = analyse(title), self._analysed(opening)
+        headline = analyse(title)
+        lead = later = None
+        teaser = summary[:SUMMARY_LEAD_CHARS]
+        if self._occurs_in(teaser):  # most teasers name no title: no sentences to split
+            opening, rest = _opening_sentence(teaser)
+            lead = self._analysed(opening)
+            # The rest of a teaser names other shows too: there only quoted titles or titles
+            # beside a series word count (evidence.py).
+            later = self._analysed(rest)
         language = guess_language([*headline.words, *(lead.words if lead else ())])
-        # The rest of a teaser names other shows too: there only quoted titles or titles
-        # beside a series word count (evidence.py).
-        later = self._analysed(rest)
         names = LongerNames((t for t in (headline, lead, later) if t is not None), language)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
         if lead is not None:
@@ -184,21 +187,14 @@ class SeriesMatcher:
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text.
             first = offsets[end - pattern.chars + 1]
-            mention = _Mention(first, first + pattern.length - 1, pattern)
-            if is_mention(
-                text,
-                mention.first,
-                mention.last,
-                pattern.commonness,
-                place=place,
-                language=language,
-                names=names,
-            ):
-                counted.append(mention)
-            elif not pattern.commonness.function_only and may_be_mention(
-                text, mention.first, mention.last, pattern.commonness, names
-            ):
-                doubtful.append(mention)
+            last = first + pattern.length - 1
+            commonness = pattern.commonness
+            if not may_be_mention(text, first, last, commonness, names):
+                continue
+            if has_evidence(text, first, last, commonness, place=place, language=language):
+                counted.append(_Mention(first, last, pattern))
+            elif not commonness.function_only:
+                doubtful.append(_Mention(first, last, pattern))
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
         for _ in range(2):
             listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
