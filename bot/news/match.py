@@ -181,20 +181,22 @@ class SeriesMatcher:
             return []
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
-        offsets: dict[int, int] = {}
-        for end, pattern in self._automaton.iter(f" {text.text} "):
-            offsets = offsets or text.offsets()
+        spaced = text.text
+        for end, pattern in self._automaton.iter(f" {spaced} "):
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
-            # at end - chars + 2 there, one less in the unpadded text.
-            first = offsets[end - pattern.chars + 1]
-            last = first + pattern.length - 1
-            commonness = pattern.commonness
+            # at end - chars + 2 there, one less in the unpadded text, after as many spaces
+            # as words come before it.
+            _, length, chars, commonness = pattern
+            first = spaced.count(" ", 0, end - chars + 1)
+            last = first + length - 1
             if not may_be_mention(text, first, last, commonness, names):
                 continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
             elif not commonness.function_only:
                 doubtful.append(_Mention(first, last, pattern))
+        if not doubtful or not counted:
+            return counted
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
         for _ in range(2):
             listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
@@ -252,6 +254,8 @@ def _opening_sentence(text: str) -> tuple[str, str]:
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
     """Keep the longest of overlapping mentions."""
+    if len(mentions) < 2:
+        return mentions
     kept: list[_Mention] = []
     taken: set[int] = set()
     for mention in sorted(mentions, key=lambda m: (-m.pattern.length, m.first)):
