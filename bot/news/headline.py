@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from bot.catalog.normalize import fold
 
@@ -22,6 +23,7 @@ _SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
 _MARK = re.compile(r"[^\w\s]")
 _MARK_OR_UNDERSCORE = re.compile(r"[^\w\s]|_")
 _NOT_WORD = re.compile(r"[^\W_]+")
+_GAPS_AND_WORDS = re.compile(r"([^\W_]+)")
 _BREAKS = frozenset(",;:!?()|")
 _DASHES = frozenset("-–—")
 TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
@@ -46,13 +48,15 @@ class Headline:
         """Each word's offset in `source`, found again only when capitals are asked for;
         empty where the words cannot be placed."""
         folded = unicodedata.normalize("NFC", self.source.casefold())
-        starts: list[int] = []
-        for match in _NOT_WORD.finditer(folded):  # the word pieces `analyse` splits
-            piece = match.group(0)
-            if piece.isascii():  # one word
-                starts.append(match.start())
-            else:
-                starts += [match.start()] * len(_NOT_WORD.findall(fold(piece)))
+        parts = _GAPS_AND_WORDS.split(folded)  # gap, word piece, gap, …, gap
+        pieces = parts[1::2]  # the word pieces `analyse` splits
+        begins = list(accumulate(map(len, parts)))[0:-1:2]  # each gap's end, a piece's start
+        if "".join(pieces).isascii():  # the common case: a word a piece
+            starts = begins
+        else:
+            starts = []
+            for piece, begin in zip(pieces, begins, strict=True):
+                starts += [begin] * (1 if piece.isascii() else len(_NOT_WORD.findall(fold(piece))))
         if len(starts) != len(self.words):
             return ()
         return _source_offsets(self.source, folded, starts)

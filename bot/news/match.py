@@ -141,24 +141,32 @@ class SeriesMatcher:
             # The rest of a teaser names other shows too: there only quoted titles or titles
             # beside a series word count (evidence.py).
             later = self._analysed(rest)
-        language = guess_language([*headline.words, *(lead.words if lead else ())])
+        language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames((t for t in (headline, lead, later) if t is not None), language)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
-        if lead is not None:
-            found |= self._scan(lead, Place.OPENING, language, names)[0]
-        if later is not None:
-            found |= self._scan(later, Place.TEASER, language, names)[0]
+        for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
+            if text is not None:
+                # A known name alone matters only where it keeps a parent from the subject.
+                known = bool(modifiers) and not found
+                found |= self._scan(text, place, language, names, known=known)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
 
     def _scan(
-        self, text: Headline, place: Place, language: str | None, names: LongerNames
+        self,
+        text: Headline,
+        place: Place,
+        language: str | None,
+        names: LongerNames,
+        *,
+        known: bool = False,
     ) -> tuple[set[int | None], set[int]]:
-        """The series mentioned (None for a known name), and parents named for a spin-off."""
+        """The series mentioned (None for a known name), and parents named for a spin-off.
+        A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for mention in _longest(self._mentions(text, place, language, names)):
+        for mention in _longest(self._mentions(text, place, language, names, known=known)):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
                 modifiers.add(series_id)
@@ -175,14 +183,23 @@ class SeriesMatcher:
         return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
 
     def _mentions(
-        self, text: Headline, place: Place, language: str | None, names: LongerNames
+        self,
+        text: Headline,
+        place: Place,
+        language: str | None,
+        names: LongerNames,
+        *,
+        known: bool,
     ) -> list[_Mention]:
         if not text.words:
             return []
+        spaced = text.text
+        found = list(self._automaton.iter(f" {spaced} "))
+        if not known and all(pattern.series_id is None for _, pattern in found):
+            return []  # only names of series nobody here follows: nothing to tell anyone
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
-        spaced = text.text
-        for end, pattern in self._automaton.iter(f" {spaced} "):
+        for end, pattern in found:
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text, after as many spaces
             # as words come before it.
