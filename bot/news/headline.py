@@ -29,9 +29,10 @@ _DASHES = frozenset("-–—")
 TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a frozen dataclass costs a third of `analyse` to build
 class Headline:
-    """Normalised words of a text, each word's character offset in `text`, and quote facts."""
+    """Normalised words of a text, each word's character offset in `text`, and quote facts;
+    `analyse` builds it, and nothing changes it after."""
 
     words: tuple[str, ...]
     raw: tuple[str, ...]  # each word casefolded but with its accents, as lemmatisers want it
@@ -91,8 +92,6 @@ class Headline:
 
     def enclosing_span(self, first: int, last: int) -> tuple[int, int] | None:
         """The quoted run strictly larger than first..last that contains it, if any."""
-        if not self.quoted_spans:
-            return None  # the common case
         for start, end in self.quoted_spans:
             if start <= first and last <= end and (start, end) != (first, last):
                 return start, end
@@ -100,10 +99,10 @@ class Headline:
 
     def straddles_quote(self, first: int, last: int) -> bool:
         """Whether a quoted run holds some but not all of words first..last."""
-        return bool(self.quoted_spans) and any(
-            start <= last and first <= end and not (start <= first and last <= end)
-            for start, end in self.quoted_spans
-        )
+        for start, end in self.quoted_spans:
+            if start <= last and first <= end and not (start <= first and last <= end):
+                return True
+        return False
 
     def clause(self, first: int, last: int) -> tuple[int, int]:
         """The first and last word index of the clause around words first..last."""

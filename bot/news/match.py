@@ -142,7 +142,7 @@ class SeriesMatcher:
             # beside a series word count (evidence.py).
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
-        names = LongerNames((t for t in (headline, lead, later) if t is not None), language)
+        names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
