@@ -112,15 +112,18 @@ def may_be_mention(
     """Whether the words can be the title at all: not part of another quoted title, not run
     across a quotation mark, not an accented word that only folds to an everyday title, and
     for an everyday title: not plain lower-case words, not inside a longer capitalised name."""
-    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
+    ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
+    if ordinary and commonness.accentless and not _plain(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
-    if text.straddles_quote(first, last):
+    if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
-    if commonness.ordinary and not text.is_quoted(first, last):
+    if ordinary and not text.is_quoted(first, last):
         if _lower_case(text, first, last):
             return False  # "the series will be returning", "the ups and downs of marriage"
         if names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
+    if not quotes:
+        return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)
     return enclosing is None or not _is_title_like(text, enclosing, first, last)
 
