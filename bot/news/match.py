@@ -285,12 +285,13 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
 
 def _introduces_spinoff(text: Headline, mention: _Mention) -> bool:
     """Whether the title only names the parent of the spin-off ("X-Spin-off", "prequel to X")."""
-    after = text.words[mention.last + 1 : mention.last + 3]
-    before = text.words[max(0, mention.first - 2) : mention.first]
-    if after and (after[0] in _SPINOFF_WORDS or tuple(after) == ("spin", "off")):
+    words, first, last = text.words, mention.first, mention.last
+    if last + 1 < len(words) and (
+        words[last + 1] in _SPINOFF_WORDS or words[last + 1 : last + 3] == ("spin", "off")
+    ):
         return True
     return (
-        len(before) == 2
-        and before[1] in _SPINOFF_OF
-        and (before[0] in _SPINOFF_WORDS or before[0] == "off")
+        first >= 2
+        and words[first - 1] in _SPINOFF_OF
+        and (words[first - 2] in _SPINOFF_WORDS or words[first - 2] == "off")
     )
