@@ -132,7 +132,7 @@ def _lower_case(text: Headline, first: int, last: int) -> bool:
     """Whether the title's words are written all in lower case in a text that has capitals."""
     if not text.starts or text.source.islower():
         return False  # capitals unknown, or a text all in lower case
-    if any(text.is_capital(index) for index in range(first, last + 1)):
+    if any(text.capitals[first : last + 1]):
         return False
     return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
 

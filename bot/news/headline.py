@@ -62,9 +62,18 @@ class Headline:
             return ()
         return _source_offsets(self.source, folded, starts)
 
+    @cached_property
+    def capitals(self) -> tuple[bool, ...]:
+        """Whether each word was written with a capital ("Nun", "HBO"); none where the words
+        cannot be placed."""
+        source = self.source
+        return tuple(
+            [source[start].isupper() for start in self.starts] or [False] * len(self.words)
+        )
+
     def is_capital(self, index: int) -> bool:
         """Whether word `index` was written with a capital ("Nun", "HBO")."""
-        return bool(self.starts) and self.source[self.starts[index]].isupper()
+        return self.capitals[index]
 
     def is_initialism(self, index: int) -> bool:
         """Whether word `index` is a short word in capitals ("UK", "HBO"), not a name's word."""
@@ -79,11 +88,10 @@ class Headline:
         """Whether most words of four letters or more are capitalised: then capitals tell
         nothing about names."""
         longer = capitalised = 0
-        starts, source = self.starts, self.source
-        for index, word in enumerate(self.words):
+        for word, capital in zip(self.words, self.capitals, strict=True):
             if len(word) >= 4 and word.isalpha():
                 longer += 1
-                capitalised += bool(starts) and source[starts[index]].isupper()  # is_capital
+                capitalised += capital
         return longer >= 3 and capitalised >= TITLE_CASE_SHARE * longer
 
     def is_quoted(self, first: int, last: int) -> bool:
