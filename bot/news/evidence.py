@@ -138,7 +138,7 @@ def _lower_case(text: Headline, first: int, last: int) -> bool:
 
 
 def _plain(text: Headline, first: int, last: int) -> bool:
-    return all(word.isascii() for word in text.raw[first : last + 1])
+    return "".join(text.raw[first : last + 1]).isascii()
 
 
 def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
@@ -146,10 +146,11 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     start, end = span
     if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
         return False
-    extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
-    if extra == ["s"] and end == last + 1:
+    before, after = text.words[start:first], text.words[last + 1 : end + 1]
+    if not before and after == ("s",):
         return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
-    return any(not word.isdigit() for word in extra)
+    extra = before + after
+    return bool(extra) and not "".join(extra).isdigit()  # more than numbers
 
 
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
