@@ -129,6 +129,8 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
 
 def cue_words(text: Headline) -> list[str]:
     """The words that can say what happened, CLAUSE_BREAK between clauses."""
+    if not text.quoted_spans and not text.breaks:
+        return list(text.raw)  # one clause, nothing held up: the common case
     held_up = {
         index
         for start, end in text.quoted_spans

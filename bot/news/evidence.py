@@ -50,7 +50,7 @@ class Place(Enum):
     TEASER = "teaser"  # the rest of the teaser's lead
 
 
-def is_mention(
+def has_evidence(
     text: Headline,
     first: int,
     last: int,
@@ -58,11 +58,11 @@ def is_mention(
     *,
     place: Place,
     language: str | None,
-    names: LongerNames | None = None,
 ) -> bool:
-    """Whether words first..last of `text`, a title of this commonness, name the series."""
-    if not may_be_mention(text, first, last, commonness, names):
-        return False
+    """Whether words first..last of `text`, a title of this commonness that may be a mention
+    (`may_be_mention`), name the series."""
+    if not commonness.ordinary and place is not Place.TEASER:
+        return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):
         return True
     if commonness.ordinary and first == 0 and _dateline(text, last):
@@ -73,12 +73,8 @@ def is_mention(
         return True
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
-    if place is Place.TEASER:
-        return False
-    if not commonness.ordinary:
-        return True
-    if place is Place.OPENING:
-        return False
+    if place is not Place.HEADLINE:
+        return False  # outside the headline only the evidence above counts
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
     if commonness.english_in_german and language == "de":
@@ -118,15 +114,18 @@ def may_be_mention(
     """Whether the words can be the title at all: not part of another quoted title, not run
     across a quotation mark, not an accented word that only folds to an everyday title, and
     for an everyday title: not plain lower-case words, not inside a longer capitalised name."""
-    if commonness.ordinary and commonness.accentless and not _plain(text, first, last):
+    ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
+    if ordinary and commonness.accentless and not _plain(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
-    if text.straddles_quote(first, last):
+    if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
-    if commonness.ordinary and not text.is_quoted(first, last):
+    if ordinary and not text.is_quoted(first, last):
         if _lower_case(text, first, last):
             return False  # "the series will be returning", "the ups and downs of marriage"
         if names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
+    if not quotes:
+        return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)
     return enclosing is None or not _is_title_like(text, enclosing, first, last)
 
@@ -148,13 +147,13 @@ def _lower_case(text: Headline, first: int, last: int) -> bool:
     """Whether the title's words are written all in lower case in a text that has capitals."""
     if not text.starts or text.source.islower():
         return False  # capitals unknown, or a text all in lower case
-    if any(text.is_capital(index) for index in range(first, last + 1)):
+    if any(text.capitals[first : last + 1]):
         return False
     return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
 
 
 def _plain(text: Headline, first: int, last: int) -> bool:
-    return all(word.isascii() for word in text.raw[first : last + 1])
+    return "".join(text.raw[first : last + 1]).isascii()
 
 
 def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
@@ -162,10 +161,11 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     start, end = span
     if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
         return False
-    extra = [*text.words[start:first], *text.words[last + 1 : end + 1]]
-    if extra == ["s"] and end == last + 1:
+    before, after = text.words[start:first], text.words[last + 1 : end + 1]
+    if not before and after == ("s",):
         return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
-    return any(not word.isdigit() for word in extra)
+    extra = before + after
+    return bool(extra) and not "".join(extra).isdigit()  # more than numbers
 
 
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})

@@ -12,21 +12,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from bot.catalog.normalize import fold
 
 _DOUBLE_QUOTES = frozenset('"„“”«»')
 _SINGLE_QUOTES = frozenset("'‚‘’‹›`´")
-_SPACED_TOKEN = re.compile(r"(\s*)([^\W_]+|[\"„“”«»'‚‘’‹›`´]|[^\w\s]|_)")
+# A mark is neither a word's letter or digit nor a space; "_" is one too, but looking for it
+# costs, and it is rare.
+_MARK = re.compile(r"[^\w\s]")
+_MARK_OR_UNDERSCORE = re.compile(r"[^\w\s]|_")
 _NOT_WORD = re.compile(r"[^\W_]+")
+_GAPS_AND_WORDS = re.compile(r"([^\W_]+)")
 _BREAKS = frozenset(",;:!?()|…")
 _DASHES = frozenset("-–—")
 TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: a frozen dataclass costs a third of `analyse` to build
 class Headline:
-    """Normalised words of a text, each word's character offset in `text`, and quote facts."""
+    """Normalised words of a text, each word's character offset in `text`, and quote facts;
+    `analyse` builds it, and nothing changes it after."""
 
     words: tuple[str, ...]
     raw: tuple[str, ...]  # each word casefolded but with its accents, as lemmatisers want it
@@ -43,18 +49,31 @@ class Headline:
         """Each word's offset in `source`, found again only when capitals are asked for;
         empty where the words cannot be placed."""
         folded = unicodedata.normalize("NFC", self.source.casefold())
-        starts: list[int] = []
-        for match in _NOT_WORD.finditer(folded):  # the word pieces `analyse` splits
-            piece = match.group(0)
-            parts = 1 if piece.isascii() else len(_NOT_WORD.findall(fold(piece)))
-            starts += [match.start()] * parts
+        parts = _GAPS_AND_WORDS.split(folded)  # gap, word piece, gap, …, gap
+        pieces = parts[1::2]  # the word pieces `analyse` splits
+        begins = list(accumulate(map(len, parts)))[0:-1:2]  # each gap's end, a piece's start
+        if "".join(pieces).isascii():  # the common case: a word a piece
+            starts = begins
+        else:
+            starts = []
+            for piece, begin in zip(pieces, begins, strict=True):
+                starts += [begin] * (1 if piece.isascii() else len(_NOT_WORD.findall(fold(piece))))
         if len(starts) != len(self.words):
             return ()
         return _source_offsets(self.source, folded, starts)
 
+    @cached_property
+    def capitals(self) -> tuple[bool, ...]:
+        """Whether each word was written with a capital ("Nun", "HBO"); none where the words
+        cannot be placed."""
+        source = self.source
+        return tuple(
+            [source[start].isupper() for start in self.starts] or [False] * len(self.words)
+        )
+
     def is_capital(self, index: int) -> bool:
         """Whether word `index` was written with a capital ("Nun", "HBO")."""
-        return bool(self.starts) and self.source[self.starts[index]].isupper()
+        return self.capitals[index]
 
     def is_initialism(self, index: int) -> bool:
         """Whether word `index` is a short word in capitals ("UK", "HBO"), not a name's word."""
@@ -69,20 +88,11 @@ class Headline:
         """Whether most words of four letters or more are capitalised: then capitals tell
         nothing about names."""
         longer = capitalised = 0
-        for index, word in enumerate(self.words):
+        for word, capital in zip(self.words, self.capitals, strict=True):
             if len(word) >= 4 and word.isalpha():
                 longer += 1
-                capitalised += self.is_capital(index)
+                capitalised += capital
         return longer >= 3 and capitalised >= TITLE_CASE_SHARE * longer
-
-    def offsets(self) -> dict[int, int]:
-        """Character offset in `text` → word index; only the matcher needs it, once a text."""
-        offsets: dict[int, int] = {}
-        position = 0
-        for index, word in enumerate(self.words):
-            offsets[position] = index
-            position += len(word) + 1
-        return offsets
 
     def is_quoted(self, first: int, last: int) -> bool:
         """Whether exactly words first..last stand between quotation marks."""
@@ -97,10 +107,10 @@ class Headline:
 
     def straddles_quote(self, first: int, last: int) -> bool:
         """Whether a quoted run holds some but not all of words first..last."""
-        return any(
-            start <= last and first <= end and not (start <= first and last <= end)
-            for start, end in self.quoted_spans
-        )
+        for start, end in self.quoted_spans:
+            if start <= last and first <= end and not (start <= first and last <= end):
+                return True
+        return False
 
     def clause(self, first: int, last: int) -> tuple[int, int]:
         """The first and last word index of the clause around words first..last."""
@@ -116,9 +126,6 @@ class Headline:
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
     folded = unicodedata.normalize("NFC", raw.casefold())
-    # Each piece with the whitespace before it: whether pieces touch, and what stands beside
-    # a mark, is read from the neighbours, without a match object per piece.
-    pieces = _SPACED_TOKEN.findall(folded)
     words: list[str] = []
     raws: list[str] = []
     breaks: set[int] = set()
@@ -127,37 +134,35 @@ def analyse(raw: str) -> Headline:
     spans: list[tuple[int, int]] = []
     colon_after: set[int] = set()
     open_at: dict[str, int] = {}  # quote class → index of the first word after the opening mark
-    last_was_quote = False
-    after_word = False  # the previous piece was a word (or an abbreviation's full stop)
-    previous = ""
-    last = len(pieces) - 1
-    for index, (space, piece) in enumerate(pieces):
-        touching = not space and index > 0
-        before, previous = (previous if touching else ""), piece
-        if piece[0].isalnum():
-            if last_was_quote and touching:
-                quote_before.add(len(words))
-            if piece.isascii():  # the common case: folding would change nothing
-                words.append(piece)
-                raws.append(piece)
-            else:
-                for part in _NOT_WORD.findall(fold(piece)):
-                    words.append(part)
-                    raws.append(piece)
-            last_was_quote, after_word = False, True
-            continue
-        # What touches the mark on its right: a piece, or nothing (a space, the end).
-        after = pieces[index + 1][1] if index < last and not pieces[index + 1][0] else ""
+    after_word = False  # the last piece was a word (or an abbreviation's full stop)
+    stretch = 0  # where the words after the last mark begin
+    # Only the marks (punctuation, quotation marks) are looked at one by one, by the
+    # characters that touch them; the words between two marks are split at once.
+    marks = _MARK_OR_UNDERSCORE if "_" in folded else _MARK
+    for mark in marks.finditer(folded):
+        at = mark.start()
+        if at > stretch:
+            count = len(words)
+            _add_words(folded[stretch:at], words, raws)
+            after_word = after_word or len(words) > count
+        stretch = at + 1
+        piece = folded[at]
+        touching = at > 0 and not folded[at - 1].isspace()
+        # What touches the mark: up to two characters on its left, one on its right.
+        before = folded[max(at - 2, 0) : at] if touching else ""
+        after = folded[at + 1 : at + 2]
+        if after.isspace():
+            after = ""
         is_double = piece in _DOUBLE_QUOTES
         if piece == ":" and words:
             colon_after.add(len(words) - 1)
-        if words and _ends_clause(piece, before, after, index == 0 or bool(space)):
+        if words and _ends_clause(piece, before, after, not touching):
             breaks.add(len(words) - 1)
         if not is_double and (
-            piece not in _SINGLE_QUOTES or (before[-1:].isalnum() and after[:1].isalnum())
+            piece not in _SINGLE_QUOTES or (before[-1:].isalnum() and after.isalnum())
         ):
             # "‘1899,’": a comma or full stop may stand inside the closing quotation mark.
-            last_was_quote, after_word = False, after_word and touching and piece in ".,"
+            after_word = after_word and touching and piece in ".,"
             continue
         if after_word and touching:
             quote_after.add(len(words) - 1)
@@ -169,7 +174,9 @@ def analyse(raw: str) -> Headline:
                 spans.append((start, len(words) - 1))
         else:
             open_at[kind] = len(words)
-        last_was_quote = True
+        if after.isalnum():  # a word right after the mark
+            quote_before.add(len(words))
+    _add_words(folded[stretch:], words, raws)
     return Headline(
         words=tuple(words),
         raw=tuple(raws),
@@ -183,6 +190,23 @@ def analyse(raw: str) -> Headline:
     )
 
 
+def _add_words(stretch: str, words: list[str], raws: list[str]) -> None:
+    """Adds the words of a stretch without marks: letters and digits between spaces."""
+    pieces = stretch.split()
+    if stretch.isascii():  # the common case: folding would change nothing
+        words += pieces
+        raws += pieces
+        return
+    for piece in pieces:
+        if piece.isascii():
+            words.append(piece)
+            raws.append(piece)
+            continue
+        for part in _NOT_WORD.findall(fold(piece)):
+            words.append(part)
+            raws.append(piece)
+
+
 def _source_offsets(source: str, folded: str, starts: list[int]) -> tuple[int, ...]:
     """The words' offsets in the source; casefolding may grow a letter ("ß" → "ss")."""
     if len(folded) == len(source):
@@ -193,7 +217,8 @@ def _source_offsets(source: str, folded: str, starts: list[int]) -> tuple[int, .
 
 def _ends_clause(piece: str, before: str, after: str, space_before: bool) -> bool:
     """Punctuation that ends a clause; not the dots of "P.D." or "19.", not a hyphen in a word.
-    `before` and `after` are the pieces touching the mark ("" where a space or an end is)."""
+    `before` and `after` are the characters touching the mark, up to two on its left and one
+    on its right ("" where a space or an end is)."""
     if piece in _BREAKS:
         return True
     if piece == ".":

@@ -28,10 +28,9 @@ STOPWORDS = {
 
 def guess_language(words: Iterable[str]) -> str | None:
     """ "de" or "en" by which language's function words are more frequent; None on a tie."""
-    de = en = 0
-    for word in words:
-        de += word in STOPWORDS["de"]
-        en += word in STOPWORDS["en"]
+    words = tuple(words)
+    de = sum(map(STOPWORDS["de"].__contains__, words))
+    en = sum(map(STOPWORDS["en"].__contains__, words))
     if de == en:
         return None
     return "de" if de > en else "en"

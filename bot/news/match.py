@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, is_mention, may_be_mention
+from bot.news.evidence import Place, has_evidence, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -51,16 +52,14 @@ class CatalogueTitle:
     premiered: int | None = None
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
     series_id: int | None  # None: a known name of a series nobody here follows
     length: int  # in words
     chars: int  # of the padded key
     commonness: Commonness
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     first: int
     last: int
     pattern: _Pattern
@@ -133,29 +132,41 @@ class SeriesMatcher:
         """The ids of the series the item is about."""
         if not self.followed:
             return frozenset()
-        opening, rest = _opening_sentence(summary[:SUMMARY_LEAD_CHARS])
-        headline, lead = analyse(title), self._analysed(opening)
-        language = guess_language([*headline.words, *(lead.words if lead else ())])
-        # The rest of a teaser names other shows too: there only quoted titles or titles
-        # beside a series word count (evidence.py).
-        later = self._analysed(rest)
-        names = LongerNames((t for t in (headline, lead, later) if t is not None), language)
+        headline = analyse(title)
+        lead = later = None
+        teaser = summary[:SUMMARY_LEAD_CHARS]
+        if self._occurs_in(teaser):  # most teasers name no title: no sentences to split
+            opening, rest = _opening_sentence(teaser)
+            lead = self._analysed(opening)
+            # The rest of a teaser names other shows too: there only quoted titles or titles
+            # beside a series word count (evidence.py).
+            later = self._analysed(rest)
+        language = guess_language(headline.words + lead.words if lead else headline.words)
+        names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
-        if lead is not None:
-            found |= self._scan(lead, Place.OPENING, language, names)[0]
-        if later is not None:
-            found |= self._scan(later, Place.TEASER, language, names)[0]
+        for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
+            if text is not None:
+                # A known name alone matters only where it keeps a parent from the subject.
+                known = bool(modifiers) and not found
+                found |= self._scan(text, place, language, names, known=known)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
 
     def _scan(
-        self, text: Headline, place: Place, language: str | None, names: LongerNames
+        self,
+        text: Headline,
+        place: Place,
+        language: str | None,
+        names: LongerNames,
+        *,
+        known: bool = False,
     ) -> tuple[set[int | None], set[int]]:
-        """The series mentioned (None for a known name), and parents named for a spin-off."""
+        """The series mentioned (None for a known name), and parents named for a spin-off.
+        A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for mention in _longest(self._mentions(text, place, language, names)):
+        for mention in _longest(self._mentions(text, place, language, names, known=known)):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
                 modifiers.add(series_id)
@@ -172,33 +183,37 @@ class SeriesMatcher:
         return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
 
     def _mentions(
-        self, text: Headline, place: Place, language: str | None, names: LongerNames
+        self,
+        text: Headline,
+        place: Place,
+        language: str | None,
+        names: LongerNames,
+        *,
+        known: bool,
     ) -> list[_Mention]:
         if not text.words:
             return []
+        spaced = text.text
+        found = list(self._automaton.iter(f" {spaced} "))
+        if not known and all(pattern.series_id is None for _, pattern in found):
+            return []  # only names of series nobody here follows: nothing to tell anyone
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
-        offsets: dict[int, int] = {}
-        for end, pattern in self._automaton.iter(f" {text.text} "):
-            offsets = offsets or text.offsets()
+        for end, pattern in found:
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
-            # at end - chars + 2 there, one less in the unpadded text.
-            first = offsets[end - pattern.chars + 1]
-            mention = _Mention(first, first + pattern.length - 1, pattern)
-            if is_mention(
-                text,
-                mention.first,
-                mention.last,
-                pattern.commonness,
-                place=place,
-                language=language,
-                names=names,
-            ):
-                counted.append(mention)
-            elif not pattern.commonness.function_only and may_be_mention(
-                text, mention.first, mention.last, pattern.commonness, names
-            ):
-                doubtful.append(mention)
+            # at end - chars + 2 there, one less in the unpadded text, after as many spaces
+            # as words come before it.
+            _, length, chars, commonness = pattern
+            first = spaced.count(" ", 0, end - chars + 1)
+            last = first + length - 1
+            if not may_be_mention(text, first, last, commonness, names):
+                continue
+            if has_evidence(text, first, last, commonness, place=place, language=language):
+                counted.append(_Mention(first, last, pattern))
+            elif not commonness.function_only:
+                doubtful.append(_Mention(first, last, pattern))
+        if not doubtful or not counted:
+            return counted
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
         for _ in range(2):
             listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
@@ -256,24 +271,27 @@ def _opening_sentence(text: str) -> tuple[str, str]:
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
     """Keep the longest of overlapping mentions."""
+    if len(mentions) < 2:
+        return mentions
     kept: list[_Mention] = []
-    taken: set[int] = set()
+    taken = 0  # a bit a word
     for mention in sorted(mentions, key=lambda m: (-m.pattern.length, m.first)):
-        span = range(mention.first, mention.last + 1)
-        if not taken.intersection(span):
+        span = ((1 << (mention.last - mention.first + 1)) - 1) << mention.first
+        if not taken & span:
             kept.append(mention)
-            taken.update(span)
+            taken |= span
     return kept
 
 
 def _introduces_spinoff(text: Headline, mention: _Mention) -> bool:
     """Whether the title only names the parent of the spin-off ("X-Spin-off", "prequel to X")."""
-    after = text.words[mention.last + 1 : mention.last + 3]
-    before = text.words[max(0, mention.first - 2) : mention.first]
-    if after and (after[0] in _SPINOFF_WORDS or tuple(after) == ("spin", "off")):
+    words, first, last = text.words, mention.first, mention.last
+    if last + 1 < len(words) and (
+        words[last + 1] in _SPINOFF_WORDS or words[last + 1 : last + 3] == ("spin", "off")
+    ):
         return True
     return (
-        len(before) == 2
-        and before[1] in _SPINOFF_OF
-        and (before[0] in _SPINOFF_WORDS or before[0] == "off")
+        first >= 2
+        and words[first - 1] in _SPINOFF_OF
+        and (words[first - 2] in _SPINOFF_WORDS or words[first - 2] == "off")
     )
