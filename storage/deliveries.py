@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
-    JSON,
     CursorResult,
-    DateTime,
-    Dialect,
-    Table,
-    TypeDecorator,
     and_,
     bindparam,
     delete,
@@ -22,11 +17,10 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_models import Delivery
-from storage.models import Chat, utcnow
+from storage.models import Chat
 from storage.statuses import DeliveryStatus
 
 T = TypeVar("T")
@@ -44,79 +38,6 @@ class DueRow:
     payload: dict[str, Any]
     silent: bool
     attempts: int
-
-
-class _Converted(TypeDecorator[Any]):
-    """A value its column's own type has already converted for the database: bound as it
-    is, while the SQL type (and any cast the driver renders for it) stays the column's."""
-
-    def bind_processor(self, dialect: Dialect) -> None:
-        return None
-
-
-class _ConvertedJSON(_Converted):
-    impl = JSON
-    cache_ok = True
-
-
-class _ConvertedTime(_Converted):
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-
-# Converted once per distinct value rather than once per row: a fan-out's rows share their
-# payload, a reminder plan's share their send time, and converting (JSON, a datetime's text
-# on SQLite) every row's copy was most of an insert's cost in Python.
-_CONVERTED = {"payload": _ConvertedJSON(), "not_before": _ConvertedTime(),
-              "created_at": _ConvertedTime()}  # fmt: skip
-
-
-def _converter(dialect: Dialect, key: str) -> Callable[[Any], Any]:
-    convert = Delivery.__table__.c[key].type.dialect_impl(dialect).bind_processor(dialect)
-    return convert or (lambda value: value)
-
-
-def _converted_rows(dialect: Dialect, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    payload, time = _converter(dialect, "payload"), _converter(dialect, "not_before")
-    payloads: dict[int, Any] = {}  # by identity: rows hold the payloads while this runs
-    times: dict[datetime, Any] = {}
-    now = utcnow()
-    created_at = time(now)
-    converted = []
-    for row in rows:
-        value, when = row["payload"], row.get("not_before") or now
-        wire = payloads.get(id(value))
-        if wire is None:
-            wire = payloads[id(value)] = payload(value)
-        at = times.get(when)
-        if at is None:
-            at = times[when] = time(when)
-        converted.append({**row, "payload": wire, "not_before": at, "created_at": created_at})
-    return converted
-
-
-async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert rows, skipping any whose dedup_key exists; returns how many were new. A row
-    without `not_before` is due now."""
-    if not rows:
-        return 0
-    dialect = session.get_bind().dialect
-    insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
-    # One compiled statement run as executemany ("insertmanyvalues" batches); RETURNING
-    # counts the rows that were really inserted, as rowcount is unreliable for batches. On
-    # the table, not the mapped class: the ORM's bulk path costs more than the insert itself.
-    table = cast("Table", Delivery.__table__)
-    statement = (
-        insert(table)
-        .values({key: bindparam(key, type_=type_) for key, type_ in _CONVERTED.items()})
-        .on_conflict_do_nothing(index_elements=["dedup_key"])
-        .returning(table.c.id)
-    )
-    new = 0
-    for chunk in _chunks(_converted_rows(dialect, rows), 5000):
-        result = await session.execute(statement, list(chunk))
-        new += len(result.all())
-    return new
 
 
 def _due(now: datetime) -> Any:
