@@ -32,7 +32,8 @@ from bot.message import BotMessage, Copy, to_payload
 from bot.ops.operations import Operations
 from bot.telegram_request import AiohttpRequest
 from storage.db import create_engine, create_session_factory
-from storage.deliveries import count_by_status, insert_deliveries
+from storage.deliveries import count_by_status
+from storage.delivery_inserts import insert_deliveries
 from storage.migrate import upgrade_database
 from storage.models import Chat
 from tests.fake_telegram import FakeTelegram

@@ -36,7 +36,7 @@ from bot.config import load_settings
 from bot.message import BotMessage, to_payload
 from bot.runner import run_until_stopped
 from storage.db import create_engine, create_session_factory
-from storage.deliveries import insert_deliveries
+from storage.delivery_inserts import insert_deliveries
 from storage.migrate import upgrade_database
 from storage.models import Chat
 from tests.e2e import catalogue

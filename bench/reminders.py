@@ -171,7 +171,7 @@ async def main() -> None:
             args.overrides,
         )
         if url.startswith("postgresql"):
-            async with engine.connect() as connection:
+            async with engine.begin() as connection:  # committed: else its statistics roll back
                 await connection.execute(text("ANALYZE"))
         print(
             f"{engine.dialect.name}: {args.chats:,} chats × {args.follows} follows, "

@@ -74,19 +74,27 @@ async def reminder_followers(
     lead: int | None,
     defaults: Defaults,
     chat_id: int | None = None,
-) -> AsyncIterator[list[tuple[int, Follower]]]:
-    """(episode id, follower) for every reachable chat (or only `chat_id`) following the
-    series of one of `episode_ids` that wants a reminder `lead` minutes before (None: any
-    reminder, for date-only releases), in batches. A follower's lead times are just `lead` then: the
-    others are planned from their own batches."""
+) -> AsyncIterator[list[tuple[int, Follower, list[int]]]]:
+    """(episode id, follower, chat ids) for every reachable chat (or only `chat_id`)
+    following the series of one of `episode_ids` that wants a reminder `lead` minutes before
+    (None: any reminder, for date-only releases), in batches. A follower's lead times are
+    just `lead` then: the others are planned from their own batches.
+
+    Chats with the same settings (language, zone, lead times, quiet hours, topic) come as one
+    group with one `Follower`, named for the first of them: what reminders they get depends
+    only on those, so they are planned once per group and addressed to each of its chats."""
     async for rows in reminder_follows(
         session, episode_ids=episode_ids, lead=lead, chat_id=chat_id
     ):
-        yield [
-            (
-                episode_id,
-                Follower(
-                    chat_id=chat_id,
+        groups: dict[tuple[object, ...], tuple[int, Follower, list[int]]] = {}
+        for (episode_id, series_id, chat, language, telegram_language, timezone, quiet_start,
+             quiet_end, leads, quiet_hold, topic_id) in rows:  # fmt: skip
+            key = (episode_id, language, telegram_language, timezone, quiet_start, quiet_end,
+                   None if leads is None else tuple(leads), quiet_hold, topic_id)  # fmt: skip
+            group = groups.get(key)
+            if group is None:
+                follower = Follower(
+                    chat_id=chat,
                     series_id=series_id,
                     language=language_for(language, telegram_language, defaults.language),
                     timezone=timezone or defaults.timezone,
@@ -95,8 +103,7 @@ async def reminder_followers(
                     else (quiet_start, quiet_end),
                     topic_id=topic_id,
                     quiet_hold=bool(quiet_hold),
-                ),
-            )
-            for episode_id, series_id, chat_id, language, telegram_language, timezone, quiet_start,
-            quiet_end, leads, quiet_hold, topic_id in rows
-        ]  # fmt: skip
+                )  # fmt: skip
+                group = groups[key] = (episode_id, follower, [])
+            group[2].append(chat)
+        yield list(groups.values())

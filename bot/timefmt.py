@@ -44,10 +44,12 @@ def reminder_when(
     if airstamp is None:
         return relative_day(airdate, today, language) if airdate else "?"
     local = airstamp.astimezone(zone)
-    return f"{relative_day(local.date(), today, language)} {_clock(local.time(), language)}"
+    wall = local.time().replace(second=0, microsecond=0)  # the patterns show no seconds
+    return f"{relative_day(local.date(), today, language)} {_clock(wall, language)}"
 
 
 @lru_cache(maxsize=4096)
 def _clock(wall: time, language: str) -> str:
-    """A wall-clock time: the reminder planner asks for the same few thousands of times."""
+    """A wall-clock time to the minute: the reminder planner asks for the same few thousands
+    of them (a day has 1,440 per language)."""
     return format_time(wall, TIME_PATTERNS[language], locale=language)

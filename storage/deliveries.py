@@ -7,8 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Table, and_, bindparam, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import (
+    CursorResult,
+    and_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_models import Delivery
@@ -30,26 +38,6 @@ class DueRow:
     payload: dict[str, Any]
     silent: bool
     attempts: int
-
-
-async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert rows, skipping any whose dedup_key exists; returns how many were new."""
-    if not rows:
-        return 0
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # One compiled statement run as executemany ("insertmanyvalues" batches); RETURNING
-    # counts the rows that were really inserted, as rowcount is unreliable for batches. On
-    # the table, not the mapped class: the ORM's bulk path costs more than the insert itself.
-    table = cast("Table", Delivery.__table__)
-    statement = (
-        insert(table).on_conflict_do_nothing(index_elements=["dedup_key"]).returning(table.c.id)
-    )
-    new = 0
-    for chunk in _chunks(rows, 5000):
-        result = await session.execute(statement, list(chunk))
-        new += len(result.all())
-    return new
 
 
 def _due(now: datetime) -> Any:

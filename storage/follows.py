@@ -200,7 +200,9 @@ async def reminder_follows(
         )
         .execution_options(yield_per=batch)
     )
-    result = await session.stream(statement)
+    # On the connection: rows as they come, without the ORM's per-row handling.
+    connection = await session.connection()
+    result = await connection.stream(statement)
     async for partition in result.partitions():
         yield partition
 

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.message import BotMessage, to_payload
-from storage.deliveries import cancel_deliveries, drop_pending_deliveries, insert_deliveries
+from storage.deliveries import cancel_deliveries, drop_pending_deliveries
+from storage.delivery_inserts import insert_deliveries
 from storage.models import utcnow
 from storage.statuses import DeliveryKind
 

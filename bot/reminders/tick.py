@@ -241,15 +241,16 @@ async def _write(
         async for batch in batches:
             pushes = [
                 Push(
-                    chat_id=follower.chat_id,
+                    chat_id=chat,
                     kind=DeliveryKind.REMINDER,
-                    dedup_key=dedup_key(follower.chat_id, episode_id, reminder.lead),
+                    dedup_key=dedup_key(chat, episode_id, reminder.lead),
                     message=message,
                     not_before=reminder.send_at,
                     episode_id=episode_id,
                 )
-                for episode_id, follower in batch
+                for episode_id, follower, chats in batch
                 for reminder, message in plans.of(episode_id, follower)
+                for chat in chats
             ]
             written += await enqueue_many(session, pushes)
     return written
