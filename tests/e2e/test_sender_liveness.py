@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 from telegram import Bot
 
 from bot.delivery.sender import Sender
-from storage.db import create_engine, create_session_factory
+from storage.db import create_session_factory
 from tests.e2e.conftest import TOKEN
 from tests.e2e.outbox import seed
 from tests.fake_telegram import FakeTelegram
@@ -42,7 +44,9 @@ async def test_steps_stop_counting_while_the_database_fails(
     database_url = f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3"
     fake.add_user(5)
     await seed(database_url, {5: "private"}, [(5, "news:1:5", "Hallo")])
-    engine = create_engine(database_url)
+    # Every session opens the file anew, so renaming its folder fails the next step. (Disposing
+    # a pooled engine instead, under the running sender, left the connection it held unclosed.)
+    engine = create_async_engine(database_url, poolclass=NullPool)
     recorder = Recorder()
     async with Bot(TOKEN, base_url=fake.base_url) as bot:
         sender = Sender(
@@ -55,7 +59,6 @@ async def test_steps_stop_counting_while_the_database_fails(
         assert recorder.answers == [None]  # one send, answered 200
 
         (tmp_path / "data").rename(tmp_path / "gone")  # every step fails from now on
-        await engine.dispose()
         await asyncio.sleep(0.3)  # a step that was under way may still finish
         before = recorder.steps
         await asyncio.sleep(2.5)
