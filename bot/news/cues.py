@@ -54,7 +54,9 @@ CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
 # "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
-    r"\b(?:not|never|nicht|nie|no longer) (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen)\b"
+    # "nicht nur abgesetzt", "should never have cancelled": it was.
+    r"\b(?:not|never|nicht|nie|no longer)(?! (?:nur|only|just|merely|have)\b)"
+    r" (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen)\b"
     r"|\b(?:vorubergehen\w*|vorerst|vorlaufig|temporarily) (?:[^|\s]+ ){0,2}"
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.

@@ -65,12 +65,12 @@ def has_evidence(
         return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):
         return True
-    if commonness.ordinary and first == 0 and _dateline(text, last):
-        return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     # In a title-case headline "Final Season Will Answer" is a verb after a series word.
     after_only = commonness.function_only and text.title_case
     if _beside_series_word(text, first, last, after_only=after_only):
-        return True
+        return True  # also "Dark (Staffel 3) – Kritik", which looks like a dateline
+    if commonness.ordinary and first == 0 and _dateline(text, last):
+        return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
     if place is not Place.HEADLINE:
@@ -132,6 +132,7 @@ def may_be_mention(
 
 # What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
 # report's first sentence.
+_WORD_CHARS = re.compile(r"[^\W_]+")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[^\W\d_])")
 
 
@@ -139,8 +140,9 @@ def _dateline(text: Headline, last: int) -> bool:
     """Whether the text's opening words 0..last are a dateline, the place a report comes from."""
     if not text.starts:
         return False
-    end = text.starts[last] + len(text.raw[last])
-    return bool(_AFTER_DATELINE.match(text.source, end))
+    # The word's end in the source: its folded form may be longer ("Weißensee").
+    end = _WORD_CHARS.match(text.source, text.starts[last])
+    return end is not None and bool(_AFTER_DATELINE.match(text.source, end.end()))
 
 
 def _lower_case(text: Headline, first: int, last: int) -> bool:

@@ -180,6 +180,9 @@ CASES = [
     ("„Lindenstraße“ wird vorübergehend eingestellt", "other"),
     ("„Rote Rosen“ wird nicht abgesetzt – und bekommt eine neue Staffel", "renewal"),
     ("Zuschauer müssen sich auf Pausen bei „Rote Rosen“ einstellen", "other"),
+    # A negation that is not of the cancellation: it happened.
+    ("Netflix hat nicht nur „Kaos“ abgesetzt, sondern auch „Spellbound“", "cancellation"),
+    ("Netflix should never have cancelled ‘Kaos’", "cancellation"),
     # A farewell or a series closed out ends it.
     ("„Charité“ verabschiedet sich", "cancellation"),
     ("NBC is closing out ‘Superstore’ with a sixth season", "cancellation"),

@@ -280,6 +280,9 @@ EVERYDAY_CASES = [
     ("Berlin. Das ZDF macht Schluss mit seiner Krimiserie", set()),
     ("Berlin (AP) – Netflix verlängert die Serie um eine zweite Staffel", set()),
     ("Berlin geht in die zweite Staffel", {5}),
+    # A bracket after the title that names a season is no dateline.
+    ("Berlin (Staffel 2) – Kritik", {5}),
+    ("Berlin. Staffel 2 startet im Mai", {5}),
     # Quoted or opening the headline before a colon.
     ("„Berlin“ räumt beim Fernsehpreis ab", {5}),
     ("Berlin: Netflix bestätigt die zweite Staffel", {5}),
@@ -362,3 +365,11 @@ def test_an_apposition_that_calls_an_everyday_title_a_series_is_evidence() -> No
     assert matcher.match("Another streamer renewal", you) == set()
     winds = "Storms are coming. Dark winds, the forecasters say, will sweep the coast."
     assert matcher.match("Weather warning for the weekend", winds) == set()
+
+
+def test_a_dateline_whose_word_folds_longer_is_still_one() -> None:
+    """ "Straße" folds to "strasse": the dateline's full stop is found in the source all the
+    same."""
+    matcher = SeriesMatcher([CatalogueTitle(7, "Straße", primary=True)])
+    assert matcher.match("Straße. Das ZDF macht Schluss mit seiner Krimiserie") == set()
+    assert matcher.match("Straße (dpa) - Das ZDF stellt die Serie ein") == set()
