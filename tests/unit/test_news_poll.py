@@ -20,7 +20,9 @@ from storage.migrate import upgrade_database
 from storage.news_models import Feed, NewsItem
 from tests.fake_feeds import FeedServer, Route, rss
 
-LIMITS = FetchLimits(connect_seconds=1, read_seconds=0.5, total_seconds=1.0, max_bytes=1_000_000)
+# The feed server shares the test's event loop: a read timeout must outlast a stall of it (a
+# lemma dictionary loading, a slow database) or a healthy feed times out (0.5 s did in CI).
+LIMITS = FetchLimits(connect_seconds=2, read_seconds=2.0, total_seconds=2.5, max_bytes=1_000_000)
 POLL = 600
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
