@@ -56,9 +56,10 @@ def _converter(dialect: Dialect, key: str) -> Callable[[Any], Any]:
     return convert or (lambda value: value)
 
 
-def _converted_rows(dialect: Dialect, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def _converted_rows(
+    dialect: Dialect, rows: Sequence[dict[str, Any]], payloads: dict[int, Any]
+) -> list[dict[str, Any]]:
     payload, time = _converter(dialect, "payload"), _converter(dialect, "not_before")
-    payloads: dict[int, Any] = {}  # by identity: rows hold the payloads while this runs
     times: dict[datetime, Any] = {}
     now = utcnow()
     created_at = time(now)
@@ -75,13 +76,17 @@ def _converted_rows(dialect: Dialect, rows: Sequence[dict[str, Any]]) -> list[di
     return converted
 
 
-async def insert_deliveries(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> int:
+async def insert_deliveries(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], *, stored: dict[int, Any] | None = None
+) -> int:
     """Insert rows, skipping any whose dedup_key exists; returns how many were new. A row
-    without `not_before` is due now."""
+    without `not_before` is due now. `stored`: payloads already converted for the database,
+    by the identity of the payload (whoever passes it keeps those payloads alive); filled
+    with the ones converted here."""
     if not rows:
         return 0
     dialect = session.get_bind().dialect
-    converted = _converted_rows(dialect, rows)
+    converted = _converted_rows(dialect, rows, {} if stored is None else stored)
     keys = list(converted[0])  # every row has the same columns
     new = 0
     for start in range(0, len(converted), CHUNK_ROWS):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -29,18 +29,43 @@ class Push:
     episode_id: int | None = None  # the episode a reminder is about
 
 
-async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
+@dataclass
+class Encodings:
+    """Messages encoded for the outbox once, for every `enqueue_many` given this: a caller
+    that queues batch after batch of the same messages (the reminder tick) keeps one.
+
+    Equal messages share one payload (a fan-out builds an equal message per chat). The same
+    message object is found by identity first: hashing a message with its keyboard again
+    for every row cost more than the rest of its row. `stored` is a payload as the database
+    takes it, by the payload's identity. Both hold what they saw: keep one for one job."""
+
+    by_value: dict[BotMessage, dict[str, Any]] = field(default_factory=dict)
+    by_identity: dict[int, tuple[BotMessage, dict[str, Any]]] = field(default_factory=dict)
+    stored: dict[int, Any] = field(default_factory=dict)
+
+    def payload(self, message: BotMessage) -> dict[str, Any]:
+        known = self.by_identity.get(id(message))
+        if known is None:
+            payload = self.by_value.get(message)
+            if payload is None:
+                payload = self.by_value[message] = to_payload(message)
+            known = self.by_identity[id(message)] = (message, payload)
+        return known[1]
+
+
+async def enqueue_many(
+    session: AsyncSession, pushes: Iterable[Push], *, encodings: Encodings | None = None
+) -> int:
     """Queue many pushes in few statements; returns how many were new (the rest were queued
     before under the same dedup key). Never commits."""
     now = utcnow()
-    payloads: dict[BotMessage, dict[str, Any]] = {}  # a fan-out's pushes share a message
+    encoded = encodings or Encodings()
     rows = [
         {
             "chat_id": push.chat_id,
             "kind": push.kind,
             "dedup_key": push.dedup_key,
-            "payload": payloads.get(push.message)
-            or payloads.setdefault(push.message, to_payload(push.message)),
+            "payload": encoded.payload(push.message),
             "silent": push.message.silent,
             "not_before": push.not_before or now,
             "broadcast_id": push.broadcast_id,
@@ -48,7 +73,7 @@ async def enqueue_many(session: AsyncSession, pushes: Iterable[Push]) -> int:
         }
         for push in pushes
     ]
-    return await insert_deliveries(session, rows)
+    return await insert_deliveries(session, rows, stored=encoded.stored)
 
 
 async def enqueue(

@@ -21,7 +21,7 @@ from bot.catalog.chat_ical import chat_airings_key_prefix
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
-from bot.delivery.outbox import Push, enqueue_many
+from bot.delivery.outbox import Encodings, Push, enqueue_many
 from bot.followers import Follower, reminder_followers
 from bot.message import BotMessage, Keyboard
 from bot.reminders.chat_airings import plan_chat_airings
@@ -233,7 +233,7 @@ async def _write(
     chat_id: int | None = None,
 ) -> int:
     """Queue the planned reminders of every follower (or only `chat_id`) of the candidates."""
-    written = 0
+    written, encodings = 0, Encodings()  # the batches share most of their messages
     for lead, episode_ids in candidates.items():
         batches = reminder_followers(
             session, episode_ids=episode_ids, lead=lead, defaults=defaults, chat_id=chat_id
@@ -252,7 +252,7 @@ async def _write(
                 for reminder, message in plans.of(episode_id, follower)
                 for chat in chats
             ]
-            written += await enqueue_many(session, pushes)
+            written += await enqueue_many(session, pushes, encodings=encodings)
     return written
 
 

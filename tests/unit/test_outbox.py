@@ -1,9 +1,12 @@
 """The outbox on SQLite and PostgreSQL: idempotent enqueue, claims, leases, cascades."""
 
+from dataclasses import replace
 from datetime import timedelta
 
-from bot.delivery.outbox import enqueue
-from bot.message import BotMessage, Copy, to_payload
+from sqlalchemy import select
+
+from bot.delivery.outbox import Encodings, Push, enqueue, enqueue_many
+from bot.message import BotMessage, Button, Copy, to_payload
 from storage.chats import delete_chat, ensure_chat
 from storage.db import create_session_factory
 from storage.deliveries import (
@@ -12,6 +15,7 @@ from storage.deliveries import (
     lease_deliveries,
     release_leases,
 )
+from storage.delivery_models import Delivery
 from storage.migrate import upgrade_database
 from storage.models import utcnow
 from storage.statuses import DeliveryKind
@@ -90,3 +94,32 @@ async def test_deleting_a_chat_removes_the_broadcasts_that_name_it(engine):
     async with sessions() as session:
         assert list(await session.scalars(select(Broadcast.author_id))) == [9]
         assert await session.scalar(select(func.count()).select_from(Delivery)) == 1
+
+
+async def test_batches_sharing_encodings_store_each_message_as_its_own_payload(engine):
+    """A job queuing batch after batch encodes each message once for all of them, by the
+    message itself or an equal one, and never hands one message's payload to another."""
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    keyboard = ((Button("Card", "1|c|5"),),)
+    first, second = BotMessage("<b>Dark</b> at 20:15", keyboard), BotMessage("Lost at 21:00")
+    encodings = Encodings()
+    async with sessions.begin() as session:
+        chats = [await ensure_chat(session, telegram_id=t, chat_type="private") for t in (1, 2, 3)]
+        batches = [
+            [Push(chats[0].id, DeliveryKind.REMINDER, "r:1", first),
+             Push(chats[1].id, DeliveryKind.REMINDER, "r:2", second)],
+            [Push(chats[2].id, DeliveryKind.REMINDER, "r:3", first),
+             Push(chats[0].id, DeliveryKind.REMINDER, "r:4", replace(second, silent=False)),
+             Push(chats[1].id, DeliveryKind.REMINDER, "r:5", BotMessage("Lost at 21:00"))],
+        ]  # fmt: skip
+        assert [await enqueue_many(session, b, encodings=encodings) for b in batches] == [2, 3]
+    assert len(encodings.by_value) == 2  # the equal third message found the second's payload
+    assert len(encodings.stored) == 2
+    async with sessions() as session:
+        by_key = dict((await session.execute(select(Delivery.dedup_key, Delivery.payload))).all())
+    assert by_key == {
+        "r:1": to_payload(first), "r:3": to_payload(first),
+        "r:2": to_payload(second), "r:4": to_payload(second), "r:5": to_payload(second),
+    }  # fmt: skip
+    assert to_payload(first)["buttons"] == [[{"label": "Card", "data": "1|c|5"}]]
