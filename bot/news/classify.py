@@ -27,6 +27,7 @@ from bot.news.cues import (
     NEGATED_RENEWAL,
     NO_DECISION,
     NOT_CANCELLED,
+    NOT_RESCUED,
     PREMIERE,
     RENEWAL,
     REPORT,
@@ -120,7 +121,7 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
-    lemmas = NOT_CANCELLED.sub("", lemmas)
+    lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

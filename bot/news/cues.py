@@ -63,6 +63,12 @@ NOT_CANCELLED = re.compile(
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
 )
 
+# A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
+# other words still count.
+NOT_RESCUED = re.compile(
+    r"\b(?:not|never|no|kein|nicht|nie) (?:[^|\s]+ ){0,2}(?:rettung|retten|gerettet|save|rescue)\b"
+)
+
 
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
@@ -112,7 +118,9 @@ _NETWORK = (
 # A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
-    r"find an? savior|retten|gerettet",
+    r"find an? savior|retten|gerettet|rettung",
+    # A network that takes its cancellation back: "reverses decision to axe", "reverses course".
+    r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
 )

@@ -193,6 +193,12 @@ CASES = [
     # A reunion special is no season; only its date is news.
     ("‘Scrubs’ reunion special officially a go", "other"),
     ("‘Scrubs’ reunion special gets a premiere date", "premiere"),
+    # A cancellation taken back is a rescue; a rescue denied is none.
+    ("NBC reverses decision to axe ‘Timeless’", "renewal"),
+    ("Fox reverses course on ‘Lucifer’", "renewal"),
+    ("„Babylon Berlin“: Absetzung und Rettung", "renewal"),
+    ("„Manifest“: keine Netflix-Rettung nach der Absetzung", "cancellation"),
+    ("‘Timeless’ not saved after all: NBC cancels it", "cancellation"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
