@@ -109,6 +109,8 @@ NEGATED_RENEWAL = _any(
     r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
     r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
     r"pass on (?:an? )?(?:" + _ORDINAL + " )?" + _SEASON,
+    # Not airing, coming or being made for another season: "will not be airing for a fifth season".
+    r"(?:not|never) " + _GAP + r"for (?:an? |the )?" + _ORDINAL + " " + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (
@@ -141,7 +143,9 @@ _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|ru
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
     r"(?:pick(?! up (?:right )?where)|order|bestellen) " + _GAP + _SEASON,  # not the story's thread
-    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
+    # … not a season whose start is announced: "announced that the final season will premiere".
+    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON
+    + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     r"(?:order|bestellen|greenlight\w*) "
@@ -156,6 +160,13 @@ RENEWAL = _any(
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score|earn|receive) (?:an? )?" + _SEASON + " " + _NUMBER,
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
+    # Ordered in the passive or ordered more: "Season 4 has already been ordered", "ARD bestellt
+    # mehr „Morden im Norden“".
+    _SEASON + r" (?:\d+ |" + _NUMBER + r" )?" + _SHORT_GAP + r"(?:be|werden) (?:already |bereits "
+    r"|officially |offiziell )?(?:order|bestellen)",
+    r"(?:order|bestellen) (?:more|mehr)(?! (?:[^|\s]+ ){0,2}(?:episode|folge|pilot)\w*)",
+    # Staying on the air: "is sticking around", "will be staying put at NBC".
+    r"stick around|stay put|remain on the air|stay on the air",
     r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
     # dritte Runde gehen"); "in die letzte Runde" is its end.
@@ -250,11 +261,14 @@ ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) " + _SHORT_GAP + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
     r"end (?:its|their) run",
+    # A season's last episode said to be the series' last: "season 8 ending to be series finale".
+    r"(?:be|serve as|double as) (?:the |its |a |their )?series finale",
 )
 ENDING = _any(
     r"(?:be|as|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"kundigen " + _GAP + r"ende",
-    r"(?:to|will) end|end with|end after",
+    r"(?:to|will) end|end with|end after|(?<!season )(?<!episode )(?<!finale )be end(?:ing)?",
+    r"announce\w* (?:the |an )?end of",
     r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
     r"enden|zu ende|schluss",
     # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"

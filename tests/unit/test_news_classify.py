@@ -199,6 +199,21 @@ CASES = [
     ("„Babylon Berlin“: Absetzung und Rettung", "renewal"),
     ("„Manifest“: keine Netflix-Rettung nach der Absetzung", "cancellation"),
     ("‘Timeless’ not saved after all: NBC cancels it", "cancellation"),
+    # An end said in other words: a series finale named as such, an end announced, a show
+    # "ending", no more airing for another season.
+    ("‘Evil’ season 4 finale to be the series finale", "cancellation"),
+    ("Its sixth season finale will serve as a series finale", "cancellation"),
+    ("The actor announced the end of his show ‘Walker’", "cancellation"),
+    ("CBS says the comedy series is ending", "cancellation"),
+    ("‘Walker’ will not be airing on the CW for a fifth season", "cancellation"),
+    ("‘Walker’: the season is ending tonight", "other"),
+    # Ordered in the passive or ordered more; a show that stays on the air.
+    ("‘UnREAL’ season 4 has already been ordered", "renewal"),
+    ("3. Staffel: ARD bestellt mehr „Morden im Norden“", "renewal"),
+    ("NBC orders more episodes of ‘Superstore’", "other"),
+    ("‘Mom’ is sticking around for a while yet", "renewal"),
+    # A season announced with its start is a date, not an order.
+    ("Pop TV announced that the final season of ‘Schitt’s Creek’ will premiere in January", "premiere"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
