@@ -7,11 +7,13 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, a trailer or
-reunion-special headline announces a date at most, and a review, a guide or the ratings
-count only for a decision or a date said outright: for those, the teaser is not read. A
-cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), or
-the reflexive "sich auf … einstellen" (to get ready for), is none."""
+nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
+premiere in a headline only, below every decision and date. A programme change or a pilot
+order decides nothing, a trailer or reunion-special headline announces a date at most, and
+a review, a guide or the ratings count only for a decision or a date said outright: for
+those, the teaser is not read. A cancellation denied or only for a while ("not cancelled",
+"vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
+is none; so is a rescue denied ("keine Rettung")."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from bot.news.cues import (
     RENEWAL,
     REPORT,
     RESCUE,
+    RETURN,
     SEASON_WORD,
     TRAILER,
     WEAK_RENEWAL,
@@ -54,6 +57,7 @@ _ORDER = (
     (RENEWAL, NewsKind.RENEWAL),
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (PREMIERE, NewsKind.PREMIERE),
+    (RETURN, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
@@ -64,11 +68,15 @@ _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMI
 # A question's teaser: only a date said for a start answers it; whether a series goes on is
 # what such teasers speculate about.
 _REPORT_ORDER = tuple(
-    entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    entry
+    for entry in _ORDER
+    if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 _TEASER_ORDER = tuple(
-    entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    entry
+    for entry in _ORDER
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
 )
 
 

@@ -144,7 +144,12 @@ RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
     r"(?:pick(?! up (?:right )?where)|order|bestellen) " + _GAP + _SEASON,  # not the story's thread
     # … not a season whose start is announced: "announced that the final season will premiere".
-    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON
+    r"(?:kundigen|ankundigen|announce) "
+    + _UNDATED_GAP
+    + _ORDINAL
+    + " "
+    + _UNDATED_GAP
+    + _SEASON
     + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
     r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
@@ -254,6 +259,16 @@ PREMIERE = _any(
     r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
     r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+)
+# What comes back that is not the show's next season: a film, a spin-off.
+_NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
+# A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",
+# "Willkommen zurück", "zurück auf dem Bildschirm" — the show is back, not a film or a spin-off
+# (a new show). In a trailer headline it is the trailer's story, in a teaser often history.
+RETURN = _any(
+    r"(?:zuruckkehren|zuruckkommen|willkommen zuruck|zuruck auf der bildschirm"
+    r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
+    r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
 )
 # An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to
 # end with season 8"); a final season merely ordered is ENDING, below the renewal.

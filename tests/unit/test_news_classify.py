@@ -213,7 +213,14 @@ CASES = [
     ("NBC orders more episodes of ‘Superstore’", "other"),
     ("‘Mom’ is sticking around for a while yet", "renewal"),
     # A season announced with its start is a date, not an order.
-    ("Pop TV announced that the final season of ‘Schitt’s Creek’ will premiere in January", "premiere"),
+    ("Pop TV announced the final season of ‘Schitt’s Creek’ will premiere in May", "premiere"),
+    # A German return to the screen is a premiere; a film, a spin-off or a trailer is not.
+    ("„Der Bergdoktor“ kehrt zurück", "premiere"),
+    ("Willkommen zurück in Hengasch: „Mord mit Aussicht“ ist wieder da", "premiere"),
+    ("Die ARD-Serie kehrt nach sieben Jahren zurück auf den Bildschirm", "premiere"),
+    ("„Stromberg“ kommt als Kinofilm zurück", "other"),
+    ("„4 Blocks“ kehrt mit einem Ableger zurück", "other"),
+    ("„Monk“ kehrt zurück: der erste Trailer ist da", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -266,6 +273,12 @@ def test_a_teaser_that_says_soon_with_the_start_is_a_premiere() -> None:
     assert classify("Big news", "The show will return in a few weeks.") == "premiere"
     assert classify("Big news", "‘Lucifer’ has been picked up by Netflix.") == "renewal"
     assert classify("Big news", "It picks up where season 3 ended.") == "other"
+
+
+def test_a_return_told_in_a_teaser_is_no_premiere_without_a_date() -> None:
+    assert classify("Gute Nachrichten für Fans", "„Der Bergdoktor“ kehrt zurück.") == "other"
+    teaser = "„Der Bergdoktor“ kehrt im Januar zurück."
+    assert classify("Gute Nachrichten für Fans", teaser) == "premiere"
 
 
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:
