@@ -50,7 +50,9 @@ _CONFIRMED = (
 
 # What happens "despite" or "trotz" something did not happen: "renewed despite efforts to
 # have it cancelled".
-CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
+# "trotz" takes a short noun phrase ("Trotz guter Quoten RTL setzt … ab"): the rest of the
+# clause is the news; "despite" may run on to the clause's end.
+CONCESSION = re.compile(r"\bdespite [^|]*|\btrotz (?:[^|\s]+ ){0,2}[^|\s]+")
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
 # "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
@@ -218,6 +220,9 @@ DATED_PREMIERE = _any(
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
+    # A day said without a preposition: "starting June 2", "premieres March 5".
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:january|february"
+    r"|march|april|may|june|july|august|september|october|november|december) \d+",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
@@ -259,6 +264,10 @@ PREMIERE = _any(
     r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
     r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+    # A channel that shows seasons or a sequel, a first broadcast: "Universal Channel zeigt
+    # zweite und dritte Staffel", "ZDF zeigt Fortsetzung früher", "Erstausstrahlung im Dezember".
+    r"zeigen (?:[^|\s]+ ){0,3}(?:" + _ORDINAL + r" (?:und " + _ORDINAL + r" )?)?" + _SEASON,
+    r"erstausstrahlung\w*",
 )
 # What comes back that is not the show's next season: a film, a spin-off.
 _NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"

@@ -221,6 +221,15 @@ CASES = [
     ("„Stromberg“ kommt als Kinofilm zurück", "other"),
     ("„4 Blocks“ kehrt mit einem Ableger zurück", "other"),
     ("„Monk“ kehrt zurück: der erste Trailer ist da", "other"),
+    # "trotz" takes a short noun phrase; the clause after it is the news.
+    ("Trotz guter Quoten RTL setzt „Magda macht das schon“ ab", "cancellation"),
+    ("Trotz der Absetzung: Fans feiern „Magda macht das schon“", "other"),
+    # A channel showing seasons or a sequel, a first broadcast, a day without a preposition.
+    ("„Die Goldbergs“: Universal Channel zeigt zweite und dritte Staffel", "premiere"),
+    ("„Ku’damm 63“: ZDF zeigt Fortsetzung früher als geplant", "premiere"),
+    ("„Davos 1917“: Erstausstrahlung im Dezember", "premiere"),
+    ("‘The Orville’ returns with a new season on Hulu starting June 2", "premiere"),
+    ("Wie gut zeigt „Dark“ die Zeitreisen?", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
