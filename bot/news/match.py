@@ -111,17 +111,22 @@ class SeriesMatcher:
         commonness: CommonnessCache,
     ) -> None:
         """Adds a title without its leading article ("The X-Files" as "X-Files") where the
-        rest is a specific name of two words or more: one word ("The Pitt" → "Pitt") is
-        too often a person. Words taken already keep their title."""
+        rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
+        Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
+        evidence an everyday title needs: quoted, beside a series word, the subject of news.
+        Words taken already keep their title."""
         bare = _without_article(name)
         if bare is None:
             return
         key = normalize_title(bare)
-        if " " not in key or self._automaton.exists(f" {key} "):
+        if self._automaton.exists(f" {key} "):
             return
         found = commonness.of(bare)
-        if not found.ordinary:
-            self._add(key, series_id, found)
+        if found.ordinary:
+            return
+        if " " not in key:
+            found = replace(found, ordinary=True)
+        self._add(key, series_id, found)
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""

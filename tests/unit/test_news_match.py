@@ -161,6 +161,23 @@ def test_a_specific_title_is_found_without_its_leading_article() -> None:
     assert walking.match("‘Walking Dead: World Beyond’ renewed") == set()
 
 
+def test_one_specific_word_without_its_article_needs_the_evidence_of_an_everyday_title() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Der Bergdoktor", primary=True),
+            CatalogueTitle(2, "The Punisher", primary=True),
+            CatalogueTitle(3, "Die Wespe", primary=True),
+        ]
+    )
+    assert matcher.match("Keine Überraschung: «Bergdoktor» meldet sich im Januar zurück") == {1}
+    assert matcher.match("Netflix Cancels 'Punisher' and 'Jessica Jones'") == {2}
+    assert matcher.match("Bergdoktor bekommt eine neue Staffel") == {1}
+    # Unquoted and not the subject of series news: a plain noun or a name.
+    assert matcher.match("Ein Bergdoktor rettet zwei Wanderer am Dachstein") == set()
+    assert matcher.match("Eine Wespe stach den Moderator live im Studio") == set()
+    assert matcher.match("Marvel plans a Punisher cameo in the new film") == set()
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
