@@ -100,6 +100,8 @@ class SeriesMatcher:
             self._add_bare(title.name, title.series_id, commonness)
         for name in names:
             self._add_bare(name, None, commonness)
+        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+            self._add_inflected(title.name, title.series_id, commonness)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
@@ -127,6 +129,19 @@ class SeriesMatcher:
         if " " not in key:
             found = replace(found, ordinary=True)
         self._add(key, series_id, found)
+
+    def _add_inflected(self, name: str, series_id: int, commonness: CommonnessCache) -> None:
+        """Adds the German oblique form of a title with a German article, without it: "Der
+        letzte Bulle" as „letzten Bullen“, "Die Vorstadtweiber" as „Vorstadtweibern“, "Der
+        Bestatter" as "Bestatters". It counts only with the evidence an everyday title
+        needs; a one-word title that is a plain word ("Der Alte") gets none."""
+        key = _german_oblique(name)
+        if key is None or self._automaton.exists(f" {key} "):
+            return
+        found = commonness.of(_LEADING_ARTICLE.sub("", name.strip(), count=1))
+        if found.ordinary and " " not in key:
+            return
+        self._add(key, series_id, replace(found, ordinary=True))
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -248,6 +263,40 @@ def _without_article(name: str) -> str | None:
     """The title without its leading article, None if it has none."""
     bare = _LEADING_ARTICLE.sub("", name.strip(), count=1)
     return bare if bare != name.strip() else None
+
+
+_GERMAN_ARTICLE = re.compile(r"(?i)^(der|die|das)\s+(?=\S)")
+_NO_GENITIVE_S = ("e", "s", "x", "z", "ß")
+# Words that end a title's leading noun phrase: "Die Toten | vom Bodensee".
+_PHRASE_ENDS = frozenset({"der", "des", "dem", "den", "vom", "von", "im", "in", "am", "an", "und"})
+
+
+def _german_oblique(name: str) -> str | None:
+    """The normalised oblique form of a title that opens with a German article, without the
+    article, or None where it reads the same. In its leading noun phrase an adjective in -e
+    takes -n (den letzten Bullen), and so does the noun of "der" in -e (weak: den Bullen);
+    a plural of "die" in -er or -el takes the dative -n (den Vorstadtweibern), any other
+    noun of "der" or "das" the genitive -s (des Bestatters)."""
+    article = _GERMAN_ARTICLE.match(name.strip())
+    if article is None:
+        return None
+    words = normalize_title(name.strip()[article.end() :]).split()
+    if not words or len(words) > 3 or not all(word.isalpha() for word in words):
+        return None
+    phrase = next((i for i, word in enumerate(words) if word in _PHRASE_ENDS), len(words))
+    if phrase == 0:
+        return None
+    head = phrase - 1
+    inflected = [f"{word}n" if word.endswith("e") else word for word in words[:head]]
+    noun, gender = words[head], article.group(1).casefold()
+    if gender == "der" and noun.endswith("e"):
+        noun += "n"
+    elif gender == "die" and noun.endswith(("er", "el")):
+        noun += "n"
+    elif gender != "die" and not noun.endswith(_NO_GENITIVE_S):
+        noun += "s"
+    form = [*inflected, noun, *words[phrase:]]
+    return " ".join(form) if form != words else None
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:

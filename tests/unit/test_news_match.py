@@ -178,6 +178,28 @@ def test_one_specific_word_without_its_article_needs_the_evidence_of_an_everyday
     assert matcher.match("Marvel plans a Punisher cameo in the new film") == set()
 
 
+def test_a_german_title_is_found_in_its_oblique_form_with_evidence() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Der letzte Bulle", primary=True),
+            CatalogueTitle(2, "Die Vorstadtweiber", primary=True),
+            CatalogueTitle(3, "Der Bestatter", primary=True),
+            CatalogueTitle(4, "Der Alte", primary=True),
+            CatalogueTitle(5, "Die Toten vom Bodensee", primary=True),
+        ]
+    )
+    assert matcher.match("Henning Baum als „letzten Bullen“, bevor Sat.1 die Serie einstellte") == {
+        1
+    }
+    assert matcher.match("Ein Abschied bei den „Vorstadtweibern“") == {2}
+    assert matcher.match("Die letzte Staffel des „Bestatters“ startet im Januar") == {3}
+    # Without evidence a plain phrase; a one-word plain title ("Alte") gets no such form.
+    assert matcher.match("Die Rückkehr des letzten Bullen ins Revier") == set()
+    assert matcher.match("Ein Fest für die „Alten“ im Dorf") == set()
+    # Only the leading noun phrase is inflected: no "Bodenseen".
+    assert matcher.match("„Toten vom Bodenseen“ bekommt eine neue Staffel") == set()
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
