@@ -96,11 +96,12 @@ class SeriesMatcher:
                     self.known += 1
         # Full names first, followed or known: a title without its article only where its
         # words are nobody's full name.
-        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+        ranked = [title for _, title in sorted(best.values(), key=lambda e: e[0], reverse=True)]
+        for title in ranked:
             self._add_bare(title.name, title.series_id, commonness)
         for name in names:
             self._add_bare(name, None, commonness)
-        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+        for title in ranked:  # the followed titles' German oblique forms, last of all
             self._add_inflected(title.name, title.series_id, commonness)
         self.size = self.followed + self.known
         if self.size:
