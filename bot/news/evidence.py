@@ -206,6 +206,11 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
     return _owns_series_word(text, last)
 
 
+def beside_series_word(text: Headline, first: int, last: int) -> bool:
+    """Whether a series word stands right beside the title or its possessive owns one."""
+    return _beside_series_word(text, first, last)
+
+
 POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"
 _OWNED = re.compile(rf"{SEASON_WORD.pattern}|renew|cancel|verlanger|absetz")
 

@@ -9,6 +9,10 @@ of followed series, and the known names of the world's other series, which only 
   language blocks only where it is a mention itself;
 - a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
   parent's fans only when no other series is the item's subject.
+- in an item about the box office a title is the film that shares it, unless a series word
+  stands beside it;
+- a German title is also found without its article where the rest is specific
+  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence.
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -22,7 +26,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, has_evidence, may_be_mention
+from bot.news.evidence import Place, beside_series_word, has_evidence, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -40,6 +44,11 @@ _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
+# An item about the takings of films: a title in it is the film unless a series word stands
+# beside it ("'The Flash' off to slow start at box office").
+_BOX_OFFICE = re.compile(
+    r"\b(?:box[ -]office|kinokasse\w*|einspielergebnis\w*|kinocharts|opening[ -]weekend)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -164,12 +173,15 @@ class SeriesMatcher:
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
-        found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
+        films = bool(_BOX_OFFICE.search(headline.text)) or bool(
+            teaser and _BOX_OFFICE.search(teaser.casefold())
+        )
+        found, modifiers = self._scan(headline, Place.HEADLINE, language, names, films=films)
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
                 # A known name alone matters only where it keeps a parent from the subject.
                 known = bool(modifiers) and not found
-                found |= self._scan(text, place, language, names, known=known)[0]
+                found |= self._scan(text, place, language, names, known=known, films=films)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
@@ -182,12 +194,14 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool = False,
+        films: bool = False,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for mention in _longest(self._mentions(text, place, language, names, known=known)):
+        mentions = self._mentions(text, place, language, names, known=known, films=films)
+        for mention in _longest(mentions):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
                 modifiers.add(series_id)
@@ -211,6 +225,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool,
+        films: bool = False,
     ) -> list[_Mention]:
         if not text.words:
             return []
@@ -229,6 +244,8 @@ class SeriesMatcher:
             last = first + length - 1
             if not may_be_mention(text, first, last, commonness, names):
                 continue
+            if films and not beside_series_word(text, first, last):
+                continue  # at the box office a title is the film
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
             elif not commonness.function_only:

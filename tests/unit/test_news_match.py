@@ -412,3 +412,18 @@ def test_a_dateline_whose_word_folds_longer_is_still_one() -> None:
     matcher = SeriesMatcher([CatalogueTitle(7, "Straße", primary=True)])
     assert matcher.match("Straße. Das ZDF macht Schluss mit seiner Krimiserie") == set()
     assert matcher.match("Straße (dpa) - Das ZDF stellt die Serie ein") == set()
+
+
+def test_at_the_box_office_a_title_is_the_film_unless_a_series_word_stands_beside_it() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "The Flash", primary=True),
+            CatalogueTitle(2, "Yellowstone", primary=True),
+        ]
+    )
+    assert matcher.match("Ezra Miller's 'The Flash' Off to Slow Start at Box Office") == set()
+    teaser = "One bright spot at the weekend box-office is Wes Anderson's film."
+    assert matcher.match("Miller’s ‘The Flash’ Faces Trouble", teaser) == set()
+    assert matcher.match("„Yellowstone“-Film stürmt die Kinocharts") == set()
+    assert matcher.match("‘The Flash’ season 9 beats the box office of its film") == {1}
+    assert matcher.match("Miller’s ‘The Flash’ faces trouble") == {1}
