@@ -427,3 +427,11 @@ def test_at_the_box_office_a_title_is_the_film_unless_a_series_word_stands_besid
     assert matcher.match("„Yellowstone“-Film stürmt die Kinocharts") == set()
     assert matcher.match("‘The Flash’ season 9 beats the box office of its film") == {1}
     assert matcher.match("Miller’s ‘The Flash’ faces trouble") == {1}
+
+
+def test_a_title_that_is_an_auxiliary_verb_needs_quotes_or_to_open_the_headline() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Will", primary=True)])
+    assert matcher.match("‘The Good Place’ Season 4 Will Premiere In September") == set()
+    assert matcher.match("‘The Order’ Season 3: Is it Coming, or Will the Series End?") == set()
+    assert matcher.match("TNT cancels ‘Will’ after one season") == {1}
+    assert matcher.match("Will: Season 1 review of TNT's Shakespeare drama") == {1}
