@@ -153,7 +153,7 @@ RENEWAL = _any(
     + _UNDATED_GAP
     + _SEASON
     + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
-    r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    r"gehen in (?:der|ein) (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     r"(?:order|bestellen|greenlight\w*) "
     + _SHORT_GAP
@@ -220,6 +220,9 @@ DATED_PREMIERE = _any(
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
+    # A release planned, not one that happened ("the news was released in May"): "due for
+    # release in February".
+    r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
     # A day said without a preposition: "starting June 2", "premieres March 5".
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:january|february"
     r"|march|april|may|june|july|august|september|october|november|december) \d+",
@@ -269,6 +272,9 @@ PREMIERE = _any(
     r"zeigen (?:[^|\s]+ ){0,3}(?:" + _ORDINAL + r" (?:und " + _ORDINAL + r" )?)?" + _SEASON,
     r"erstausstrahlung\w*",
 )
+# A season that will come, said with the verb first: "Es kommt eine dritte Staffel!". Read
+# after the dates, so "Im Mai kommt eine dritte Staffel" stays a premiere.
+SEASON_COMING = _any(r"kommen (?:noch |nun |jetzt )?ein " + _ORDINAL + " " + _SEASON)
 # What comes back that is not the show's next season: a film, a spin-off.
 _NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
 # A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",

@@ -230,6 +230,12 @@ CASES = [
     ("„Davos 1917“: Erstausstrahlung im Dezember", "premiere"),
     ("‘The Orville’ returns with a new season on Hulu starting June 2", "premiere"),
     ("Wie gut zeigt „Dark“ die Zeitreisen?", "other"),
+    # A season that will come, verb first; another round; a release that is due.
+    ("Gute Nachricht für „Sankt Maik“: Es kommt eine dritte Staffel!", "renewal"),
+    ("Im Mai kommt eine dritte Staffel von „Sankt Maik“", "premiere"),
+    ("„Babylon Berlin“ geht in eine neue Runde", "renewal"),
+    ("The final season of ‘Killing Eve’ is due for release in February", "premiere"),
+    ("The news was released by CBS back in May", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
