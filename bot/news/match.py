@@ -9,6 +9,8 @@ of followed series, and the known names of the world's other series, which only 
   language blocks only where it is a mention itself;
 - a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
   parent's fans only when no other series is the item's subject.
+- in the teaser a title followed by a person's credit ("The Equalizer screenwriter …")
+  names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it;
 - a German title is also found without its article where the rest is specific
@@ -44,6 +46,16 @@ _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
+# A title followed by a person's credit names that person ("written by The Equalizer
+# screenwriter Richard Wenk"), not news of the series.
+_CREDITS = frozenset(
+    {
+        *("screenwriter", "writer", "director", "creator", "cocreator", "showrunner"),
+        *("producer", "composer", "author", "novelist"),
+        *("drehbuchautor", "drehbuchautorin", "regisseur", "regisseurin", "schopfer"),
+        *("schopferin", "erfinder", "erfinderin", "autor", "autorin"),
+    }
+)
 # An item about the takings of films: a title in it is the film unless a series word stands
 # beside it ("'The Flash' off to slow start at box office").
 _BOX_OFFICE = re.compile(
@@ -246,6 +258,8 @@ class SeriesMatcher:
                 continue
             if films and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
+            if place is not Place.HEADLINE and _credited(text, last):
+                continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
             elif not commonness.function_only:
@@ -315,6 +329,14 @@ def _german_oblique(name: str) -> str | None:
         noun += "s"
     form = [*inflected, noun, *words[phrase:]]
     return " ".join(form) if form != words else None
+
+
+def _credited(text: Headline, last: int) -> bool:
+    """Whether a person's credit follows the title ("The Equalizer screenwriter", "the
+    Dark's creator"): the title then names the person's work, not the item's subject."""
+    words = text.words
+    after = last + 2 if last + 1 < len(words) and words[last + 1] == "s" else last + 1
+    return after < len(words) and words[after] in _CREDITS and last not in text.breaks
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:

@@ -95,10 +95,10 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
-    assert min(result.precision for result in folds) >= 0.979
+    assert min(result.precision for result in folds) >= 0.980
     assert min(result.recall for result in folds) >= 0.916
     assert min(result.kind_accuracy for result in folds) >= 0.880
-    assert whole.precision >= 0.988
+    assert whole.precision >= 0.989
     assert whole.recall >= 0.941
     assert whole.kind_accuracy >= 0.917
 
@@ -135,12 +135,12 @@ def test_heldout4_now_development() -> None:
     """235 headlines (heldout4) from 192 outlets, 95 new to the corpus, collected and labelled
     by a helper who never ran the matcher. Scored as a held-out set on the rules before the
     last tuning (precision 0.958, recall 0.925, kind accuracy 0.810) and after it (0.958,
-    0.925, 0.815); its errors have been read since, so it is development data now (0.974,
+    0.925, 0.815); its errors have been read since, so it is development data now (0.979,
     0.960, 0.894 after rules written with it in view), and a newer held-out set collected by
     others is scored by the lead."""
     result = score(load(CORPUS_DIR, part="heldout4"))
     _show("heldout4 (development)", result)
     assert result.rows >= 235
-    assert result.precision >= 0.973, result.wrong
+    assert result.precision >= 0.978, result.wrong
     assert result.recall >= 0.959, result.wrong
     assert result.kind_accuracy >= 0.893, result.wrong

@@ -435,3 +435,20 @@ def test_a_title_that_is_an_auxiliary_verb_needs_quotes_or_to_open_the_headline(
     assert matcher.match("‘The Order’ Season 3: Is it Coming, or Will the Series End?") == set()
     assert matcher.match("TNT cancels ‘Will’ after one season") == {1}
     assert matcher.match("Will: Season 1 review of TNT's Shakespeare drama") == {1}
+
+
+def test_a_title_credited_to_a_person_in_the_teaser_is_not_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "The Equalizer", primary=True),
+            CatalogueTitle(2, "Lethal Weapon", primary=True),
+        ]
+    )
+    teaser = "The latest draft is written by The Equalizer screenwriter Richard Wenk."
+    assert matcher.match("Mel Gibson to direct a fifth ‘Lethal Weapon’", teaser) == {2}
+    teaser = "The new draft is by The Equalizer's creator Richard Lindheim."
+    assert matcher.match("Mel Gibson to direct a fifth ‘Lethal Weapon’", teaser) == {2}
+    teaser = "The Equalizer returns for a fifth season on CBS."
+    assert matcher.match("Queen Latifah is back", teaser) == {1}
+    # In the headline the credit is news of the series' people.
+    assert matcher.match("The Equalizer showrunner leaves CBS drama") == {1}
