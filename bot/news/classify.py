@@ -7,11 +7,13 @@ cancellation is renewed; a series that will not go on
 said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
 a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
 soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A programme change or a pilot order decides nothing, a trailer or
-reunion-special headline announces a date at most, and a review, a guide or the ratings
-count only for a decision or a date said outright: for those, the teaser is not read. A
-cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), or
-the reflexive "sich auf … einstellen" (to get ready for), is none."""
+nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
+premiere in a headline only, below every decision and date. A programme change or a pilot
+order decides nothing, a trailer or reunion-special headline announces a date at most, and
+a review, a guide or the ratings count only for a decision or a date said outright: for
+those, the teaser is not read. A cancellation denied or only for a while ("not cancelled",
+"vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
+is none; so is a rescue denied ("keine Rettung")."""
 
 from __future__ import annotations
 
@@ -27,10 +29,13 @@ from bot.news.cues import (
     NEGATED_RENEWAL,
     NO_DECISION,
     NOT_CANCELLED,
+    NOT_RESCUED,
     PREMIERE,
     RENEWAL,
     REPORT,
     RESCUE,
+    RETURN,
+    SEASON_COMING,
     SEASON_WORD,
     TRAILER,
     WEAK_RENEWAL,
@@ -52,7 +57,9 @@ _ORDER = (
     (ENDING_SAID, NewsKind.CANCELLATION),
     (RENEWAL, NewsKind.RENEWAL),
     (DATED_PREMIERE, NewsKind.PREMIERE),
+    (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (RETURN, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
@@ -63,11 +70,15 @@ _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMI
 # A question's teaser: only a date said for a start answers it; whether a series goes on is
 # what such teasers speculate about.
 _REPORT_ORDER = tuple(
-    entry for entry in _ORDER if entry[0] not in (PREMIERE, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    entry
+    for entry in _ORDER
+    if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 _TEASER_ORDER = tuple(
-    entry for entry in _ORDER if entry[0] not in (PREMIERE, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    entry
+    for entry in _ORDER
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
 )
 
 
@@ -120,7 +131,7 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
-    lemmas = NOT_CANCELLED.sub("", lemmas)
+    lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

@@ -50,7 +50,9 @@ _CONFIRMED = (
 
 # What happens "despite" or "trotz" something did not happen: "renewed despite efforts to
 # have it cancelled".
-CONCESSION = re.compile(r"\b(?:despite|trotz) [^|]*")
+# "trotz" takes a short noun phrase ("Trotz guter Quoten RTL setzt … ab"): the rest of the
+# clause is the news; "despite" may run on to the clause's end.
+CONCESSION = re.compile(r"\bdespite [^|]*|\btrotz (?:[^|\s]+ ){0,2}[^|\s]+")
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
 # "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
@@ -61,6 +63,12 @@ NOT_CANCELLED = re.compile(
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
+)
+
+# A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
+# other words still count.
+NOT_RESCUED = re.compile(
+    r"\b(?:not|never|no|kein|nicht|nie) (?:[^|\s]+ ){0,2}(?:rettung|retten|gerettet|save|rescue)\b"
 )
 
 
@@ -103,6 +111,8 @@ NEGATED_RENEWAL = _any(
     r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",
     r"setzen (?:[^|\s]+ ){0,8}nicht (?:[^|\s]+ ){0,3}fort",
     r"pass on (?:an? )?(?:" + _ORDINAL + " )?" + _SEASON,
+    # Not airing, coming or being made for another season: "will not be airing for a fifth season".
+    r"(?:not|never) " + _GAP + r"for (?:an? |the )?" + _ORDINAL + " " + _SEASON,
 )
 # Who orders, airs or saves a series: "Netflix saves 'Lucifer'" is a rescue.
 _NETWORK = (
@@ -112,7 +122,9 @@ _NETWORK = (
 # A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
-    r"find an? savior|retten|gerettet",
+    r"find an? savior|retten|gerettet|rettung",
+    # A network that takes its cancellation back: "reverses decision to axe", "reverses course".
+    r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
 )
@@ -133,8 +145,15 @@ _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + _ORDINAL + r" (?:staffel\w*|ru
 RENEWAL = _any(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
     r"(?:pick(?! up (?:right )?where)|order|bestellen) " + _GAP + _SEASON,  # not the story's thread
-    r"(?:kundigen|ankundigen|announce) " + _UNDATED_GAP + _ORDINAL + " " + _UNDATED_GAP + _SEASON,
-    r"gehen in der (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    # … not a season whose start is announced: "announced that the final season will premiere".
+    r"(?:kundigen|ankundigen|announce) "
+    + _UNDATED_GAP
+    + _ORDINAL
+    + " "
+    + _UNDATED_GAP
+    + _SEASON
+    + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
+    r"gehen in (?:der|ein) (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     r"(?:order|bestellen|greenlight\w*) "
     + _SHORT_GAP
@@ -148,6 +167,13 @@ RENEWAL = _any(
     + r"in (?:the work|arbeit|abarbeiten)",
     r"(?:get|land|score|earn|receive) (?:an? )?" + _SEASON + " " + _NUMBER,
     r"(?:get|land|score|earn|receive) " + _SHORT_GAP + r"order",
+    # Ordered in the passive or ordered more: "Season 4 has already been ordered", "ARD bestellt
+    # mehr „Morden im Norden“".
+    _SEASON + r" (?:\d+ |" + _NUMBER + r" )?" + _SHORT_GAP + r"(?:be|werden) (?:already |bereits "
+    r"|officially |offiziell )?(?:order|bestellen)",
+    r"(?:order|bestellen) (?:more|mehr)(?! (?:[^|\s]+ ){0,2}(?:episode|folge|pilot)\w*)",
+    # Staying on the air: "is sticking around", "will be staying put at NBC".
+    r"stick around|stay put|remain on the air|stay on the air",
     r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
     # dritte Runde gehen"); "in die letzte Runde" is its end.
@@ -194,6 +220,12 @@ DATED_PREMIERE = _any(
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
+    # A release planned, not one that happened ("the news was released in May"): "due for
+    # release in February".
+    r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
+    # A day said without a preposition: "starting June 2", "premieres March 5".
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:january|february"
+    r"|march|april|may|june|july|august|september|october|november|december) \d+",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
@@ -235,6 +267,23 @@ PREMIERE = _any(
     r"(?:jetzt |endlich |now |finally )?(?:da|here)",
     r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
     r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+    # A channel that shows seasons or a sequel, a first broadcast: "Universal Channel zeigt
+    # zweite und dritte Staffel", "ZDF zeigt Fortsetzung früher", "Erstausstrahlung im Dezember".
+    r"zeigen (?:[^|\s]+ ){0,3}(?:" + _ORDINAL + r" (?:und " + _ORDINAL + r" )?)?" + _SEASON,
+    r"erstausstrahlung\w*",
+)
+# A season that will come, said with the verb first: "Es kommt eine dritte Staffel!". Read
+# after the dates, so "Im Mai kommt eine dritte Staffel" stays a premiere.
+SEASON_COMING = _any(r"kommen (?:noch |nun |jetzt )?ein " + _ORDINAL + " " + _SEASON)
+# What comes back that is not the show's next season: a film, a spin-off.
+_NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
+# A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",
+# "Willkommen zurück", "zurück auf dem Bildschirm" — the show is back, not a film or a spin-off
+# (a new show). In a trailer headline it is the trailer's story, in a teaser often history.
+RETURN = _any(
+    r"(?:zuruckkehren|zuruckkommen|willkommen zuruck|zuruck auf der bildschirm"
+    r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
+    r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
 )
 # An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to
 # end with season 8"); a final season merely ordered is ENDING, below the renewal.
@@ -242,11 +291,14 @@ ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) " + _SHORT_GAP + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
     r"end (?:its|their) run",
+    # A season's last episode said to be the series' last: "season 8 ending to be series finale".
+    r"(?:be|serve as|double as) (?:the |its |a |their )?series finale",
 )
 ENDING = _any(
     r"(?:be|as|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"kundigen " + _GAP + r"ende",
-    r"(?:to|will) end|end with|end after",
+    r"(?:to|will) end|end with|end after|(?<!season )(?<!episode )(?<!finale )be end(?:ing)?",
+    r"announce\w* (?:the |an )?end of",
     r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
     r"enden|zu ende|schluss",
     # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"

@@ -22,7 +22,7 @@ from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
 from bot.news.names import LongerNames
-from bot.news.ordinary import Commonness
+from bot.news.ordinary import AUXILIARIES, Commonness
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 # Words skipped when looking for a series word next to a title ("season 2 of Lost").
@@ -65,6 +65,16 @@ def has_evidence(
         return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):
         return True
+    if (
+        commonness.function_only
+        and first == last
+        and text.words[first] in AUXILIARIES
+        and not (first == 0 and last in text.colon_after)
+    ):
+        # An auxiliary opens a verb phrase or a question, series words or not: "Season 4
+        # Will Premiere in September", "Will the Series End With Two Seasons?"; only quotes
+        # or a headline that opens with it before a colon ("Will: …") name the show.
+        return False
     # In a title-case headline "Final Season Will Answer" is a verb after a series word.
     after_only = commonness.function_only and text.title_case
     if _beside_series_word(text, first, last, after_only=after_only):
@@ -204,6 +214,11 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
         if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
             return True
     return _owns_series_word(text, last)
+
+
+def beside_series_word(text: Headline, first: int, last: int) -> bool:
+    """Whether a series word stands right beside the title or its possessive owns one."""
+    return _beside_series_word(text, first, last)
 
 
 POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"

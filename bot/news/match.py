@@ -9,6 +9,12 @@ of followed series, and the known names of the world's other series, which only 
   language blocks only where it is a mention itself;
 - a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
   parent's fans only when no other series is the item's subject.
+- in the teaser a title followed by a person's credit ("The Equalizer screenwriter …")
+  names that person's work, not the item's subject;
+- in an item about the box office a title is the film that shares it, unless a series word
+  stands beside it;
+- a German title is also found without its article where the rest is specific
+  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence.
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -22,7 +28,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, has_evidence, may_be_mention
+from bot.news.evidence import Place, beside_series_word, has_evidence, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -40,6 +46,21 @@ _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
+# A title followed by a person's credit names that person ("written by The Equalizer
+# screenwriter Richard Wenk"), not news of the series.
+_CREDITS = frozenset(
+    {
+        *("screenwriter", "writer", "director", "creator", "cocreator", "showrunner"),
+        *("producer", "composer", "author", "novelist"),
+        *("drehbuchautor", "drehbuchautorin", "regisseur", "regisseurin", "schopfer"),
+        *("schopferin", "erfinder", "erfinderin", "autor", "autorin"),
+    }
+)
+# An item about the takings of films: a title in it is the film unless a series word stands
+# beside it ("'The Flash' off to slow start at box office").
+_BOX_OFFICE = re.compile(
+    r"\b(?:box[ -]office|kinokasse\w*|einspielergebnis\w*|kinocharts|opening[ -]weekend)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -96,10 +117,13 @@ class SeriesMatcher:
                     self.known += 1
         # Full names first, followed or known: a title without its article only where its
         # words are nobody's full name.
-        for _, title in sorted(best.values(), key=lambda entry: entry[0], reverse=True):
+        ranked = [title for _, title in sorted(best.values(), key=lambda e: e[0], reverse=True)]
+        for title in ranked:
             self._add_bare(title.name, title.series_id, commonness)
         for name in names:
             self._add_bare(name, None, commonness)
+        for title in ranked:  # the followed titles' German oblique forms, last of all
+            self._add_inflected(title.name, title.series_id, commonness)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
@@ -111,17 +135,35 @@ class SeriesMatcher:
         commonness: CommonnessCache,
     ) -> None:
         """Adds a title without its leading article ("The X-Files" as "X-Files") where the
-        rest is a specific name of two words or more: one word ("The Pitt" → "Pitt") is
-        too often a person. Words taken already keep their title."""
+        rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
+        Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
+        evidence an everyday title needs: quoted, beside a series word, the subject of news.
+        Words taken already keep their title."""
         bare = _without_article(name)
         if bare is None:
             return
         key = normalize_title(bare)
-        if " " not in key or self._automaton.exists(f" {key} "):
+        if self._automaton.exists(f" {key} "):
             return
         found = commonness.of(bare)
-        if not found.ordinary:
-            self._add(key, series_id, found)
+        if found.ordinary:
+            return
+        if " " not in key:
+            found = replace(found, ordinary=True)
+        self._add(key, series_id, found)
+
+    def _add_inflected(self, name: str, series_id: int, commonness: CommonnessCache) -> None:
+        """Adds the German oblique form of a title with a German article, without it: "Der
+        letzte Bulle" as „letzten Bullen“, "Die Vorstadtweiber" as „Vorstadtweibern“, "Der
+        Bestatter" as "Bestatters". It counts only with the evidence an everyday title
+        needs; a one-word title that is a plain word ("Der Alte") gets none."""
+        key = _german_oblique(name)
+        if key is None or self._automaton.exists(f" {key} "):
+            return
+        found = commonness.of(_LEADING_ARTICLE.sub("", name.strip(), count=1))
+        if found.ordinary and " " not in key:
+            return
+        self._add(key, series_id, replace(found, ordinary=True))
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -143,12 +185,15 @@ class SeriesMatcher:
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
-        found, modifiers = self._scan(headline, Place.HEADLINE, language, names)
+        films = bool(_BOX_OFFICE.search(headline.text)) or bool(
+            teaser and _BOX_OFFICE.search(teaser.casefold())
+        )
+        found, modifiers = self._scan(headline, Place.HEADLINE, language, names, films=films)
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
                 # A known name alone matters only where it keeps a parent from the subject.
                 known = bool(modifiers) and not found
-                found |= self._scan(text, place, language, names, known=known)[0]
+                found |= self._scan(text, place, language, names, known=known, films=films)[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
@@ -161,12 +206,14 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool = False,
+        films: bool = False,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        for mention in _longest(self._mentions(text, place, language, names, known=known)):
+        mentions = self._mentions(text, place, language, names, known=known, films=films)
+        for mention in _longest(mentions):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
                 modifiers.add(series_id)
@@ -190,6 +237,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool,
+        films: bool = False,
     ) -> list[_Mention]:
         if not text.words:
             return []
@@ -207,6 +255,10 @@ class SeriesMatcher:
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
             if not may_be_mention(text, first, last, commonness, names):
+                continue
+            if films and not beside_series_word(text, first, last):
+                continue  # at the box office a title is the film
+            if place is not Place.HEADLINE and _credited(text, last):
                 continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
@@ -243,6 +295,48 @@ def _without_article(name: str) -> str | None:
     """The title without its leading article, None if it has none."""
     bare = _LEADING_ARTICLE.sub("", name.strip(), count=1)
     return bare if bare != name.strip() else None
+
+
+_GERMAN_ARTICLE = re.compile(r"(?i)^(der|die|das)\s+(?=\S)")
+_NO_GENITIVE_S = ("e", "s", "x", "z", "ß")
+# Words that end a title's leading noun phrase: "Die Toten | vom Bodensee".
+_PHRASE_ENDS = frozenset({"der", "des", "dem", "den", "vom", "von", "im", "in", "am", "an", "und"})
+
+
+def _german_oblique(name: str) -> str | None:
+    """The normalised oblique form of a title that opens with a German article, without the
+    article, or None where it reads the same. In its leading noun phrase an adjective in -e
+    takes -n (den letzten Bullen), and so does the noun of "der" in -e (weak: den Bullen);
+    a plural of "die" in -er or -el takes the dative -n (den Vorstadtweibern), any other
+    noun of "der" or "das" the genitive -s (des Bestatters)."""
+    article = _GERMAN_ARTICLE.match(name.strip())
+    if article is None:
+        return None
+    words = normalize_title(name.strip()[article.end() :]).split()
+    if not words or len(words) > 3 or not all(word.isalpha() for word in words):
+        return None
+    phrase = next((i for i, word in enumerate(words) if word in _PHRASE_ENDS), len(words))
+    if phrase == 0:
+        return None
+    head = phrase - 1
+    inflected = [f"{word}n" if word.endswith("e") else word for word in words[:head]]
+    noun, gender = words[head], article.group(1).casefold()
+    if gender == "der" and noun.endswith("e"):
+        noun += "n"
+    elif gender == "die" and noun.endswith(("er", "el")):
+        noun += "n"
+    elif gender != "die" and not noun.endswith(_NO_GENITIVE_S):
+        noun += "s"
+    form = [*inflected, noun, *words[phrase:]]
+    return " ".join(form) if form != words else None
+
+
+def _credited(text: Headline, last: int) -> bool:
+    """Whether a person's credit follows the title ("The Equalizer screenwriter", "the
+    Dark's creator"): the title then names the person's work, not the item's subject."""
+    words = text.words
+    after = last + 2 if last + 1 < len(words) and words[last + 1] == "s" else last + 1
+    return after < len(words) and words[after] in _CREDITS and last not in text.breaks
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:

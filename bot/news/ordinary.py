@@ -30,10 +30,13 @@ MAX_EVERYDAY_WORDS = 3  # "House of Cards" may be an idiom; "House of the Dragon
 # "Dark" (en 5.0, de 4.0) is, "Boot" (en 4.2, de 4.5) and "Berlin" are not.
 FOREIGN_MARGIN = 0.5
 _LANGUAGES = ("de", "en")
+# English auxiliaries: "Will" is mostly "… Will Answer All of Your Questions".
+AUXILIARIES = frozenset(
+    {"will", "can", "may", "must", "shall", "would", "could", "should", "might"}
+)
 _FUNCTION_WORDS = frozenset(
     {*STOPWORDS["de"], *STOPWORDS["en"], "le", "la", "el", "los", "las", "i", "me", "us", "it"}
-    # Auxiliaries: "Will" is mostly "… Will Answer All of Your Questions".
-    | {"will", "can", "may", "must", "shall", "would", "could", "should", "might"}
+    | AUXILIARIES
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 

@@ -193,6 +193,49 @@ CASES = [
     # A reunion special is no season; only its date is news.
     ("‘Scrubs’ reunion special officially a go", "other"),
     ("‘Scrubs’ reunion special gets a premiere date", "premiere"),
+    # A cancellation taken back is a rescue; a rescue denied is none.
+    ("NBC reverses decision to axe ‘Timeless’", "renewal"),
+    ("Fox reverses course on ‘Lucifer’", "renewal"),
+    ("„Babylon Berlin“: Absetzung und Rettung", "renewal"),
+    ("„Manifest“: keine Netflix-Rettung nach der Absetzung", "cancellation"),
+    ("‘Timeless’ not saved after all: NBC cancels it", "cancellation"),
+    # An end said in other words: a series finale named as such, an end announced, a show
+    # "ending", no more airing for another season.
+    ("‘Evil’ season 4 finale to be the series finale", "cancellation"),
+    ("Its sixth season finale will serve as a series finale", "cancellation"),
+    ("The actor announced the end of his show ‘Walker’", "cancellation"),
+    ("CBS says the comedy series is ending", "cancellation"),
+    ("‘Walker’ will not be airing on the CW for a fifth season", "cancellation"),
+    ("‘Walker’: the season is ending tonight", "other"),
+    # Ordered in the passive or ordered more; a show that stays on the air.
+    ("‘UnREAL’ season 4 has already been ordered", "renewal"),
+    ("3. Staffel: ARD bestellt mehr „Morden im Norden“", "renewal"),
+    ("NBC orders more episodes of ‘Superstore’", "other"),
+    ("‘Mom’ is sticking around for a while yet", "renewal"),
+    # A season announced with its start is a date, not an order.
+    ("Pop TV announced the final season of ‘Schitt’s Creek’ will premiere in May", "premiere"),
+    # A German return to the screen is a premiere; a film, a spin-off or a trailer is not.
+    ("„Der Bergdoktor“ kehrt zurück", "premiere"),
+    ("Willkommen zurück in Hengasch: „Mord mit Aussicht“ ist wieder da", "premiere"),
+    ("Die ARD-Serie kehrt nach sieben Jahren zurück auf den Bildschirm", "premiere"),
+    ("„Stromberg“ kommt als Kinofilm zurück", "other"),
+    ("„4 Blocks“ kehrt mit einem Ableger zurück", "other"),
+    ("„Monk“ kehrt zurück: der erste Trailer ist da", "other"),
+    # "trotz" takes a short noun phrase; the clause after it is the news.
+    ("Trotz guter Quoten RTL setzt „Magda macht das schon“ ab", "cancellation"),
+    ("Trotz der Absetzung: Fans feiern „Magda macht das schon“", "other"),
+    # A channel showing seasons or a sequel, a first broadcast, a day without a preposition.
+    ("„Die Goldbergs“: Universal Channel zeigt zweite und dritte Staffel", "premiere"),
+    ("„Ku’damm 63“: ZDF zeigt Fortsetzung früher als geplant", "premiere"),
+    ("„Davos 1917“: Erstausstrahlung im Dezember", "premiere"),
+    ("‘The Orville’ returns with a new season on Hulu starting June 2", "premiere"),
+    ("Wie gut zeigt „Dark“ die Zeitreisen?", "other"),
+    # A season that will come, verb first; another round; a release that is due.
+    ("Gute Nachricht für „Sankt Maik“: Es kommt eine dritte Staffel!", "renewal"),
+    ("Im Mai kommt eine dritte Staffel von „Sankt Maik“", "premiere"),
+    ("„Babylon Berlin“ geht in eine neue Runde", "renewal"),
+    ("The final season of ‘Killing Eve’ is due for release in February", "premiere"),
+    ("The news was released by CBS back in May", "other"),
     # Other.
     ("‘Euphoria’ season 3 begins production", "other"),
     ("‘Lost’ creators revisit the finale", "other"),
@@ -245,6 +288,12 @@ def test_a_teaser_that_says_soon_with_the_start_is_a_premiere() -> None:
     assert classify("Big news", "The show will return in a few weeks.") == "premiere"
     assert classify("Big news", "‘Lucifer’ has been picked up by Netflix.") == "renewal"
     assert classify("Big news", "It picks up where season 3 ended.") == "other"
+
+
+def test_a_return_told_in_a_teaser_is_no_premiere_without_a_date() -> None:
+    assert classify("Gute Nachrichten für Fans", "„Der Bergdoktor“ kehrt zurück.") == "other"
+    teaser = "„Der Bergdoktor“ kehrt im Januar zurück."
+    assert classify("Gute Nachrichten für Fans", teaser) == "premiere"
 
 
 def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> None:

@@ -1,7 +1,9 @@
-"""The fresh held-out sets load with the catalogue and world list of their own generation.
+"""The held-out parts load with the catalogue and world list of their own generation.
 
-Only loading and the labels' consistency are checked here, never the matcher's score: the
-held-out rows are scored once, elsewhere, and must not be looked at while tuning.
+Only loading and the labels' consistency are checked here, never the matcher's score. The
+parts checked here (heldout2 to heldout4) have been scored and read and are development data
+now (tests/devset.DEVELOPMENT_PARTS); a fresh held-out set is scored once, elsewhere, and
+must not be looked at while tuning.
 """
 
 from __future__ import annotations

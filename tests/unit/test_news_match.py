@@ -161,6 +161,45 @@ def test_a_specific_title_is_found_without_its_leading_article() -> None:
     assert walking.match("‘Walking Dead: World Beyond’ renewed") == set()
 
 
+def test_one_specific_word_without_its_article_needs_the_evidence_of_an_everyday_title() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Der Bergdoktor", primary=True),
+            CatalogueTitle(2, "The Punisher", primary=True),
+            CatalogueTitle(3, "Die Wespe", primary=True),
+        ]
+    )
+    assert matcher.match("Keine Überraschung: «Bergdoktor» meldet sich im Januar zurück") == {1}
+    assert matcher.match("Netflix Cancels 'Punisher' and 'Jessica Jones'") == {2}
+    assert matcher.match("Bergdoktor bekommt eine neue Staffel") == {1}
+    # Unquoted and not the subject of series news: a plain noun or a name.
+    assert matcher.match("Ein Bergdoktor rettet zwei Wanderer am Dachstein") == set()
+    assert matcher.match("Eine Wespe stach den Moderator live im Studio") == set()
+    assert matcher.match("Marvel plans a Punisher cameo in the new film") == set()
+
+
+def test_a_german_title_is_found_in_its_oblique_form_with_evidence() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Der letzte Bulle", primary=True),
+            CatalogueTitle(2, "Die Vorstadtweiber", primary=True),
+            CatalogueTitle(3, "Der Bestatter", primary=True),
+            CatalogueTitle(4, "Der Alte", primary=True),
+            CatalogueTitle(5, "Die Toten vom Bodensee", primary=True),
+        ]
+    )
+    assert matcher.match("Henning Baum als „letzten Bullen“, bevor Sat.1 die Serie einstellte") == {
+        1
+    }
+    assert matcher.match("Ein Abschied bei den „Vorstadtweibern“") == {2}
+    assert matcher.match("Die letzte Staffel des „Bestatters“ startet im Januar") == {3}
+    # Without evidence a plain phrase; a one-word plain title ("Alte") gets no such form.
+    assert matcher.match("Die Rückkehr des letzten Bullen ins Revier") == set()
+    assert matcher.match("Ein Fest für die „Alten“ im Dorf") == set()
+    # Only the leading noun phrase is inflected: no "Bodenseen".
+    assert matcher.match("„Toten vom Bodenseen“ bekommt eine neue Staffel") == set()
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
@@ -373,3 +412,43 @@ def test_a_dateline_whose_word_folds_longer_is_still_one() -> None:
     matcher = SeriesMatcher([CatalogueTitle(7, "Straße", primary=True)])
     assert matcher.match("Straße. Das ZDF macht Schluss mit seiner Krimiserie") == set()
     assert matcher.match("Straße (dpa) - Das ZDF stellt die Serie ein") == set()
+
+
+def test_at_the_box_office_a_title_is_the_film_unless_a_series_word_stands_beside_it() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "The Flash", primary=True),
+            CatalogueTitle(2, "Yellowstone", primary=True),
+        ]
+    )
+    assert matcher.match("Ezra Miller's 'The Flash' Off to Slow Start at Box Office") == set()
+    teaser = "One bright spot at the weekend box-office is Wes Anderson's film."
+    assert matcher.match("Miller’s ‘The Flash’ Faces Trouble", teaser) == set()
+    assert matcher.match("„Yellowstone“-Film stürmt die Kinocharts") == set()
+    assert matcher.match("‘The Flash’ season 9 beats the box office of its film") == {1}
+    assert matcher.match("Miller’s ‘The Flash’ faces trouble") == {1}
+
+
+def test_a_title_that_is_an_auxiliary_verb_needs_quotes_or_to_open_the_headline() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Will", primary=True)])
+    assert matcher.match("‘The Good Place’ Season 4 Will Premiere In September") == set()
+    assert matcher.match("‘The Order’ Season 3: Is it Coming, or Will the Series End?") == set()
+    assert matcher.match("TNT cancels ‘Will’ after one season") == {1}
+    assert matcher.match("Will: Season 1 review of TNT's Shakespeare drama") == {1}
+
+
+def test_a_title_credited_to_a_person_in_the_teaser_is_not_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "The Equalizer", primary=True),
+            CatalogueTitle(2, "Lethal Weapon", primary=True),
+        ]
+    )
+    teaser = "The latest draft is written by The Equalizer screenwriter Richard Wenk."
+    assert matcher.match("Mel Gibson to direct a fifth ‘Lethal Weapon’", teaser) == {2}
+    teaser = "The new draft is by The Equalizer's creator Richard Lindheim."
+    assert matcher.match("Mel Gibson to direct a fifth ‘Lethal Weapon’", teaser) == {2}
+    teaser = "The Equalizer returns for a fifth season on CBS."
+    assert matcher.match("Queen Latifah is back", teaser) == {1}
+    # In the headline the credit is news of the series' people.
+    assert matcher.match("The Equalizer showrunner leaves CBS drama") == {1}
