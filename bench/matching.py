@@ -27,8 +27,10 @@ from bot.news.match import CatalogueTitle, SeriesMatcher
 from tests.devset import (
     CORPUS_DIR,
     DEFAULT_DIR,
+    DEVELOPMENT_PARTS,
     FOLDS,
     grouped_folds,
+    held_out_parts,
     load,
     load_development,
     score,
@@ -121,15 +123,14 @@ def main() -> None:
         print(f"corpus: {CORPUS_DIR} not found, skipped")
         return
     print(f"corpus, first set, all rows: {score(load(CORPUS_DIR)).summary()}")
-    heldout2 = score(load(CORPUS_DIR, part="heldout2"))
-    print(f"corpus, heldout2 (read, now development): {heldout2.summary()}")
-    heldout3 = score(load(CORPUS_DIR, part="heldout3"))
-    print(f"corpus, heldout3 (read, now development): {heldout3.summary()}")
     print(f"trap set (everyday-word titles): {score(load(CORPUS_DIR, part='traps')).summary()}")
     labelled = load_development(CORPUS_DIR)
     print(f"corpus, all development rows: {score(labelled).summary()}")
-    heldout4 = score(load(CORPUS_DIR, part="heldout4"))
-    print(f"held-out set heldout4 (never tuned on): {heldout4.summary()}")
+    for part in held_out_parts(CORPUS_DIR):
+        status = (
+            "read, now development" if part in DEVELOPMENT_PARTS else "held out, never tuned on"
+        )
+        print(f"corpus, {part} ({status}): {score(load(CORPUS_DIR, part=part)).summary()}")
     for number, result in enumerate(grouped_folds(labelled)):
         print(f"corpus fold {number} of {FOLDS} (grouped by outlet): {result.summary()}")
 

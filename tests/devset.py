@@ -111,6 +111,13 @@ def load(data: Path, *, part: str = "") -> list[LabelledSet]:
 DEVELOPMENT_PARTS = ("", "heldout2", "heldout3", "heldout4", "traps")
 
 
+def held_out_parts(data: Path) -> list[str]:
+    """Every held-out generation in the directory ("heldout2", "heldout3", …), oldest first,
+    read or not: whether one is development data now is DEVELOPMENT_PARTS's to say."""
+    parts = {path.stem.rpartition("_")[0] for path in data.glob("heldout*_*.tsv")}
+    return sorted(parts, key=lambda part: int(part.removeprefix("heldout") or 0))
+
+
 def load_development(data: Path) -> list[LabelledSet]:
     """Every labelled set that is development data now: the first corpus, the held-out sets
     heldout2, heldout3 and heldout4, which have been read since and so count as development
