@@ -25,7 +25,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -75,23 +75,27 @@ class TimedFake(FakeTelegram):
 class User:
     def __init__(self, fake: TimedFake, user: int, deadline: float) -> None:
         self.fake, self.user, self.deadline = fake, user, deadline
-        self.results: list[tuple[str, float | None]] = []  # (action, latency or None: lost)
+        # (action, latency or None: no message or edit came, the alert text if a tap's
+        # answer was only that)
+        self.results: list[tuple[str, float | None, str | None]] = []
 
-    async def act(self, name: str, start: Any) -> bool:
-        """Do one thing (start() pushes the update); wait for the bot's answer in the chat."""
+    async def act(self, name: str, start: Any, *, tap: bool = False) -> bool:
+        """Do one thing (start() pushes the update; a tap's returns its query id); wait for
+        the bot's answer in the chat."""
         seen = len(self.fake.sent_at[self.user])
         event = self.fake.arrived.setdefault(self.user, asyncio.Event())
         event.clear()
         began = time.monotonic()
-        start()
+        query = start() if tap else start() and None
         while len(self.fake.sent_at[self.user]) <= seen:
             try:
                 await asyncio.wait_for(event.wait(), max(0.0, self.deadline - time.monotonic()))
             except TimeoutError:
-                self.results.append((name, None))
+                answer = self.fake.queries[query]["answer"] if query else None
+                self.results.append((name, None, (answer or {}).get("text")))
                 return False
             event.clear()
-        self.results.append((name, self.fake.sent_at[self.user][seen] - began))
+        self.results.append((name, self.fake.sent_at[self.user][seen] - began, None))
         return True
 
     async def visit(self, command: str, rng: random.Random) -> None:
@@ -107,7 +111,9 @@ class User:
             return
         data = rows[0][0]["callback_data"]
         await self.act(
-            f"{command} tap", lambda: fake.press_button(user, last["message_id"], data, user)
+            f"{command} tap",
+            lambda: fake.press_button(user, last["message_id"], data, user),
+            tap=True,
         )
 
 
@@ -211,8 +217,12 @@ async def main(args: argparse.Namespace, database_url: str) -> None:
     await asyncio.to_thread(process.join)
 
     by_action: dict[str, list[float | None]] = defaultdict(list)
-    for action, latency in report["results"]:
-        by_action[action].append(latency)
+    alerts: Counter[str] = Counter()  # taps answered by an alert and nothing else
+    for action, latency, alert in report["results"]:
+        if alert:
+            alerts[alert] += 1
+        else:
+            by_action[action].append(latency)
     print(f"{args.users} users over {args.seconds:g} s, TVmaze {args.tvmaze_seconds:g} s, "
           f"fan-out {args.fanout_chats} chats, {database_url.split(':')[0]}")  # fmt: skip
     print(f"{'action':<16}{'count':>6}{'p50 s':>9}{'p95 s':>9}{'p99 s':>9}{'lost':>6}")
@@ -227,13 +237,15 @@ async def main(args: argparse.Namespace, database_url: str) -> None:
             else f"{'-':>9}" * 3
         )
         print(f"{action:<16}{len(by_action[action]):>6}{figures}{missing:>6}")
-    all_latencies = [v for _, v in report["results"] if v is not None]
+    all_latencies = [v for _, v, _ in report["results"] if v is not None]
     if all_latencies:
         print(f"all replies: median {statistics.median(all_latencies):.2f} s")
     print(f"replies lost: {lost}   429s received: {report['429']}   "
           f"fan-out: {report['fanout_rate']:.1f} msg/s during the run, "
           f"{report['fanout_total']} of {args.fanout_chats} sent by its end   "
           f"bot CPU {cpu:.1f} s")  # fmt: skip
+    if alerts:
+        print(f"taps answered by an alert only (not lost): {dict(alerts)}")
 
 
 if __name__ == "__main__":
