@@ -37,6 +37,12 @@ _FILLERS = frozenset(
 )
 
 
+# Works other than a series that share a series' name: a word for one beside a name is that work.
+_OTHER_WORKS = frozenset(
+    {"film", "films", "movie", "movies", "franchise", "installment", "instalment", "sequel"}
+    | {"novel", "novels", "book", "books", "game", "games", "musical", "album", "song"}
+)
+
 _GENRE = re.compile(
     r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama)"
 )
@@ -83,6 +89,10 @@ def has_evidence(
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
+    if place is Place.TEASER:
+        return False  # later in the teaser only the evidence above counts
+    if not commonness.function_only and _capitalised_name(text, first, last, language):
+        return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
         return False  # outside the headline only the evidence above counts
     if first == 0 and last in text.colon_after:
@@ -112,6 +122,23 @@ def has_evidence(
             return True
         start = stop
     return False
+
+
+def _capitalised_name(text: Headline, first: int, last: int, language: str | None) -> bool:
+    """Whether a title of several words is written as a name: every word with a capital in an
+    English sentence-case text, where only names have them ("Nancy Drew won't be around",
+    "More The Rookie is on the way"). In German every noun has a capital, and in a title-case
+    headline every word: there capitals tell nothing."""
+    if first == last or language == "de" or text.title_case or not text.starts:
+        return False
+    if not all(text.capitals[first : last + 1]):
+        return False
+    # A name is not yet the series: "Lethal Weapon 5", "the Lethal Weapon franchise", "the
+    # fifth installment of Lethal Weapon" name a film of the same name.
+    words = text.words
+    after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
+    before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
+    return not after.isdigit() and not {after, before} & _OTHER_WORKS
 
 
 def may_be_mention(

@@ -452,3 +452,23 @@ def test_a_title_credited_to_a_person_in_the_teaser_is_not_the_subject() -> None
     assert matcher.match("Queen Latifah is back", teaser) == {1}
     # In the headline the credit is news of the series' people.
     assert matcher.match("The Equalizer showrunner leaves CBS drama") == {1}
+
+
+def test_an_everyday_title_written_as_a_name_in_sentence_case_is_a_mention() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Outer Banks", primary=True),
+            CatalogueTitle(2, "The Rookie", primary=True),
+            CatalogueTitle(3, "Lethal Weapon", primary=True),
+        ]
+    )
+    assert matcher.match("Outer Banks is coming back this year.") == {1}
+    assert matcher.match("More The Rookie is on the way.") == {2}
+    assert matcher.match("Fans cheer", "Netflix has signed the Outer Banks show for more.") == {1}
+    # Plain words or a title-case headline: the capitals tell nothing.
+    assert matcher.match("The outer banks of the river flooded overnight.") == set()
+    assert matcher.match("Outer Banks Flood Warning Issued For Weekend") == set()
+    # A name beside a number or another work's word is that work: a film of the same name.
+    assert matcher.match("Mel Gibson is set to direct Lethal Weapon 5 next year.") == set()
+    assert matcher.match("Mel Gibson returns to the Lethal Weapon franchise.") == set()
+    assert matcher.match("Gibson will direct the fifth installment of Lethal Weapon.") == set()
