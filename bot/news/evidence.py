@@ -85,7 +85,7 @@ def has_evidence(
     after_only = commonness.function_only and text.title_case
     if _beside_series_word(text, first, last, after_only=after_only):
         return True  # also "Dark (Staffel 3) – Kritik", which looks like a dateline
-    if commonness.ordinary and first == 0 and _dateline(text, last):
+    if commonness.ordinary and is_dateline(text, first, last):
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
@@ -168,14 +168,15 @@ def may_be_mention(
 
 
 # What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
-# report's first sentence.
+# report's first sentence, which may open with a quoted title.
 _WORD_CHARS = re.compile(r"[^\W_]+")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[^\W\d_])")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[\"„“”«»‘‚'’]?[^\W\d_])")
 
 
-def _dateline(text: Headline, last: int) -> bool:
-    """Whether the text's opening words 0..last are a dateline, the place a report comes from."""
-    if not text.starts:
+def is_dateline(text: Headline, first: int, last: int) -> bool:
+    """Whether words first..last are the text's opening dateline, the place a report comes
+    from ("Berlin (dpa) - …", "Berlin. „Gute Zeiten …“ feiert …")."""
+    if first != 0 or not text.starts:
         return False
     # The word's end in the source: its folded form may be longer ("Weißensee").
     end = _WORD_CHARS.match(text.source, text.starts[last])

@@ -28,7 +28,13 @@ from typing import NamedTuple
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, beside_series_word, has_evidence, may_be_mention
+from bot.news.evidence import (
+    Place,
+    beside_series_word,
+    has_evidence,
+    is_dateline,
+    may_be_mention,
+)
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -262,7 +268,8 @@ class SeriesMatcher:
                 continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
-            elif not commonness.function_only:
+            elif not commonness.function_only and not is_dateline(text, first, last):
+                # A dateline is where the report was written, never one of a list.
                 doubtful.append(_Mention(first, last, pattern))
         if not doubtful or not counted:
             return counted

@@ -472,3 +472,12 @@ def test_an_everyday_title_written_as_a_name_in_sentence_case_is_a_mention() -> 
     assert matcher.match("Mel Gibson is set to direct Lethal Weapon 5 next year.") == set()
     assert matcher.match("Mel Gibson returns to the Lethal Weapon franchise.") == set()
     assert matcher.match("Gibson will direct the fifth installment of Lethal Weapon.") == set()
+
+
+def test_a_dateline_before_a_quoted_title_is_no_mention_nor_one_of_a_list() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Berlin", primary=True), CatalogueTitle(2, "Dark", primary=True)]
+    )
+    assert matcher.match("Berlin. „Dark“ feiert demnächst Jubiläum.") == {2}
+    assert matcher.match("Berlin. 'Dark' feiert demnächst Jubiläum.") == {2}
+    assert matcher.match("„Berlin“, „Dark“: Netflix verlängert zwei Serien") == {1, 2}
