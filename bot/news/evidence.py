@@ -102,8 +102,11 @@ def has_evidence(
     if commonness.function_only:
         return False
     start, end = text.clause(first, last)
-    # The title must be the clause's subject: its first words, or after an owner ("Netflix's").
-    if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
+    # The title must be the clause's subject: its first words, after an owner ("Netflix's"),
+    # or after the auxiliary that opens a question ("Has The Rookie Been Renewed …?").
+    if start != first and not (
+        (first - start == 2 and text.words[first - 1] == "s") or _asked_about(text, start, first)
+    ):
         return False
     rest = text.raw[last + 1 : end + 1]
     if rest:
@@ -139,6 +142,25 @@ def _capitalised_name(text: Headline, first: int, last: int, language: str | Non
     after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
     before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
     return not after.isdigit() and not {after, before} & _OTHER_WORKS
+
+
+# Auxiliaries that open a question before its subject.
+_QUESTION_OPENERS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would"}
+    | {"can", "could", "should", "ist", "wird", "hat", "kommt", "geht"}
+)
+
+
+def _asked_about(text: Headline, start: int, first: int) -> bool:
+    """Whether the title is the subject of a question that its clause opens with an auxiliary,
+    maybe with an article before the title: "Is Evil Cancelled?", "Will the Dark cast …?"."""
+    between = text.words[start + 1 : first]
+    return (
+        text.words[start] in _QUESTION_OPENERS
+        and len(between) <= 1
+        and all(word in _ARTICLES for word in between)
+        and text.source.rstrip().endswith("?")
+    )
 
 
 def may_be_mention(
@@ -208,6 +230,7 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     return bool(extra) and not "".join(extra).isdigit()  # more than numbers
 
 
+_ARTICLES = frozenset({"the", "der", "die", "das"})
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
 
 

@@ -481,3 +481,12 @@ def test_a_dateline_before_a_quoted_title_is_no_mention_nor_one_of_a_list() -> N
     assert matcher.match("Berlin. „Dark“ feiert demnächst Jubiläum.") == {2}
     assert matcher.match("Berlin. 'Dark' feiert demnächst Jubiläum.") == {2}
     assert matcher.match("„Berlin“, „Dark“: Netflix verlängert zwei Serien") == {1, 2}
+
+
+def test_an_everyday_title_asked_about_after_an_auxiliary_is_the_subject() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Evil", primary=True)])
+    assert matcher.match("Has Evil Been Renewed for Season 5 or Not?") == {1}
+    assert matcher.match("Is the Evil renewed for season 5?") == {1}
+    # Not a question, or the auxiliary not right before it: no subject.
+    assert matcher.match("Has Evil Been Renewed for Season 5.") == set()
+    assert matcher.match("Has good defeated evil in the season finale?") == set()
