@@ -490,3 +490,9 @@ def test_an_everyday_title_asked_about_after_an_auxiliary_is_the_subject() -> No
     # Not a question, or the auxiliary not right before it: no subject.
     assert matcher.match("Has Evil Been Renewed for Season 5.") == set()
     assert matcher.match("Has good defeated evil in the season finale?") == set()
+
+
+def test_two_commas_typed_for_the_low_opening_quote_open_a_quote() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Frühling", primary=True)])
+    assert matcher.match("Selten gab es einen solchen Hype wie bei ,,Frühling“.") == {1}
+    assert matcher.match("Selten gab es einen solchen Hype wie im Frühling.") == set()
