@@ -27,6 +27,7 @@ from bot.news.cues import (
     ENDING_SAID,
     FINAL_NAMED,
     NEGATED_RENEWAL,
+    NEW_SEASON_STARTS,
     NO_DECISION,
     NOT_CANCELLED,
     NOT_RESCUED,
@@ -75,10 +76,14 @@ _REPORT_ORDER = tuple(
     if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+# A teaser's opening tells the show's history too: a start counts only for a new season.
 _TEASER_ORDER = tuple(
-    entry
+    step
     for entry in _ORDER
     if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    for step in (
+        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE)) if entry[0] is DATED_PREMIERE else (entry,)
+    )
 )
 
 

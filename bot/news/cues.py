@@ -321,3 +321,14 @@ FINAL_NAMED = _any(
     r"letzt\w* rund\w*",
     r"(?:der|das) ende|abschluss",
 )
+
+# A new season or new episodes said to start: in a teaser that is the item's news, not the
+# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
+_NEW_PART = (
+    r"(?:neu|new|next|nachst) (?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+)
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
+NEW_SEASON_STARTS = _any(
+    _NEW_PART + r" " + _GAP + _STARTS,
+    _STARTS + r" " + _GAP + _NEW_PART,
+)

@@ -304,3 +304,15 @@ def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> 
 def test_a_trailer_headline_is_not_overruled_by_its_teaser() -> None:
     teaser = "The final season of the comedy ends the story of the hitman."
     assert classify("‘Barry’ trailer: Bill Hader behind bars", teaser) == "other"
+
+
+def test_a_new_season_said_to_start_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Die neue Staffel „Ein Fall für zwei“ startet. Sechs Episoden warten."
+    assert classify("Neue Fälle für das Ermittler-Duo", teaser) == "premiere"
+    teaser = "Am Sonntag startet auf SRF die neue Mini-Serie «Davos 1917»."
+    assert classify("«Davos 1917» – Zwischen den Fronten", teaser) == "premiere"
+    teaser = "The new season debuts on Netflix with ten episodes."
+    assert classify("A look behind the scenes", teaser) == "premiere"
+    # A start told as history is none.
+    teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
+    assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
