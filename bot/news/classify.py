@@ -10,7 +10,7 @@ soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellat
 nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
 premiere in a headline only, below every decision and date. A programme change or a pilot
 order decides nothing, a trailer or reunion-special headline announces a date at most, and
-a review, a guide or the ratings count only for a decision or a date said outright: for
+a review, a guide, the ratings or filming count only for a decision or a date said outright: for
 those, the teaser is not read. A cancellation denied or only for a while ("not cancelled",
 "vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
 is none; so is a rescue denied ("keine Rettung")."""
@@ -32,6 +32,7 @@ from bot.news.cues import (
     NOT_CANCELLED,
     NOT_RESCUED,
     PREMIERE,
+    PRODUCTION,
     RENEWAL,
     REPORT,
     RESCUE,
@@ -122,9 +123,9 @@ def _kind_in(
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, _TRAILER_ORDER)
-        if order is _ORDER and REPORT.search(lemmas):
-            # A review, a guide or the ratings: only what is decided or dated counts, and
-            # its teaser retells the story.
+        if order is _ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+            # A review, a guide, the ratings or filming: only what is decided or dated
+            # counts, and its teaser retells the story.
             return kind_of(lemmas, _REPORT_ORDER)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:

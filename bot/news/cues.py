@@ -92,6 +92,12 @@ REPORT = _any(
     r"(?:give|geben) " + _GAP + r"update",
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
 )
+# Production under way (filming, shooting, "in the works"): a season in the making is
+# neither ordered nor dated by that; only a decision or a date said outright counts.
+PRODUCTION = _any(
+    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?",
+    r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
+)
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(
     r"\w*trailer\w*|erst\w* video|first look",

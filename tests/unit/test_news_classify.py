@@ -316,3 +316,14 @@ def test_a_new_season_said_to_start_in_a_teaser_is_a_premiere() -> None:
     # A start told as history is none.
     teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
     assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
+
+
+def test_a_headline_about_filming_counts_only_for_a_decision_or_a_date() -> None:
+    assert classify("„Dark“: Netflix beginnt mit Dreharbeiten für zweite Staffel") == "other"
+    assert classify("In Münster werden zwei neue Folgen der Krimireihe gedreht") == "other"
+    assert classify("‘Euphoria’ Season 3 Begins Production") == "other"
+    teaser = "Die zweite Staffel startet im Mai."
+    assert classify("Dreharbeiten für „Dark“ im Gange", teaser) == "other"
+    # A decision said beside it still counts; a story that turns is no filming.
+    assert classify("Netflix verlängert „Dark“, Dreharbeiten im Mai") == "renewal"
+    assert classify("In „Dark“ dreht sich alles um die Zeit: Staffel 2 startet") == "premiere"
