@@ -138,7 +138,9 @@ CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
-    r"stellen " + _CLAUSE_GAP + r"ein",
+    # The particle closes its clause; "ein" before more words is an article ("stellt damit
+    # einen neuen Rekord auf").
+    r"stellen " + _CLAUSE_GAP + r"ein(?= \||$| (?:und|oder|aber|doch|sondern|nachdem|weil)\b)",
     r"ziehen " + _GAP + r"stecker",
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",

@@ -327,3 +327,11 @@ def test_a_headline_about_filming_counts_only_for_a_decision_or_a_date() -> None
     # A decision said beside it still counts; a story that turns is no filming.
     assert classify("Netflix verlängert „Dark“, Dreharbeiten im Mai") == "renewal"
     assert classify("In „Dark“ dreht sich alles um die Zeit: Staffel 2 startet") == "premiere"
+
+
+def test_a_separated_ein_is_the_particle_only_where_it_closes_its_clause() -> None:
+    teaser = "Die Serie bekommt zwei weitere Staffeln und stellt damit einen neuen Rekord auf."
+    assert classify("„Die Simpsons“ knacken TV-Rekord", teaser) == "renewal"
+    assert classify("Das ZDF stellt „Der Alte“ nach 47 Jahren ein") == "cancellation"
+    assert classify("Das ZDF stellt die Serie ein, die Fans trauern") == "cancellation"
+    assert classify("Das ZDF stellt die Serie ein und zeigt Wiederholungen") == "cancellation"
