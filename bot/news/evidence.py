@@ -110,7 +110,11 @@ def has_evidence(
         return False
     rest = text.raw[last + 1 : end + 1]
     if rest:
-        return is_news_clause(lemmatise(rest, language))
+        if is_news_clause(lemmatise(rest, language)):
+            return True
+        # A clause that leads into it may say the seasons ("After three seasons on CBS, Zoo
+        # is coming to a close").
+        return start > 0 and any(SEASON_WORD.match(word) for word in text.words[:start])
     # The title is a clause of its own ("1899, Netflix's mystery series, …"): what follows
     # is about it and may call it a series, or, after such an apposition, say its news
     # ("Bones, the Deschanel vehicle, has been renewed for a final season").

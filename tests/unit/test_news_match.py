@@ -496,3 +496,9 @@ def test_two_commas_typed_for_the_low_opening_quote_open_a_quote() -> None:
     matcher = SeriesMatcher([CatalogueTitle(1, "Frühling", primary=True)])
     assert matcher.match("Selten gab es einen solchen Hype wie bei ,,Frühling“.") == {1}
     assert matcher.match("Selten gab es einen solchen Hype wie im Frühling.") == set()
+
+
+def test_a_leading_clause_that_names_the_seasons_makes_the_next_subject_the_series() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Zoo", primary=True)])
+    assert matcher.match("After three seasons on CBS, Zoo is coming to a close.") == {1}
+    assert matcher.match("After three weeks of renovation, Zoo is reopening its gates.") == set()
