@@ -97,6 +97,8 @@ def has_evidence(
         return False  # outside the headline only the evidence above counts
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
+    if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
+        return True  # the whole headline names it: "Empire", "Returning: Gotham"
     if commonness.english_in_german and language == "de":
         return True
     if commonness.function_only:
@@ -164,6 +166,16 @@ def _asked_about(text: Headline, start: int, first: int) -> bool:
         and len(between) <= 1
         and all(word in _ARTICLES for word in between)
         and text.source.rstrip().endswith("?")
+    )
+
+
+def _after_label(text: Headline, first: int) -> bool:
+    """Whether the words before `first` are a headline's opening label of one or two words
+    before a colon ("Returning: …", "First look: …")."""
+    return (
+        first in (1, 2)
+        and first - 1 in text.colon_after
+        and not text.colon_after & set(range(first - 1))
     )
 
 

@@ -502,3 +502,13 @@ def test_a_leading_clause_that_names_the_seasons_makes_the_next_subject_the_seri
     matcher = SeriesMatcher([CatalogueTitle(1, "Zoo", primary=True)])
     assert matcher.match("After three seasons on CBS, Zoo is coming to a close.") == {1}
     assert matcher.match("After three weeks of renovation, Zoo is reopening its gates.") == set()
+
+
+def test_an_everyday_title_that_is_the_whole_headline_or_follows_its_label_is_named() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Empire", primary=True)])
+    assert matcher.match("Empire") == {1}
+    assert matcher.match("Returning: Empire") == {1}
+    assert matcher.match("First look: Empire") == {1}
+    # Not the whole headline, or after more than a label.
+    assert matcher.match("Empire state of mind") == set()
+    assert matcher.match("The fall of Rome: a story of empire") == set()
