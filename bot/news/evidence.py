@@ -67,6 +67,8 @@ def has_evidence(
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness that may be a mention
     (`may_be_mention`), name the series."""
+    if commonness.quoted_only:
+        return text.is_quoted(first, last)
     if not commonness.ordinary and place is not Place.TEASER:
         return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):

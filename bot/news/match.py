@@ -14,7 +14,8 @@ of followed series, and the known names of the world's other series, which only 
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it;
 - a German title is also found without its article where the rest is specific
-  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence.
+  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
+  one-word title's genitive („Frühlings“-Reihe) counts only in quotes.
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -79,6 +80,11 @@ class CatalogueTitle:
     premiered: int | None = None
 
 
+_QUOTED_ONLY = Commonness(
+    ordinary=True, function_only=True, english_in_german=False, quoted_only=True
+)
+
+
 class _Pattern(NamedTuple):
     series_id: int | None  # None: a known name of a series nobody here follows
     length: int  # in words
@@ -130,6 +136,7 @@ class SeriesMatcher:
             self._add_bare(name, None, commonness)
         for title in ranked:  # the followed titles' German oblique forms, last of all
             self._add_inflected(title.name, title.series_id, commonness)
+            self._add_genitive(title.name, title.series_id)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
@@ -170,6 +177,16 @@ class SeriesMatcher:
         if found.ordinary and " " not in key:
             return
         self._add(key, series_id, replace(found, ordinary=True))
+
+    def _add_genitive(self, name: str, series_id: int) -> None:
+        """Adds the German genitive of a one-word title without an article, which opens a
+        compound in quotes: „Frühlings“-Reihe. It counts only quoted: unquoted it is the
+        plain word's genitive („des Frühlings“, "Berlins Bürgermeister")."""
+        key = normalize_title(name)
+        if " " in key or not key.isalpha() or key.endswith(_NO_GENITIVE_S):
+            return
+        if not self._automaton.exists(f" {key}s "):
+            self._add(f"{key}s", series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""

@@ -512,3 +512,14 @@ def test_an_everyday_title_that_is_the_whole_headline_or_follows_its_label_is_na
     # Not the whole headline, or after more than a label.
     assert matcher.match("Empire state of mind") == set()
     assert matcher.match("The fall of Rome: a story of empire") == set()
+
+
+def test_the_genitive_of_a_one_word_title_counts_in_quotes_only() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Frühling", primary=True), CatalogueTitle(2, "Berlin", primary=True)]
+    )
+    assert matcher.match('Drei Folgen der "Frühlings"-Reihe liefen im ZDF.') == {1}
+    assert matcher.match("Neue Filme der „Berlins“-Reihe angekündigt") == {2}
+    # Unquoted it is the plain word's genitive.
+    assert matcher.match("Die ersten Tage des Frühlings bringen neue Serien") == set()
+    assert matcher.match("Berlins neue Serie über die Spree") == set()
