@@ -44,7 +44,8 @@ _OTHER_WORKS = frozenset(
 )
 
 _GENRE = re.compile(
-    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama)"
+    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
+    r"|\w+serie|\w+reihe)"
 )
 
 

@@ -523,3 +523,10 @@ def test_the_genitive_of_a_one_word_title_counts_in_quotes_only() -> None:
     # Unquoted it is the plain word's genitive.
     assert matcher.match("Die ersten Tage des Frühlings bringen neue Serien") == set()
     assert matcher.match("Berlins neue Serie über die Spree") == set()
+
+
+def test_a_german_compound_for_a_series_before_a_title_names_it() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Fallout", primary=True)])
+    assert matcher.match("Neue Bilder zur zweiten Staffel der Erfolgsserie Fallout") == {1}
+    assert matcher.match("Die Krimireihe Fallout kehrt im Mai zurück") == {1}
+    assert matcher.match("Nach dem Fallout der Affäre zieht die Partei Konsequenzen") == set()
