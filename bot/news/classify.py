@@ -11,7 +11,8 @@ nothing else is said. A German return to the screen without a date ("kehrt zurü
 premiere in a headline only, below every decision and date. A programme change or a pilot
 order decides nothing, a trailer or reunion-special headline announces a date at most, and
 a review, a guide, the ratings or filming count only for a decision or a date said outright: for
-those, the teaser is not read. A cancellation denied or only for a while ("not cancelled",
+those, the teaser is not read. A teaser retells history: a start counts there only for a new
+season ("startet die neue Staffel"). A cancellation denied or only for a while ("not cancelled",
 "vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
 is none; so is a rescue denied ("keine Rettung")."""
 
