@@ -10,8 +10,9 @@ soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellat
 nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
 premiere in a headline only, below every decision and date. A programme change or a pilot
 order decides nothing, a trailer or reunion-special headline announces a date at most, and
-a review, a guide or the ratings count only for a decision or a date said outright: for
-those, the teaser is not read. A cancellation denied or only for a while ("not cancelled",
+a review, a guide, the ratings or filming count only for a decision or a date said outright: for
+those, the teaser is not read. A teaser retells history: a start counts there only for a new
+season ("startet die neue Staffel"). A cancellation denied or only for a while ("not cancelled",
 "vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
 is none; so is a rescue denied ("keine Rettung")."""
 
@@ -27,10 +28,12 @@ from bot.news.cues import (
     ENDING_SAID,
     FINAL_NAMED,
     NEGATED_RENEWAL,
+    NEW_SEASON_STARTS,
     NO_DECISION,
     NOT_CANCELLED,
     NOT_RESCUED,
     PREMIERE,
+    PRODUCTION,
     RENEWAL,
     REPORT,
     RESCUE,
@@ -75,10 +78,14 @@ _REPORT_ORDER = tuple(
     if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+# A teaser's opening tells the show's history too: a start counts only for a new season.
 _TEASER_ORDER = tuple(
-    entry
+    step
     for entry in _ORDER
     if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    for step in (
+        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE)) if entry[0] is DATED_PREMIERE else (entry,)
+    )
 )
 
 
@@ -117,9 +124,9 @@ def _kind_in(
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, _TRAILER_ORDER)
-        if order is _ORDER and REPORT.search(lemmas):
-            # A review, a guide or the ratings: only what is decided or dated counts, and
-            # its teaser retells the story.
+        if order is _ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+            # A review, a guide, the ratings or filming: only what is decided or dated
+            # counts, and its teaser retells the story.
             return kind_of(lemmas, _REPORT_ORDER)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:

@@ -92,6 +92,12 @@ REPORT = _any(
     r"(?:give|geben) " + _GAP + r"update",
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
 )
+# Production under way (filming, shooting, "in the works"): a season in the making is
+# neither ordered nor dated by that; only a decision or a date said outright counts.
+PRODUCTION = _any(
+    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?",
+    r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
+)
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(
     r"\w*trailer\w*|erst\w* video|first look",
@@ -132,7 +138,9 @@ CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + _CLAUSE_GAP + r"ab(?! " + _MONTH + r")",
-    r"stellen " + _CLAUSE_GAP + r"ein",
+    # The particle closes its clause; "ein" before more words is an article ("stellt damit
+    # einen neuen Rekord auf").
+    r"stellen " + _CLAUSE_GAP + r"ein(?= \||$| (?:und|oder|aber|doch|sondern|nachdem|weil)\b)",
     r"ziehen " + _GAP + r"stecker",
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
@@ -320,4 +328,15 @@ FINAL_NAMED = _any(
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:der|das) ende|abschluss",
+)
+
+# A new season or new episodes said to start: in a teaser that is the item's news, not the
+# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
+_NEW_PART = (
+    r"(?:neu|new|next|nachst) (?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+)
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
+NEW_SEASON_STARTS = _any(
+    _NEW_PART + r" " + _GAP + _STARTS,
+    _STARTS + r" " + _GAP + _NEW_PART,
 )

@@ -37,8 +37,15 @@ _FILLERS = frozenset(
 )
 
 
+# Works other than a series that share a series' name: a word for one beside a name is that work.
+_OTHER_WORKS = frozenset(
+    {"film", "films", "movie", "movies", "franchise", "installment", "instalment", "sequel"}
+    | {"novel", "novels", "book", "books", "game", "games", "musical", "album", "song"}
+)
+
 _GENRE = re.compile(
-    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama)"
+    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
+    r"|\w+serie|\w+reihe)"
 )
 
 
@@ -61,6 +68,8 @@ def has_evidence(
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness that may be a mention
     (`may_be_mention`), name the series."""
+    if commonness.quoted_only:
+        return text.is_quoted(first, last)
     if not commonness.ordinary and place is not Place.TEASER:
         return True  # a specific title needs nothing more: the common case, decided first
     if text.is_quoted(first, last):
@@ -79,25 +88,38 @@ def has_evidence(
     after_only = commonness.function_only and text.title_case
     if _beside_series_word(text, first, last, after_only=after_only):
         return True  # also "Dark (Staffel 3) – Kritik", which looks like a dateline
-    if commonness.ordinary and first == 0 and _dateline(text, last):
+    if commonness.ordinary and is_dateline(text, first, last):
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
+    if place is Place.TEASER:
+        return False  # later in the teaser only the evidence above counts
+    if not commonness.function_only and _capitalised_name(text, first, last, language):
+        return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
         return False  # outside the headline only the evidence above counts
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
+    if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
+        return True  # the whole headline names it: "Empire", "Returning: Gotham"
     if commonness.english_in_german and language == "de":
         return True
     if commonness.function_only:
         return False
     start, end = text.clause(first, last)
-    # The title must be the clause's subject: its first words, or after an owner ("Netflix's").
-    if start != first and not (first - start == 2 and text.words[first - 1] == "s"):
+    # The title must be the clause's subject: its first words, after an owner ("Netflix's"),
+    # or after the auxiliary that opens a question ("Has The Rookie Been Renewed …?").
+    if start != first and not (
+        (first - start == 2 and text.words[first - 1] == "s") or _asked_about(text, start, first)
+    ):
         return False
     rest = text.raw[last + 1 : end + 1]
     if rest:
-        return is_news_clause(lemmatise(rest, language))
+        if is_news_clause(lemmatise(rest, language)):
+            return True
+        # A clause that leads into it may say the seasons ("After three seasons on CBS, Zoo
+        # is coming to a close").
+        return start > 0 and any(SEASON_WORD.match(word) for word in text.words[:start])
     # The title is a clause of its own ("1899, Netflix's mystery series, …"): what follows
     # is about it and may call it a series, or, after such an apposition, say its news
     # ("Bones, the Deschanel vehicle, has been renewed for a final season").
@@ -112,6 +134,52 @@ def has_evidence(
             return True
         start = stop
     return False
+
+
+def _capitalised_name(text: Headline, first: int, last: int, language: str | None) -> bool:
+    """Whether a title of several words is written as a name: every word with a capital in an
+    English sentence-case text, where only names have them ("Nancy Drew won't be around",
+    "More The Rookie is on the way"). In German every noun has a capital, and in a title-case
+    headline every word: there capitals tell nothing."""
+    if first == last or language == "de" or text.title_case or not text.starts:
+        return False
+    if not all(text.capitals[first : last + 1]):
+        return False
+    # A name is not yet the series: "Lethal Weapon 5", "the Lethal Weapon franchise", "the
+    # fifth installment of Lethal Weapon" name a film of the same name.
+    words = text.words
+    after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
+    before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
+    return not after.isdigit() and not {after, before} & _OTHER_WORKS
+
+
+# Auxiliaries that open a question before its subject.
+_QUESTION_OPENERS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would"}
+    | {"can", "could", "should", "ist", "wird", "hat", "kommt", "geht"}
+)
+
+
+def _asked_about(text: Headline, start: int, first: int) -> bool:
+    """Whether the title is the subject of a question that its clause opens with an auxiliary,
+    maybe with an article before the title: "Is Evil Cancelled?", "Will the Dark cast …?"."""
+    between = text.words[start + 1 : first]
+    return (
+        text.words[start] in _QUESTION_OPENERS
+        and len(between) <= 1
+        and all(word in _ARTICLES for word in between)
+        and text.source.rstrip().endswith("?")
+    )
+
+
+def _after_label(text: Headline, first: int) -> bool:
+    """Whether the words before `first` are a headline's opening label of one or two words
+    before a colon ("Returning: …", "First look: …")."""
+    return (
+        first in (1, 2)
+        and first - 1 in text.colon_after
+        and not text.colon_after & set(range(first - 1))
+    )
 
 
 def may_be_mention(
@@ -141,14 +209,15 @@ def may_be_mention(
 
 
 # What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
-# report's first sentence.
+# report's first sentence, which may open with a quoted title.
 _WORD_CHARS = re.compile(r"[^\W_]+")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[^\W\d_])")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[\"„“”«»‘‚'’]?[^\W\d_])")
 
 
-def _dateline(text: Headline, last: int) -> bool:
-    """Whether the text's opening words 0..last are a dateline, the place a report comes from."""
-    if not text.starts:
+def is_dateline(text: Headline, first: int, last: int) -> bool:
+    """Whether words first..last are the text's opening dateline, the place a report comes
+    from ("Berlin (dpa) - …", "Berlin. „Gute Zeiten …“ feiert …")."""
+    if first != 0 or not text.starts:
         return False
     # The word's end in the source: its folded form may be longer ("Weißensee").
     end = _WORD_CHARS.match(text.source, text.starts[last])
@@ -180,6 +249,7 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
     return bool(extra) and not "".join(extra).isdigit()  # more than numbers
 
 
+_ARTICLES = frozenset({"the", "der", "die", "das"})
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
 
 

@@ -24,6 +24,7 @@ _MARK = re.compile(r"[^\w\s]")
 _MARK_OR_UNDERSCORE = re.compile(r"[^\w\s]|_")
 _NOT_WORD = re.compile(r"[^\W_]+")
 _GAPS_AND_WORDS = re.compile(r"([^\W_]+)")
+_TWO_COMMAS = re.compile(r"(?<!\S),,(?=[^\W_])")
 _BREAKS = frozenset(",;:!?()|…")
 _DASHES = frozenset("-–—")
 TITLE_CASE_SHARE = 0.7  # "Netflix Cancels Friends From College After Two Seasons"
@@ -125,6 +126,8 @@ class Headline:
 
 def analyse(raw: str) -> Headline:
     """Split `raw` into normalised words and record quotation marks around them."""
+    if ",," in raw:  # two commas typed for the low opening quote: ",,Haus des Geldes“"
+        raw = _TWO_COMMAS.sub("„", raw)
     folded = unicodedata.normalize("NFC", raw.casefold())
     words: list[str] = []
     raws: list[str] = []

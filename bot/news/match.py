@@ -14,7 +14,8 @@ of followed series, and the known names of the world's other series, which only 
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it;
 - a German title is also found without its article where the rest is specific
-  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence.
+  („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
+  one-word title's genitive („Frühlings“-Reihe) counts only in quotes.
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -28,7 +29,13 @@ from typing import NamedTuple
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, beside_series_word, has_evidence, may_be_mention
+from bot.news.evidence import (
+    Place,
+    beside_series_word,
+    has_evidence,
+    is_dateline,
+    may_be_mention,
+)
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -71,6 +78,11 @@ class CatalogueTitle:
     name: str
     primary: bool  # the series' own title; beats another series' alias with the same words
     premiered: int | None = None
+
+
+_QUOTED_ONLY = Commonness(
+    ordinary=True, function_only=True, english_in_german=False, quoted_only=True
+)
 
 
 class _Pattern(NamedTuple):
@@ -124,6 +136,7 @@ class SeriesMatcher:
             self._add_bare(name, None, commonness)
         for title in ranked:  # the followed titles' German oblique forms, last of all
             self._add_inflected(title.name, title.series_id, commonness)
+            self._add_genitive(title.name, title.series_id)
         self.size = self.followed + self.known
         if self.size:
             self._automaton.make_automaton()
@@ -164,6 +177,16 @@ class SeriesMatcher:
         if found.ordinary and " " not in key:
             return
         self._add(key, series_id, replace(found, ordinary=True))
+
+    def _add_genitive(self, name: str, series_id: int) -> None:
+        """Adds the German genitive of a one-word title without an article, which opens a
+        compound in quotes: „Frühlings“-Reihe. It counts only quoted: unquoted it is the
+        plain word's genitive („des Frühlings“, "Berlins Bürgermeister")."""
+        key = normalize_title(name)
+        if " " in key or not key.isalpha() or key.endswith(_NO_GENITIVE_S):
+            return
+        if not self._automaton.exists(f" {key}s "):
+            self._add(f"{key}s", series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -262,7 +285,8 @@ class SeriesMatcher:
                 continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
-            elif not commonness.function_only:
+            elif not commonness.function_only and not is_dateline(text, first, last):
+                # A dateline is where the report was written, never one of a list.
                 doubtful.append(_Mention(first, last, pattern))
         if not doubtful or not counted:
             return counted

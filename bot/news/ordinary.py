@@ -49,6 +49,7 @@ class Commonness:
     function_only: bool  # only function words ("You"): evidence must stand right beside it
     english_in_german: bool  # an everyday English phrase that a German sentence would not use
     accentless: bool = True  # "Lost" has no accents, so "löst" is another word, not the title
+    quoted_only: bool = False  # a form that names the title only in quotes („Frühlings“-Reihe)
 
 
 SPECIFIC = Commonness(ordinary=False, function_only=False, english_in_german=False)

@@ -304,3 +304,34 @@ def test_a_programme_change_in_the_headline_is_not_overruled_by_its_teaser() -> 
 def test_a_trailer_headline_is_not_overruled_by_its_teaser() -> None:
     teaser = "The final season of the comedy ends the story of the hitman."
     assert classify("‘Barry’ trailer: Bill Hader behind bars", teaser) == "other"
+
+
+def test_a_new_season_said_to_start_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Die neue Staffel „Ein Fall für zwei“ startet. Sechs Episoden warten."
+    assert classify("Neue Fälle für das Ermittler-Duo", teaser) == "premiere"
+    teaser = "Am Sonntag startet auf SRF die neue Mini-Serie «Davos 1917»."
+    assert classify("«Davos 1917» – Zwischen den Fronten", teaser) == "premiere"
+    teaser = "The new season debuts on Netflix with ten episodes."
+    assert classify("A look behind the scenes", teaser) == "premiere"
+    # A start told as history is none.
+    teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
+    assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
+
+
+def test_a_headline_about_filming_counts_only_for_a_decision_or_a_date() -> None:
+    assert classify("„Dark“: Netflix beginnt mit Dreharbeiten für zweite Staffel") == "other"
+    assert classify("In Münster werden zwei neue Folgen der Krimireihe gedreht") == "other"
+    assert classify("‘Euphoria’ Season 3 Begins Production") == "other"
+    teaser = "Die zweite Staffel startet im Mai."
+    assert classify("Dreharbeiten für „Dark“ im Gange", teaser) == "other"
+    # A decision said beside it still counts; a story that turns is no filming.
+    assert classify("Netflix verlängert „Dark“, Dreharbeiten im Mai") == "renewal"
+    assert classify("In „Dark“ dreht sich alles um die Zeit: Staffel 2 startet") == "premiere"
+
+
+def test_a_separated_ein_is_the_particle_only_where_it_closes_its_clause() -> None:
+    teaser = "Die Serie bekommt zwei weitere Staffeln und stellt damit einen neuen Rekord auf."
+    assert classify("„Die Simpsons“ knacken TV-Rekord", teaser) == "renewal"
+    assert classify("Das ZDF stellt „Der Alte“ nach 47 Jahren ein") == "cancellation"
+    assert classify("Das ZDF stellt die Serie ein, die Fans trauern") == "cancellation"
+    assert classify("Das ZDF stellt die Serie ein und zeigt Wiederholungen") == "cancellation"

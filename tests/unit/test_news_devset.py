@@ -2,9 +2,9 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2,
-heldout3 and heldout4 have all been read. Generalisation is shown by five folds grouped by
-outlet over the development rows; a newer held-out set collected by others is scored by the
-lead, never here.
+heldout3, heldout4 and heldout5 have all been read. Generalisation is shown by five folds
+grouped by outlet over the development rows; a newer held-out set collected by others is
+scored by the lead, never here.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_corpus_all_rows() -> None:
     _show("corpus, all rows", result)
     assert result.rows >= 507
     assert result.precision >= 0.992, result.wrong
-    assert result.recall >= 0.953, result.wrong
+    assert result.recall >= 0.967, result.wrong
     assert result.kind_accuracy >= 0.941, result.wrong
 
 
@@ -65,21 +65,22 @@ def test_heldout2_now_development() -> None:
     _show("heldout2 (development)", result)
     assert result.rows >= 224
     assert result.precision >= 0.999, result.wrong
-    assert result.recall >= 0.947, result.wrong
+    assert result.recall >= 0.958, result.wrong
     assert result.kind_accuracy >= 0.889, result.wrong
 
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2, heldout3, heldout4 and
-    the trap set), grouped by outlet: every row in exactly one fold, one outlet never split, and no
-    fold far below the whole (a rule that only fits some outlets shows here)."""
+    """Five folds over all development rows (the first corpus, heldout2, heldout3, heldout4,
+    heldout5 and the trap set), grouped by outlet: every row in exactly one fold, one outlet
+    never split, and no fold far below the whole (a rule that only fits some outlets shows
+    here)."""
     labelled = load_development(CORPUS_DIR)
     folds = grouped_folds(labelled)
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 1286
+    assert whole.rows >= 1545
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -95,12 +96,12 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
-    assert min(result.precision for result in folds) >= 0.980
-    assert min(result.recall for result in folds) >= 0.916
-    assert min(result.kind_accuracy for result in folds) >= 0.880
-    assert whole.precision >= 0.989
-    assert whole.recall >= 0.941
-    assert whole.kind_accuracy >= 0.917
+    assert min(result.precision for result in folds) >= 0.978
+    assert min(result.recall for result in folds) >= 0.933
+    assert min(result.kind_accuracy for result in folds) >= 0.860
+    assert whole.precision >= 0.986
+    assert whole.recall >= 0.956
+    assert whole.kind_accuracy >= 0.898
 
 
 @corpus_present
@@ -125,9 +126,9 @@ def test_heldout3_now_development() -> None:
     result = score(load(CORPUS_DIR, part="heldout3"))
     _show("heldout3 (development)", result)
     assert result.rows >= 201
-    assert result.precision >= 0.986, result.wrong
-    assert result.recall >= 0.917, result.wrong
-    assert result.kind_accuracy >= 0.896, result.wrong
+    assert result.precision >= 0.987, result.wrong
+    assert result.recall >= 0.941, result.wrong
+    assert result.kind_accuracy >= 0.902, result.wrong
 
 
 @corpus_present
@@ -141,9 +142,9 @@ def test_heldout4_now_development() -> None:
     result = score(load(CORPUS_DIR, part="heldout4"))
     _show("heldout4 (development)", result)
     assert result.rows >= 235
-    assert result.precision >= 0.978, result.wrong
-    assert result.recall >= 0.959, result.wrong
-    assert result.kind_accuracy >= 0.893, result.wrong
+    assert result.precision >= 0.979, result.wrong
+    assert result.recall >= 0.969, result.wrong
+    assert result.kind_accuracy >= 0.898, result.wrong
 
 
 @corpus_present

@@ -452,3 +452,81 @@ def test_a_title_credited_to_a_person_in_the_teaser_is_not_the_subject() -> None
     assert matcher.match("Queen Latifah is back", teaser) == {1}
     # In the headline the credit is news of the series' people.
     assert matcher.match("The Equalizer showrunner leaves CBS drama") == {1}
+
+
+def test_an_everyday_title_written_as_a_name_in_sentence_case_is_a_mention() -> None:
+    matcher = SeriesMatcher(
+        [
+            CatalogueTitle(1, "Outer Banks", primary=True),
+            CatalogueTitle(2, "The Rookie", primary=True),
+            CatalogueTitle(3, "Lethal Weapon", primary=True),
+        ]
+    )
+    assert matcher.match("Outer Banks is coming back this year.") == {1}
+    assert matcher.match("More The Rookie is on the way.") == {2}
+    assert matcher.match("Fans cheer", "Netflix has signed the Outer Banks show for more.") == {1}
+    # Plain words or a title-case headline: the capitals tell nothing.
+    assert matcher.match("The outer banks of the river flooded overnight.") == set()
+    assert matcher.match("Outer Banks Flood Warning Issued For Weekend") == set()
+    # A name beside a number or another work's word is that work: a film of the same name.
+    assert matcher.match("Mel Gibson is set to direct Lethal Weapon 5 next year.") == set()
+    assert matcher.match("Mel Gibson returns to the Lethal Weapon franchise.") == set()
+    assert matcher.match("Gibson will direct the fifth installment of Lethal Weapon.") == set()
+
+
+def test_a_dateline_before_a_quoted_title_is_no_mention_nor_one_of_a_list() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Berlin", primary=True), CatalogueTitle(2, "Dark", primary=True)]
+    )
+    assert matcher.match("Berlin. „Dark“ feiert demnächst Jubiläum.") == {2}
+    assert matcher.match("Berlin. 'Dark' feiert demnächst Jubiläum.") == {2}
+    assert matcher.match("„Berlin“, „Dark“: Netflix verlängert zwei Serien") == {1, 2}
+
+
+def test_an_everyday_title_asked_about_after_an_auxiliary_is_the_subject() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Evil", primary=True)])
+    assert matcher.match("Has Evil Been Renewed for Season 5 or Not?") == {1}
+    assert matcher.match("Is the Evil renewed for season 5?") == {1}
+    # Not a question, or the auxiliary not right before it: no subject.
+    assert matcher.match("Has Evil Been Renewed for Season 5.") == set()
+    assert matcher.match("Has good defeated evil in the season finale?") == set()
+
+
+def test_two_commas_typed_for_the_low_opening_quote_open_a_quote() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Frühling", primary=True)])
+    assert matcher.match("Selten gab es einen solchen Hype wie bei ,,Frühling“.") == {1}
+    assert matcher.match("Selten gab es einen solchen Hype wie im Frühling.") == set()
+
+
+def test_a_leading_clause_that_names_the_seasons_makes_the_next_subject_the_series() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Zoo", primary=True)])
+    assert matcher.match("After three seasons on CBS, Zoo is coming to a close.") == {1}
+    assert matcher.match("After three weeks of renovation, Zoo is reopening its gates.") == set()
+
+
+def test_an_everyday_title_that_is_the_whole_headline_or_follows_its_label_is_named() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Empire", primary=True)])
+    assert matcher.match("Empire") == {1}
+    assert matcher.match("Returning: Empire") == {1}
+    assert matcher.match("First look: Empire") == {1}
+    # Not the whole headline, or after more than a label.
+    assert matcher.match("Empire state of mind") == set()
+    assert matcher.match("The fall of Rome: a story of empire") == set()
+
+
+def test_the_genitive_of_a_one_word_title_counts_in_quotes_only() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Frühling", primary=True), CatalogueTitle(2, "Berlin", primary=True)]
+    )
+    assert matcher.match('Drei Folgen der "Frühlings"-Reihe liefen im ZDF.') == {1}
+    assert matcher.match("Neue Filme der „Berlins“-Reihe angekündigt") == {2}
+    # Unquoted it is the plain word's genitive.
+    assert matcher.match("Die ersten Tage des Frühlings bringen neue Serien") == set()
+    assert matcher.match("Berlins neue Serie über die Spree") == set()
+
+
+def test_a_german_compound_for_a_series_before_a_title_names_it() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Fallout", primary=True)])
+    assert matcher.match("Neue Bilder zur zweiten Staffel der Erfolgsserie Fallout") == {1}
+    assert matcher.match("Die Krimireihe Fallout kehrt im Mai zurück") == {1}
+    assert matcher.match("Nach dem Fallout der Affäre zieht die Partei Konsequenzen") == set()
