@@ -70,6 +70,31 @@ _BOX_OFFICE = re.compile(
 )
 
 
+class _FilmTakings:
+    """Whether an item is about the takings of films: found out at the first title that may
+    be meant, as most items name none, and by a word each match holds before the pattern
+    (a search of a whole teaser costs as much as matching the rest of the item)."""
+
+    __slots__ = ("_texts", "_told")
+
+    def __init__(self, headline: str, teaser: str) -> None:
+        self._texts = (headline, teaser)
+        self._told: bool | None = None
+
+    def told(self) -> bool:
+        if self._told is None:
+            self._told = False
+            for text in self._texts:
+                folded = text.casefold()
+                if (
+                    "office" in folded or "kino" in folded or "einspiel" in folded
+                    or "weekend" in folded
+                ) and _BOX_OFFICE.search(folded):  # fmt: skip
+                    self._told = True
+                    break
+        return self._told
+
+
 @dataclass(frozen=True)
 class CatalogueTitle:
     """One name of a series, as the matcher needs it."""
@@ -208,9 +233,7 @@ class SeriesMatcher:
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
-        films = bool(_BOX_OFFICE.search(headline.text)) or bool(
-            teaser and _BOX_OFFICE.search(teaser.casefold())
-        )
+        films = _FilmTakings(headline.text, teaser)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names, films=films)
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
@@ -229,7 +252,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool = False,
-        films: bool = False,
+        films: _FilmTakings | None = None,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
         A text that names no followed series is read only if `known` names matter."""
@@ -260,7 +283,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool,
-        films: bool = False,
+        films: _FilmTakings | None,
     ) -> list[_Mention]:
         if not text.words:
             return []
@@ -279,7 +302,7 @@ class SeriesMatcher:
             last = first + length - 1
             if not may_be_mention(text, first, last, commonness, names):
                 continue
-            if films and not beside_series_word(text, first, last):
+            if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
             if place is not Place.HEADLINE and _credited(text, last):
                 continue
