@@ -275,6 +275,16 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
     for step, index in sides:
         while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
             index += step
+        if (
+            step < 0
+            and 1 <= index < first - 1
+            and words[index + 1] == "s"
+            and index not in text.breaks
+        ):
+            # An owner's possessive between them: "the final season of TNT's Claws".
+            index -= 1
+            while index >= 0 and (words[index] in _FILLERS or words[index].isdigit()):
+                index -= 1
         if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
             return True
         if 0 < index < len(words) and words[index - 1 : index + 1] == ("spin", "off"):

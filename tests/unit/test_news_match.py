@@ -530,3 +530,13 @@ def test_a_german_compound_for_a_series_before_a_title_names_it() -> None:
     assert matcher.match("Neue Bilder zur zweiten Staffel der Erfolgsserie Fallout") == {1}
     assert matcher.match("Die Krimireihe Fallout kehrt im Mai zurück") == {1}
     assert matcher.match("Nach dem Fallout der Affäre zieht die Partei Konsequenzen") == set()
+
+
+def test_an_owners_possessive_may_stand_between_a_series_word_and_the_title() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Claws", primary=True)])
+    headline = "The fourth and final season of TNT's Claws will premiere on Sunday, Dec. 26."
+    assert matcher.match(headline) == {1}
+    assert matcher.match("Die neue Staffel von TNT's Claws startet im Dezember") == {1}
+    # A possessive beside no series word, or across a clause, names nothing.
+    assert matcher.match("The cat showed the neighbour's claws to the vet") == set()
+    assert matcher.match("After the season, the lion's claws were trimmed") == set()
