@@ -29,8 +29,12 @@ _NUMBER = (
 _MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
-    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*)"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*"
+    # a holiday or a break names a time too: "nach Ostern", "nach der Sommerpause"
+    r"|ostern|pfingsten|weihnacht\w*|sommerpause|winterpause|jahreswechsel)"
 )
+# A German date in figures, "ab 24.2." (lemmas "ab 24 2"); "ab 20.15 Uhr" is a time of day.
+_FIGURE_DATE = r"(?:[12]?\d|3[01]) (?:0?[1-9]|1[0-2])\b(?! uhr| \d)"
 
 # Words that make a nearby ordinary title a series: the title cannot be plain language here.
 SERIES_WORD = re.compile(
@@ -232,7 +236,9 @@ DATED_PREMIERE = _any(
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
     # A day said without a preposition: "starting June 2", "premieres March 5".
-    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:january|february"
+    # A channel may stand between: "starts on FX May 2".
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"
+    r"(?:january|february"
     r"|march|april|may|june|july|august|september|october|november|december) \d+",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
@@ -259,7 +265,8 @@ DATED_PREMIERE = _any(
     + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
-    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
+    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + _MONTH + r" fort",
+    r"(?:am|ab) " + _FIGURE_DATE,
 )
 PREMIERE = _any(
     # A trailer or a poster that debuts is promotion ("debuts first trailer").

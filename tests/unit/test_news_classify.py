@@ -335,3 +335,16 @@ def test_a_separated_ein_is_the_particle_only_where_it_closes_its_clause() -> No
     assert classify("Das ZDF stellt „Der Alte“ nach 47 Jahren ein") == "cancellation"
     assert classify("Das ZDF stellt die Serie ein, die Fans trauern") == "cancellation"
     assert classify("Das ZDF stellt die Serie ein und zeigt Wiederholungen") == "cancellation"
+
+
+def test_a_start_with_a_channel_or_a_holiday_or_a_date_in_figures_is_dated() -> None:
+    # A channel between the verb and the day.
+    assert classify("The final season of ‘Lost’ starts on ABC May 2.") == "premiere"
+    assert classify("The new season of ‘Lost’ begins on FX February 28.") == "premiere"
+    # A continuation at a time is a start, not more of the show ordered.
+    assert classify("Das ZDF setzt „Der Alte“ nach Ostern fort") == "premiere"
+    assert classify("Das ZDF setzt „Der Alte“ nach der Sommerpause fort") == "premiere"
+    assert classify("Das ZDF setzt „Der Alte“ fort") == "renewal"
+    # A German date in figures; a time of day is none.
+    assert classify("„Der Alte“ mit neuen Fällen ab 24.2. im ZDF") == "premiere"
+    assert classify("„Der Alte“ ab 20.15 Uhr im ZDF") == "other"
