@@ -191,8 +191,18 @@ RENEWAL = _any(
     # dritte Runde gehen"); "in die letzte Runde" is its end.
     r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
     _NEXT_ROUND + r" (?:schick\w*|gehen)",
-    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen".
+    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen", "haben
+    # eine zweite Runde bestellt", "hat eine zweite Staffel … in Auftrag gegeben".
     _ORDINAL + " " + _SEASON + r" (?:bekommen|erhalten)",
+    r"(?<!letzt )(?<!final )(?:"
+    + _ORDINAL
+    + r") (?:staffel\w*|rund\w*) "
+    + _CLAUSE_GAP
+    + r"(?:bestellen|in auftrag geben)",
+    r"(?:order|bestellen|in auftrag geben) " + _GAP + r"(?:rund\w*)",
+    _SEASON + r" " + _CLAUSE_GAP + r"in auftrag geben",
+    # "back in the studio for another season": more of the show, unless a date is said.
+    r"for another " + _SEASON + _NO_DATE,
     # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
     r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON + _NO_DATE,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,

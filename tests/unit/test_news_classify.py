@@ -348,3 +348,12 @@ def test_a_start_with_a_channel_or_a_holiday_or_a_date_in_figures_is_dated() -> 
     # A German date in figures; a time of day is none.
     assert classify("„Der Alte“ mit neuen Fällen ab 24.2. im ZDF") == "premiere"
     assert classify("„Der Alte“ ab 20.15 Uhr im ZDF") == "other"
+
+
+def test_an_order_said_verb_last_or_in_other_words_is_a_renewal() -> None:
+    title = "Trotz schwacher Quoten haben die Mainzer eine zweite Runde bestellt."
+    assert classify(title) == "renewal"
+    # An order beats a premiere mentioned as its circumstance.
+    title = "Noch vor der Free-TV-Premiere hat RTL eine zweite Staffel in Auftrag gegeben."
+    assert classify(title) == "renewal"
+    assert classify("The cast is back in the studio for another season of ‘Lost’.") == "renewal"
