@@ -137,6 +137,9 @@ RESCUE = _any(
     r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
+    # Brought back after another network's cancellation: the cancellation is its past.
+    r"(?<!not )(?<!never )(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
+    r"(?:following|after) (?:[^|\s]+ ){0,3}cancel\w*",
 )
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",

@@ -357,3 +357,14 @@ def test_an_order_said_verb_last_or_in_other_words_is_a_renewal() -> None:
     title = "Noch vor der Free-TV-Premiere hat RTL eine zweite Staffel in Auftrag gegeben."
     assert classify(title) == "renewal"
     assert classify("The cast is back in the studio for another season of ‘Lost’.") == "renewal"
+
+
+def test_a_show_brought_back_after_another_networks_cancellation_is_rescued() -> None:
+    assert (
+        classify("Starz Bringing “Lost” Back for Season 2 Following ABC Cancelation") == "renewal"
+    )
+    assert classify("Starz picks up ‘Lost’ after its cancellation at ABC") == "renewal"
+    assert classify("‘Lost’ cancelled after three seasons") == "cancellation"
+    assert (
+        classify("Starz is not bringing ‘Lost’ back following its cancellation") == "cancellation"
+    )
