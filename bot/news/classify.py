@@ -13,8 +13,9 @@ order decides nothing, a trailer or reunion-special headline announces a date at
 a review, a guide, the ratings or filming count only for a decision or a date said outright: for
 those, the teaser is not read. A teaser retells history: a start counts there only for a new
 season ("startet die neue Staffel"). A cancellation denied or only for a while ("not cancelled",
-"vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
-is none; so is a rescue denied ("keine Rettung")."""
+"vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), or the reflexive
+"sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung");
+a show brought back after another network's cancellation is rescued."""
 
 from __future__ import annotations
 

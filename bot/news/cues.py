@@ -67,6 +67,9 @@ NOT_CANCELLED = re.compile(
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
+    # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
+    r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
+    r"|\b(?:beenden|abbrechen|stoppen) (?:[^|\s]+ ){0,3}dreharbeit\w*"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's

@@ -368,3 +368,11 @@ def test_a_show_brought_back_after_another_networks_cancellation_is_rescued() ->
     assert (
         classify("Starz is not bringing ‘Lost’ back following its cancellation") == "cancellation"
     )
+
+
+def test_filming_ended_is_not_the_series_end() -> None:
+    teaser = "Dreharbeiten zur Fortsetzung beendet; sechs neue Folgen 2025 im ORF"
+    assert classify("„Dark“: Wiedersehen im Oktober", teaser) == "other"
+    assert classify("Die Dreharbeiten zu Staffel 3 von „Dark“ wurden beendet") == "other"
+    assert classify("Netflix stoppt die Dreharbeiten und setzt „Dark“ ab") == "cancellation"
+    assert classify("Netflix beendet „Dark“ nach drei Staffeln") == "cancellation"
