@@ -118,7 +118,7 @@ def _kind_in(
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = cue_words(text)
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading)
+        lemmas = lemmatise(words, reading, history=order is _TEASER_ORDER)
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
         if order is _ORDER and TRAILER.search(lemmas):

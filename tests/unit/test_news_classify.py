@@ -376,3 +376,15 @@ def test_filming_ended_is_not_the_series_end() -> None:
     assert classify("Die Dreharbeiten zu Staffel 3 von „Dark“ wurden beendet") == "other"
     assert classify("Netflix stoppt die Dreharbeiten und setzt „Dark“ ab") == "cancellation"
     assert classify("Netflix beendet „Dark“ nach drei Staffeln") == "cancellation"
+
+
+def test_an_end_told_in_the_simple_past_is_history() -> None:
+    teaser = "„Lost“ endete 2010 nach sechs Staffeln. Der Produzent hält ein Reboot für möglich."
+    assert classify("„Lost“: Reboot nicht ausgeschlossen", teaser) == "other"
+    teaser = "The show ended after six seasons. Now a reboot is in talks."
+    assert classify("Where the cast of ‘Lost’ is now", teaser) == "other"
+    # Said now, in the perfect or in a headline, it is the news.
+    assert classify("„Lost“ endet nach sechs Staffeln") == "cancellation"
+    assert classify("„Lost“ endete nach sechs Staffeln") == "cancellation"
+    assert classify("ABC has ended ‘Lost’ after six seasons") == "cancellation"
+    assert classify("‘Lost’ to end after six seasons") == "cancellation"
