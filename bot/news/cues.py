@@ -252,10 +252,10 @@ DATED_PREMIERE = _any(
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
     # A day said without a preposition: "starting June 2", "premieres March 5".
-    # A channel may stand between: "starts on FX May 2".
+    # A channel may stand between: "starts on FX May 2"; "Aug. 4" ends a clause at its dot.
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"
-    r"(?:january|february"
-    r"|march|april|may|june|july|august|september|october|november|december) \d+",
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.

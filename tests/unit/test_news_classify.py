@@ -388,3 +388,11 @@ def test_an_end_told_in_the_simple_past_is_history() -> None:
     assert classify("„Lost“ endete nach sechs Staffeln") == "cancellation"
     assert classify("ABC has ended ‘Lost’ after six seasons") == "cancellation"
     assert classify("‘Lost’ to end after six seasons") == "cancellation"
+
+
+def test_a_day_with_an_abbreviated_month_is_a_date() -> None:
+    teaser = "The fourth and final season of ‘Lost’ premieres Aug. 4 on ABC."
+    assert classify("‘Lost’ final season is packed with mayhem", teaser) == "premiere"
+    assert classify("‘Lost’ returns Sept. 12") == "premiere"
+    teaser = "The cast met in Aug. 2019 to talk about the show."
+    assert classify("‘Lost’ cast looks back", teaser) == "other"
