@@ -356,10 +356,24 @@ FINAL_NAMED = _any(
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
 _NEW_PART = (
-    r"(?:neu|new|next|nachst) (?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+    r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:[^|\s]+ )?"
+    r"(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
 _STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
-NEW_SEASON_STARTS = _any(
-    _NEW_PART + r" " + _GAP + _STARTS,
-    _STARTS + r" " + _GAP + _NEW_PART,
+# A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
+# is read from its start up to the cue, and a word for "recently" before it stops the match.
+_NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"
+NEW_SEASON_STARTS = re.compile(
+    _NOT_RECENT
+    + r"\b(?:"
+    + _NEW_PART
+    + r" "
+    + _GAP
+    + _STARTS
+    + r"|"
+    + _STARTS
+    + r" "
+    + _GAP
+    + _NEW_PART
+    + r")\b"
 )

@@ -396,3 +396,17 @@ def test_a_day_with_an_abbreviated_month_is_a_date() -> None:
     assert classify("‘Lost’ returns Sept. 12") == "premiere"
     teaser = "The cast met in Aug. 2019 to talk about the show."
     assert classify("‘Lost’ cast looks back", teaser) == "other"
+
+
+def test_a_numbered_season_said_to_start_in_a_teaser_is_a_premiere_unless_recent() -> None:
+    teaser = "Bei Netflix startet die zweite Staffel der Serie „Dark“."
+    assert classify("„Dark“: Rachegöttin auf der Ducati", teaser) == "premiere"
+    teaser = "The third season premieres with two episodes."
+    assert classify("A look at ‘Lost’", teaser) == "premiere"
+    # A start said to be recent is history.
+    teaser = "Die kürzlich gestartete vierte Staffel „Dark“ war ein Erfolg."
+    assert classify("Zwei Nachrichten für Fans von „Dark“", teaser) == "other"
+    teaser = "In den USA ist vor Kurzem die 15. Staffel gestartet."
+    assert classify("Spekulationen um „Dark“", teaser) == "other"
+    teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
+    assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
