@@ -156,11 +156,13 @@ def cue_words(text: Headline) -> list[str]:
         if end - start < MAX_IGNORED_QUOTE_WORDS
         for index in range(start, end + 1)
     }
+    # A quoted title's own punctuation ("„Navy CIS: L.A.“ ein") ends no clause of the sentence.
+    inside = {index for start, end in text.quoted_spans for index in range(start, end)}
     words: list[str] = []
     for index, word in enumerate(text.raw):
         if index not in held_up:
             words.append(word)
-        if index in text.breaks:
+        if index in text.breaks and index not in inside:
             words.append(CLAUSE_BREAK)
     return words
 

@@ -410,3 +410,12 @@ def test_a_numbered_season_said_to_start_in_a_teaser_is_a_premiere_unless_recent
     assert classify("Spekulationen um „Dark“", teaser) == "other"
     teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
     assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
+
+
+def test_a_quoted_titles_own_punctuation_ends_no_clause() -> None:
+    assert classify("Der Sender stellt nach 14 Staffeln die Serie „Navy CIS: L.A.“ ein.") == (
+        "cancellation"
+    )
+    assert classify("Das ZDF setzt „Der Alte: Die Jagd“ ab") == "cancellation"
+    # A break outside the quotes still ends its clause.
+    assert classify("Das ZDF stellt „Der Alte: Die Jagd“ vor, ein Blick zurück") == "other"
