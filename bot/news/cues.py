@@ -375,5 +375,9 @@ NEW_SEASON_STARTS = re.compile(
     + r" "
     + _GAP
     + _NEW_PART
+    # A channel that shows or airs new episodes: "Das Erste zeigt zwei neue Folgen".
+    + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
+    + _SHORT_GAP
+    + _NEW_PART
     + r")\b"
 )

@@ -419,3 +419,12 @@ def test_a_quoted_titles_own_punctuation_ends_no_clause() -> None:
     assert classify("Das ZDF setzt „Der Alte: Die Jagd“ ab") == "cancellation"
     # A break outside the quotes still ends its clause.
     assert classify("Das ZDF stellt „Der Alte: Die Jagd“ vor, ein Blick zurück") == "other"
+
+
+def test_a_channel_showing_new_episodes_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Tipp des Tages: Das Erste zeigt zwei neue Folgen des Usedom-Krimis."
+    assert classify("Vorsicht, Ada!", teaser) == "premiere"
+    teaser = "Das Erste strahlt im November zwei neue Folgen der Krimireihe aus."
+    assert classify("Fünf Jahre, zehn Folgen", teaser) == "premiere"
+    teaser = "Das Erste zeigt die Kommissarin beim Segeln."
+    assert classify("Vorsicht, Ada!", teaser) == "other"
