@@ -102,7 +102,7 @@ REPORT = _any(
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.
 PRODUCTION = _any(
-    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?",
+    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?|vor der kamera",
     r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
 )
 # A trailer or first look: promotion, not a decision.

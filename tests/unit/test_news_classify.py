@@ -428,3 +428,11 @@ def test_a_channel_showing_new_episodes_in_a_teaser_is_a_premiere() -> None:
     assert classify("Fünf Jahre, zehn Folgen", teaser) == "premiere"
     teaser = "Das Erste zeigt die Kommissarin beim Segeln."
     assert classify("Vorsicht, Ada!", teaser) == "other"
+
+
+def test_standing_before_the_camera_is_filming() -> None:
+    title = "Für 13 neue Folgen von „Dark“ stehen die Stars derzeit vor der Kamera."
+    assert classify(title) == "other"
+    assert classify("Neue Folgen von „Dark“ ab 3. März im ZDF, die Stars vor der Kamera") == (
+        "premiere"
+    )
