@@ -67,6 +67,9 @@ NOT_CANCELLED = re.compile(
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
+    # Said of a share of other shows ("many of its occupants have been cancelled"): not this one.
+    r"|\b(?:many|most|several|some|few) of (?:[^|\s]+ ){1,5}(?:have |has |be |get )?(?:be )?"
+    r"(?:cancel\w*|axe|scrap)\b"
     # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
     r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
     r"|\b(?:beenden|abbrechen|stoppen) (?:[^|\s]+ ){0,3}dreharbeit\w*"

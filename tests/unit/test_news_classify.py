@@ -436,3 +436,14 @@ def test_standing_before_the_camera_is_filming() -> None:
     assert classify("Neue Folgen von „Dark“ ab 3. März im ZDF, die Stars vor der Kamera") == (
         "premiere"
     )
+
+
+def test_a_cancellation_said_of_a_share_of_other_shows_is_none() -> None:
+    title = (
+        "The timeslot has been a challenge for ABC, and many of its occupants have been cancelled."
+    )
+    assert classify(title) == "other"
+    assert classify("Most of the network's new dramas were cancelled, but ‘Lost’ returns") == (
+        "other"
+    )
+    assert classify("ABC cancels ‘Lost’ and several other dramas") == "cancellation"
