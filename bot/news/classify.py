@@ -12,10 +12,13 @@ premiere in a headline only, below every decision and date. A programme change o
 order decides nothing, a trailer or reunion-special headline announces a date at most, and
 a review, a guide, the ratings or filming count only for a decision or a date said outright: for
 those, the teaser is not read. A teaser retells history: a start counts there only for a new
-season ("startet die neue Staffel"). A cancellation denied or only for a while ("not cancelled",
-"vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), or the reflexive
-"sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung");
-a show brought back after another network's cancellation is rescued."""
+or numbered season not said to be recent ("startet die neue Staffel", "die zweite Staffel
+startet") or new episodes a channel shows, and an end in the simple past ("endete 2010") is
+none. A quoted title's own punctuation ends no clause. A cancellation denied or only for a
+while ("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"),
+one said of a share of other shows ("many of its occupants have been cancelled"), or the
+reflexive "sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine
+Rettung"); a show brought back after another network's cancellation is rescued."""
 
 from __future__ import annotations
 
