@@ -447,3 +447,12 @@ def test_a_cancellation_said_of_a_share_of_other_shows_is_none() -> None:
         "other"
     )
     assert classify("ABC cancels ‘Lost’ and several other dramas") == "cancellation"
+
+
+def test_an_order_said_as_a_noun_is_a_renewal() -> None:
+    teaser = (
+        "Der Start sei stark verlaufen, daher gibt es bereits den Auftrag für eine zweite Staffel."
+    )
+    assert classify("Seit drei Wochen ist „Dark“ verfügbar.", teaser) == "renewal"
+    assert classify("Netflix confirms an order for a second season of ‘Dark’") == "renewal"
+    assert classify("Ein Auftrag für die Kommissarin in „Dark“") == "other"
