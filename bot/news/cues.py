@@ -180,7 +180,8 @@ RENEWAL = _any(
     + _SHORT_GAP
     + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + " " + _NUMBER + " order",
-    r"(?:get|give|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    # "get ready for the final season" receives nothing.
+    r"(?:get|give|land|score|earn|receive) (?!ready\b)" + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
     # "abarbeiten"); a new series in the works is no renewal of anything.
     r"(?:season|staffel\w*)"

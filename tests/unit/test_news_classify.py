@@ -456,3 +456,9 @@ def test_an_order_said_as_a_noun_is_a_renewal() -> None:
     assert classify("Seit drei Wochen ist „Dark“ verfügbar.", teaser) == "renewal"
     assert classify("Netflix confirms an order for a second season of ‘Dark’") == "renewal"
     assert classify("Ein Auftrag für die Kommissarin in „Dark“") == "other"
+
+
+def test_getting_ready_for_a_season_receives_nothing() -> None:
+    assert classify("Get Ready for the Final Season of ‘Lost’") == "cancellation"
+    assert classify("Fans get ready for a new season of ‘Lost’") == "other"
+    assert classify("‘Lost’ gets a new season") == "renewal"
