@@ -362,8 +362,8 @@ FINAL_NAMED = _any(
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
 _NEW_PART = (
-    r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:[^|\s]+ )?"
-    r"(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+    r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
+    r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
 _STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause

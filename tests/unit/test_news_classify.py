@@ -462,3 +462,10 @@ def test_getting_ready_for_a_season_receives_nothing() -> None:
     assert classify("Get Ready for the Final Season of ‘Lost’") == "cancellation"
     assert classify("Fans get ready for a new season of ‘Lost’") == "other"
     assert classify("‘Lost’ gets a new season") == "renewal"
+
+
+def test_a_numbered_and_final_season_said_to_start_or_air_in_a_teaser_is_a_premiere() -> None:
+    teaser = "After a year of trouble, the drama airs its sixth and last season."
+    assert classify("Lost", teaser) == "premiere"
+    teaser = "Die dritte und letzte Staffel startet mit zwei Folgen."
+    assert classify("„Dark“: ein Blick zurück", teaser) == "premiere"
