@@ -365,7 +365,7 @@ _NEW_PART = (
     r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
-_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
 # is read from its start up to the cue, and a word for "recently" before it stops the match.
 _NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"

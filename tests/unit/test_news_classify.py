@@ -469,3 +469,10 @@ def test_a_numbered_and_final_season_said_to_start_or_air_in_a_teaser_is_a_premi
     assert classify("Lost", teaser) == "premiere"
     teaser = "Die dritte und letzte Staffel startet mit zwei Folgen."
     assert classify("„Dark“: ein Blick zurück", teaser) == "premiere"
+
+
+def test_a_new_or_numbered_season_said_to_air_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Fifth and final season will air same day as the US."
+    assert classify("Returning: Lost", teaser) == "premiere"
+    teaser = "The cast says the show could air forever."
+    assert classify("Returning: Lost", teaser) == "other"
