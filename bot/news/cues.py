@@ -211,8 +211,13 @@ RENEWAL = _any(
     + r"(?:bestellen|in auftrag geben)",
     r"(?:order|bestellen|in auftrag geben) " + _GAP + r"(?:rund\w*)",
     _SEASON + r" " + _CLAUSE_GAP + r"in auftrag geben",
-    # The order as a noun: "den Auftrag für eine zweite Staffel", "an order for a second season".
-    r"(?:auftrag|order) (?:fur|for) " + _SHORT_GAP + _SEASON,
+    # The order or confirmation as a noun: "den Auftrag für eine zweite Staffel", "official
+    # confirmation for the third season".
+    # ("no confirmation for season 3 yet" confirms nothing).
+    r"(?<!no )(?<!kein )(?<!without )(?<!ohne )(?:auftrag|order|confirmation|bestatigung)"
+    r" (?:fur|for|of|der|von) " + _SHORT_GAP + _SEASON,
+    # "signed for two more seasons"
+    r"(?:one|" + _NUMBER + r") more " + _SEASON + _NO_DATE,
     # "back in the studio for another season": more of the show, unless a date is said.
     r"for another " + _SEASON + _NO_DATE,
     # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.

@@ -456,6 +456,12 @@ def test_an_order_said_as_a_noun_is_a_renewal() -> None:
     assert classify("Seit drei Wochen ist „Dark“ verfügbar.", teaser) == "renewal"
     assert classify("Netflix confirms an order for a second season of ‘Dark’") == "renewal"
     assert classify("Ein Auftrag für die Kommissarin in „Dark“") == "other"
+    title = (
+        "The second season has begun, and it's time for official confirmation for a third season"
+    )
+    assert classify(title) == "renewal"
+    assert classify("Still no confirmation for season 3 of ‘Dark’") == "other"
+    assert classify("Apple has signed the ‘Dark’ cast for two more seasons.") == "renewal"
 
 
 def test_getting_ready_for_a_season_receives_nothing() -> None:
