@@ -12,9 +12,13 @@ premiere in a headline only, below every decision and date. A programme change o
 order decides nothing, a trailer or reunion-special headline announces a date at most, and
 a review, a guide, the ratings or filming count only for a decision or a date said outright: for
 those, the teaser is not read. A teaser retells history: a start counts there only for a new
-season ("startet die neue Staffel"). A cancellation denied or only for a while ("not cancelled",
-"vorübergehend eingestellt"), or the reflexive "sich auf … einstellen" (to get ready for),
-is none; so is a rescue denied ("keine Rettung")."""
+or numbered season not said to be recent ("startet die neue Staffel", "die zweite Staffel
+startet") or new episodes a channel shows, and an end in the simple past ("endete 2010") is
+none. A quoted title's own punctuation ends no clause. A cancellation denied or only for a
+while ("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"),
+one said of a share of other shows ("many of its occupants have been cancelled"), or the
+reflexive "sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine
+Rettung"); a show brought back after another network's cancellation is rescued."""
 
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ def _kind_in(
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = cue_words(text)
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading)
+        lemmas = lemmatise(words, reading, history=order is _TEASER_ORDER)
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
         if order is _ORDER and TRAILER.search(lemmas):
@@ -155,11 +159,13 @@ def cue_words(text: Headline) -> list[str]:
         if end - start < MAX_IGNORED_QUOTE_WORDS
         for index in range(start, end + 1)
     }
+    # A quoted title's own punctuation ("„Navy CIS: L.A.“ ein") ends no clause of the sentence.
+    inside = {index for start, end in text.quoted_spans for index in range(start, end)}
     words: list[str] = []
     for index, word in enumerate(text.raw):
         if index not in held_up:
             words.append(word)
-        if index in text.breaks:
+        if index in text.breaks and index not in inside:
             words.append(CLAUSE_BREAK)
     return words
 

@@ -29,8 +29,12 @@ _NUMBER = (
 _MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|fruhjahr|fruhling|sommer|herbst|winter|sofort|heute|morgen"
-    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*)"
+    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*"
+    # a holiday or a break names a time too: "nach Ostern", "nach der Sommerpause"
+    r"|ostern|pfingsten|weihnacht\w*|sommerpause|winterpause|jahreswechsel)"
 )
+# A German date in figures, "ab 24.2." (lemmas "ab 24 2"); "ab 20.15 Uhr" is a time of day.
+_FIGURE_DATE = r"(?:[12]?\d|3[01]) (?:0?[1-9]|1[0-2])\b(?! uhr| \d)"
 
 # Words that make a nearby ordinary title a series: the title cannot be plain language here.
 SERIES_WORD = re.compile(
@@ -63,6 +67,12 @@ NOT_CANCELLED = re.compile(
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
+    # Said of a share of other shows ("many of its occupants have been cancelled"): not this one.
+    r"|\b(?:many|most|several|some|few) of (?:[^|\s]+ ){1,5}(?:have |has |be |get )?(?:be )?"
+    r"(?:cancel\w*|axe|scrap)\b"
+    # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
+    r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
+    r"|\b(?:beenden|abbrechen|stoppen) (?:[^|\s]+ ){0,3}dreharbeit\w*"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
@@ -95,7 +105,7 @@ REPORT = _any(
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.
 PRODUCTION = _any(
-    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?",
+    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?|vor der kamera",
     r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
 )
 # A trailer or first look: promotion, not a decision.
@@ -133,6 +143,9 @@ RESCUE = _any(
     r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
+    # Brought back after another network's cancellation: the cancellation is its past.
+    r"(?<!not )(?<!never )(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
+    r"(?:following|after) (?:[^|\s]+ ){0,3}cancel\w*",
 )
 CANCELLATION = _any(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
@@ -167,7 +180,8 @@ RENEWAL = _any(
     + _SHORT_GAP
     + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + " " + _NUMBER + " order",
-    r"(?:get|give|land|score|earn|receive) " + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    # "get ready for the final season" receives nothing.
+    r"(?:get|give|land|score|earn|receive) (?!ready\b)" + _SHORT_GAP + _ORDINAL + " " + _SEASON,
     # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
     # "abarbeiten"); a new series in the works is no renewal of anything.
     r"(?:season|staffel\w*)"
@@ -187,8 +201,25 @@ RENEWAL = _any(
     # dritte Runde gehen"); "in die letzte Runde" is its end.
     r"schick\w* " + _CLAUSE_GAP + _NEXT_ROUND,
     _NEXT_ROUND + r" (?:schick\w*|gehen)",
-    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen".
+    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen", "haben
+    # eine zweite Runde bestellt", "hat eine zweite Staffel … in Auftrag gegeben".
     _ORDINAL + " " + _SEASON + r" (?:bekommen|erhalten)",
+    r"(?<!letzt )(?<!final )(?:"
+    + _ORDINAL
+    + r") (?:staffel\w*|rund\w*) "
+    + _CLAUSE_GAP
+    + r"(?:bestellen|in auftrag geben)",
+    r"(?:order|bestellen|in auftrag geben) " + _GAP + r"(?:rund\w*)",
+    _SEASON + r" " + _CLAUSE_GAP + r"in auftrag geben",
+    # The order or confirmation as a noun: "den Auftrag für eine zweite Staffel", "official
+    # confirmation for the third season".
+    # ("no confirmation for season 3 yet" confirms nothing).
+    r"(?<!no )(?<!kein )(?<!without )(?<!ohne )(?:auftrag|order|confirmation|bestatigung)"
+    r" (?:fur|for|of|der|von) " + _SHORT_GAP + _SEASON,
+    # "signed for two more seasons"
+    r"(?:one|" + _NUMBER + r") more " + _SEASON + _NO_DATE,
+    # "back in the studio for another season": more of the show, unless a date is said.
+    r"for another " + _SEASON + _NO_DATE,
     # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
     r"(?:return|come back|be back|bring back) for " + _SHORT_GAP + _SEASON + _NO_DATE,
     r"(?:bekommen|erhalten|kriegen|holen) " + _GAP + _SEASON,
@@ -232,8 +263,10 @@ DATED_PREMIERE = _any(
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
     # A day said without a preposition: "starting June 2", "premieres March 5".
-    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:january|february"
-    r"|march|april|may|june|july|august|september|october|november|december) \d+",
+    # A channel may stand between: "starts on FX May 2"; "Aug. 4" ends a clause at its dot.
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
@@ -259,7 +292,8 @@ DATED_PREMIERE = _any(
     + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + _MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
-    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in) (?:[^|\s]+ )?" + _MONTH + r" fort",
+    r"setzen " + _CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + _MONTH + r" fort",
+    r"(?:am|ab) " + _FIGURE_DATE,
 )
 PREMIERE = _any(
     # A trailer or a poster that debuts is promotion ("debuts first trailer").
@@ -333,10 +367,28 @@ FINAL_NAMED = _any(
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
 _NEW_PART = (
-    r"(?:neu|new|next|nachst) (?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+    r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
+    r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
-_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start)"
-NEW_SEASON_STARTS = _any(
-    _NEW_PART + r" " + _GAP + _STARTS,
-    _STARTS + r" " + _GAP + _NEW_PART,
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
+# A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
+# is read from its start up to the cue, and a word for "recently" before it stops the match.
+_NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"
+NEW_SEASON_STARTS = re.compile(
+    _NOT_RECENT
+    + r"\b(?:"
+    + _NEW_PART
+    + r" "
+    + _GAP
+    + _STARTS
+    + r"|"
+    + _STARTS
+    + r" "
+    + _GAP
+    + _NEW_PART
+    # A channel that shows or airs new episodes: "Das Erste zeigt zwei neue Folgen".
+    + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
+    + _SHORT_GAP
+    + _NEW_PART
+    + r")\b"
 )

@@ -38,6 +38,11 @@ _LANGUAGES = ("de", "en")
 _S_IS = frozenset({"it", "that", "there", "what", "he", "she", "who", "here", "where", "this"})
 # Slang whose dictionary lemma loses the meaning: "canned" is not a form of "can" here.
 _SLANG = {"canned": "cancel", "canning": "cancel", "gecancelt": "cancel"}
+# In a teaser, a show that "ended" or "endete" in the simple past is history told ("„Lost“
+# endete 2010", "The Flash ended after nine seasons"); "has ended" is still news. Read so,
+# the past keeps its form.
+_PAST_END = frozenset({"ended", "endete", "endeten"})
+_PERFECT = frozenset({"has", "have", "had", "officially"})
 
 
 @lru_cache(maxsize=65536)
@@ -49,8 +54,9 @@ def _lemma(word: str, language: str | None) -> str:
     return fold(simplemma.lemmatize(word, lang=languages))
 
 
-def lemmatise(words: Iterable[str], language: str | None) -> str:
-    """The folded lemmas of casefolded `words`, space-separated; negations spelt out."""
+def lemmatise(words: Iterable[str], language: str | None, *, history: bool = False) -> str:
+    """The folded lemmas of casefolded `words`, space-separated; negations spelt out. With
+    `history`, an end in the simple past keeps its form (it matches no cue)."""
     lemmas: list[str] = []
     previous = ""
     for word in words:
@@ -59,6 +65,8 @@ def lemmatise(words: Iterable[str], language: str | None) -> str:
         elif word == "t" and previous in _NEGATED:
             lemmas[-1] = _NEGATED[previous]
             lemmas.append("not")
+        elif history and word in _PAST_END and previous not in _PERFECT:
+            lemmas.append(word)
         else:
             lemmas.append(_SLANG.get(word) or _lemma(word, language))
         previous = word

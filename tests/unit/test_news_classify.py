@@ -335,3 +335,150 @@ def test_a_separated_ein_is_the_particle_only_where_it_closes_its_clause() -> No
     assert classify("Das ZDF stellt „Der Alte“ nach 47 Jahren ein") == "cancellation"
     assert classify("Das ZDF stellt die Serie ein, die Fans trauern") == "cancellation"
     assert classify("Das ZDF stellt die Serie ein und zeigt Wiederholungen") == "cancellation"
+
+
+def test_a_start_with_a_channel_or_a_holiday_or_a_date_in_figures_is_dated() -> None:
+    # A channel between the verb and the day.
+    assert classify("The final season of ‘Lost’ starts on ABC May 2.") == "premiere"
+    assert classify("The new season of ‘Lost’ begins on FX February 28.") == "premiere"
+    # A continuation at a time is a start, not more of the show ordered.
+    assert classify("Das ZDF setzt „Der Alte“ nach Ostern fort") == "premiere"
+    assert classify("Das ZDF setzt „Der Alte“ nach der Sommerpause fort") == "premiere"
+    assert classify("Das ZDF setzt „Der Alte“ fort") == "renewal"
+    # A German date in figures; a time of day is none.
+    assert classify("„Der Alte“ mit neuen Fällen ab 24.2. im ZDF") == "premiere"
+    assert classify("„Der Alte“ ab 20.15 Uhr im ZDF") == "other"
+
+
+def test_an_order_said_verb_last_or_in_other_words_is_a_renewal() -> None:
+    title = "Trotz schwacher Quoten haben die Mainzer eine zweite Runde bestellt."
+    assert classify(title) == "renewal"
+    # An order beats a premiere mentioned as its circumstance.
+    title = "Noch vor der Free-TV-Premiere hat RTL eine zweite Staffel in Auftrag gegeben."
+    assert classify(title) == "renewal"
+    assert classify("The cast is back in the studio for another season of ‘Lost’.") == "renewal"
+
+
+def test_a_show_brought_back_after_another_networks_cancellation_is_rescued() -> None:
+    assert (
+        classify("Starz Bringing “Lost” Back for Season 2 Following ABC Cancelation") == "renewal"
+    )
+    assert classify("Starz picks up ‘Lost’ after its cancellation at ABC") == "renewal"
+    assert classify("‘Lost’ cancelled after three seasons") == "cancellation"
+    assert (
+        classify("Starz is not bringing ‘Lost’ back following its cancellation") == "cancellation"
+    )
+
+
+def test_filming_ended_is_not_the_series_end() -> None:
+    teaser = "Dreharbeiten zur Fortsetzung beendet; sechs neue Folgen 2025 im ORF"
+    assert classify("„Dark“: Wiedersehen im Oktober", teaser) == "other"
+    assert classify("Die Dreharbeiten zu Staffel 3 von „Dark“ wurden beendet") == "other"
+    assert classify("Netflix stoppt die Dreharbeiten und setzt „Dark“ ab") == "cancellation"
+    assert classify("Netflix beendet „Dark“ nach drei Staffeln") == "cancellation"
+
+
+def test_an_end_told_in_the_simple_past_is_history() -> None:
+    teaser = "„Lost“ endete 2010 nach sechs Staffeln. Der Produzent hält ein Reboot für möglich."
+    assert classify("„Lost“: Reboot nicht ausgeschlossen", teaser) == "other"
+    teaser = "The show ended after six seasons. Now a reboot is in talks."
+    assert classify("Where the cast of ‘Lost’ is now", teaser) == "other"
+    # Said now, in the perfect or in a headline, it is the news.
+    assert classify("„Lost“ endet nach sechs Staffeln") == "cancellation"
+    assert classify("„Lost“ endete nach sechs Staffeln") == "cancellation"
+    assert classify("ABC has ended ‘Lost’ after six seasons") == "cancellation"
+    assert classify("‘Lost’ to end after six seasons") == "cancellation"
+
+
+def test_a_day_with_an_abbreviated_month_is_a_date() -> None:
+    teaser = "The fourth and final season of ‘Lost’ premieres Aug. 4 on ABC."
+    assert classify("‘Lost’ final season is packed with mayhem", teaser) == "premiere"
+    assert classify("‘Lost’ returns Sept. 12") == "premiere"
+    teaser = "The cast met in Aug. 2019 to talk about the show."
+    assert classify("‘Lost’ cast looks back", teaser) == "other"
+
+
+def test_a_numbered_season_said_to_start_in_a_teaser_is_a_premiere_unless_recent() -> None:
+    teaser = "Bei Netflix startet die zweite Staffel der Serie „Dark“."
+    assert classify("„Dark“: Rachegöttin auf der Ducati", teaser) == "premiere"
+    teaser = "The third season premieres with two episodes."
+    assert classify("A look at ‘Lost’", teaser) == "premiere"
+    # A start said to be recent is history.
+    teaser = "Die kürzlich gestartete vierte Staffel „Dark“ war ein Erfolg."
+    assert classify("Zwei Nachrichten für Fans von „Dark“", teaser) == "other"
+    teaser = "In den USA ist vor Kurzem die 15. Staffel gestartet."
+    assert classify("Spekulationen um „Dark“", teaser) == "other"
+    teaser = "Die erste Staffel startete 2020 und wurde ein Erfolg."
+    assert classify("Ein Blick hinter die Kulissen", teaser) == "other"
+
+
+def test_a_quoted_titles_own_punctuation_ends_no_clause() -> None:
+    assert classify("Der Sender stellt nach 14 Staffeln die Serie „Navy CIS: L.A.“ ein.") == (
+        "cancellation"
+    )
+    assert classify("Das ZDF setzt „Der Alte: Die Jagd“ ab") == "cancellation"
+    # A break outside the quotes still ends its clause.
+    assert classify("Das ZDF stellt „Der Alte: Die Jagd“ vor, ein Blick zurück") == "other"
+
+
+def test_a_channel_showing_new_episodes_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Tipp des Tages: Das Erste zeigt zwei neue Folgen des Usedom-Krimis."
+    assert classify("Vorsicht, Ada!", teaser) == "premiere"
+    teaser = "Das Erste strahlt im November zwei neue Folgen der Krimireihe aus."
+    assert classify("Fünf Jahre, zehn Folgen", teaser) == "premiere"
+    teaser = "Das Erste zeigt die Kommissarin beim Segeln."
+    assert classify("Vorsicht, Ada!", teaser) == "other"
+
+
+def test_standing_before_the_camera_is_filming() -> None:
+    title = "Für 13 neue Folgen von „Dark“ stehen die Stars derzeit vor der Kamera."
+    assert classify(title) == "other"
+    assert classify("Neue Folgen von „Dark“ ab 3. März im ZDF, die Stars vor der Kamera") == (
+        "premiere"
+    )
+
+
+def test_a_cancellation_said_of_a_share_of_other_shows_is_none() -> None:
+    title = (
+        "The timeslot has been a challenge for ABC, and many of its occupants have been cancelled."
+    )
+    assert classify(title) == "other"
+    assert classify("Most of the network's new dramas were cancelled, but ‘Lost’ returns") == (
+        "other"
+    )
+    assert classify("ABC cancels ‘Lost’ and several other dramas") == "cancellation"
+
+
+def test_an_order_said_as_a_noun_is_a_renewal() -> None:
+    teaser = (
+        "Der Start sei stark verlaufen, daher gibt es bereits den Auftrag für eine zweite Staffel."
+    )
+    assert classify("Seit drei Wochen ist „Dark“ verfügbar.", teaser) == "renewal"
+    assert classify("Netflix confirms an order for a second season of ‘Dark’") == "renewal"
+    assert classify("Ein Auftrag für die Kommissarin in „Dark“") == "other"
+    title = (
+        "The second season has begun, and it's time for official confirmation for a third season"
+    )
+    assert classify(title) == "renewal"
+    assert classify("Still no confirmation for season 3 of ‘Dark’") == "other"
+    assert classify("Apple has signed the ‘Dark’ cast for two more seasons.") == "renewal"
+
+
+def test_getting_ready_for_a_season_receives_nothing() -> None:
+    assert classify("Get Ready for the Final Season of ‘Lost’") == "cancellation"
+    assert classify("Fans get ready for a new season of ‘Lost’") == "other"
+    assert classify("‘Lost’ gets a new season") == "renewal"
+
+
+def test_a_numbered_and_final_season_said_to_start_or_air_in_a_teaser_is_a_premiere() -> None:
+    teaser = "After a year of trouble, the drama airs its sixth and last season."
+    assert classify("Lost", teaser) == "premiere"
+    teaser = "Die dritte und letzte Staffel startet mit zwei Folgen."
+    assert classify("„Dark“: ein Blick zurück", teaser) == "premiere"
+
+
+def test_a_new_or_numbered_season_said_to_air_in_a_teaser_is_a_premiere() -> None:
+    teaser = "Fifth and final season will air same day as the US."
+    assert classify("Returning: Lost", teaser) == "premiere"
+    teaser = "The cast says the show could air forever."
+    assert classify("Returning: Lost", teaser) == "other"
