@@ -2,8 +2,8 @@
 
 Only loading and the labels' consistency are checked here, never the matcher's score. The
 parts heldout2 to heldout6 have been scored and read and are development data now
-(tests/devset.DEVELOPMENT_PARTS; heldout6 from the next tuning round on). A fresh held-out set
-is scored once, elsewhere, and must not be looked at while tuning.
+(tests/devset.DEVELOPMENT_PARTS; heldout6 from the next tuning round on); heldout7 is fresh and
+unscored. A fresh held-out set is scored once, elsewhere, and must not be looked at while tuning.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def _column(path: Path) -> set[str]:
         ("heldout4", "4", 100),
         ("heldout5", "5", 120),
         ("heldout6", "6", 110),
+        ("heldout7", "7", 110),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
