@@ -172,3 +172,16 @@ def test_heldout6_scored_once() -> None:
     assert result.precision >= 0.972, result.wrong
     assert result.recall >= 0.903, result.wrong
     assert result.kind_accuracy >= 0.757, result.wrong
+
+
+@corpus_present
+def test_heldout7_scored_once() -> None:
+    """253 headlines (heldout7) from 158 outlets, collected and labelled by a helper who never
+    ran the matcher while the kinds were tuned on development data. Scored with the rules
+    before that work and after it: 0.943 / 0.961 / 0.747 both times. Floors: that result."""
+    result = score(load(CORPUS_DIR, part="heldout7"))
+    _show("heldout7 (scored once)", result)
+    assert result.rows >= 253
+    assert result.precision >= 0.942, result.wrong
+    assert result.recall >= 0.960, result.wrong
+    assert result.kind_accuracy >= 0.746, result.wrong
