@@ -68,7 +68,8 @@ NOT_CANCELLED = re.compile(
     # "sich auf Pausen einstellen" is to get ready for them.
     r"|\bsich (?:[^|\s]+ ){0,8}auf (?:[^|\s]+ ){0,6}einstellen\b"
     # Said of a share of other shows ("many of its occupants have been cancelled"): not this one.
-    r"|\b(?:many|most|several|some|few) of (?:[^|\s]+ ){1,5}(?:have |has |be |get )?(?:be )?"
+    r"|\b(?:many|most|several|some|few) of (?:(?!but |aber |and |und )[^|\s]+ ){1,5}"
+    r"(?:have |has |be |get )?(?:be )?"
     r"(?:cancel\w*|axe|scrap)\b"
     # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
     r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
@@ -144,7 +145,8 @@ RESCUE = _any(
     _NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
     # Brought back after another network's cancellation: the cancellation is its past.
-    r"(?<!not )(?<!never )(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
+    r"(?<!not )(?<!never )(?<!not be )(?<!never be )(?<!no plan to )(?<!not to )"
+    r"(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
     r"(?:following|after) (?:[^|\s]+ ){0,3}cancel\w*",
 )
 CANCELLATION = _any(
@@ -195,7 +197,7 @@ RENEWAL = _any(
     r"|officially |offiziell )?(?:order|bestellen)",
     r"(?:order|bestellen) (?:more|mehr)(?! (?:[^|\s]+ ){0,2}(?:episode|folge|pilot)\w*)",
     # Staying on the air: "is sticking around", "will be staying put at NBC".
-    r"stick around|stay put|remain on the air|stay on the air",
+    r"(?<!not )(?<!never )(?:stick around|stay put|remain on the air|stay on the air)",
     r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
     # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
     # dritte Runde gehen"); "in die letzte Runde" is its end.
@@ -214,7 +216,8 @@ RENEWAL = _any(
     # The order or confirmation as a noun: "den Auftrag für eine zweite Staffel", "official
     # confirmation for the third season".
     # ("no confirmation for season 3 yet" confirms nothing).
-    r"(?<!no )(?<!kein )(?<!without )(?<!ohne )(?:auftrag|order|confirmation|bestatigung)"
+    r"(?<!no )(?<!kein )(?<!without )(?<!ohne )(?<!no official )(?<!kein offiziell )"
+    r"(?:auftrag|order|confirmation|bestatigung)"
     r" (?:fur|for|of|der|von) " + _SHORT_GAP + _SEASON,
     # "signed for two more seasons"
     r"(?:one|" + _NUMBER + r") more " + _SEASON + _NO_DATE,
@@ -339,7 +342,8 @@ ENDING_SAID = _any(
 ENDING = _any(
     r"(?:be|as|have) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"kundigen " + _GAP + r"ende",
-    r"(?:to|will) end|end with|end after|(?<!season )(?<!episode )(?<!finale )be end(?:ing)?",
+    r"(?:to|will) end|end with|end after|(?<!season )(?<!episode )(?<!finale )"
+    r"(?<!season \d )(?<!season \d\d )(?<!staffel \d )be end(?:ing)?",
     r"announce\w* (?:the |an )?end of",
     r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
     r"enden|zu ende|schluss",

@@ -20,7 +20,7 @@ from enum import Enum
 from bot.news.classify import is_news_clause
 from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
-from bot.news.lemmas import lemmatise
+from bot.news.lemmas import S_MEANS_IS, lemmatise
 from bot.news.names import LongerNames
 from bot.news.ordinary import AUXILIARIES, Commonness
 
@@ -37,6 +37,11 @@ _FILLERS = frozenset(
 )
 
 
+# Someone known from a show, named after its title ("Modern Family star Sofia Vergara").
+_PEOPLE = frozenset(
+    {"star", "stars", "actor", "actors", "actress", "actresses", "alum", "alums", "alumna"}
+    | {"alumnus", "creator", "creators", "showrunner", "castmember", "cast"}
+)
 # Works other than a series that share a series' name: a word for one beside a name is that work.
 _OTHER_WORKS = frozenset(
     {"film", "films", "movie", "movies", "franchise", "installment", "instalment", "sequel"}
@@ -146,11 +151,12 @@ def _capitalised_name(text: Headline, first: int, last: int, language: str | Non
     if not all(text.capitals[first : last + 1]):
         return False
     # A name is not yet the series: "Lethal Weapon 5", "the Lethal Weapon franchise", "the
-    # fifth installment of Lethal Weapon" name a film of the same name.
+    # fifth installment of Lethal Weapon" name a film of the same name, and "Modern Family
+    # star Sofia Vergara" a person known from the show.
     words = text.words
     after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
     before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
-    return not after.isdigit() and not {after, before} & _OTHER_WORKS
+    return not after.isdigit() and not {after, before} & _OTHER_WORKS and after not in _PEOPLE
 
 
 # Auxiliaries that open a question before its subject.
@@ -280,6 +286,7 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
             and 1 <= index < first - 1
             and words[index + 1] == "s"
             and index not in text.breaks
+            and words[index] not in S_MEANS_IS  # "here's Lost", "that's Friends": no owner
         ):
             # An owner's possessive between them: "the final season of TNT's Claws".
             index -= 1

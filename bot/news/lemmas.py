@@ -35,7 +35,8 @@ _NEGATED = {
 _LANGUAGES = ("de", "en")
 # "it's" is "it is"; after any other word "'s" is a possessive ("Lost in Space's final
 # season"), which the lemmatiser would wrongly read as "is".
-_S_IS = frozenset({"it", "that", "there", "what", "he", "she", "who", "here", "where", "this"})
+# Words whose 's is "is" ("it's", "here's"), never an owner's.
+S_MEANS_IS = frozenset({"it", "that", "there", "what", "he", "she", "who", "here", "where", "this"})
 # Slang whose dictionary lemma loses the meaning: "canned" is not a form of "can" here.
 _SLANG = {"canned": "cancel", "canning": "cancel", "gecancelt": "cancel"}
 # In a teaser, a show that "ended" or "endete" in the simple past is history told ("„Lost“
@@ -60,7 +61,7 @@ def lemmatise(words: Iterable[str], language: str | None, *, history: bool = Fal
     lemmas: list[str] = []
     previous = ""
     for word in words:
-        if word == "s" and previous and previous not in _S_IS:
+        if word == "s" and previous and previous not in S_MEANS_IS:
             lemmas.append("s")
         elif word == "t" and previous in _NEGATED:
             lemmas[-1] = _NEGATED[previous]

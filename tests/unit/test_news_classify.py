@@ -482,3 +482,28 @@ def test_a_new_or_numbered_season_said_to_air_in_a_teaser_is_a_premiere() -> Non
     assert classify("Returning: Lost", teaser) == "premiere"
     teaser = "The cast says the show could air forever."
     assert classify("Returning: Lost", teaser) == "other"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A rescue after another network's cancellation, unless it is denied.
+        ("Starz Bringing “Minx” Back for Season 2 Following HBO Max Cancelation", "renewal"),
+        ("Dark will not be renewed after cancellation", "cancellation"),
+        ("Dark won't be brought back after its cancellation", "cancellation"),
+        ("No plans to bring back Dark after cancellation", "cancellation"),
+        # No confirmation, however official, confirms a season.
+        ("Still no official confirmation for season 3 of Dark", "other"),
+        ("Dark: Keine offizielle Bestätigung für eine dritte Staffel", "other"),
+        # Staying on the air, not when someone won't.
+        ("Mom is sticking around", "renewal"),
+        ("Penn Badgley says Joe won't stick around", "other"),
+        # A share of other shows cancelled says nothing of this one, but a "but" starts anew.
+        ("The network cancelled many of its shows", "cancellation"),
+        ("Netflix keeps most of its lineup but cancels Dark", "cancellation"),
+        # A numbered season coming to its end is no series' end.
+        ("Dark season 2 is ending", "other"),
+    ],
+)
+def test_denied_and_partial_cues_after_a_review(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind

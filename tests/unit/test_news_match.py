@@ -540,3 +540,14 @@ def test_an_owners_possessive_may_stand_between_a_series_word_and_the_title() ->
     # A possessive beside no series word, or across a clause, names nothing.
     assert matcher.match("The cat showed the neighbour's claws to the vet") == set()
     assert matcher.match("After the season, the lion's claws were trimmed") == set()
+
+
+def test_no_owner_before_a_title_when_s_means_is_and_no_name_before_a_persons_credit() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Friends", primary=True), CatalogueTitle(2, "Evil", primary=True),
+         CatalogueTitle(3, "Modern Family", primary=True)]
+    )  # fmt: skip
+    assert matcher.match("HBO Max orders a new comedy series that's Friends for Gen Z") == set()
+    assert matcher.match("Netflix orders new series. What's Evil about it?") == set()
+    assert matcher.match("Modern Family star Sofia Vergara joins Netflix drama") == set()
+    assert matcher.match("Modern Family is coming back for a reunion special") == {3}
