@@ -23,6 +23,7 @@ from bot.news.headline import Headline
 from bot.news.lemmas import S_MEANS_IS, lemmatise
 from bot.news.names import LongerNames
 from bot.news.ordinary import AUXILIARIES, Commonness
+from bot.news.other_works import OTHER_WORKS, PERSON_WORDS
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 # Words skipped when looking for a series word next to a title ("season 2 of Lost").
@@ -36,17 +37,6 @@ _FILLERS = frozenset(
     }
 )
 
-
-# Someone known from a show, named after its title ("Modern Family star Sofia Vergara").
-_PEOPLE = frozenset(
-    {"star", "stars", "actor", "actors", "actress", "actresses", "alum", "alums", "alumna"}
-    | {"alumnus", "creator", "creators", "showrunner", "castmember", "cast"}
-)
-# Works other than a series that share a series' name: a word for one beside a name is that work.
-_OTHER_WORKS = frozenset(
-    {"film", "films", "movie", "movies", "franchise", "installment", "instalment", "sequel"}
-    | {"novel", "novels", "book", "books", "game", "games", "musical", "album", "song"}
-)
 
 _GENRE = re.compile(
     r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
@@ -156,7 +146,7 @@ def _capitalised_name(text: Headline, first: int, last: int, language: str | Non
     words = text.words
     after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
     before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
-    return not after.isdigit() and not {after, before} & _OTHER_WORKS and after not in _PEOPLE
+    return not after.isdigit() and not {after, before} & OTHER_WORKS and after not in PERSON_WORDS
 
 
 # Auxiliaries that open a question before its subject.

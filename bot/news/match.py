@@ -41,6 +41,8 @@ from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
 from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness, CommonnessCache
+from bot.news.other_works import FilmTakings, credited
+from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 # A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
@@ -53,46 +55,6 @@ _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
 _SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
-# A title followed by a person's credit names that person ("written by The Equalizer
-# screenwriter Richard Wenk"), not news of the series.
-_CREDITS = frozenset(
-    {
-        *("screenwriter", "writer", "director", "creator", "cocreator", "showrunner"),
-        *("producer", "composer", "author", "novelist"),
-        *("drehbuchautor", "drehbuchautorin", "regisseur", "regisseurin", "schopfer"),
-        *("schopferin", "erfinder", "erfinderin", "autor", "autorin"),
-    }
-)
-# An item about the takings of films: a title in it is the film unless a series word stands
-# beside it ("'The Flash' off to slow start at box office").
-_BOX_OFFICE = re.compile(
-    r"\b(?:box[ -]office|kinokasse\w*|einspielergebnis\w*|kinocharts|opening[ -]weekend)\b"
-)
-
-
-class _FilmTakings:
-    """Whether an item is about the takings of films: found out at the first title that may
-    be meant, as most items name none, and by a word each match holds before the pattern
-    (a search of a whole teaser costs as much as matching the rest of the item)."""
-
-    __slots__ = ("_texts", "_told")
-
-    def __init__(self, headline: str, teaser: str) -> None:
-        self._texts = (headline, teaser)
-        self._told: bool | None = None
-
-    def told(self) -> bool:
-        if self._told is None:
-            self._told = False
-            for text in self._texts:
-                folded = text.casefold()
-                if (
-                    "office" in folded or "kino" in folded or "einspiel" in folded
-                    or "weekend" in folded
-                ) and _BOX_OFFICE.search(folded):  # fmt: skip
-                    self._told = True
-                    break
-        return self._told
 
 
 @dataclass(frozen=True)
@@ -130,7 +92,7 @@ class SeriesMatcher:
         best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
         accented: set[str] = set()  # keys one of whose names is spelt with accents ("Élite")
         for title in titles:
-            for key in _keys(title.name):
+            for key in title_keys(title.name):
                 if not title.name.isascii():
                     accented.add(key)
                 # Two series with the same name: prefer an own title, then the newer show.
@@ -149,7 +111,7 @@ class SeriesMatcher:
         self.known = 0  # names of series nobody here follows
         names = list(known_names)
         for name in names:
-            for key in _keys(name):
+            for key in title_keys(name):
                 if key not in best and self._add(key, None, commonness.of(name)):
                     self.known += 1
         # Full names first, followed or known: a title without its article only where its
@@ -177,7 +139,7 @@ class SeriesMatcher:
         Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
         evidence an everyday title needs: quoted, beside a series word, the subject of news.
         Words taken already keep their title."""
-        bare = _without_article(name)
+        bare = without_article(name)
         if bare is None:
             return
         key = normalize_title(bare)
@@ -195,10 +157,10 @@ class SeriesMatcher:
         letzte Bulle" as „letzten Bullen“, "Die Vorstadtweiber" as „Vorstadtweibern“, "Der
         Bestatter" as "Bestatters". It counts only with the evidence an everyday title
         needs; a one-word title that is a plain word ("Der Alte") gets none."""
-        key = _german_oblique(name)
+        key = german_oblique(name)
         if key is None or self._automaton.exists(f" {key} "):
             return
-        found = commonness.of(_LEADING_ARTICLE.sub("", name.strip(), count=1))
+        found = commonness.of(without_article(name) or name)
         if found.ordinary and " " not in key:
             return
         self._add(key, series_id, replace(found, ordinary=True))
@@ -207,11 +169,9 @@ class SeriesMatcher:
         """Adds the German genitive of a one-word title without an article, which opens a
         compound in quotes: „Frühlings“-Reihe. It counts only quoted: unquoted it is the
         plain word's genitive („des Frühlings“, "Berlins Bürgermeister")."""
-        key = normalize_title(name)
-        if " " in key or not key.isalpha() or key.endswith(_NO_GENITIVE_S):
-            return
-        if not self._automaton.exists(f" {key}s "):
-            self._add(f"{key}s", series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
+        key = german_genitive(name)
+        if key is not None and not self._automaton.exists(f" {key} "):
+            self._add(key, series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
 
     def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
@@ -233,7 +193,7 @@ class SeriesMatcher:
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
-        films = _FilmTakings(headline.text, teaser)
+        films = FilmTakings(headline.text, teaser)
         found, modifiers = self._scan(headline, Place.HEADLINE, language, names, films=films)
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
@@ -252,7 +212,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool = False,
-        films: _FilmTakings | None = None,
+        films: FilmTakings | None = None,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
         A text that names no followed series is read only if `known` names matter."""
@@ -283,7 +243,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool,
-        films: _FilmTakings | None,
+        films: FilmTakings | None,
     ) -> list[_Mention]:
         if not text.words:
             return []
@@ -304,7 +264,7 @@ class SeriesMatcher:
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
-            if place is not Place.HEADLINE and _credited(text, last):
+            if place is not Place.HEADLINE and credited(text, last):
                 continue
             if has_evidence(text, first, last, commonness, place=place, language=language):
                 counted.append(_Mention(first, last, pattern))
@@ -319,71 +279,6 @@ class SeriesMatcher:
             counted += listed
             doubtful = [m for m in doubtful if m not in listed]
         return counted
-
-
-def _keys(name: str) -> list[str]:
-    """The normalised forms of a title; "Will & Grace" is also written "Will and Grace"."""
-    key = normalize_title(name)
-    if not key:
-        return []
-    if "&" not in name:
-        return [key]
-    return [
-        key,
-        normalize_title(name.replace("&", " and ")),
-        normalize_title(name.replace("&", " und ")),
-    ]
-
-
-_LEADING_ARTICLE = re.compile(r"(?i)^(?:the|die|der|das)\s+(?=\S)")
-
-
-def _without_article(name: str) -> str | None:
-    """The title without its leading article, None if it has none."""
-    bare = _LEADING_ARTICLE.sub("", name.strip(), count=1)
-    return bare if bare != name.strip() else None
-
-
-_GERMAN_ARTICLE = re.compile(r"(?i)^(der|die|das)\s+(?=\S)")
-_NO_GENITIVE_S = ("e", "s", "x", "z", "ß")
-# Words that end a title's leading noun phrase: "Die Toten | vom Bodensee".
-_PHRASE_ENDS = frozenset({"der", "des", "dem", "den", "vom", "von", "im", "in", "am", "an", "und"})
-
-
-def _german_oblique(name: str) -> str | None:
-    """The normalised oblique form of a title that opens with a German article, without the
-    article, or None where it reads the same. In its leading noun phrase an adjective in -e
-    takes -n (den letzten Bullen), and so does the noun of "der" in -e (weak: den Bullen);
-    a plural of "die" in -er or -el takes the dative -n (den Vorstadtweibern), any other
-    noun of "der" or "das" the genitive -s (des Bestatters)."""
-    article = _GERMAN_ARTICLE.match(name.strip())
-    if article is None:
-        return None
-    words = normalize_title(name.strip()[article.end() :]).split()
-    if not words or len(words) > 3 or not all(word.isalpha() for word in words):
-        return None
-    phrase = next((i for i, word in enumerate(words) if word in _PHRASE_ENDS), len(words))
-    if phrase == 0:
-        return None
-    head = phrase - 1
-    inflected = [f"{word}n" if word.endswith("e") else word for word in words[:head]]
-    noun, gender = words[head], article.group(1).casefold()
-    if gender == "der" and noun.endswith("e"):
-        noun += "n"
-    elif gender == "die" and noun.endswith(("er", "el")):
-        noun += "n"
-    elif gender != "die" and not noun.endswith(_NO_GENITIVE_S):
-        noun += "s"
-    form = [*inflected, noun, *words[phrase:]]
-    return " ".join(form) if form != words else None
-
-
-def _credited(text: Headline, last: int) -> bool:
-    """Whether a person's credit follows the title ("The Equalizer screenwriter", "the
-    Dark's creator"): the title then names the person's work, not the item's subject."""
-    words = text.words
-    after = last + 2 if last + 1 < len(words) and words[last + 1] == "s" else last + 1
-    return after < len(words) and words[after] in _CREDITS and last not in text.breaks
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:

@@ -1,0 +1,70 @@
+"""Signs that a title names something other than the series: a person known from it ("The
+Equalizer screenwriter …", "Modern Family star …"), or a film, book or game of the same name
+("Lethal Weapon 5", "the Lethal Weapon franchise", box-office takings)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.news.headline import Headline
+
+# Works other than a series that share a series' name: a word for one beside a name is that work.
+OTHER_WORKS = frozenset(
+    {"film", "films", "movie", "movies", "franchise", "installment", "instalment", "sequel"}
+    | {"novel", "novels", "book", "books", "game", "games", "musical", "album", "song"}
+)
+
+# A person's credit after a title ("written by The Equalizer screenwriter Richard Wenk"): the
+# title is their work, not the news.
+CREDITS = frozenset(
+    {
+        *("screenwriter", "writer", "director", "creator", "cocreator", "showrunner"),
+        *("producer", "composer", "author", "novelist"),
+        *("drehbuchautor", "drehbuchautorin", "regisseur", "regisseurin", "schopfer"),
+        *("schopferin", "erfinder", "erfinderin", "autor", "autorin"),
+    }
+)
+# Anyone known from a show, named after its title: a credit, or the cast ("Modern Family star
+# Sofia Vergara"). In a teaser the cast beside a title is often the series' own news.
+PERSON_WORDS = CREDITS | {
+    *("star", "stars", "actor", "actors", "actress", "actresses", "creators"),
+    *("alum", "alums", "alumna", "alumnus", "castmember", "cast"),
+}
+# An item about the takings of films: a title in it is the film unless a series word stands
+# beside it ("'The Flash' off to slow start at box office").
+_BOX_OFFICE = re.compile(
+    r"\b(?:box[ -]office|kinokasse\w*|einspielergebnis\w*|kinocharts|opening[ -]weekend)\b"
+)
+
+
+class FilmTakings:
+    """Whether an item is about the takings of films: found out at the first title that may
+    be meant, as most items name none, and by a word each match holds before the pattern
+    (a search of a whole teaser costs as much as matching the rest of the item)."""
+
+    __slots__ = ("_texts", "_told")
+
+    def __init__(self, headline: str, teaser: str) -> None:
+        self._texts = (headline, teaser)
+        self._told: bool | None = None
+
+    def told(self) -> bool:
+        if self._told is None:
+            self._told = False
+            for text in self._texts:
+                folded = text.casefold()
+                if (
+                    "office" in folded or "kino" in folded or "einspiel" in folded
+                    or "weekend" in folded
+                ) and _BOX_OFFICE.search(folded):  # fmt: skip
+                    self._told = True
+                    break
+        return self._told
+
+
+def credited(text: Headline, last: int) -> bool:
+    """Whether a person's credit follows the title ("The Equalizer screenwriter", "the
+    Dark's creator"): the title then names the person's work, not the item's subject."""
+    words = text.words
+    after = last + 2 if last + 1 < len(words) and words[last + 1] == "s" else last + 1
+    return after < len(words) and words[after] in CREDITS and last not in text.breaks
