@@ -262,6 +262,11 @@ DATED_PREMIERE = _any(
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
+    # A date said relative to today: "returns later this month", "will air next week" ("aired
+    # earlier this month" is over).
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream|begin|start|launch|hit)\w* "
+    + _GAP
+    + r"(?<!early )(?<!earlier )(?:later )?(?:this|next) (?:week|weekend|month)",
     # A release planned, not one that happened ("the news was released in May"): "due for
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,

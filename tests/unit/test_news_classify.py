@@ -507,3 +507,13 @@ def test_a_new_or_numbered_season_said_to_air_in_a_teaser_is_a_premiere() -> Non
 )
 def test_denied_and_partial_cues_after_a_review(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+def test_a_start_said_relative_to_today_is_a_date() -> None:
+    teaser = "The drama will return to screens later this month with its last series."
+    assert classify("Lost star opens up about the ending", teaser) == "premiere"
+    teaser = "The sitcom's last episodes will air next week on ITV."
+    assert classify("Cast member looks back on the show", teaser) == "premiere"
+    # A start that is over is the teaser's history.
+    teaser = "The drama aired earlier this month and fans loved it."
+    assert classify("Cast member looks back on the show", teaser) == "other"
