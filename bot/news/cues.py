@@ -157,6 +157,15 @@ CANCELLATION = _any(
     # einen neuen Rekord auf").
     r"stellen " + _CLAUSE_GAP + r"ein(?= \||$| (?:und|oder|aber|doch|sondern|nachdem|weil)\b)",
     r"ziehen " + _GAP + r"stecker",
+    # Pulped or called off: "stampft … ein", "wird eingestampft"; a series or season called
+    # off ("Neustart abgesagt", "sagt die zweite Staffel ab"), not an actor's return or an
+    # evening's premiere ("sagt seine Rückkehr ab", "Premiere abgesagt").
+    r"einstampfen|stampfen " + _CLAUSE_GAP + r"ein(?= \||$)",
+    r"(?:serie|staffel\w*|season|neustart|neuauflage|fortsetzung|revival|reboot|ableger|spinoff)"
+    r" " + _GAP + r"absagen",
+    r"absagen " + _SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)\b",
+    r"sagen " + _SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)"
+    r" (?:[^|\s]+ ){0,6}ab(?= \||$)",
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )

@@ -517,3 +517,23 @@ def test_a_start_said_relative_to_today_is_a_date() -> None:
     # A start that is over is the teaser's history.
     teaser = "The drama aired earlier this month and fans loved it."
     assert classify("Cast member looks back on the show", teaser) == "other"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Pulped: the separable verb and its participle.
+        ("RTL stampft „Alarm für Cobra 11“ nach drei Staffeln ein", "cancellation"),
+        ("„Dark“ wird eingestampft", "cancellation"),
+        # A series or season called off, as verb, participle or noun.
+        ("ZDF sagt die dritte Staffel von „Dark“ ab", "cancellation"),
+        ("„Dark“-Neustart nach einer Staffel abgesagt", "cancellation"),
+        ("Absage für eine dritte Staffel „Dark“", "cancellation"),
+        # Not a series called off: an actor's return, an evening's premiere, "saying" things.
+        ("Schauspieler sagt Rückkehr zu „Dark“ ab", "other"),
+        ("Kritiker sagen der Serie „Dark“ eine große Zukunft voraus", "other"),
+        ("Fans stampfen bei „Dark“ vor Wut mit den Füßen", "other"),
+    ],
+)
+def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
