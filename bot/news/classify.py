@@ -1,24 +1,25 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
-an order that settles mixed headlines the way a fan reads them: a series saved after its
-cancellation is renewed; a series that will not go on
-("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") or whose end is
-said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
-a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
-soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
-premiere in a headline only, below every decision and date. A programme change or a pilot
-order decides nothing, a trailer or reunion-special headline announces a date at most, and
-a review, a guide, the ratings or filming count only for a decision or a date said outright: for
-those, the teaser is not read. A teaser retells history: a start counts there only for a new
-or numbered season not said to be recent ("startet die neue Staffel", "die zweite Staffel
-startet") or new episodes a channel shows, and an end in the simple past ("endete 2010") is
-none. A quoted title's own punctuation ends no clause. A cancellation denied or only for a
-while ("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"),
-one said of a share of other shows ("many of its occupants have been cancelled"), or the
-reflexive "sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine
-Rettung"); a show brought back after another network's cancellation is rescued."""
+The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in an
+order that settles mixed headlines the way a fan reads them: a series saved after its
+cancellation is renewed; a series that will not go on ("keine weitere Staffel", "won't return",
+"cancelled ahead of its premiere") or whose end is said outright ("to end with season 8") beats
+a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
+("final season gets a premiere date"), and a soft ending ("endet", "geht in die letzte Runde",
+"final season") is a cancellation when nothing else is said. More episodes on their way ("es
+gibt nun Nachschub", "zwei weitere Folgen") count as a start, in a headline or its teaser; a
+German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
+below every decision and date. A programme change or a pilot order decides nothing, a trailer or
+reunion-special headline announces a date at most, and a review, a guide, the ratings or filming
+count only for a decision or a date said outright: for those, the teaser is not read. A teaser
+retells history: a start counts there only for a new or numbered season not said to be recent
+("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows or more
+episodes on their way, and an end in the simple past ("endete 2010") is none. A quoted title's
+own punctuation ends no clause. A cancellation denied or only for a while ("not cancelled",
+"vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), one said of a share of
+other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
+einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"); a show brought
+back after another network's cancellation is rescued."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from bot.news.cues import (
     ENDING,
     ENDING_SAID,
     FINAL_NAMED,
+    MORE_EPISODES,
     NEGATED_RENEWAL,
     NEW_SEASON_STARTS,
     NO_DECISION,
@@ -66,6 +68,7 @@ _ORDER = (
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),

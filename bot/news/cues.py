@@ -388,6 +388,22 @@ _NEW_PART = (
     r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
+# More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",
+# "es gibt zwei weitere Folgen", "vier neue Folgen im ZDF" ("es gibt keine neuen Folgen" is none).
+_MORE_EPISODES = (
+    r"(?:geben es|es geben) (?:(?!kein|nicht)[^|\s]+ ){0,2}(?:nachschub|(?:"
+    + _NUMBER
+    + r"|neu|weit\w*) (?:(?:neu|weit)\w* )?(?:folge|episode|film)\w*)"
+    + r"|nachschub (?:nahen|kommen|rollen)"
+    + r"|"
+    + _NUMBER
+    + r" (?:neu|weit)\w* (?:folge|episode|film)\w* "
+    + _SHORT_GAP
+    + r"(?:im|bei|auf) (?:"
+    + _NETWORK
+    + r"|erst\w*|zweit\w*)"
+)
+MORE_EPISODES = _any(_MORE_EPISODES)
 _STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
 # is read from its start up to the cue, and a word for "recently" before it stops the match.
@@ -408,5 +424,7 @@ NEW_SEASON_STARTS = re.compile(
     + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
     + _SHORT_GAP
     + _NEW_PART
+    + r"|"
+    + _MORE_EPISODES
     + r")\b"
 )

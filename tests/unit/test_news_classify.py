@@ -537,3 +537,28 @@ def test_a_start_said_relative_to_today_is_a_date() -> None:
 )
 def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # More episodes on their way, in the headline or only in the teaser.
+        ("Die Fans wollten mehr – jetzt gibt es Nachschub", "", "premiere"),
+        (
+            "„Der Alte“ ist ein Dauerbrenner.",
+            "Doch Nachschub naht: Das ZDF zeigt ihn wieder.",
+            "premiere",
+        ),
+        ("„Der Alte“ ist ein Dauerbrenner.", "Nun gibt es drei weitere Folgen.", "premiere"),
+        (
+            "„Der Alte“: Jubiläum für den Krimi",
+            "Zwei neue Folgen des Klassikers im ZDF",
+            "premiere",
+        ),
+        # None promised, or supply said in general.
+        ("„Der Alte“ ist ein Dauerbrenner.", "Es gibt vorerst keine neuen Folgen.", "other"),
+        ("„Der Alte“ ist ein Dauerbrenner.", "Die Sender bringen immer wieder Nachschub.", "other"),
+    ],
+)
+def test_more_episodes_on_their_way_are_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
