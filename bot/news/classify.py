@@ -13,8 +13,9 @@ below every decision and date. A programme change or a pilot order decides nothi
 reunion-special headline announces a date at most, and a review, a guide, the ratings or filming
 count only for a decision or a date said outright: for those, the teaser is not read. A teaser
 retells history: a start counts there only for a new or numbered season not said to be recent
-("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows or more
-episodes on their way, and an end in the simple past ("endete 2010") is none. A quoted title's
+("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows, more
+episodes on their way or a first showing in a country or on free TV not told with a year ("als
+Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A quoted title's
 own punctuation ends no clause. A cancellation denied or only for a while ("not cancelled",
 "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), one said of a share of
 other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
@@ -32,6 +33,7 @@ from bot.news.cues import (
     ENDING,
     ENDING_SAID,
     FINAL_NAMED,
+    FIRST_SHOWING,
     MORE_EPISODES,
     NEGATED_RENEWAL,
     NEW_SEASON_STARTS,
@@ -91,7 +93,9 @@ _TEASER_ORDER = tuple(
     for entry in _ORDER
     if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
     for step in (
-        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE)) if entry[0] is DATED_PREMIERE else (entry,)
+        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
+        if entry[0] is DATED_PREMIERE
+        else (entry,)
     )
 )
 

@@ -428,3 +428,10 @@ NEW_SEASON_STARTS = re.compile(
     + _MORE_EPISODES
     + r")\b"
 )
+# A first showing in a country or on free TV, in a teaser the item's news ("als
+# Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
+# tells history ("die 2019 ihre Deutschlandpremiere feierte").
+FIRST_SHOWING = re.compile(
+    r"(?:^|\| )(?:(?![12]\d{3}\b|damals\b|kurzlich\b)[^|])*?"
+    r"\b(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
+)

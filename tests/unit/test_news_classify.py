@@ -562,3 +562,21 @@ def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) ->
 )
 def test_more_episodes_on_their_way_are_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        ("Die britische Krimiserie läuft als Deutschlandpremiere.", "premiere"),
+        ("Free-TV-Premiere für die Fortsetzung am 4. Januar im Ersten.", "premiere"),
+        ("Der Sender zeigt sie als deutsche TV-Premiere.", "premiere"),
+        # A first showing told as history, or one at a festival.
+        ("Die Serie, die 2019 ihre Deutschlandpremiere feierte, ist ein Klassiker.", "other"),
+        ("Damals feierte sie ihre TV-Premiere bei RTL.", "other"),
+        ("Die Serie feierte in Cannes Weltpremiere.", "other"),
+    ],
+)
+def test_a_first_showing_in_a_country_or_on_free_tv_in_a_teaser_is_a_premiere(
+    teaser: str, kind: str
+) -> None:
+    assert classify("„Der Alte“: ein Blick hinter die Kulissen", teaser).value == kind
