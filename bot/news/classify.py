@@ -15,12 +15,14 @@ count only for a decision or a date said outright: for those, the teaser is not 
 retells history: a start counts there only for a new or numbered season not said to be recent
 ("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows, more
 episodes on their way or a first showing in a country or on free TV not told with a year ("als
-Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A quoted title's
-own punctuation ends no clause. A cancellation denied or only for a while ("not cancelled",
-"vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), one said of a share of
-other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
-einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"); a show brought
-back after another network's cancellation is rescued."""
+Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A headline that
+asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
+can it last?"); its teaser counts only for a date. A quoted title's own punctuation ends no
+clause. A cancellation denied or only for a while ("not cancelled", "vorübergehend
+eingestellt"), filming ended ("Dreharbeiten beendet"), one said of a share of other shows ("many
+of its occupants have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready
+for), is none; so is a rescue denied ("keine Rettung"); a show brought back after another
+network's cancellation is rescued."""
 
 from __future__ import annotations
 
@@ -87,6 +89,9 @@ _REPORT_ORDER = tuple(
     if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+# A headline of sentences whose last asks: the sentences before it, up to a full stop or an
+# exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?").
+_STATEMENT_BEFORE_QUESTION = re.compile(r"(.*[.!])\s+[^.!?]+\?\s*$", re.DOTALL)
 # A teaser's opening tells the show's history too: a start counts only for a new season.
 _TEASER_ORDER = tuple(
     step
@@ -105,8 +110,15 @@ def classify(title: str, summary: str = "") -> NewsKind:
 
     A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing
     itself; its teaser may answer with a date ("returning in March"), nothing else counts.
+    A statement before the question ("'Lost' renewed. How long can it last?") still counts.
     """
     if title.rstrip().endswith("?"):
+        statement = _STATEMENT_BEFORE_QUESTION.match(title)
+        if statement:
+            said = analyse(statement.group(1))
+            kind = _kind_in(said, guess_language(said.words), _ORDER)
+            if kind not in (None, NewsKind.OTHER):
+                return kind
         if summary:
             lead = analyse(summary[:SUMMARY_CHARS])
             kind = _kind_in(lead, guess_language(lead.words), _ANSWER_ORDER)

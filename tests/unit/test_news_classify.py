@@ -580,3 +580,19 @@ def test_a_first_showing_in_a_country_or_on_free_tv_in_a_teaser_is_a_premiere(
     teaser: str, kind: str
 ) -> None:
     assert classify("„Der Alte“: ein Blick hinter die Kulissen", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A statement, then a question: the statement is the news.
+        ("Lost renewed for season 3. How long can the show last?", "renewal"),
+        ("Netflix setzt „Dark“ ab! Was wird aus den Fans?", "cancellation"),
+        # Only questions, or a statement that decides nothing, or a title's own full stop.
+        ("Will Lost be renewed for season 3?", "other"),
+        ("Letzte Folge! Wie geht es mit „Dark“ weiter?", "other"),
+        ("Kommt „Dr. House“ zurück?", "other"),
+    ],
+)
+def test_a_statement_before_a_question_counts(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
