@@ -432,6 +432,6 @@ NEW_SEASON_STARTS = re.compile(
 # Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
 # tells history ("die 2019 ihre Deutschlandpremiere feierte").
 FIRST_SHOWING = re.compile(
-    r"(?:^|\| )(?:(?![12]\d{3}\b|damals\b|kurzlich\b)[^|])*?"
-    r"\b(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
+    r"(?:^|\| )(?:(?![12]\d{3} |damals |kurzlich )[^|\s]+ )*?"
+    r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
 )
