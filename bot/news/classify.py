@@ -19,9 +19,11 @@ Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A 
 asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
 can it last?"); its teaser counts only for a date. A quoted title's own punctuation ends no
 clause. A cancellation denied or only for a while ("not cancelled", "vorübergehend
-eingestellt"), filming ended ("Dreharbeiten beendet"), one said of a share of other shows ("many
+eingestellt"), filming ended ("Dreharbeiten beendet"), an event called off ("Premiere
+abgesagt"), one said of a share of other shows ("many
 of its occupants have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready
-for), is none; so is a rescue denied ("keine Rettung"); a show brought back after another
+for), is none; so is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen
+Folgen") are no start; a show brought back after another
 network's cancellation is rescued."""
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from bot.news.cues import (
     NEGATED_RENEWAL,
     NEW_SEASON_STARTS,
     NO_DECISION,
+    NO_NEW_EPISODES,
     NOT_CANCELLED,
     NOT_RESCUED,
     PREMIERE,
@@ -162,6 +165,8 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
     lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
+    if "kein" in lemmas or "no" in lemmas:
+        lemmas = NO_NEW_EPISODES.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

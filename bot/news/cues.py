@@ -74,6 +74,15 @@ NOT_CANCELLED = re.compile(
     # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
     r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
     r"|\b(?:beenden|abbrechen|stoppen) (?:[^|\s]+ ){0,3}dreharbeit\w*"
+    # An event called off, not the series: a premiere, filming, a screening, a panel
+    # ("Premiere der zweiten Staffel abgesagt", "Dreharbeiten wegen Corona abgesagt").
+    r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
+    r" (?:[^|\s]+ ){0,8}absagen\b"
+)
+# No new episodes ("keine neuen Folgen", "no new episodes"): no start; a season denied is
+# NEGATED_RENEWAL's to read ("keine weitere Staffel").
+NO_NEW_EPISODES = re.compile(
+    r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode)\w*"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's

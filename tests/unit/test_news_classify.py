@@ -533,6 +533,9 @@ def test_a_start_said_relative_to_today_is_a_date() -> None:
         ("Schauspieler sagt Rückkehr zu „Dark“ ab", "other"),
         ("Kritiker sagen der Serie „Dark“ eine große Zukunft voraus", "other"),
         ("Fans stampfen bei „Dark“ vor Wut mit den Füßen", "other"),
+        # An event of the series called off: its premiere, its filming.
+        ("Premiere der zweiten Staffel von „Dark“ abgesagt", "other"),
+        ("Dreharbeiten zur dritten Staffel von „Dark“ wegen Corona abgesagt", "other"),
     ],
 )
 def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) -> None:
@@ -558,6 +561,9 @@ def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) ->
         # None promised, or supply said in general.
         ("„Der Alte“ ist ein Dauerbrenner.", "Es gibt vorerst keine neuen Folgen.", "other"),
         ("„Der Alte“ ist ein Dauerbrenner.", "Die Sender bringen immer wieder Nachschub.", "other"),
+        # No new episodes in the headline: no start, whatever follows.
+        ("Keine neuen Folgen von „Der Alte“ im ZDF", "", "other"),
+        ("No new episodes of Lost this year", "", "other"),
     ],
 )
 def test_more_episodes_on_their_way_are_a_premiere(headline: str, teaser: str, kind: str) -> None:
