@@ -108,7 +108,16 @@ def load(data: Path, *, part: str = "") -> list[LabelledSet]:
     ]
 
 
-DEVELOPMENT_PARTS = ("", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "traps")
+DEVELOPMENT_PARTS = (
+    "",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "traps",
+)
 
 
 def held_out_parts(data: Path) -> list[str]:
@@ -120,7 +129,7 @@ def held_out_parts(data: Path) -> list[str]:
 
 def load_development(data: Path) -> list[LabelledSet]:
     """Every labelled set that is development data now: the first corpus, the held-out sets
-    heldout2 to heldout6, which have been scored and read since and so count as development
+    heldout2 to heldout7, which have been scored and read since and so count as development
     too, and the trap set (everyday-word titles), each with its own catalogue and world."""
     return [labelled for part in DEVELOPMENT_PARTS for labelled in load(data, part=part)]
 

@@ -1,24 +1,30 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in
-an order that settles mixed headlines the way a fan reads them: a series saved after its
-cancellation is renewed; a series that will not go on
-("keine weitere Staffel", "won't return", "cancelled ahead of its premiere") or whose end is
-said outright ("to end with season 8") beats a renewal, a renewal beats a date ("renewed for
-a final season"), a date beats a soft ending ("final season gets a premiere date"), and a
-soft ending ("endet", "geht in die letzte Runde", "final season") is a cancellation when
-nothing else is said. A German return to the screen without a date ("kehrt zurück") is a
-premiere in a headline only, below every decision and date. A programme change or a pilot
-order decides nothing, a trailer or reunion-special headline announces a date at most, and
-a review, a guide, the ratings or filming count only for a decision or a date said outright: for
-those, the teaser is not read. A teaser retells history: a start counts there only for a new
-or numbered season not said to be recent ("startet die neue Staffel", "die zweite Staffel
-startet") or new episodes a channel shows, and an end in the simple past ("endete 2010") is
-none. A quoted title's own punctuation ends no clause. A cancellation denied or only for a
-while ("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"),
-one said of a share of other shows ("many of its occupants have been cancelled"), or the
-reflexive "sich auf … einstellen" (to get ready for), is none; so is a rescue denied ("keine
-Rettung"); a show brought back after another network's cancellation is rescued."""
+The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in an
+order that settles mixed headlines the way a fan reads them: a series saved after its
+cancellation is renewed; a series that will not go on ("keine weitere Staffel", "won't return",
+"cancelled ahead of its premiere") or whose end is said outright ("to end with season 8") beats
+a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
+("final season gets a premiere date"), and a soft ending ("endet", "geht in die letzte Runde",
+"final season") is a cancellation when nothing else is said. More episodes on their way ("es
+gibt nun Nachschub", "zwei weitere Folgen") count as a start, in a headline or its teaser; a
+German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
+below every decision and date. A programme change or a pilot order decides nothing, a trailer or
+reunion-special headline announces a date at most, and a review, a guide, the ratings or filming
+count only for a decision or a date said outright: for those, the teaser is not read. A teaser
+retells history: a start counts there only for a new or numbered season not said to be recent
+("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows, more
+episodes on their way or a first showing in a country or on free TV not told with a year ("als
+Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A headline that
+asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
+can it last?"); its teaser counts only for a date. A quoted title's own punctuation ends no
+clause. A cancellation denied or only for a while ("not cancelled", "vorübergehend
+eingestellt"), filming ended ("Dreharbeiten beendet"), an event called off ("Premiere
+abgesagt"), one said of a share of other shows ("many
+of its occupants have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready
+for), is none; so is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen
+Folgen") are no start; a show brought back after another
+network's cancellation is rescued."""
 
 from __future__ import annotations
 
@@ -31,9 +37,12 @@ from bot.news.cues import (
     ENDING,
     ENDING_SAID,
     FINAL_NAMED,
+    FIRST_SHOWING,
+    MORE_EPISODES,
     NEGATED_RENEWAL,
     NEW_SEASON_STARTS,
     NO_DECISION,
+    NO_NEW_EPISODES,
     NOT_CANCELLED,
     NOT_RESCUED,
     PREMIERE,
@@ -66,6 +75,7 @@ _ORDER = (
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
@@ -82,13 +92,18 @@ _REPORT_ORDER = tuple(
     if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+# A headline of sentences whose last asks: the sentences before it, up to a full stop or an
+# exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?").
+_STATEMENT_BEFORE_QUESTION = re.compile(r"(.*[.!])\s+[^.!?]+\?\s*$", re.DOTALL)
 # A teaser's opening tells the show's history too: a start counts only for a new season.
 _TEASER_ORDER = tuple(
     step
     for entry in _ORDER
     if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
     for step in (
-        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE)) if entry[0] is DATED_PREMIERE else (entry,)
+        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
+        if entry[0] is DATED_PREMIERE
+        else (entry,)
     )
 )
 
@@ -98,8 +113,15 @@ def classify(title: str, summary: str = "") -> NewsKind:
 
     A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing
     itself; its teaser may answer with a date ("returning in March"), nothing else counts.
+    A statement before the question ("'Lost' renewed. How long can it last?") still counts.
     """
     if title.rstrip().endswith("?"):
+        statement = _STATEMENT_BEFORE_QUESTION.match(title)
+        if statement:
+            said = analyse(statement.group(1))
+            kind = _kind_in(said, guess_language(said.words), _ORDER)
+            if kind not in (None, NewsKind.OTHER):
+                return kind
         if summary:
             lead = analyse(summary[:SUMMARY_CHARS])
             kind = _kind_in(lead, guess_language(lead.words), _ANSWER_ORDER)
@@ -143,6 +165,8 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
     if "despite" in lemmas or "trotz" in lemmas:
         lemmas = CONCESSION.sub("", lemmas)
     lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
+    if "kein" in lemmas or "no" in lemmas:
+        lemmas = NO_NEW_EPISODES.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

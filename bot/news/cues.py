@@ -74,6 +74,15 @@ NOT_CANCELLED = re.compile(
     # Filming ended or halted ("Dreharbeiten zur Fortsetzung beendet"): not the series' end.
     r"|\bdreharbeit\w* (?:[^|\s]+ ){0,6}(?:beenden|abbrechen|stoppen|einstellen)\b"
     r"|\b(?:beenden|abbrechen|stoppen) (?:[^|\s]+ ){0,3}dreharbeit\w*"
+    # An event called off, not the series: a premiere, filming, a screening, a panel
+    # ("Premiere der zweiten Staffel abgesagt", "Dreharbeiten wegen Corona abgesagt").
+    r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
+    r" (?:[^|\s]+ ){0,8}absagen\b"
+)
+# No new episodes ("keine neuen Folgen", "no new episodes"): no start; a season denied is
+# NEGATED_RENEWAL's to read ("keine weitere Staffel").
+NO_NEW_EPISODES = re.compile(
+    r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode)\w*"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
@@ -157,6 +166,15 @@ CANCELLATION = _any(
     # einen neuen Rekord auf").
     r"stellen " + _CLAUSE_GAP + r"ein(?= \||$| (?:und|oder|aber|doch|sondern|nachdem|weil)\b)",
     r"ziehen " + _GAP + r"stecker",
+    # Pulped or called off: "stampft … ein", "wird eingestampft"; a series or season called
+    # off ("Neustart abgesagt", "sagt die zweite Staffel ab"), not an actor's return or an
+    # evening's premiere ("sagt seine Rückkehr ab", "Premiere abgesagt").
+    r"einstampfen|stampfen " + _CLAUSE_GAP + r"ein(?= \||$)",
+    r"(?:serie|staffel\w*|season|neustart|neuauflage|fortsetzung|revival|reboot|ableger|spinoff)"
+    r" " + _GAP + r"absagen",
+    r"absagen " + _SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)\b",
+    r"sagen " + _SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)"
+    r" (?:[^|\s]+ ){0,6}ab(?= \||$)",
     r"sein geschichte",
     r"drop\w* " + _SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
@@ -262,6 +280,11 @@ DATED_PREMIERE = _any(
     + r"(?:on|in|this|next) "
     + _EN_MONTH,
     r"move to \w+day",
+    # A date said relative to today: "returns later this month", "will air next week" ("aired
+    # earlier this month" is over).
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream|begin|start|launch|hit)\w* "
+    + _GAP
+    + r"(?<!early )(?<!earlier )(?:later )?(?:this|next) (?:week|weekend|month)",
     # A release planned, not one that happened ("the news was released in May"): "due for
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + _EN_MONTH,
@@ -374,6 +397,22 @@ _NEW_PART = (
     r"(?:neu|new|next|nachst|" + _ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
+# More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",
+# "es gibt zwei weitere Folgen", "vier neue Folgen im ZDF" ("es gibt keine neuen Folgen" is none).
+_MORE_EPISODES = (
+    r"(?:geben es|es geben) (?:(?!kein|nicht)[^|\s]+ ){0,2}(?:nachschub|(?:"
+    + _NUMBER
+    + r"|neu|weit\w*) (?:(?:neu|weit)\w* )?(?:folge|episode|film)\w*)"
+    + r"|nachschub (?:nahen|kommen|rollen)"
+    + r"|"
+    + _NUMBER
+    + r" (?:neu|weit)\w* (?:folge|episode|film)\w* "
+    + _SHORT_GAP
+    + r"(?:im|bei|auf) (?:"
+    + _NETWORK
+    + r"|erst\w*|zweit\w*)"
+)
+MORE_EPISODES = _any(_MORE_EPISODES)
 _STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
 # is read from its start up to the cue, and a word for "recently" before it stops the match.
@@ -394,5 +433,14 @@ NEW_SEASON_STARTS = re.compile(
     + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
     + _SHORT_GAP
     + _NEW_PART
+    + r"|"
+    + _MORE_EPISODES
     + r")\b"
+)
+# A first showing in a country or on free TV, in a teaser the item's news ("als
+# Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
+# tells history ("die 2019 ihre Deutschlandpremiere feierte").
+FIRST_SHOWING = re.compile(
+    r"(?:^|\| )(?:(?![12]\d{3} |damals |kurzlich )[^|\s]+ )*?"
+    r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
 )

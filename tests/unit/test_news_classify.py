@@ -507,3 +507,98 @@ def test_a_new_or_numbered_season_said_to_air_in_a_teaser_is_a_premiere() -> Non
 )
 def test_denied_and_partial_cues_after_a_review(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+def test_a_start_said_relative_to_today_is_a_date() -> None:
+    teaser = "The drama will return to screens later this month with its last series."
+    assert classify("Lost star opens up about the ending", teaser) == "premiere"
+    teaser = "The sitcom's last episodes will air next week on ITV."
+    assert classify("Cast member looks back on the show", teaser) == "premiere"
+    # A start that is over is the teaser's history.
+    teaser = "The drama aired earlier this month and fans loved it."
+    assert classify("Cast member looks back on the show", teaser) == "other"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Pulped: the separable verb and its participle.
+        ("RTL stampft „Alarm für Cobra 11“ nach drei Staffeln ein", "cancellation"),
+        ("„Dark“ wird eingestampft", "cancellation"),
+        # A series or season called off, as verb, participle or noun.
+        ("ZDF sagt die dritte Staffel von „Dark“ ab", "cancellation"),
+        ("„Dark“-Neustart nach einer Staffel abgesagt", "cancellation"),
+        ("Absage für eine dritte Staffel „Dark“", "cancellation"),
+        # Not a series called off: an actor's return, an evening's premiere, "saying" things.
+        ("Schauspieler sagt Rückkehr zu „Dark“ ab", "other"),
+        ("Kritiker sagen der Serie „Dark“ eine große Zukunft voraus", "other"),
+        ("Fans stampfen bei „Dark“ vor Wut mit den Füßen", "other"),
+        # An event of the series called off: its premiere, its filming.
+        ("Premiere der zweiten Staffel von „Dark“ abgesagt", "other"),
+        ("Dreharbeiten zur dritten Staffel von „Dark“ wegen Corona abgesagt", "other"),
+    ],
+)
+def test_a_series_pulped_or_called_off_is_cancelled(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # More episodes on their way, in the headline or only in the teaser.
+        ("Die Fans wollten mehr – jetzt gibt es Nachschub", "", "premiere"),
+        (
+            "„Der Alte“ ist ein Dauerbrenner.",
+            "Doch Nachschub naht: Das ZDF zeigt ihn wieder.",
+            "premiere",
+        ),
+        ("„Der Alte“ ist ein Dauerbrenner.", "Nun gibt es drei weitere Folgen.", "premiere"),
+        (
+            "„Der Alte“: Jubiläum für den Krimi",
+            "Zwei neue Folgen des Klassikers im ZDF",
+            "premiere",
+        ),
+        # None promised, or supply said in general.
+        ("„Der Alte“ ist ein Dauerbrenner.", "Es gibt vorerst keine neuen Folgen.", "other"),
+        ("„Der Alte“ ist ein Dauerbrenner.", "Die Sender bringen immer wieder Nachschub.", "other"),
+        # No new episodes in the headline: no start, whatever follows.
+        ("Keine neuen Folgen von „Der Alte“ im ZDF", "", "other"),
+        ("No new episodes of Lost this year", "", "other"),
+    ],
+)
+def test_more_episodes_on_their_way_are_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        ("Die britische Krimiserie läuft als Deutschlandpremiere.", "premiere"),
+        ("Free-TV-Premiere für die Fortsetzung am 4. Januar im Ersten.", "premiere"),
+        ("Der Sender zeigt sie als deutsche TV-Premiere.", "premiere"),
+        # A first showing told as history, or one at a festival.
+        ("Die Serie, die 2019 ihre Deutschlandpremiere feierte, ist ein Klassiker.", "other"),
+        ("Damals feierte sie ihre TV-Premiere bei RTL.", "other"),
+        ("Die Serie feierte in Cannes Weltpremiere.", "other"),
+    ],
+)
+def test_a_first_showing_in_a_country_or_on_free_tv_in_a_teaser_is_a_premiere(
+    teaser: str, kind: str
+) -> None:
+    assert classify("„Der Alte“: ein Blick hinter die Kulissen", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A statement, then a question: the statement is the news.
+        ("Lost renewed for season 3. How long can the show last?", "renewal"),
+        ("Netflix setzt „Dark“ ab! Was wird aus den Fans?", "cancellation"),
+        # Only questions, or a statement that decides nothing, or a title's own full stop.
+        ("Will Lost be renewed for season 3?", "other"),
+        ("Letzte Folge! Wie geht es mit „Dark“ weiter?", "other"),
+        ("Kommt „Dr. House“ zurück?", "other"),
+    ],
+)
+def test_a_statement_before_a_question_counts(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind

@@ -2,8 +2,8 @@
 
 Only loading and the labels' consistency are checked here, never the matcher's score. The
 parts heldout2 to heldout7 have been scored and read and are development data now
-(tests/devset.DEVELOPMENT_PARTS; heldout7 from the next tuning round on). A fresh held-out set
-is scored once, elsewhere, and must not be looked at while tuning.
+(tests/devset.DEVELOPMENT_PARTS). A fresh held-out set is scored once, elsewhere, and must not
+be looked at while tuning.
 """
 
 from __future__ import annotations
