@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import prompts
 from bot.callback_data import Action
 from bot.config import known_timezones
+from bot.digits import is_number
 from bot.i18n import LANGUAGES, language_for
 from bot.news.kinds import NewsKind
 from bot.prompts import Prompt
@@ -135,7 +136,7 @@ def set_digest_hour(chat: Chat, argument: str) -> bool:
     if argument == "off":
         chat.digest_hour = None
         return True
-    if not argument.isdigit() or int(argument) not in DIGEST_HOURS:
+    if not is_number(argument) or int(argument) not in DIGEST_HOURS:
         return False
     chat.digest_hour = int(argument)
     return True
@@ -181,7 +182,7 @@ def apply_choice(chat: Chat, action: Action, argument: str) -> str | Prompt | No
     if action == Action.DIGEST:
         return "digest" if set_digest_hour(chat, argument) else None
     if action == Action.LEAD:
-        return "lead" if argument.isdigit() and toggle_lead(chat, int(argument)) else None
+        return "lead" if is_number(argument) and toggle_lead(chat, int(argument)) else None
     if action == Action.NEWS:
         return "news" if toggle_news_kind(chat, argument) else None
     return None

@@ -17,6 +17,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.digits import is_number
+
 Language = Literal["de", "en"]
 
 DEFAULT_FEED_URLS = (
@@ -87,7 +89,7 @@ class Settings(BaseSettings):
         value = _split_list(value)
         if isinstance(value, list):
             for item in value:
-                if isinstance(item, str) and not item.lstrip("-").isdigit():
+                if isinstance(item, str) and not is_number(item.lstrip("-")):
                     raise ValueError(f"not a numeric Telegram user id: {item[:40]!r}")
         return value
 

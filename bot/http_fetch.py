@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from bot.digits import is_number
 from bot.public_addresses import IPAddress, PublicOnlyTransport, is_public_address
 
 USER_AGENT = "Serienwecker/0.1 (Telegram bot for TV-series fans; news feed reader)"
@@ -74,7 +75,7 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if is_number(value):
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -127,7 +128,7 @@ async def _download(
             retry_after = parse_retry_after(response.headers.get("retry-after"), datetime.now(UTC))
             return FetchResult(status, error=f"HTTP {status}", retry_after=retry_after)
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limits.max_bytes:
+        if is_number(declared) and int(declared) > limits.max_bytes:
             return FetchResult(status, error=f"body of {declared} bytes is over the limit")
         chunks: list[bytes] = []
         size = 0

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bot.callback_data import SeriesVerb
 from bot.chat_settings import LEAD_CHOICES, ChatSettings
+from bot.digits import is_number
 from bot.news.kinds import NewsKind
 from storage.catalog_models import Follow
 
@@ -150,7 +151,7 @@ def apply_series_choice(
     elif verb is SeriesVerb.REMINDERS:
         _toggle_reminders(follow, chat)
     elif verb is SeriesVerb.LEAD:
-        return argument.isdigit() and _toggle_lead(follow, chat, int(argument))
+        return is_number(argument) and _toggle_lead(follow, chat, int(argument))
     elif verb is SeriesVerb.KIND:
         return _toggle_kind(follow, chat, argument)
     elif verb is SeriesVerb.EDGES:

@@ -12,6 +12,7 @@ from bot.catalog.card_views import card_screen
 from bot.catalog.chat_ical import ChatAttachOutcome, attach_chat_ical, remove_chat_calendar
 from bot.catalog.series_card import load_card
 from bot.context import BotContext
+from bot.digits import is_number
 from bot.http_fetch import FetchLimits
 from bot.message import BotMessage
 from bot.prompts import Prompt
@@ -55,7 +56,7 @@ async def chat_ical_input(update: Update, context: BotContext) -> None:
     language = scope.language
     about = prompts.argument(scope.chat)
     prompts.settle(scope.chat)
-    tvmaze_id = int(about) if about is not None and about.isdigit() else None
+    tvmaze_id = int(about) if about is not None and is_number(about) else None
     series_id = (
         None
         if tvmaze_id is None

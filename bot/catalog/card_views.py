@@ -14,6 +14,7 @@ from bot.catalog.schedule import status_label
 from bot.catalog.search import Candidate
 from bot.catalog.series_card import SeriesCard, card_of
 from bot.catalog.views import follow_outcome_text, next_line
+from bot.digits import is_number
 from bot.message import BotMessage, Button, Keyboard
 
 # Deep-link payloads (`/start <payload>`): an offer to follow, or (older links, the
@@ -37,7 +38,7 @@ def parse_deep_link(payload: str) -> DeepLink | None:
     """The series a `/start` payload names; None for any payload we did not make."""
     for prefix, kind in ((OFFER_PREFIX, LinkKind.OFFER), (FOLLOW_PREFIX, LinkKind.FOLLOW)):
         number = payload.removeprefix(prefix)
-        if payload.startswith(prefix) and number.isdigit() and len(number) <= 9:
+        if payload.startswith(prefix) and is_number(number) and len(number) <= 9:
             return DeepLink(kind, int(number))
     return None
 

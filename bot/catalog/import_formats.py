@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.catalog.normalize import normalize_title
+from bot.digits import is_number
 
 MAX_FILE_BYTES = 1_000_000
 MAX_TITLES = 500
@@ -67,7 +68,7 @@ def _year(value: Any) -> int | None:
 
 def _tvmaze_id(value: Any) -> int | None:
     text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdigit() and 0 < len(text) <= 9 else None
+    return int(text) if is_number(text) and 0 < len(text) <= 9 else None
 
 
 def _imdb_id(value: Any) -> str | None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.digits import is_number
+
 MAX_TITLE = 300
 
 
@@ -148,5 +150,5 @@ def parse_updates(raw: Any) -> dict[int, int]:
     return {
         int(key): value
         for key, value in raw.items()
-        if str(key).isdigit() and isinstance(value, int)
+        if is_number(str(key)) and isinstance(value, int)
     }
