@@ -95,16 +95,20 @@ async def reply(to: Message, message: BotMessage) -> None:
     )
 
 
+# Edits that change nothing the user sees: the same content again (pressing twice), or a
+# message that is gone or too old to edit (deleted while the press was on its way).
+_NOTHING_TO_EDIT = ("not modified", "message to edit not found", "message can't be edited")
+
+
 async def edit(query: CallbackQuery, message: BotMessage) -> None:
-    """Show `message` in place of the pressed one; pressing twice is not an error."""
+    """Show `message` in place of the pressed one; pressing twice, or on a message deleted
+    meanwhile, is not an error."""
     try:
         await query.edit_message_text(
             message.text, parse_mode=ParseMode.HTML, reply_markup=reply_markup(message.keyboard)
         )
     except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
-        logger.debug("message unchanged")
+        _unless_nothing_to_edit(error)
 
 
 async def edit_buttons(query: CallbackQuery, keyboard: Keyboard) -> None:
@@ -112,6 +116,11 @@ async def edit_buttons(query: CallbackQuery, keyboard: Keyboard) -> None:
     try:
         await query.edit_message_reply_markup(reply_markup(keyboard))
     except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            raise
-        logger.debug("buttons unchanged")
+        _unless_nothing_to_edit(error)
+
+
+def _unless_nothing_to_edit(error: BadRequest) -> None:
+    reason = error.message.lower()
+    if not any(harmless in reason for harmless in _NOTHING_TO_EDIT):
+        raise error
+    logger.debug("nothing to edit: %s", reason)

@@ -27,9 +27,12 @@ async def on_error(update: object, context: BotContext) -> None:
         logger.error("error outside an update", exc_info=context.error)
         return
     chat_id = update.effective_chat.id
-    logger.error("update %s in chat %s failed", update.update_id, chat_id, exc_info=context.error)
     if isinstance(context.error, Forbidden):
-        return  # the chat blocked us; the my_chat_member update records that
+        # The chat blocked us or left while its update was handled: nothing went wrong here,
+        # and the my_chat_member update records it.
+        logger.info("update %s in chat %s: %s", update.update_id, chat_id, context.error)
+        return
+    logger.error("update %s in chat %s failed", update.update_id, chat_id, exc_info=context.error)
     language: str = context.settings.default_language
     try:
         async with context.db.begin() as session:
