@@ -15,13 +15,17 @@ from storage.chats import ensure_chat
 ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
 
 
-def is_command(update: Update) -> bool:
-    """Whether the update is a /command (as `CommandHandler` reads one)."""
+def is_command(update: Update, username: str) -> bool:
+    """Whether the update is a /command for this bot (as `CommandHandler` reads one): "/list"
+    or "/list@thisbot"; a group member's "/roll@dice_bot" is for another bot."""
     message = update.message
-    if message is None or not message.entities:
+    if message is None or not message.entities or message.text is None:
         return False
     first = message.entities[0]
-    return first.type == MessageEntity.BOT_COMMAND and first.offset == 0
+    if first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
+        return False
+    addressee = message.text[: first.length].partition("@")[2]
+    return not addressee or addressee.casefold() == username.casefold()
 
 
 async def may_configure(update: Update, context: BotContext) -> bool:
@@ -52,7 +56,7 @@ async def open_chat_scope(update: Update, context: BotContext) -> None:
         row = await ensure_chat(
             session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
         )
-        prompts.after_update(row, is_command=is_command(update))
+        prompts.after_update(row, is_command=is_command(update, context.bot.username))
         # Committed at once: the chat's creation or touch must not hold the database's write
         # lock (SQLite has one for everyone) while the handler asks Telegram or TVmaze.
         await session.commit()
