@@ -98,5 +98,9 @@ async def bot(
     await runner.start()
     yield runner
     await runner.stop()
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    # caplog.records holds only the current phase's (teardown) records by now.
+    records = [
+        record for phase in ("setup", "call", "teardown") for record in caplog.get_records(phase)
+    ]
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
     assert errors == [], errors

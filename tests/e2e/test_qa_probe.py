@@ -48,13 +48,6 @@ async def settle(fake: FakeTelegram) -> None:
 # -- forged buttons and deep links ---------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: ids are checked with str.isdigit(), which accepts '²', '①' etc., then int()"
-    " raises ValueError: a traceback at ERROR and 'Something went wrong' instead of the"
-    " 'button no longer valid' alert (bot/callback_data.py id_argument/_page_number/"
-    "parse_card/parse_series, bot/chat_settings.py apply_choice LEAD)",
-)
 @pytest.mark.parametrize("forged", ["1|fo|²", "1|pg|l:²", "1|ca|²:0", "1|lead|²", "1|ss|²:o"])
 async def test_forged_button_with_a_non_ascii_digit_gets_the_stale_alert(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture, forged: str
@@ -69,12 +62,6 @@ async def test_forged_button_with_a_non_ascii_digit_gets_the_stale_alert(
     assert errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: '/start follow_²' passes parse_deep_link's isdigit() check and int() raises"
-    " ValueError (bot/catalog/card_views.py parse_deep_link): traceback at ERROR and"
-    " 'Something went wrong' instead of a plain welcome",
-)
 async def test_start_with_a_typed_payload_of_odd_digits_just_greets(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ):
@@ -117,13 +104,6 @@ async def test_random_bytes_as_callback_data_get_the_stale_alert(
 # -- Telegram's answers to edits -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: telegram_io.edit swallows only 'message is not modified'; when the pressed"
-    " message is gone (400 'message to edit not found', e.g. the user deleted it while the"
-    " press was in flight) the handler raises, on_error logs a traceback at ERROR and its"
-    " second answerCallbackQuery fails: the user gets no feedback (bot/telegram_io.py edit)",
-)
 async def test_press_on_a_message_deleted_meanwhile_is_harmless(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ):
@@ -158,13 +138,6 @@ async def test_cancel_in_the_middle_of_a_prompt_says_it_cancelled(
     assert "don't know that command" not in answer["visible"], answer["visible"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: in a group any command ends the chat's pending prompt, also a member's"
-    " command for another bot (/roll@dice_bot): the admin's reply to the bot's ForceReply"
-    " question is then silently ignored (handlers/chat_layer.py open_chat_scope →"
-    " prompts.after_update(is_command=...) without checking sender or addressee)",
-)
 async def test_group_prompt_survives_a_members_command_for_another_bot(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
@@ -304,12 +277,6 @@ async def test_bot_made_admin_of_a_channel_does_not_post_a_group_welcome(
     assert posted == [], posted
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (log noise): a user who blocks the bot while it is answering makes"
-    " on_error log 'update … failed' with a traceback at ERROR, although it recognises"
-    " Forbidden as 'the chat blocked us' right after (handlers/errors.py on_error)",
-)
 async def test_user_who_blocks_the_bot_before_its_answer_is_not_an_error(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ):
