@@ -9,7 +9,9 @@ a renewal, a renewal beats a date ("renewed for a final season"), a date beats a
 "final season") is a cancellation when nothing else is said. More episodes on their way ("es
 gibt nun Nachschub", "zwei weitere Folgen") count as a start, in a headline or its teaser; a
 German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
-below every decision and date. A programme change or a pilot order decides nothing, a trailer or
+below every decision and date; below it, a listing's broadcast slot ("Donnerstag, 14. Mai, 20.15
+Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that does not speak of the
+ratings. A programme change or a pilot order decides nothing, a trailer or
 reunion-special headline announces a date at most, and a review, a guide, the ratings or filming
 count only for a decision or a date said outright: for those, the teaser is not read. A teaser
 retells history: a start counts there only for a new or numbered season not said to be recent
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 
 from bot.news.cues import (
+    BROADCAST_SLOT,
     CANCELLATION,
     CONCESSION,
     DATED_PREMIERE,
@@ -77,6 +80,7 @@ _ORDER = (
     (PREMIERE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
+    (BROADCAST_SLOT, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
@@ -89,7 +93,7 @@ _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMI
 _REPORT_ORDER = tuple(
     entry
     for entry in _ORDER
-    if entry[0] not in (PREMIERE, RETURN, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    if entry[0] not in (PREMIERE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an
@@ -106,6 +110,8 @@ _TEASER_ORDER = tuple(
         else (entry,)
     )
 )
+
+_TEASER_REPORT_ORDER = tuple(entry for entry in _TEASER_ORDER if entry[0] is not BROADCAST_SLOT)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
@@ -154,6 +160,9 @@ def _kind_in(
             # A review, a guide, the ratings or filming: only what is decided or dated
             # counts, and its teaser retells the story.
             return kind_of(lemmas, _REPORT_ORDER)
+        if order is _TEASER_ORDER and REPORT.search(lemmas):
+            # The ratings or a review in a teaser: its broadcast slot is when the show ran.
+            order = _TEASER_REPORT_ORDER
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind

@@ -444,3 +444,6 @@ FIRST_SHOWING = re.compile(
     r"(?:^|\| )(?:(?![12]\d{3} |damals |kurzlich )[^|\s]+ )*?"
     r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
 )
+# A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
+# 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr") or a "Sendetermin".
+BROADCAST_SLOT = _any(r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr", r"sendetermin\w*")

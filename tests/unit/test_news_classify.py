@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.news.classify import classify
+from bot.news.cues import DATED_PREMIERE
 from bot.news.kinds import NewsKind
 
 CASES = [
@@ -345,9 +346,9 @@ def test_a_start_with_a_channel_or_a_holiday_or_a_date_in_figures_is_dated() -> 
     assert classify("Das ZDF setzt „Der Alte“ nach Ostern fort") == "premiere"
     assert classify("Das ZDF setzt „Der Alte“ nach der Sommerpause fort") == "premiere"
     assert classify("Das ZDF setzt „Der Alte“ fort") == "renewal"
-    # A German date in figures; a time of day is none.
+    # A German date in figures; a time of day is none (but a broadcast slot, see below).
     assert classify("„Der Alte“ mit neuen Fällen ab 24.2. im ZDF") == "premiere"
-    assert classify("„Der Alte“ ab 20.15 Uhr im ZDF") == "other"
+    assert not DATED_PREMIERE.search("der alt ab 20 15 uhr im zdf")
 
 
 def test_an_order_said_verb_last_or_in_other_words_is_a_renewal() -> None:
@@ -602,3 +603,27 @@ def test_a_first_showing_in_a_country_or_on_free_tv_in_a_teaser_is_a_premiere(
 )
 def test_a_statement_before_a_question_counts(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A listing's broadcast slot: the episode or film is on.
+        (
+            "„Der Alte“: Tod am See",
+            "Der neue Fall läuft am Freitag, 3. Mai, um 20.15 Uhr im ZDF.",
+            "premiere",
+        ),
+        ("„Der Alte“ – Fr. 3.5. – ZDF: 20:15 Uhr", "", "premiere"),
+        ("Tod am See", "Der Alte: Tod am See. Sendetermin: Freitag, 3. Mai - ZDF", "premiere"),
+        # The ratings of a slot that is over, or a slot given up: no start.
+        (
+            "„Der Alte“ vorn",
+            "Der Krimi um 20.15 Uhr holte einen Marktanteil von 18 Prozent.",
+            "other",
+        ),
+        ("Quoten: „Der Alte“ um 20.15 Uhr vorn", "", "other"),
+    ],
+)
+def test_a_broadcast_slot_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
