@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout8 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout9 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -70,7 +70,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout8 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout9 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -79,7 +79,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 2300
+    assert whole.rows >= 2511
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -95,12 +95,12 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
-    assert min(result.precision for result in folds) >= 0.966
-    assert min(result.recall for result in folds) >= 0.942
-    assert min(result.kind_accuracy for result in folds) >= 0.801
-    assert whole.precision >= 0.975
-    assert whole.recall >= 0.949
-    assert whole.kind_accuracy >= 0.872
+    assert min(result.precision for result in folds) >= 0.959
+    assert min(result.recall for result in folds) >= 0.943
+    assert min(result.kind_accuracy for result in folds) >= 0.785
+    assert whole.precision >= 0.971
+    assert whole.recall >= 0.950
+    assert whole.kind_accuracy >= 0.856
 
 
 @corpus_present
@@ -161,6 +161,9 @@ SCORED_ONCE = [
     # heldout8: 250 headlines, 174 outlets (62 new), series no earlier set named: 0.947 /
     # 0.938 / 0.736 before and after round 8.
     ("heldout8", 250, 0.946, 0.937, 0.735),
+    # heldout9: 211 headlines, 156 outlets (89 new), new series: 0.934 / 0.960 / 0.702 before
+    # and after round 9.
+    ("heldout9", 211, 0.933, 0.959, 0.701),
 ]
 
 
