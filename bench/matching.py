@@ -3,9 +3,9 @@
 Builds a matcher over 50,000 titles and aliases plus 100,000 known names of other series
 (some everyday words, some not), prints build time, memory and items/s of matching and of
 classifying on one core, then the shared dev set's and the labelled corpus's scores: the first
-set, heldout2, heldout3 and the trap set (all read, so all development data now), the
-held-out set heldout4 (never tuned on), then five folds over the development rows, grouped by
-outlet (tests/devset).
+set, every held-out generation with whether it is still held out or read and development data
+now (tests/devset.DEVELOPMENT_PARTS), the trap set, then five folds over the development rows,
+grouped by outlet (tests/devset).
 
 Usage: python bench/matching.py
 """
