@@ -223,13 +223,6 @@ async def test_follow_title_over_several_lines_is_one_title(
 # -- import while TVmaze is down -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: /import ignores search_series' tv_unavailable: while TVmaze is down every"
-    " title is listed as '❌ … (not found)' under '0 series found. Follow them all?', so the"
-    " fan concludes the series do not exist; /follow says 'TV data temporarily unavailable'"
-    " (bot/catalog/import_match.py match_entries, bot/catalog/import_views.py confirm_screen)",
-)
 async def test_import_while_tvmaze_is_down_says_so_instead_of_not_found(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, caplog: pytest.LogCaptureFixture
 ):
