@@ -241,14 +241,6 @@ async def test_import_while_tvmaze_is_down_says_so_instead_of_not_found(
 CHANNEL = -1004242
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: the bot made an admin of a channel posts the group welcome ('Thanks for"
-    " adding me! … /follow …') publicly into the channel, where it never receives commands"
-    " (channel posts are not in ALLOWED_UPDATES), and stores the channel as an active"
-    " 'group', so /stats counts it and a broadcast to groups/everyone is posted into it"
-    " (handlers/membership.py my_membership; storage/broadcasts.py: groups = type != private)",
-)
 async def test_bot_made_admin_of_a_channel_does_not_post_a_group_welcome(
     bot: BotRunner, fake: FakeTelegram
 ):
