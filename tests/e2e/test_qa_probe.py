@@ -121,12 +121,6 @@ async def test_press_on_a_message_deleted_meanwhile_is_harmless(
 # -- prompts: /cancel, other people's commands ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UX defect: /cancel, the command every Telegram bot user tries to leave a prompt,"
-    " ends the prompt but answers 'I don't know that command' (no /cancel handler;"
-    " handlers/fallback.py unknown_command)",
-)
 async def test_cancel_in_the_middle_of_a_prompt_says_it_cancelled(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
@@ -136,6 +130,7 @@ async def test_cancel_in_the_middle_of_a_prompt_says_it_cancelled(
     assert "Which series" in prompt["visible"]
     answer = await ask(fake, FAN, FAN, "/cancel")
     assert "don't know that command" not in answer["visible"], answer["visible"]
+    assert answer["visible"].startswith("Cancelled"), answer["visible"]
 
 
 async def test_group_prompt_survives_a_members_command_for_another_bot(
