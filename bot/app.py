@@ -49,6 +49,7 @@ from bot.telegram_request import AiohttpRequest
 from bot.update_order import ChatOrderedUpdates
 from handlers.broadcast import broadcast_button, broadcast_command, resume_progress
 from handlers.calendar import calendar_command, calendar_renew_button
+from handlers.cancel import cancel_command
 from handlers.card import card_button, card_post_button, share_button
 from handlers.chat_ical import chat_ical_button, chat_ical_remove_button
 from handlers.chat_layer import close_chat_scope, open_chat_scope
@@ -214,6 +215,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("calendar", calendar_command))
     application.add_handler(CommandHandler("import", import_command))
     application.add_handler(CommandHandler("export", export_command))
+    application.add_handler(CommandHandler("cancel", cancel_command))
 
     # Admin commands (bot admins from ADMIN_IDS; everyone else is told so).
     application.add_handler(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chat_settings import ChatSettings, Defaults, effective_settings
+from bot.prompts import Prompt
 from bot.reminders.tick import replan_chat
 from storage.models import Chat
 
@@ -26,6 +27,7 @@ class ChatScope:
     defaults: Defaults
     is_bot_admin: bool  # the caller is one of ADMIN_IDS
     check_permission: Callable[[], Awaitable[bool]]
+    ended_prompt: Prompt | None = None  # the prompt this update's command ended
     _permission: bool | None = field(default=None, init=False)
     _open: bool = field(default=True, init=False)
 

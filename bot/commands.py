@@ -39,6 +39,7 @@ PRIVATE_COMMANDS = (
     "help",
     "settings",
     "deletedata",
+    "cancel",
 )
 GROUP_COMMANDS = (
     "follow",
@@ -53,10 +54,12 @@ GROUP_COMMANDS = (
     "help",
     "settings",
     "deletedata",
+    "cancel",
 )
-# In a group these change the group's settings, so only its administrators may use them.
+# In a group these change the group's settings, so only its administrators may use them
+# (and only they are asked questions that /cancel ends).
 GROUP_ADMIN_ONLY = frozenset(
-    {"follow", "unfollow", "newstopic", "settings", "deletedata", "import"}
+    {"follow", "unfollow", "newstopic", "settings", "deletedata", "import", "cancel"}
 )
 GROUP_MEMBER_COMMANDS = tuple(name for name in GROUP_COMMANDS if name not in GROUP_ADMIN_ONLY)
 # Bot administrators (ADMIN_IDS), in their private chat with the bot.

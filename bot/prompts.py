@@ -1,7 +1,8 @@
 """What typed text a chat owes us next: the one owner of `Chat.awaiting_input`.
 
 A prompt is asked by a command or a button, answered by the chat's next typed message (the
-router in `handlers/typed_input.py` picks the handler), and ended by any other command.
+router in `handlers/typed_input.py` picks the handler), and ended by any other command
+(/cancel only says so).
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ def settle(chat: Chat) -> None:
     chat.awaiting_input = None
 
 
-def after_update(chat: Chat, *, is_command: bool) -> None:
-    """A command ends a pending prompt; buttons and typed messages leave it to their handler."""
-    if is_command:
-        settle(chat)
+def after_update(chat: Chat, *, is_command: bool) -> Prompt | None:
+    """A command ends a pending prompt; buttons and typed messages leave it to their handler.
+    Returns the prompt a command ended (None: nothing was pending, or no command)."""
+    if not is_command:
+        return None
+    ended = pending(chat)
+    settle(chat)
+    return ended

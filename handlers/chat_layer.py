@@ -56,7 +56,7 @@ async def open_chat_scope(update: Update, context: BotContext) -> None:
         row = await ensure_chat(
             session, telegram_id=chat.id, chat_type=chat.type, telegram_language=language
         )
-        prompts.after_update(row, is_command=is_command(update, context.bot.username))
+        ended = prompts.after_update(row, is_command=is_command(update, context.bot.username))
         # Committed at once: the chat's creation or touch must not hold the database's write
         # lock (SQLite has one for everyone) while the handler asks Telegram or TVmaze.
         await session.commit()
@@ -74,6 +74,7 @@ async def open_chat_scope(update: Update, context: BotContext) -> None:
         defaults=Defaults(settings.default_language, settings.default_timezone),
         is_bot_admin=user is not None and user.id in settings.admin_ids,
         check_permission=check,
+        ended_prompt=ended,
     )
 
 

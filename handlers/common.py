@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from telegram import CallbackQuery, Message, Update
+from telegram.constants import ChatType
 
 from bot import render
 from bot.callback_data import decode, id_argument
@@ -78,3 +79,12 @@ async def admin_message(update: Update, context: BotContext) -> tuple[Message, s
         await reply(message, BotMessage(render.html(scope.language, "admin.only")))
         return None
     return message, scope.language
+
+
+def addressed_to_us(message: Message, bot_username: str) -> bool:
+    """Whether a command is surely ours: every one in a private chat; in a group only
+    `/command@ourbot`, since other bots in the group may know the same command."""
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    words = (message.text or "").split(maxsplit=1)
+    return bool(words) and words[0].lower().endswith(f"@{bot_username.lower()}")

@@ -23,6 +23,11 @@ async def my_membership(update: Update, context: BotContext) -> None:
     change = update.my_chat_member
     assert change is not None
     chat, new_status = change.chat, change.new_chat_member.status
+    if chat.type == ChatType.CHANNEL:
+        # A channel never sends us commands (channel posts are not among our updates): it is
+        # neither greeted nor stored, so no broadcast or count takes it for a group.
+        logger.info("channel %s: membership is now %s, ignored", chat.id, new_status)
+        return
     was_present = change.old_chat_member.status in PRESENT
     if new_status in PRESENT:
         status = ChatStatus.ACTIVE

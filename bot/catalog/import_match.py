@@ -4,6 +4,7 @@ A TVmaze id is an exact match without a call; a TVDB or IMDb id is looked up at 
 call) and is exact when TVmaze knows it; a title is searched (our aliases, then TVmaze,
 through the client's shared rate limiter) and is exact when a candidate's normalised title is
 the same (and its year, when the entry has one), else the best candidate is a fuzzy match.
+While TVmaze cannot be asked, a title found nowhere else is unchecked, not "not found".
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bot.catalog.following import follow_series
 from bot.catalog.import_formats import ImportEntry
 from bot.catalog.normalize import normalize_title
 from bot.catalog.search import Candidate, search_series
-from bot.catalog.tvmaze import TvmazeClient
+from bot.catalog.tvmaze import TvmazeClient, TvResult
 from bot.chat_settings import Defaults
 from storage.series import get_series
 
@@ -36,6 +37,7 @@ class ImportMatch:
     tvmaze_id: int | None  # None: nothing found
     title: str  # TVmaze's title when known, else the entry's
     confidence: Confidence | None
+    tv_unavailable: bool = False  # nothing found because TVmaze could not be asked
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class ImportSummary:
     followed: tuple[str, ...]
     already: tuple[str, ...]
     not_found: tuple[str, ...]
+    unavailable: tuple[str, ...] = ()  # not followed: TVmaze could not be asked
 
 
 def best_candidate(
@@ -68,7 +71,9 @@ async def match_entries(
 ) -> list[ImportMatch]:
     matches = []
     for entry in entries:
-        tvmaze_id = entry.tvmaze_id or await _looked_up(client, entry)
+        looked_up = await _tvmaze_id(client, entry)
+        lookup_failed = looked_up.error not in (None, "not found")
+        tvmaze_id = looked_up.value
         if tvmaze_id is not None:
             async with sessions() as session:
                 known = await get_series(session, tvmaze_id=tvmaze_id)
@@ -76,27 +81,34 @@ async def match_entries(
             matches.append(ImportMatch(entry, tvmaze_id, title, Confidence.ID))
             continue
         if not entry.title:
-            matches.append(ImportMatch(entry, None, _id_text(entry), None))
+            matches.append(ImportMatch(entry, None, _id_text(entry), None, lookup_failed))
             continue
         outcome = await search_series(sessions=sessions, client=client, query=entry.title)
         best = best_candidate(entry, outcome.candidates)
         if best is None:
-            matches.append(ImportMatch(entry, None, entry.title, None))
+            unchecked = lookup_failed or outcome.tv_unavailable
+            matches.append(ImportMatch(entry, None, entry.title, None, unchecked))
         else:
             candidate, confidence = best
             matches.append(ImportMatch(entry, candidate.tvmaze_id, candidate.title, confidence))
     return matches
 
 
-async def _looked_up(client: TvmazeClient, entry: ImportEntry) -> int | None:
-    """The TVmaze id of an entry known by its TVDB or IMDb id (None: no such id, or unknown)."""
+async def _tvmaze_id(client: TvmazeClient, entry: ImportEntry) -> TvResult[int]:
+    """The entry's TVmaze id, else the one TVmaze knows for its TVDB or IMDb id; "not found"
+    when it has no such id or TVmaze does not know it, another error when a lookup failed."""
+    if entry.tvmaze_id:
+        return TvResult(entry.tvmaze_id)
+    error = "not found"
     for thetvdb, imdb in ((entry.tvdb_id, None), (None, entry.imdb_id)):
         if thetvdb is None and imdb is None:
             continue
         found = await client.lookup(thetvdb=thetvdb, imdb=imdb)
         if found.value is not None:
-            return found.value
-    return None
+            return found
+        if found.error != "not found":
+            error = found.error or error
+    return TvResult(error=error)
 
 
 def _id_text(entry: ImportEntry) -> str:
@@ -116,10 +128,12 @@ async def follow_matches(
     followed: list[str] = []
     already: list[str] = []
     not_found: list[str] = []
+    unavailable: list[str] = []
     seen: set[int] = set()
     for match in matches:
         if match.tvmaze_id is None:
-            not_found.append(match.entry.title or match.title)
+            missed = unavailable if match.tv_unavailable else not_found
+            missed.append(match.entry.title or match.title)
             continue
         if match.tvmaze_id in seen:
             continue
@@ -133,9 +147,10 @@ async def follow_matches(
             defaults=defaults,
         )
         if outcome.series is None:
-            not_found.append(match.title)
+            missed = unavailable if outcome.tv_unavailable else not_found
+            missed.append(match.title)
         elif outcome.newly_followed:
             followed.append(outcome.series.title)
         else:
             already.append(outcome.series.title)
-    return ImportSummary(tuple(followed), tuple(already), tuple(not_found))
+    return ImportSummary(tuple(followed), tuple(already), tuple(not_found), tuple(unavailable))

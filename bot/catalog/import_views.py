@@ -30,7 +30,8 @@ def problem_screen(language: str, problem: ImportProblem) -> BotMessage:
 
 def match_line(language: str, match: ImportMatch) -> render.Markup:
     if match.confidence is None:
-        return render.fragment(language, "import.match.none", title=match.title)
+        key = "import.match.unchecked" if match.tv_unavailable else "import.match.none"
+        return render.fragment(language, key, title=match.title)
     return render.fragment(
         language,
         CONFIDENCE_KEYS[match.confidence],
@@ -40,11 +41,15 @@ def match_line(language: str, match: ImportMatch) -> render.Markup:
 
 
 def confirm_screen(language: str, matches: Sequence[ImportMatch], nonce: str) -> BotMessage:
+    """The matches with one button to follow them all; none when nothing was found, and then
+    it says whether TVmaze could not be asked (the list is worth sending again later)."""
     found = sum(1 for match in matches if match.tvmaze_id is not None)
     lines = render.join([match_line(language, match) for match in matches])
-    text = render.html(language, "import.confirm", count=found, lines=lines)
     if not found:
-        return BotMessage(text)
+        unchecked = any(match.tv_unavailable for match in matches)
+        key = "import.unavailable" if unchecked else "import.none_found"
+        return BotMessage(render.html(language, key, lines=lines))
+    text = render.html(language, "import.confirm", count=found, lines=lines)
     buttons = (
         Button(
             render.label(language, "import.yes", count=found), encode(Action.IMPORT, f"y{nonce}")
@@ -71,6 +76,15 @@ def summary_screen(language: str, summary: ImportSummary) -> BotMessage:
                 "import.summary.not_found",
                 count=len(summary.not_found),
                 titles=_titles(summary.not_found),
+            )
+        )
+    if summary.unavailable:
+        pieces.append(
+            render.fragment(
+                language,
+                "import.summary.unavailable",
+                count=len(summary.unavailable),
+                titles=_titles(summary.unavailable),
             )
         )
     return BotMessage(render.fit(render.join(pieces)))

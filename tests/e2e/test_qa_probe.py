@@ -121,12 +121,6 @@ async def test_press_on_a_message_deleted_meanwhile_is_harmless(
 # -- prompts: /cancel, other people's commands ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="UX defect: /cancel, the command every Telegram bot user tries to leave a prompt,"
-    " ends the prompt but answers 'I don't know that command' (no /cancel handler;"
-    " handlers/fallback.py unknown_command)",
-)
 async def test_cancel_in_the_middle_of_a_prompt_says_it_cancelled(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
 ):
@@ -136,6 +130,7 @@ async def test_cancel_in_the_middle_of_a_prompt_says_it_cancelled(
     assert "Which series" in prompt["visible"]
     answer = await ask(fake, FAN, FAN, "/cancel")
     assert "don't know that command" not in answer["visible"], answer["visible"]
+    assert answer["visible"].startswith("Cancelled"), answer["visible"]
 
 
 async def test_group_prompt_survives_a_members_command_for_another_bot(
@@ -223,13 +218,6 @@ async def test_follow_title_over_several_lines_is_one_title(
 # -- import while TVmaze is down -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: /import ignores search_series' tv_unavailable: while TVmaze is down every"
-    " title is listed as '❌ … (not found)' under '0 series found. Follow them all?', so the"
-    " fan concludes the series do not exist; /follow says 'TV data temporarily unavailable'"
-    " (bot/catalog/import_match.py match_entries, bot/catalog/import_views.py confirm_screen)",
-)
 async def test_import_while_tvmaze_is_down_says_so_instead_of_not_found(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, caplog: pytest.LogCaptureFixture
 ):
@@ -248,14 +236,6 @@ async def test_import_while_tvmaze_is_down_says_so_instead_of_not_found(
 CHANNEL = -1004242
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: the bot made an admin of a channel posts the group welcome ('Thanks for"
-    " adding me! … /follow …') publicly into the channel, where it never receives commands"
-    " (channel posts are not in ALLOWED_UPDATES), and stores the channel as an active"
-    " 'group', so /stats counts it and a broadcast to groups/everyone is posted into it"
-    " (handlers/membership.py my_membership; storage/broadcasts.py: groups = type != private)",
-)
 async def test_bot_made_admin_of_a_channel_does_not_post_a_group_welcome(
     bot: BotRunner, fake: FakeTelegram
 ):

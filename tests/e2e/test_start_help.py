@@ -1,4 +1,5 @@
-"""A fan meets the bot: /start, /help, unknown commands and free text, the command menu."""
+"""A fan meets the bot: /start, /help, unknown commands, /cancel and free text, the command
+menu."""
 
 from tests.e2e.conftest import BotRunner
 from tests.fake_telegram import FakeTelegram
@@ -39,6 +40,7 @@ async def test_help_lists_every_command_with_one_line(bot: BotRunner, fake: Fake
         "/help",
         "/settings",
         "/deletedata",
+        "/cancel",
     ]
 
 
@@ -51,6 +53,27 @@ async def test_unknown_command_points_to_help_and_free_text_searches(
     unknown, text = await fake.wait_for_messages(4, count=2)
     assert unknown["visible"] == "Diesen Befehl kenne ich nicht. /help zeigt alle Befehle."
     assert text["visible"].startswith("Zu „Hallo Bot, was geht?“ habe ich keine Serie gefunden.")
+
+
+async def test_cancel_with_no_question_open_says_there_is_nothing_to_cancel(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(6, "Finn", language_code="de")
+    fake.send_text(6, 6, "/cancel")
+    [answer] = await fake.wait_for_messages(6)
+    assert answer["visible"].startswith("Es gibt nichts abzubrechen")
+
+
+async def test_in_a_group_a_bare_cancel_with_nothing_open_may_be_for_another_bot(
+    bot: BotRunner, fake: FakeTelegram
+):
+    group, admin = -1007, 7
+    fake.add_group(group, "Serienabend", type="supergroup", admins=[admin])
+    fake.send_text(group, admin, "/cancel")
+    fake.send_text(group, admin, f"/cancel@{fake.bot['username']}")
+    [answer] = await fake.wait_for_messages(group)
+    assert answer["visible"].startswith("Es gibt nichts abzubrechen")  # groups: DEFAULT_LANGUAGE
+    assert len(fake.messages(group)) == 1  # the bare /cancel, handled first, got no answer
 
 
 async def test_a_5000_character_message_gets_a_normal_answer(bot: BotRunner, fake: FakeTelegram):

@@ -7,6 +7,7 @@ from bot.prompts import Prompt
 from storage.chats import ensure_chat, get_chat
 from storage.db import create_session_factory
 from storage.migrate import upgrade_database
+from storage.models import Chat
 
 
 async def open_scope(sessions, calls: list[int]) -> ChatScope:
@@ -52,3 +53,13 @@ async def test_abort_keeps_nothing_of_a_failed_update(engine):
     await scope.abort()
     await scope.done()  # too late: the update already failed
     assert await stored_prompt(sessions) is None
+
+
+def test_a_command_ends_the_pending_prompt_and_says_which():
+    chat = Chat(telegram_id=1, type="private")
+    prompts.ask(chat, Prompt.TIMEZONE)
+    assert prompts.after_update(chat, is_command=False) is None  # typed text: the answer
+    assert prompts.pending(chat) is Prompt.TIMEZONE
+    assert prompts.after_update(chat, is_command=True) is Prompt.TIMEZONE
+    assert prompts.pending(chat) is None
+    assert prompts.after_update(chat, is_command=True) is None  # /cancel: nothing open

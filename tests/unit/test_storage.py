@@ -3,10 +3,12 @@
 from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.broadcasts import audience_chat_ids, audience_sizes, chat_counts
 from storage.chats import delete_chat, ensure_chat, get_chat, migrate_chat, set_chat_status
 from storage.db import create_session_factory
 from storage.migrate import alembic_config, downgrade_database, upgrade_database
 from storage.schema import Base
+from storage.statuses import Audience
 
 
 async def test_migrations_match_the_models_and_run_both_ways(engine):
@@ -95,3 +97,25 @@ async def test_delete_chat_removes_it(engine):
     session: AsyncSession
     async with sessions() as session:
         assert await get_chat(session, telegram_id=7) is None
+
+
+async def test_a_stored_channel_is_in_no_audience_and_no_count(engine):
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        ids = {}
+        for telegram_id, chat_type in ((1, "private"), (-2, "group"), (-1003, "supergroup")):
+            ids[chat_type] = (
+                await ensure_chat(session, telegram_id=telegram_id, chat_type=chat_type)
+            ).id
+        await set_chat_status(session, telegram_id=-1004, chat_type="channel", status="active")
+    async with sessions() as session:
+        assert await audience_sizes(session) == {
+            Audience.ALL: 3, Audience.PRIVATE: 1, Audience.GROUPS: 2
+        }  # fmt: skip
+        assert await audience_chat_ids(session, audience=Audience.ALL) == sorted(ids.values())
+        assert await audience_chat_ids(session, audience=Audience.GROUPS) == sorted(
+            [ids["group"], ids["supergroup"]]
+        )
+        counts = await chat_counts(session)
+    assert (counts["active"], counts["private"], counts["groups"]) == (3, 1, 2)
