@@ -199,6 +199,7 @@ class Screen(StrEnum):
     LIST = "l"
     UNFOLLOW = "u"
     NEWS = "n"
+    NEXT = "e"  # /next: the coming episodes
 
 
 @dataclass(frozen=True)

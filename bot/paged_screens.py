@@ -1,4 +1,4 @@
-"""The paged screens of /list, /unfollow and /news: load one page, render it.
+"""The paged screens of /list, /unfollow, /news and /next: load one page, render it.
 
 Page numbers come back from buttons and may be stale or forged: a page the list does not
 have raises `PageOutOfRange`, which the handler answers with an alert.
@@ -10,8 +10,14 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.catalog.schedule import next_airing_per_series
-from bot.catalog.views import LIST_PAGE_SIZE, list_screen, unfollow_screen
+from bot.catalog.schedule import NEXT_DAYS, chat_airings, next_airing_per_series
+from bot.catalog.views import (
+    LIST_PAGE_SIZE,
+    NEXT_PAGE_SIZE,
+    list_screen,
+    next_screen,
+    unfollow_screen,
+)
 from bot.chat_settings import ChatSettings
 from bot.message import BotMessage
 from bot.news.views import news_list_screen, news_view
@@ -39,6 +45,17 @@ async def unfollow_page(
     """A page of /unfollow: one button per series."""
     shown = page_of(await followed_series(session, chat_id=chat_id), page, LIST_PAGE_SIZE)
     return unfollow_screen(settings.language, shown)
+
+
+async def next_page(
+    session: AsyncSession, *, chat_id: int, settings: ChatSettings, page: int, now: datetime
+) -> BotMessage:
+    """A page of /next: the episodes of the chat's series in the next 14 days, soonest first."""
+    airings = await chat_airings(
+        session, chat_id=chat_id, now=now, days=NEXT_DAYS, timezone=settings.timezone
+    )
+    shown = page_of(airings, page, NEXT_PAGE_SIZE)
+    return next_screen(settings.language, settings.timezone, shown, NEXT_DAYS)
 
 
 async def news_page(

@@ -8,13 +8,12 @@ from telegram import Update
 
 from bot import render
 from bot.catalog.following import unfollow_series
-from bot.catalog.schedule import NEXT_DAYS
-from bot.catalog.views import next_text, unfollowed_screen
+from bot.catalog.views import unfollowed_screen
 from bot.context import BotContext
 from bot.message import BotMessage, without_button
-from bot.paged_screens import list_page, unfollow_page
+from bot.paged_screens import list_page, next_page, unfollow_page
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
-from handlers.common import IdPress, chat_schedule, read_id_press, refuse_press
+from handlers.common import IdPress, read_id_press, refuse_press
 from storage.catalog_models import Series
 
 
@@ -92,10 +91,17 @@ async def list_command(update: Update, context: BotContext) -> None:
 
 
 async def next_command(update: Update, context: BotContext) -> None:
-    """Lists the episodes of the chat's series airing in the next 14 days, soonest first."""
+    """Lists the episodes of the chat's series airing in the next 14 days, soonest first,
+    a page at a time."""
     message = update.effective_message
     assert message is not None
-    current, airings = await chat_schedule(context, days=NEXT_DAYS)
-    await reply(
-        message, BotMessage(next_text(current.language, current.timezone, airings, NEXT_DAYS))
+    scope = context.scope
+    screen = await next_page(
+        scope.session,
+        chat_id=scope.chat.id,
+        settings=scope.settings,
+        page=0,
+        now=datetime.now(UTC),
     )
+    await scope.done()
+    await reply(message, screen)

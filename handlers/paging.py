@@ -1,4 +1,4 @@
-"""◀ ▶ under /list, /unfollow and /news: redraw the list at the pressed page."""
+"""◀ ▶ under /list, /unfollow, /news and /next: redraw the list at the pressed page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bot import render
 from bot.callback_data import Screen, decode, parse_page
 from bot.context import BotContext
 from bot.message import BotMessage
-from bot.paged_screens import list_page, news_page, unfollow_page
+from bot.paged_screens import list_page, news_page, next_page, unfollow_page
 from bot.paging import PageOutOfRange
 from bot.telegram_io import edit
 
@@ -32,6 +32,11 @@ async def page_button(update: Update, context: BotContext) -> None:
         try:
             if press.screen is Screen.LIST:
                 screen = await list_page(
+                    scope.session, chat_id=chat_id, settings=settings, page=press.page,
+                    now=datetime.now(UTC),
+                )  # fmt: skip
+            elif press.screen is Screen.NEXT:
+                screen = await next_page(
                     scope.session, chat_id=chat_id, settings=settings, page=press.page,
                     now=datetime.now(UTC),
                 )  # fmt: skip

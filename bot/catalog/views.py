@@ -12,6 +12,8 @@ from bot.paging import Page
 from storage.catalog_models import Series
 
 LIST_PAGE_SIZE = 10  # series per page of /list and /unfollow: one button each
+# Episodes per page of /next: an entry is shorter than a /list entry, so a page fits as theirs do.
+NEXT_PAGE_SIZE = 10
 
 
 def candidate_label(candidate: Candidate) -> str:
@@ -116,9 +118,10 @@ def list_screen(
     return BotMessage(text, rows + page_row(language, Screen.LIST, page))
 
 
-def next_text(language: str, timezone: str, airings: list[Airing], days: int) -> str:
-    if not airings:
-        return render.html(language, "next.empty", days=days)
+def next_screen(language: str, timezone: str, page: Page[Airing], days: int) -> BotMessage:
+    """One page of the episodes airing in the next `days` days, soonest first."""
+    if not page.items:
+        return BotMessage(render.html(language, "next.empty", days=days))
     lines = [
         render.fragment(
             language,
@@ -126,6 +129,13 @@ def next_text(language: str, timezone: str, airings: list[Airing], days: int) ->
             title=a.series_title,
             line=describe_airing(a, language=language, timezone=timezone),
         )
-        for a in airings
+        for a in page.items
     ]
-    return render.html(language, "next.text", days=days, entries=render.join(lines))
+    text = render.html(
+        language,
+        "next.text",
+        days=days,
+        entries=render.join(lines),
+        footer=page_footer(language, page),
+    )
+    return BotMessage(text, page_row(language, Screen.NEXT, page))

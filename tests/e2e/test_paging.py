@@ -1,4 +1,4 @@
-"""Long lists page: /list, /unfollow and /news show ◀ ▶ instead of being cut off."""
+"""Long lists page: /list, /unfollow, /news and /next show ◀ ▶ instead of being cut off."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.callback_data import Action, encode
 from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
-from storage.catalog_models import Series
+from storage.catalog_models import Episode, Series
 from storage.chats import ensure_chat
 from storage.series import add_follow
 from tests.e2e import catalogue
@@ -166,3 +166,47 @@ async def test_news_pages_newest_first(
     assert [n for n in range(1, 13) if f"number {n:02d}" in third["visible"]] == [11, 12]
     assert list(buttons(third)) == ["◀ Back"]
     assert (await press(fake, FAN, third, "Back", FAN))["visible"] == second["visible"]
+
+
+async def test_next_pages_through_every_episode_of_the_fortnight(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(FAN, "Fan", language_code="en")
+    await follow_many(bot, FAN, 3)
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+    sessions = bot.application.bot_data.sessions
+    assert sessions is not None
+    async with sessions.begin() as session:
+        shows = list(await session.scalars(select(Series).order_by(Series.title)))
+        session.add_all(
+            Episode(
+                series_id=show.id, tvmaze_id=900_000 + day * 10 + n, season=1, number=day + 1,
+                title=f"Day {day} of {show.title}", airstamp=start + timedelta(days=day, minutes=n),
+            )
+            for day in (*range(9), 20)  # day 20: past the fortnight
+            for n, show in enumerate(shows)
+        )  # fmt: skip
+    aired = [f"Day {day} of Show {n:03d}" for day in range(9) for n in range(1, 4)]
+
+    first = await ask(fake, "/next")
+    assert first["visible"].startswith("The next 14 days\n\n")
+    assert first["visible"].endswith("Page 1 of 3") and list(buttons(first)) == ["More ▶"]
+    second = await press(fake, FAN, first, "More", FAN)
+    assert second["visible"].endswith("Page 2 of 3")
+    assert list(buttons(second)) == ["◀ Back", "More ▶"]
+    third = await press(fake, FAN, second, "More", FAN)
+    assert third["visible"].endswith("Page 3 of 3") and list(buttons(third)) == ["◀ Back"]
+    shown = "\n".join(page["visible"] for page in (first, second, third))
+    assert [title for title in aired if shown.count(f"“{title}”") == 1] == aired
+    assert [shown.index(f"“{title}”") for title in aired] == sorted(
+        shown.index(f"“{title}”") for title in aired
+    )
+    assert "Day 20" not in shown
+    assert (await press(fake, FAN, third, "Back", FAN))["visible"] == second["visible"]
+
+    # A page the fortnight no longer has (episodes aired meanwhile, or forged): an alert.
+    query = fake.press_button(
+        FAN, first["message_id"], encode(Action.PAGE, "e:3"), FAN, check=False
+    )
+    answer = await fake.wait_for_callback_answer(query)
+    assert answer["show_alert"] and "does not exist" in answer["text"]
