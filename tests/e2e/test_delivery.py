@@ -121,7 +121,7 @@ async def test_a_server_error_is_retried_after_a_back_off(bot: BotRunner, fake: 
 
 
 async def test_rows_of_the_previous_payload_version_are_sent_and_unreadable_ones_failed(
-    bot: BotRunner, fake: FakeTelegram
+    bot: BotRunner, fake: FakeTelegram, caplog
 ):
     fake.add_user(1, "Anna")
     fake.add_group(-100500, "Forum", type="supergroup", forum=True)
@@ -145,6 +145,9 @@ async def test_rows_of_the_previous_payload_version_are_sent_and_unreadable_ones
     found = await wait_settled(bot, 3)
     assert [row.status for row in found] == ["sent", "sent", "failed"]
     assert "payload version 99" in (found[2].last_error or "")
+    [error] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "unreadable" in error.getMessage()
+    caplog.clear()  # the bot fixture fails on logged errors; this one is expected
     [with_button] = fake.messages(1)
     assert with_button["visible"] == "Dark" and with_button["reply_markup"]
     [in_topic] = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == -100500]
