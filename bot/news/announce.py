@@ -26,6 +26,7 @@ from bot.chat_settings import Defaults
 from bot.delivery.outbox import Push, enqueue_many
 from bot.delivery_time import Delivery, news_delivery
 from bot.followers import load_followers
+from bot.i18n import language_for
 from bot.message import BotMessage, Button
 from bot.news.fanout import PlannedNews, plan_news_fanout
 from bot.news.kinds import NewsKind
@@ -182,7 +183,7 @@ async def warn_admins(
     streak = failing.since.strftime("%Y%m%dT%H%M%S") if failing.since else "never"
     pushes = []
     for chat in await admin_chats(session, telegram_ids=admin_ids):
-        language = chat.language or defaults.language
+        language = language_for(chat.language, chat.telegram_language, defaults.language)
         text = render.html(
             language,
             "feeds.failing_notice",

@@ -204,13 +204,6 @@ async def test_feed_credentials_stay_out_of_the_logs(
     assert not [line for line in lines if "Sup3rS3cret" in line]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'feed has failed 5 times' notice is rendered in `chat.language or "
-    "DEFAULT_LANGUAGE`, ignoring the language Telegram reports for the admin (stored as "
-    "telegram_language): an English admin who never opened /settings gets it in German, "
-    "unlike every other message (bot/news/announce.py warn_admins; use language_for)",
-)
 async def test_failing_feed_notice_speaks_the_admins_language(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
     caplog: pytest.LogCaptureFixture,
