@@ -200,6 +200,7 @@ class Screen(StrEnum):
     UNFOLLOW = "u"
     NEWS = "n"
     NEXT = "e"  # /next: the coming episodes
+    FEEDS = "f"  # /feeds: the news feeds, for bot administrators only
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The paged screens of /list, /unfollow, /news and /next: load one page, render it.
+"""The paged screens of /list, /unfollow, /news, /next and /feeds: load one page, render it.
 
 Page numbers come back from buttons and may be stale or forged: a page the list does not
 have raises `PageOutOfRange`, which the handler answers with an alert.
@@ -20,9 +20,9 @@ from bot.catalog.views import (
 )
 from bot.chat_settings import ChatSettings
 from bot.message import BotMessage
-from bot.news.views import news_list_screen, news_view
+from bot.news.views import FEEDS_PAGE_SIZE, feeds_screen, news_list_screen, news_view
 from bot.paging import Page, PageOutOfRange, page_count, page_of
-from storage.feeds import count_news_for_chat, latest_news_for_chat
+from storage.feeds import count_news_for_chat, latest_news_for_chat, list_feeds
 from storage.series import followed_series
 
 NEWS_PAGE_SIZE = 5
@@ -72,3 +72,9 @@ async def news_page(
     return news_list_screen(
         Page(views, page, count), language=settings.language, timezone=settings.timezone
     )
+
+
+async def feeds_page(session: AsyncSession, *, settings: ChatSettings, page: int) -> BotMessage:
+    """A page of /feeds (bot administrators only; the caller checks): every feed's health."""
+    shown = page_of(await list_feeds(session), page, FEEDS_PAGE_SIZE)
+    return feeds_screen(shown, language=settings.language, timezone=settings.timezone)

@@ -12,11 +12,10 @@ from bot.context import BotContext
 from bot.http_fetch import FetchLimits
 from bot.message import BotMessage
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
-from bot.news.views import feeds_screen
-from bot.paged_screens import news_page
+from bot.paged_screens import feeds_page, news_page
 from bot.telegram_io import reply
 from handlers.common import admin_message, read_id_press, refuse_press
-from storage.feeds import add_report, list_feeds
+from storage.feeds import add_report
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +64,13 @@ async def addfeed_command(update: Update, context: BotContext) -> None:
 
 
 async def feeds_command(update: Update, context: BotContext) -> None:
-    """Lists the feeds with last fetch, items, errors and back-off."""
+    """Lists the feeds with last fetch, items, errors and back-off, a page at a time."""
     admin = await admin_message(update, context)
     if admin is None:
         return
-    message, language = admin
+    message, _ = admin
     scope = context.scope
-    feeds = await list_feeds(scope.session)
-    screen = feeds_screen(feeds, language=language, timezone=scope.settings.timezone)
+    screen = await feeds_page(scope.session, settings=scope.settings, page=0)
     await scope.done()
     await reply(message, screen)
 

@@ -1,4 +1,4 @@
-"""◀ ▶ under /list, /unfollow, /news and /next: redraw the list at the pressed page."""
+"""◀ ▶ under /list, /unfollow, /news, /next and /feeds: redraw the list at the pressed page."""
 
 from __future__ import annotations
 
@@ -7,52 +7,55 @@ from datetime import UTC, datetime
 from telegram import Update
 
 from bot import render
-from bot.callback_data import Screen, decode, parse_page
+from bot.callback_data import PagePress, Screen, decode, parse_page
+from bot.chat_layer import ChatScope
 from bot.context import BotContext
 from bot.message import BotMessage
-from bot.paged_screens import list_page, news_page, next_page, unfollow_page
+from bot.paged_screens import feeds_page, list_page, news_page, next_page, unfollow_page
 from bot.paging import PageOutOfRange
 from bot.telegram_io import edit
 
 
 async def page_button(update: Update, context: BotContext) -> None:
-    """Shows the pressed page of a list; a page the list does not have gets an alert."""
+    """Shows the pressed page of a list; a forged press, a list that is not the user's or a
+    page the list does not have gets an alert."""
     query = update.callback_query
     assert query is not None
-    press = parse_page(decode(query.data))
     scope = context.scope
-    language, settings = scope.language, scope.settings
-    allowed = press is not None and (
-        press.screen is not Screen.UNFOLLOW or await scope.may_configure()
-    )
-    screen: BotMessage | None = None
-    key = "callback.invalid" if press is None else "group.admins_only"
-    if press is not None and allowed:
-        chat_id = scope.chat.id
-        try:
-            if press.screen is Screen.LIST:
-                screen = await list_page(
-                    scope.session, chat_id=chat_id, settings=settings, page=press.page,
-                    now=datetime.now(UTC),
-                )  # fmt: skip
-            elif press.screen is Screen.NEXT:
-                screen = await next_page(
-                    scope.session, chat_id=chat_id, settings=settings, page=press.page,
-                    now=datetime.now(UTC),
-                )  # fmt: skip
-            elif press.screen is Screen.UNFOLLOW:
-                screen = await unfollow_page(
-                    scope.session, chat_id=chat_id, settings=settings, page=press.page
-                )
-            else:
-                screen = await news_page(
-                    scope.session, chat_id=chat_id, settings=settings, page=press.page
-                )
-        except PageOutOfRange:
-            key = "page.gone"
+    language = scope.language
+    shown = await _page_or_alert(parse_page(decode(query.data)), scope)
     await scope.done()
-    if screen is None:
-        await query.answer(render.alert(language, key), show_alert=True)
+    if isinstance(shown, str):
+        await query.answer(render.alert(language, shown), show_alert=True)
         return
     await query.answer()
-    await edit(query, screen)
+    await edit(query, shown)
+
+
+async def _page_or_alert(press: PagePress | None, scope: ChatScope) -> BotMessage | str:
+    """The pressed page, or the key of the alert that refuses it."""
+    if press is None:
+        return "callback.invalid"
+    if press.screen is Screen.UNFOLLOW and not await scope.may_configure():
+        return "group.admins_only"
+    if press.screen is Screen.FEEDS and not scope.is_bot_admin:
+        return "admin.only"
+    try:
+        return await _load(press, scope)
+    except PageOutOfRange:
+        return "page.gone"
+
+
+async def _load(press: PagePress, scope: ChatScope) -> BotMessage:
+    session, chat_id, settings, page = scope.session, scope.chat.id, scope.settings, press.page
+    if press.screen is Screen.LIST:
+        now = datetime.now(UTC)
+        return await list_page(session, chat_id=chat_id, settings=settings, page=page, now=now)
+    if press.screen is Screen.NEXT:
+        now = datetime.now(UTC)
+        return await next_page(session, chat_id=chat_id, settings=settings, page=page, now=now)
+    if press.screen is Screen.UNFOLLOW:
+        return await unfollow_page(session, chat_id=chat_id, settings=settings, page=page)
+    if press.screen is Screen.FEEDS:
+        return await feeds_page(session, settings=settings, page=page)
+    return await news_page(session, chat_id=chat_id, settings=settings, page=page)

@@ -16,6 +16,9 @@ from bot.timefmt import local_datetime
 from storage.news_models import Feed, NewsItem
 
 MAX_UNFOLLOW_BUTTONS = 3
+# Feeds per page of /feeds: an entry with a long address, title and error runs to ~450
+# characters, so eight fit one message.
+FEEDS_PAGE_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -131,9 +134,9 @@ def _feed_state(feed: Feed, language: str) -> render.Markup:
     return render.fragment(language, "feeds.list.ok")
 
 
-def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> BotMessage:
-    """What /feeds shows admins: each feed's health, last fetch and back-off."""
-    if not feeds:
+def feeds_screen(page: Page[Feed], *, language: str, timezone: str) -> BotMessage:
+    """What /feeds shows admins, a page of it: each feed's health, last fetch and back-off."""
+    if not page.items:
         return BotMessage(render.html(language, "feeds.list.empty"))
     never = render.plain(language, "feeds.list.never")
     entries = [
@@ -151,8 +154,12 @@ def feeds_screen(feeds: list[Feed], *, language: str, timezone: str) -> BotMessa
             errors=feed.error_count,
             next=local_datetime(feed.next_poll_at, timezone, language),
         )
-        for feed in feeds
+        for feed in page.items
     ]
-    return BotMessage(
-        render.html(language, "feeds.list.text", entries=render.join(entries, "\n\n"))
+    text = render.html(
+        language,
+        "feeds.list.text",
+        entries=render.join(entries, "\n\n"),
+        footer=page_footer(language, page),
     )
+    return BotMessage(text, page_row(language, Screen.FEEDS, page))
