@@ -1,4 +1,5 @@
-"""Long lists page: /list, /unfollow, /news and /next show ◀ ▶ instead of being cut off."""
+"""Long lists page: /list, /unfollow, /news, /next and /feeds show ◀ ▶ instead of being cut
+off."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.http_fetch import FetchLimits, make_feed_client
 from bot.news.poll import NewsPoller
 from storage.catalog_models import Episode, Series
 from storage.chats import ensure_chat
+from storage.feeds import add_feed
 from storage.series import add_follow
 from tests.e2e import catalogue
 from tests.e2e.conftest import BotRunner
@@ -20,6 +22,7 @@ from tests.fake_telegram import FakeTelegram
 from tests.fake_tvmaze import FakeTvmaze
 
 FAN = 40
+ADMIN, GROUP = 41, -4100
 SERIES = 120
 
 
@@ -45,6 +48,12 @@ async def ask(fake: FakeTelegram, text: str) -> dict:
     count = len(fake.messages(FAN))
     fake.send_text(FAN, FAN, text)
     return (await fake.wait_for_messages(FAN, count=count + 1))[-1]
+
+
+async def ask_in(fake: FakeTelegram, chat_id: int, user_id: int, text: str) -> dict:
+    count = len(fake.messages(chat_id))
+    fake.send_text(chat_id, user_id, text)
+    return (await fake.wait_for_messages(chat_id, count=count + 1))[-1]
 
 
 def series_buttons(message: dict) -> list[str]:
@@ -210,3 +219,45 @@ async def test_next_pages_through_every_episode_of_the_fortnight(
     )
     answer = await fake.wait_for_callback_answer(query)
     assert answer["show_alert"] and "does not exist" in answer["text"]
+
+
+async def test_feeds_page_for_bot_admins_and_refuse_everyone_else(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(ADMIN, "Ada", language_code="en")
+    fake.add_user(FAN, "Fan", language_code="en")
+    # In a group, the fan is even one of its admins, but not one of the bot's.
+    fake.add_group(GROUP, "Serienabend", admins=[ADMIN, FAN])
+    await bot.stop()
+    fake.calls.clear()  # start() waits for the new bot's first getUpdates
+    await bot.start(admin_ids=str(ADMIN))
+    sessions = bot.application.bot_data.sessions
+    assert sessions is not None
+    async with sessions.begin() as session:
+        for n in range(1, 21):
+            await add_feed(
+                session, url=f"https://portal.test/rss/{n:02d}.xml", title=f"Portal {n:02d}",
+                now=datetime.now(UTC),
+            )  # fmt: skip
+
+    first = await ask_in(fake, ADMIN, ADMIN, "/feeds")
+    assert first["visible"].endswith("Page 1 of 3") and list(buttons(first)) == ["More ▶"]
+    second = await press(fake, ADMIN, first, "More", ADMIN)
+    assert second["visible"].endswith("Page 2 of 3")
+    assert list(buttons(second)) == ["◀ Back", "More ▶"]
+    third = await press(fake, ADMIN, second, "More", ADMIN)
+    assert third["visible"].endswith("Page 3 of 3") and list(buttons(third)) == ["◀ Back"]
+    shown = "\n".join(page["visible"] for page in (first, second, third))
+    assert [n for n in range(1, 21) if shown.count(f"#{n} Portal {n:02d} ") == 1] == [*range(1, 21)]
+    assert (await press(fake, ADMIN, third, "Back", ADMIN))["visible"] == second["visible"]
+
+    # The fan presses ▶ under the admin's /feeds in the group, or forges it under /list.
+    listing = await ask_in(fake, GROUP, ADMIN, "/feeds@serienwecker_test_bot")
+    own = await ask_in(fake, FAN, FAN, "/list")
+    for chat_id, message in ((GROUP, listing), (FAN, own)):
+        query = fake.press_button(
+            chat_id, message["message_id"], encode(Action.PAGE, "f:1"), FAN, check=False
+        )
+        answer = await fake.wait_for_callback_answer(query)
+        assert answer["show_alert"] and "administrator" in answer["text"].lower(), answer
+        assert fake.message(chat_id, message["message_id"])["edits"] == 0
