@@ -182,12 +182,6 @@ async def test_addfeed_refuses_private_addresses_when_they_are_not_allowed(
     assert logged(caplog) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a feed URL's user:password is written to the log in every failure WARNING "
-    "(bot/news/poll.py NewsPoller._poll_one logs feed.url as is); the README promises secrets "
-    "stay out of logs for the token, and a feed's credentials deserve the same",
-)
 async def test_feed_credentials_stay_out_of_the_logs(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
     caplog: pytest.LogCaptureFixture,
