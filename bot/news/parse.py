@@ -1,9 +1,9 @@
 """Downloaded feed bytes → plain items: RSS 0.9x/1.0/2.0 and Atom, via feedparser off the loop.
 
 Everything coming out is plain text with bounded lengths, dates are aware UTC, links are
-http(s) only, and each item has a stable key: its guid, else its normalised link, else a hash
-of title and date. Broken (bozo) feeds give what could be read; a page that is not a feed at
-all gives an error.
+absolute (resolved against the feed's address) and http(s) only, and each item has a stable
+key: its guid, else its normalised link, else a hash of title and date. Broken (bozo) feeds
+give what could be read; a page that is not a feed at all gives an error.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
@@ -176,12 +176,27 @@ def _published(entry: Any) -> datetime | None:
         return None
 
 
-def _item(entry: Any) -> FeedItem | None:
+def absolute_link(link: str, feed_url: str) -> str | None:
+    """`link` resolved against the feed's address (an Atom href is often "/artikel/…") and
+    normalised. The address's user info is left out: a private feed's credentials must not
+    reach fans inside an article link."""
+    link = clean(link).strip()
+    if not link:  # an item without a link does not link to its feed
+        return None
+    try:
+        base = urlsplit(feed_url)
+        base = base._replace(netloc=base.netloc.rpartition("@")[2])
+        return normalize_link(urljoin(urlunsplit(base), link))
+    except ValueError:
+        return None
+
+
+def _item(entry: Any, feed_url: str) -> FeedItem | None:
     title = plain_text(str(entry.get("title") or ""), MAX_TITLE_CHARS)
     summary = plain_text(str(entry.get("summary") or ""), MAX_SUMMARY_CHARS)
     if not title and not summary:
         return None
-    link = normalize_link(clean(str(entry.get("link") or "")))
+    link = absolute_link(str(entry.get("link") or ""), feed_url)
     published = _published(entry)
     guid = " ".join(clean(str(entry.get("id") or "")).split())
     if guid:
@@ -200,8 +215,8 @@ def _item(entry: Any) -> FeedItem | None:
     )
 
 
-def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed:
-    """Parse a downloaded feed (blocking: call through `parse_feed`)."""
+def parse_feed_bytes(body: bytes, content_type: str | None = None, *, url: str) -> ParsedFeed:
+    """Parse the feed downloaded from `url` (blocking: call through `parse_feed`)."""
     headers = {"content-type": content_type} if content_type else {}
     try:  # references to NUL, controls or surrogates would make feedparser raise
         parsed = feedparser.parse(
@@ -215,7 +230,7 @@ def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed
     items: list[FeedItem] = []
     seen: set[str] = set()
     for entry in parsed.entries[:MAX_ITEMS]:
-        item = _item(entry)
+        item = _item(entry, url)
         if item is not None and item.key not in seen:
             seen.add(item.key)
             items.append(item)
@@ -228,6 +243,6 @@ def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed
     return ParsedFeed(title=title, language=language, items=tuple(items))
 
 
-async def parse_feed(body: bytes, content_type: str | None = None) -> ParsedFeed:
+async def parse_feed(body: bytes, content_type: str | None, *, url: str) -> ParsedFeed:
     """Parse a downloaded feed in a worker thread: feedparser is slow on big feeds."""
-    return await asyncio.to_thread(parse_feed_bytes, body, content_type)
+    return await asyncio.to_thread(parse_feed_bytes, body, content_type, url=url)

@@ -235,7 +235,7 @@ class NewsPoller:
                         limits=self._limits,
                     )
                     if fetched.body:
-                        parsed = await parse_feed(fetched.body, fetched.content_type)
+                        parsed = await parse_feed(fetched.body, fetched.content_type, url=feed.url)
             except TimeoutError:
                 fetched = FetchResult(None, error=f"no result within {deadline:g} s")
         error = fetched.error or (parsed.error if parsed else None)

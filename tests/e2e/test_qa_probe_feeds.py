@@ -249,12 +249,6 @@ async def test_hostile_item_texts_reach_the_fan_escaped_and_short(
     assert logged(caplog) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an Atom entry's relative link (<link href='/artikel/…'/>, common in Atom) is "
-    "dropped: parse_feed never learns the feed's URL, so feedparser cannot resolve it and "
-    "normalize_link rejects it; the fan's news has no link (bot/news/parse.py parse_feed_bytes)",
-)
 async def test_atom_entry_with_a_relative_link_is_linked(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
     caplog: pytest.LogCaptureFixture,
