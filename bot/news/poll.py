@@ -235,7 +235,9 @@ class NewsPoller:
                         limits=self._limits,
                     )
                     if fetched.body:
-                        parsed = await parse_feed(fetched.body, fetched.content_type, url=feed.url)
+                        parsed = await parse_feed(
+                            fetched.body, fetched.content_type, url=feed.url, fetched_at=now
+                        )
             except TimeoutError:
                 fetched = FetchResult(None, error=f"no result within {deadline:g} s")
         error = fetched.error or (parsed.error if parsed else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,9 +14,11 @@ from bot.news.parse import (
     parse_feed,
     parse_feed_bytes,
     plain_text,
+    plausible_date,
 )
 
 FEED_URL = "https://example.test/feed.xml"
+FETCHED_AT = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Serien &amp; mehr</title><language>de-de</language>
@@ -45,7 +47,7 @@ RSS091 = """<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>
 
 
 def parse(body: bytes, content_type: str | None = None) -> ParsedFeed:
-    return parse_feed_bytes(body, content_type, url=FEED_URL)
+    return parse_feed_bytes(body, content_type, url=FEED_URL, fetched_at=FETCHED_AT)
 
 
 def test_rss2_items_are_plain_oldest_first_with_utc_dates() -> None:
@@ -155,8 +157,22 @@ def test_an_atom_entry_with_a_relative_href_gets_an_absolute_link() -> None:
     assert parse(body.encode()).items[0].link == "https://example.test/artikel/lost"
 
 
+def test_a_date_after_the_fetch_is_taken_as_the_fetch_time() -> None:
+    assert plausible_date(datetime(2099, 1, 1, tzinfo=UTC), FETCHED_AT) == FETCHED_AT
+    skewed = FETCHED_AT + timedelta(minutes=4)  # a publisher's clock a little ahead: kept
+    assert plausible_date(skewed, FETCHED_AT) == skewed
+    wrong_zone = FETCHED_AT + timedelta(hours=1)
+    assert plausible_date(wrong_zone, FETCHED_AT) == FETCHED_AT
+    past = FETCHED_AT - timedelta(days=3)
+    assert plausible_date(past, FETCHED_AT) == past
+    body = RSS.replace("Tue, 07 Jan 2025 10:00:00 +0100", "Thu, 01 Jan 2099 12:00:00 GMT")
+    assert [item.published for item in parse(body.encode()).items][-1] == FETCHED_AT
+
+
 async def test_parse_runs_off_the_event_loop() -> None:
-    feed = await parse_feed(RSS.encode(), "application/rss+xml", url=FEED_URL)
+    feed = await parse_feed(
+        RSS.encode(), "application/rss+xml", url=FEED_URL, fetched_at=FETCHED_AT
+    )
     assert len(feed.items) == 2
 
 
