@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.http_fetch import FetchLimits, fetch_feed
+from bot.logging_setup import loggable_url
 from bot.news.parse import normalize_link, parse_feed
 from storage.feeds import add_feed, delete_feed, get_feed, get_feed_by_url
 from storage.news_models import Feed
@@ -50,7 +51,7 @@ async def check_and_add_feed(
     if fetched.error is not None:
         return AddFeedOutcome(reason=fetched.error)
     try:
-        parsed = await parse_feed(fetched.body, fetched.content_type)
+        parsed = await parse_feed(fetched.body, fetched.content_type, url=url, fetched_at=now)
         if parsed.error is not None:
             return AddFeedOutcome(reason=parsed.error)
         async with sessions.begin() as session:
@@ -58,7 +59,7 @@ async def check_and_add_feed(
                 session, url=url, now=now, title=parsed.title, language=parsed.language
             )
     except Exception as error:  # the admin gets the reason, not a generic error
-        logger.exception("reading the candidate feed %s failed", url)
+        logger.exception("reading the candidate feed %s failed", loggable_url(url))
         return AddFeedOutcome(unreadable=True, reason=f"{type(error).__name__}: {error}"[:200])
     if feed is None:  # added by someone else meanwhile
         return AddFeedOutcome(reason="added by someone else meanwhile")

@@ -1,9 +1,10 @@
 """Downloaded feed bytes → plain items: RSS 0.9x/1.0/2.0 and Atom, via feedparser off the loop.
 
-Everything coming out is plain text with bounded lengths, dates are aware UTC, links are
-http(s) only, and each item has a stable key: its guid, else its normalised link, else a hash
-of title and date. Broken (bozo) feeds give what could be read; a page that is not a feed at
-all gives an error.
+Everything coming out is plain text with bounded lengths, dates are aware UTC and never
+after the fetch, links are absolute (resolved against the feed's address) and http(s) only,
+and each item has a stable key: its guid, else its normalised link, else a hash of title and
+date. Broken (bozo) feeds give what could be read; a page that is not a feed at all gives an
+error.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
@@ -27,6 +28,10 @@ MAX_KEY_CHARS = 200
 MAX_ITEMS = 500  # a feed with more is cut; nobody publishes 500 stories between two polls
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
 _TRACKING_PREFIXES = ("utm_", "at_", "wt_")
+# A date later than the fetch by more than this is wrong (a wrong year, or a wrong time zone,
+# off by 15 minutes at least); less is clocks drifting, and the fetch time we are given is the
+# tick's start, taken before the download (30 s at most, more when feeds queue for a slot).
+MAX_CLOCK_SKEW = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -166,23 +171,45 @@ def _bounded_key(prefix: str, value: str) -> str:
     return prefix + "sha256:" + hashlib.sha256(value.encode()).hexdigest()
 
 
-def _published(entry: Any) -> datetime | None:
+def plausible_date(published: datetime, fetched_at: datetime) -> datetime:
+    """`published`, unless it is after `fetched_at` (beyond clock skew): then `fetched_at`,
+    so an item dated 2099 is news as of its fetch, not on top of every list for good."""
+    return fetched_at if published > fetched_at + MAX_CLOCK_SKEW else published
+
+
+def _published(entry: Any, fetched_at: datetime) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+        published = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
     except (OverflowError, ValueError, OSError):
+        return None
+    return plausible_date(published, fetched_at)
+
+
+def absolute_link(link: str, feed_url: str) -> str | None:
+    """`link` resolved against the feed's address (an Atom href is often "/artikel/…") and
+    normalised. The address's user info is left out: a private feed's credentials must not
+    reach fans inside an article link."""
+    link = clean(link).strip()
+    if not link:  # an item without a link does not link to its feed
+        return None
+    try:
+        base = urlsplit(feed_url)
+        base = base._replace(netloc=base.netloc.rpartition("@")[2])
+        return normalize_link(urljoin(urlunsplit(base), link))
+    except ValueError:
         return None
 
 
-def _item(entry: Any) -> FeedItem | None:
+def _item(entry: Any, feed_url: str, fetched_at: datetime) -> FeedItem | None:
     title = plain_text(str(entry.get("title") or ""), MAX_TITLE_CHARS)
     summary = plain_text(str(entry.get("summary") or ""), MAX_SUMMARY_CHARS)
     if not title and not summary:
         return None
-    link = normalize_link(clean(str(entry.get("link") or "")))
-    published = _published(entry)
+    link = absolute_link(str(entry.get("link") or ""), feed_url)
+    published = _published(entry, fetched_at)
     guid = " ".join(clean(str(entry.get("id") or "")).split())
     if guid:
         key = _bounded_key("g:", guid)
@@ -200,8 +227,10 @@ def _item(entry: Any) -> FeedItem | None:
     )
 
 
-def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed:
-    """Parse a downloaded feed (blocking: call through `parse_feed`)."""
+def parse_feed_bytes(
+    body: bytes, content_type: str | None = None, *, url: str, fetched_at: datetime
+) -> ParsedFeed:
+    """Parse the feed downloaded from `url` at `fetched_at` (blocking: call `parse_feed`)."""
     headers = {"content-type": content_type} if content_type else {}
     try:  # references to NUL, controls or surrogates would make feedparser raise
         parsed = feedparser.parse(
@@ -215,7 +244,7 @@ def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed
     items: list[FeedItem] = []
     seen: set[str] = set()
     for entry in parsed.entries[:MAX_ITEMS]:
-        item = _item(entry)
+        item = _item(entry, url, fetched_at)
         if item is not None and item.key not in seen:
             seen.add(item.key)
             items.append(item)
@@ -228,6 +257,10 @@ def parse_feed_bytes(body: bytes, content_type: str | None = None) -> ParsedFeed
     return ParsedFeed(title=title, language=language, items=tuple(items))
 
 
-async def parse_feed(body: bytes, content_type: str | None = None) -> ParsedFeed:
+async def parse_feed(
+    body: bytes, content_type: str | None, *, url: str, fetched_at: datetime
+) -> ParsedFeed:
     """Parse a downloaded feed in a worker thread: feedparser is slow on big feeds."""
-    return await asyncio.to_thread(parse_feed_bytes, body, content_type)
+    return await asyncio.to_thread(
+        parse_feed_bytes, body, content_type, url=url, fetched_at=fetched_at
+    )

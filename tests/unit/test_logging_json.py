@@ -12,7 +12,7 @@ import pytest
 from telegram import Chat, Message, Update
 
 from bot.log_context import job_context, remember_update
-from bot.logging_setup import REDACTED, configure_logging
+from bot.logging_setup import REDACTED, configure_logging, loggable_url
 
 # A secret with characters JSON escapes: redaction must see it before encoding.
 TOKEN = '123:abc"def\\ghi'
@@ -73,3 +73,21 @@ def test_exceptions_are_included_and_the_token_never_written(stream):
     assert REDACTED in entry["message"] and REDACTED in entry["exception"]
     assert TOKEN not in text and json.dumps(TOKEN)[1:-1] not in text
     assert "123%3Aabc" not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "logged"),
+    [
+        ("http://reader:Sup3rS3cret@127.0.0.1:8080/private.xml",
+         "http://reader:***@127.0.0.1:8080/private.xml"),
+        ("https://ghp_abc123@feeds.example/rss", "https://***@feeds.example/rss"),
+        ("https://feeds.example/rss?id=7&api_key=abc&Token=xyz&sig",
+         "https://feeds.example/rss?id=7&api_key=***&Token=***&sig"),
+        ("https://cal.example/a.ics?X-Amz-Signature=f00&page=2",
+         "https://cal.example/a.ics?X-Amz-Signature=***&page=2"),
+        ("https://feeds.example/rss?ids=1%2C2#top", "https://feeds.example/rss?ids=1%2C2#top"),
+        ("http://[::1/feed", "<unparsable URL>"),
+    ],
+)  # fmt: skip
+def test_a_url_is_logged_without_its_credentials(url: str, logged: str) -> None:
+    assert loggable_url(url) == logged
