@@ -3,8 +3,8 @@
 Each test drives the real bot through the fake Bot API. A test marked xfail(strict=True)
 shows a defect; the reason says what a well-made bot should do instead.
 
-Errors are checked in the test body: the `bot` fixture's own check runs in the teardown
-phase, whose `caplog.records` holds only what was logged during teardown.
+Errors are checked in the test body too (`logged_errors`), so a test says which step logged
+them; the `bot` fixture fails any test that logged an error at all.
 """
 
 from __future__ import annotations
