@@ -10,6 +10,7 @@ from bot import prompts
 from bot.chat_layer import ChatScope
 from bot.chat_settings import Defaults
 from bot.context import BotContext
+from handlers.common import command_addressee
 from storage.chats import ensure_chat
 
 ADMIN_STATUSES = {ChatMember.ADMINISTRATOR, ChatMember.OWNER}
@@ -24,8 +25,8 @@ def is_command(update: Update, username: str) -> bool:
     first = message.entities[0]
     if first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
         return False
-    addressee = message.text[: first.length].partition("@")[2]
-    return not addressee or addressee.casefold() == username.casefold()
+    addressee = command_addressee(message.text)
+    return not addressee or addressee == username.casefold()
 
 
 async def may_configure(update: Update, context: BotContext) -> bool:

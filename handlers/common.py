@@ -81,10 +81,16 @@ async def admin_message(update: Update, context: BotContext) -> tuple[Message, s
     return message, scope.language
 
 
+def command_addressee(text: str) -> str:
+    """The bot a command at the start of `text` names ("/list@thisbot" → "thisbot"), folded;
+    "" when it names none."""
+    words = text.split(maxsplit=1)
+    return words[0].partition("@")[2].casefold() if words else ""
+
+
 def addressed_to_us(message: Message, bot_username: str) -> bool:
     """Whether a command is surely ours: every one in a private chat; in a group only
     `/command@ourbot`, since other bots in the group may know the same command."""
     if message.chat.type == ChatType.PRIVATE:
         return True
-    words = (message.text or "").split(maxsplit=1)
-    return bool(words) and words[0].lower().endswith(f"@{bot_username.lower()}")
+    return command_addressee(message.text or "") == bot_username.casefold()
