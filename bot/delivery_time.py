@@ -52,15 +52,25 @@ def local_instant(day: datetime, minute: int, zone: ZoneInfo) -> datetime:
     return high.replace(microsecond=0)  # zones change on whole seconds
 
 
+def _showings(day: datetime, minute: int, zone: ZoneInfo) -> tuple[datetime, ...]:
+    """Every instant the clock shows wall time `minute` on `day`'s local date: twice in the
+    hour an autumn change repeats, else once (see `local_instant`)."""
+    wall = datetime.combine(day.astimezone(zone).date(), time(minute // 60, minute % 60))
+    first = wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    second = wall.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    return (first, second) if first < second else (local_instant(day, minute, zone),)
+
+
 def quiet_end_after(moment: datetime, zone: ZoneInfo, quiet: tuple[int, int] | None) -> datetime:
-    """The end of the quiet period `moment` falls into; `moment` itself if it falls into none."""
+    """The end of the quiet period `moment` falls into: the next time the clock shows its end
+    (tomorrow when they wrap midnight; in the repeated autumn hour maybe its second showing);
+    `moment` itself if it falls into none."""
     if not in_quiet_hours(moment, zone, quiet):
         return moment
     assert quiet is not None  # in_quiet_hours is False without quiet hours
-    end = local_instant(moment, quiet[1], zone)
-    if end <= moment:  # the quiet hours wrapped midnight: they end tomorrow
-        end = local_instant(moment.astimezone(zone) + timedelta(days=1), quiet[1], zone)
-    return end
+    tomorrow = moment.astimezone(zone) + timedelta(days=1)
+    showings = _showings(moment, quiet[1], zone) + _showings(tomorrow, quiet[1], zone)
+    return min(end for end in showings if end > moment)
 
 
 def deliver_at(

@@ -104,12 +104,6 @@ def test_zoned_recurring_events_keep_their_wall_time_across_dst_and_honour_exdat
 # --- quiet hours and the repeated autumn hour -------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: inside the repeated autumn hour a quiet period ending in that hour is "
-    "taken to have ended already (its first occurrence), so a held message waits a whole "
-    "day for the next night's end (bot/delivery_time.py quiet_end_after / local_instant)",
-)
 def test_a_message_in_the_repeated_autumn_hour_is_held_only_until_that_nights_end():
     quiet = (23 * 60, 90)  # 23:00–01:30 in New York, held
     moment = datetime(2026, 11, 1, 6, 10, tzinfo=UTC)  # 01:10 EST, the second 01:10 that night

@@ -141,3 +141,16 @@ def test_a_digest_hour_inside_quiet_hours_is_held_or_silent_like_any_message() -
     assert news_delivery(now, BERLIN, None, hold=True, digest_hour=18) == Delivery(
         utc(2026, 1, 10, 17, 0), silent=False
     )
+
+
+@pytest.mark.parametrize(
+    ("moment", "end"),
+    [
+        # 02:10 CEST, the first 02:10 of the night the clocks go back: ends at 02:30 CEST.
+        (datetime(2026, 10, 25, 0, 10, tzinfo=UTC), datetime(2026, 10, 25, 0, 30, tzinfo=UTC)),
+        # 02:10 CET, the second 02:10: ends at the second 02:30, not a day later.
+        (datetime(2026, 10, 25, 1, 10, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+    ],
+)
+def test_quiet_hours_ending_in_the_repeated_hour_end_at_its_next_showing(moment, end):
+    assert quiet_end_after(moment, BERLIN, (23 * 60, 2 * 60 + 30)) == end
