@@ -30,6 +30,16 @@ class FollowedRow:
     edges_only: bool = False
 
 
+# What a spreadsheet app would run as a formula when the file is opened ("=HYPERLINK(…)",
+# "@midnight"): such a cell is written after an apostrophe, which keeps it text there and
+# which /import drops again (bot/catalog/import_formats.py).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _listed(values: Sequence[object] | None) -> str:
     return "" if values is None else " ".join(str(value) for value in values)
 
@@ -67,10 +77,11 @@ async def followed_rows(session: AsyncSession, *, chat_id: int) -> list[Followed
 
 
 def export_csv(rows: Sequence[FollowedRow]) -> bytes:
-    """UTF-8 with a byte order mark, so spreadsheet apps read umlauts right."""
+    """UTF-8 with a byte order mark, so spreadsheet apps read umlauts right; no cell is a
+    formula to them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(column.header for column in COLUMNS)
     for row in rows:
-        writer.writerow(column.value(row) for column in COLUMNS)
+        writer.writerow(spreadsheet_safe(column.value(row)) for column in COLUMNS)
     return buffer.getvalue().encode("utf-8-sig")

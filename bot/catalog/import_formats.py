@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.catalog.export import FORMULA_STARTS
 from bot.catalog.normalize import normalize_title
 from bot.digits import is_number
 
@@ -80,6 +81,8 @@ def _entry(
     title: Any, year: Any = None, tvmaze_id: Any = None, tvdb_id: Any = None, imdb_id: Any = None
 ) -> ImportEntry | None:
     text = " ".join(str(title).split())[:MAX_TITLE_CHARS] if title is not None else ""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        text = text[1:]  # /export wrote it so for spreadsheet apps: "'=Title"
     ids = (_tvmaze_id(tvmaze_id), _tvmaze_id(tvdb_id), _imdb_id(imdb_id))
     if not normalize_title(text) and ids == (None, None, None):
         return None
@@ -174,7 +177,7 @@ def _csv_entries(text: str) -> list[ImportEntry]:
 def _json_entries(text: str) -> list[ImportEntry]:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
         raise ImportRejected(ImportProblem.UNREADABLE) from None
     if isinstance(data, dict):  # an object holding the list: {"shows": [...]}
         lists = [value for value in data.values() if isinstance(value, list)]

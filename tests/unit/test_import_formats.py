@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from bot.catalog.export import spreadsheet_safe
 from bot.catalog.import_formats import (
     MAX_FILE_BYTES,
     MAX_TITLES,
@@ -104,3 +105,17 @@ def test_too_many_titles():
     csv_body = ("title\n" + many).encode()
     assert rejected(parse_document, "many.csv", csv_body) is ImportProblem.TOO_MANY
     assert len(parse_pasted("\n".join(f"Show {n}" for n in range(MAX_TITLES)))) == MAX_TITLES
+
+
+def test_a_title_exported_as_spreadsheet_text_imports_as_itself() -> None:
+    for title in ("=HYPERLINK(1)", "@midnight", "+1", "Dark", "'Allo 'Allo!"):
+        cell = spreadsheet_safe(title)
+        assert not cell.startswith(("=", "+", "-", "@"))
+        [entry] = parse_document("follows.csv", f"title\n{cell}\n".encode())
+        assert entry.title == title
+
+
+def test_json_nested_deeper_than_python_goes_is_unreadable() -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_document("follows.json", b"[" * 100_000 + b"]" * 100_000)
+    assert rejected.value.problem is ImportProblem.UNREADABLE
