@@ -75,12 +75,6 @@ async def test_a_garbled_database_url_ends_in_one_line_naming_it(tmp_path, fake:
     assert len(lines) == 1 and "DATABASE_URL" in lines[0], lines
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a database that cannot be opened (its directory cannot be created, or "
-    "PostgreSQL refuses the connection) ends run_bot.py in a traceback of 30-160 lines; "
-    "only InvalidToken and NetworkError get a one-line message in run_bot.main",
-)
 @pytest.mark.parametrize(
     "database_url",
     [
@@ -99,12 +93,6 @@ async def test_an_unusable_database_ends_in_one_line(tmp_path, fake: FakeTelegra
     assert len(lines) == 1 and "database" in lines[0].lower(), lines
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HTTP_PORT already in use (or an HTTP_HOST that does not resolve) ends run_bot.py "
-    "in a ~50-line OSError traceback from aiohttp's TCPSite instead of one line naming "
-    "HTTP_PORT / HTTP_HOST",
-)
 async def test_a_busy_http_port_ends_in_one_line_naming_it(tmp_path, fake: FakeTelegram):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
