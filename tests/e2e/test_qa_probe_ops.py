@@ -254,13 +254,6 @@ async def restart_with_server(bot: BotRunner, **overrides: object) -> int:
     return port
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a request with a header over 8190 bytes gets its 400, but aiohttp.server logs it "
-    "at ERROR with a traceback: any client (a scanner on the published webhook port) can put "
-    "ERRORs into the journal; the bot's server (bot/ops/http.py) should log it at most as a "
-    "warning",
-)
 async def test_a_huge_header_is_refused_without_an_error_in_the_log(
     bot: BotRunner, caplog: pytest.LogCaptureFixture
 ):
