@@ -10,6 +10,7 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.app import build_application
 from bot.config import ConfigError, Settings, load_settings
+from bot.database import DatabaseUnreachable
 from bot.logging_setup import configure_logging
 from bot.runner import run_until_stopped
 
@@ -38,6 +39,12 @@ def main() -> int:
     except InvalidToken:
         print("Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather.", file=sys.stderr)
         return 2
+    except ConfigError as error:  # found on opening the database or the HTTP servers
+        print(error, file=sys.stderr)
+        return 2
+    except DatabaseUnreachable as error:  # exit 1: systemd starts it again
+        print(error, file=sys.stderr)
+        return 1
     except NetworkError as error:
         print(f"Cannot reach the Bot API at {settings.api_base_url}: {error}", file=sys.stderr)
         return 1

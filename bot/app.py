@@ -28,6 +28,7 @@ from bot.chat_settings import Defaults
 from bot.commands import publish_commands, publish_descriptions
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, bot_data_type
+from bot.database import open_database
 from bot.delivery.limits import SendScheduler
 from bot.delivery.sender import Sender
 from bot.http_fetch import FetchLimits, make_feed_client
@@ -82,9 +83,8 @@ from handlers.settings import settings_button, settings_command, stale_button
 from handlers.start import help_command, start
 from handlers.stats import stats_command
 from handlers.typed_input import typed_input
-from storage.db import create_engine, create_session_factory
+from storage.db import create_session_factory
 from storage.feeds import seed_feeds
-from storage.migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
 
@@ -100,8 +100,7 @@ MAX_CONCURRENT_UPDATES = 64
 
 async def _post_init(application: BotApplication, scheduler: SendScheduler) -> None:
     data: BotData = application.bot_data
-    data.engine = create_engine(data.settings.database_url)
-    await upgrade_database(data.engine)
+    data.engine = await open_database(data.settings.database_url)
     data.sessions = create_session_factory(data.engine)
     data.http = httpx.AsyncClient(
         timeout=httpx.Timeout(TVMAZE_TIMEOUT_SECONDS, connect=5.0),

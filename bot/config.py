@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot.digits import is_number
 
@@ -52,7 +54,10 @@ def _split_list(value: object) -> object:
 class Settings(BaseSettings):
     """Everything the bot reads from its environment."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    # allow_inf_nan: every float setting is a rate or a period, so `inf` and `nan` are typos.
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", frozen=True, allow_inf_nan=False
+    )
 
     telegram_bot_token: SecretStr
     telegram_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org/bot")
@@ -69,7 +74,8 @@ class Settings(BaseSettings):
     show_index_sync_seconds: int = Field(default=604800, ge=0)
     default_language: Language = "de"
     default_timezone: str = "Europe/Berlin"
-    max_messages_per_second: float = Field(default=30.0, gt=0)
+    # Telegram's ceiling, for paid broadcasts; the default is its free limit.
+    max_messages_per_second: float = Field(default=30.0, gt=0, le=1000)
     broadcast_progress_seconds: float = Field(default=3.0, gt=0)
     webhook_url: AnyHttpUrl | None = None
     webhook_secret: SecretStr | None = None
@@ -116,9 +122,27 @@ class Settings(BaseSettings):
 
     @field_validator("database_url")
     @classmethod
-    def _async_driver(cls, value: str) -> str:
+    def _usable_database_url(cls, value: str) -> str:
+        """The async driver, and a URL SQLAlchemy can take apart; the messages never quote it
+        (it may hold a password)."""
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        try:
+            url = make_url(value)
+        except (ValueError, ArgumentError):  # e.g. a port that is no number
+            raise ValueError(
+                "cannot be parsed: expected postgresql+asyncpg://user:password@host:port/name "
+                "or sqlite+aiosqlite:///path/to/file.sqlite3"
+            ) from None
+        if url.get_backend_name() == "sqlite" and any(
+            (url.username, url.password, url.host, url.port)
+        ):
+            raise ValueError(
+                "a SQLite URL names a file, not a host: sqlite+aiosqlite:///relative/path or "
+                "sqlite+aiosqlite:////absolute/path"
+            )
+        if url.port is not None and not 1 <= url.port <= 65535:
+            raise ValueError(f"port {url.port} is not between 1 and 65535")
         return value
 
     @model_validator(mode="after")

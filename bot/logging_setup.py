@@ -25,11 +25,13 @@ def loggable_url(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:  # cannot tell where a secret would be: show none of it
         return "<unparsable URL>"
+    query = "&".join(_masked_param(pair) for pair in parts.query.split("&"))
+    if not parts.netloc:  # no user info; and urlunsplit would drop sqlite:////path's "//"
+        return url.replace(f"?{parts.query}", f"?{query}", 1)
     userinfo, at, host = parts.netloc.rpartition("@")
     if at:  # a lone user name is often a token itself
         user, colon, _ = userinfo.partition(":")
         host = f"{user}:{MASK}@{host}" if colon else f"{MASK}@{host}"
-    query = "&".join(_masked_param(pair) for pair in parts.query.split("&"))
     return urlunsplit((parts.scheme, host, parts.path, query, parts.fragment))
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import socket
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from bot.config import ConfigError
 from bot.context import BotApplication, BotData
 from bot.ops.calendar_route import add_calendar_route
 from bot.ops.health import SenderState, check_health
@@ -46,22 +50,35 @@ async def start_servers(application: BotApplication) -> None:
     when their ports are the same. Called from post_init."""
     data: BotData = application.bot_data
     settings = data.settings
-    servers: list[OpsServer] = []
+    servers: dict[OpsServer, str] = {}  # each server and the variables that chose its port
     if settings.webhook_url is not None:
         hook = OpsServer("0.0.0.0", settings.webhook_port)  # noqa: S104 - Telegram posts here
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         add_webhook_route(hook, application, settings.webhook_url.path or "/", secret)
-        servers.append(hook)
+        servers[hook] = "WEBHOOK_PORT"
     if settings.http_port is not None:
         shared = [server for server in servers if server.port == settings.http_port]
         server = shared[0] if shared else OpsServer(settings.http_host, settings.http_port)
         add_operator_routes(server, data, data.ops)
         add_calendar_route(server, data)
-        if not shared:
-            servers.append(server)
-    for server in servers:
-        await server.start()
+        servers[server] = "WEBHOOK_PORT and HTTP_PORT" if shared else "HTTP_PORT"
+    for server, port_variable in servers.items():
+        try:
+            await server.start()
+        except OSError as error:
+            message = listen_failure(error, server.host, server.port, port_variable)
+            raise ConfigError(message) from error
         data.servers.append(server)
+
+
+def listen_failure(error: OSError, host: str, port: int, port_variable: str) -> str:
+    """One line naming the variable to fix: HTTP_HOST (the webhook's host is fixed) when it
+    does not resolve or is not this machine's, else the port (taken, or privileged)."""
+    if isinstance(error, socket.gaierror):
+        return f"HTTP_HOST: cannot resolve {host!r}: {error.strerror}"
+    reason = os.strerror(error.errno) if error.errno else str(error)
+    variable = "HTTP_HOST" if error.errno == errno.EADDRNOTAVAIL else port_variable
+    return f"{variable}: cannot listen on {host}:{port}: {reason}"
 
 
 async def stop_servers(data: BotData) -> None:

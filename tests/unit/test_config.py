@@ -125,3 +125,48 @@ def test_calendar_subscriptions_need_both_public_url_and_http_port():
     assert settings(telegram_bot_token="1:a", http_port=9090).calendar_base_url is None
     both = settings(telegram_bot_token="1:a", public_base_url=base, http_port=9090)
     assert both.calendar_base_url == base
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "Infinity"])
+@pytest.mark.parametrize("variable", ["max_messages_per_second", "broadcast_progress_seconds"])
+def test_float_settings_must_be_finite(variable, value):
+    with pytest.raises(ConfigError, match=variable.upper()):
+        settings(telegram_bot_token="123:abc", **{variable: value})
+
+
+def test_the_message_budget_stops_at_telegrams_ceiling():
+    assert settings(telegram_bot_token="1:a", max_messages_per_second=1000)
+    with pytest.raises(ConfigError, match="MAX_MESSAGES_PER_SECOND"):
+        settings(telegram_bot_token="1:a", max_messages_per_second=1e300)
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("sqlite+aiosqlite://user@host:port/x.sqlite3", "cannot be parsed"),
+        ("postgresql+asyncpg://u:pw-secret@[::1/x", "cannot be parsed"),
+        ("sqlite+aiosqlite://host/x.sqlite3", "not a host"),
+        ("sqlite+aiosqlite://u:pw-secret@/x.sqlite3", "not a host"),
+        ("postgresql+asyncpg://u:pw-secret@db:99999/x", "port 99999"),
+    ],
+)
+def test_a_garbled_database_url_is_named_without_its_password(url, says):
+    with pytest.raises(ConfigError, match=says) as error:
+        settings(telegram_bot_token="123:abc", database_url=url)
+    message = str(error.value)
+    assert "DATABASE_URL" in message and "pw-secret" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite+aiosqlite:///data/serienwecker.sqlite3",
+        "sqlite+aiosqlite:////var/lib/serienwecker/serienwecker.sqlite3",
+        "sqlite+aiosqlite://",
+        "postgresql+asyncpg://serienwecker@db/serienwecker",
+        "postgresql+asyncpg://u:p%40ss@127.0.0.1:5432/h_c",
+        "postgresql+asyncpg:///serienwecker?host=/run/postgresql",
+    ],
+)
+def test_usable_database_urls_pass(url):
+    assert settings(telegram_bot_token="123:abc", database_url=url).database_url == url

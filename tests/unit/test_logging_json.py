@@ -87,6 +87,12 @@ def test_exceptions_are_included_and_the_token_never_written(stream):
          "https://cal.example/a.ics?X-Amz-Signature=***&page=2"),
         ("https://feeds.example/rss?ids=1%2C2#top", "https://feeds.example/rss?ids=1%2C2#top"),
         ("http://[::1/feed", "<unparsable URL>"),
+        # Database URLs (DATABASE_URL in start-up errors): SQLite's empty host stays.
+        ("sqlite+aiosqlite:////var/lib/sw/db.sqlite3", "sqlite+aiosqlite:////var/lib/sw/db.sqlite3"),
+        ("sqlite+aiosqlite:///data/db.sqlite3", "sqlite+aiosqlite:///data/db.sqlite3"),
+        ("postgresql+asyncpg://sw:pw@db:5432/sw", "postgresql+asyncpg://sw:***@db:5432/sw"),
+        ("postgresql+asyncpg:///sw?host=/run/pg&password=pw",
+         "postgresql+asyncpg:///sw?host=/run/pg&password=***"),
     ],
 )  # fmt: skip
 def test_a_url_is_logged_without_its_credentials(url: str, logged: str) -> None:
