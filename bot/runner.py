@@ -9,7 +9,10 @@ port with /healthz and /metrics.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+
+from telegram.error import InvalidToken
 
 from bot.app import ALLOWED_UPDATES
 from bot.context import BotApplication
@@ -53,9 +56,13 @@ async def run_until_stopped(
             # any the scheduler starts meanwhile, halfway through their transactions.
             if application.job_queue is not None:
                 application.job_queue.scheduler.pause()
-            if application.updater.running:
-                await application.updater.stop()
-            await application.stop()
+            try:
+                if application.updater.running:
+                    # A polling loop that ended on a 401 raises it again here; it is known.
+                    with contextlib.suppress(InvalidToken):
+                        await application.updater.stop()
+            finally:  # else `async with` fails too: "This Application is still running!"
+                await application.stop()
         finally:
             if application.post_shutdown:
                 await application.post_shutdown(application)
