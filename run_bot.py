@@ -16,12 +16,16 @@ from bot.runner import run_until_stopped
 
 
 async def run(settings: Settings) -> None:
-    """Long polling or the webhook until SIGINT or SIGTERM, then a graceful stop."""
+    """Long polling or the webhook until SIGINT or SIGTERM, then a graceful stop; a token
+    Telegram rejects meanwhile stops it too and ends as one rejected at the start."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await run_until_stopped(build_application(settings), stop)
+    application = build_application(settings)
+    await run_until_stopped(application, stop)
+    if application.bot_data.ops.token_rejected.is_set():
+        raise InvalidToken("Telegram rejected the token while the bot ran")
 
 
 def main() -> int:

@@ -165,7 +165,14 @@ async def _post_shutdown(application: BotApplication) -> None:
 def build_application(settings: Settings) -> BotApplication:
     """The bot as users run it; tests build the same one against local fakes."""
     context_types = ContextTypes(context=BotContext, bot_data=bot_data_type(settings))
-    requests = (AiohttpRequest(), AiohttpRequest(pool_size=1))  # calls, getUpdates
+
+    def token_rejected() -> None:  # any call answered 401: bot.runner stops the bot
+        application.bot_data.ops.token_rejected.set()
+
+    requests = (  # calls, getUpdates
+        AiohttpRequest(on_unauthorized=token_rejected),
+        AiohttpRequest(pool_size=1, on_unauthorized=token_rejected),
+    )
     # One Telegram budget: handler replies and the outbox sender share this scheduler.
     scheduler = SendScheduler(settings.max_messages_per_second)
 

@@ -5,10 +5,16 @@ PTB's own `HTTPXRequest` spends most of the sender's CPU inside httpcore's conne
 a few hundred messages per second. aiohttp's connector hands out idle keep-alive connections
 from a queue. The wire format is PTB's: form fields holding JSON-encoded values, multipart
 when a file is uploaded; Telegram's answers are turned into errors by PTB's `BaseRequest`.
+
+Telegram answers 401 only when it no longer knows the token (revoked in @BotFather). Every
+call passes here, so `on_unauthorized` hears of it whichever call met it first: a send, a
+reply, or getUpdates, whose loop in PTB then ends for good without telling anyone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 import aiohttp
@@ -42,6 +48,7 @@ class AiohttpRequest(BaseRequest):
         read_timeout: float | None = READ_TIMEOUT,
         write_timeout: float | None = WRITE_TIMEOUT,
         pool_timeout: float | None = POOL_TIMEOUT,
+        on_unauthorized: Callable[[], None] | None = None,
     ) -> None:
         self.pool_size = pool_size
         self._connect_timeout = connect_timeout
@@ -49,6 +56,7 @@ class AiohttpRequest(BaseRequest):
         self._write_timeout = write_timeout
         self._pool_timeout = pool_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._on_unauthorized = on_unauthorized
 
     @property
     def read_timeout(self) -> float | None:
@@ -96,6 +104,8 @@ class AiohttpRequest(BaseRequest):
             async with self._session.request(
                 method, url, data=body, headers=headers, timeout=timeout
             ) as response:
+                if response.status == HTTPStatus.UNAUTHORIZED and self._on_unauthorized:
+                    self._on_unauthorized()
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error

@@ -7,7 +7,14 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
 
 from storage.statuses import DeliveryStatus
 
@@ -27,6 +34,7 @@ class Verdict(StrEnum):
     RETRY_AFTER = "retry_after"
     UNREACHABLE = "unreachable"
     MIGRATED = "migrated"
+    UNAUTHORIZED = "unauthorized"  # 401, the token: about the bot, not the message
     BUG = "bug"
     REJECTED = "rejected"
     TRANSIENT = "transient"
@@ -55,6 +63,8 @@ def classify(error: Exception) -> Outcome:
         return Outcome(Verdict.MIGRATED, new_chat_id=error.new_chat_id, error=text)
     if isinstance(error, Forbidden):
         return Outcome(Verdict.UNREACHABLE, error=text)
+    if isinstance(error, InvalidToken):  # the token was revoked: no message is at fault
+        return Outcome(Verdict.UNAUTHORIZED, error=text)
     if isinstance(error, BadRequest):
         message = error.message.lower()
         if any(marker in message for marker in GONE_MARKERS):
@@ -73,7 +83,8 @@ def backoff_seconds(attempts: int) -> float:
 
 
 def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -> dict[str, Any]:
-    """The new column values of one row after `outcome` (every key always present)."""
+    """The new column values of one row after `outcome` (every key always present). A row
+    whose send met a rejected token stays pending as it was: no attempt is counted."""
     change: dict[str, Any] = {
         "id": row_id,
         "status": DeliveryStatus.PENDING,

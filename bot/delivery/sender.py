@@ -53,6 +53,9 @@ CLAIM_AHEAD = 1.5
 # Sends holding a request slot: on the wire, or waiting for their global slot to leave at
 # once. Enough for ~1,000 msg/s at up to ~100 ms latency; below aiohttp's pool of 256.
 MAX_CONCURRENT_REQUESTS = 128
+# Telegram answered 401: the token was revoked (the runner then stops the bot). Nothing is
+# sent for this long, and the one error line says so once per pause; the rows stay pending.
+TOKEN_PAUSE_SECONDS = 60.0
 
 
 class SendMonitor(Protocol):
@@ -101,6 +104,7 @@ class Sender:
         self._last_flush = 0.0
         self._failed_flushes = 0
         self._next_claim = 0.0
+        self._paused_until = 0.0  # while Telegram rejects the token (`wake` ignores it)
         self._wake = asyncio.Event()
         self._on_the_wire = asyncio.Semaphore(MAX_CONCURRENT_REQUESTS)
         self._stopping = asyncio.Event()
@@ -156,7 +160,8 @@ class Sender:
         ):
             await self._flush()
         room = self.max_in_flight - len(self._in_flight)
-        if room >= max(1, self.max_in_flight // 4) and now >= self._next_claim:
+        claim_at = max(self._next_claim, self._paused_until)
+        if room >= max(1, self.max_in_flight // 4) and now >= claim_at:
             started = await self._claim(room)
             if started < room:  # the outbox has nothing more due: poll again later
                 self._next_claim = self.clock() + self.idle_poll_seconds
@@ -215,7 +220,8 @@ class Sender:
         try:
             if await self.scheduler.ready(chat, is_group=is_group, lane=Lane.BULK):
                 async with self._on_the_wire:
-                    if not self._stopping.is_set() and await self.scheduler.turn(
+                    paused = self.clock() < self._paused_until
+                    if not (self._stopping.is_set() or paused) and await self.scheduler.turn(
                         chat, is_group=is_group, lane=Lane.BULK
                     ):
                         outcome = await self._deliver(message)
@@ -244,7 +250,9 @@ class Sender:
         else:
             self.monitor.response(None, self.clock() - started)
             return Outcome(Verdict.DELIVERED, message_id=sent_id)
-        if outcome.kind == Verdict.BUG:
+        if outcome.kind == Verdict.UNAUTHORIZED:
+            self._pause_for_token()
+        elif outcome.kind == Verdict.BUG:
             logger.error(
                 "message to chat %s rejected as broken (%s); text: %s",
                 message.telegram_id, outcome.error, message.message.text or message.message.copy,
@@ -252,6 +260,16 @@ class Sender:
         elif outcome.kind != Verdict.RETRY_AFTER:
             logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
         return outcome
+
+    def _pause_for_token(self) -> None:
+        now = self.clock()
+        if now < self._paused_until:  # said once: the other sends on the wire met it too
+            return
+        self._paused_until = now + TOKEN_PAUSE_SECONDS
+        logger.error(
+            "Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): nothing is sent for %d s; "
+            "pending deliveries wait for a valid token", TOKEN_PAUSE_SECONDS,
+        )  # fmt: skip
 
     # -- recording ------------------------------------------------------------------------
     async def _flush(self) -> None:

@@ -26,7 +26,10 @@ def add_operator_routes(server: OpsServer, data: BotData, ops: Operations) -> No
     async def healthz(request: web.Request) -> web.Response:
         sender = data.sender
         state = None if sender is None else SenderState(sender.running, sender.sending)
-        healthy, body = await check_health(data.engine, state, ops.liveness)
+        rejected = ops.token_rejected.is_set()
+        healthy, body = await check_health(
+            data.engine, state, ops.liveness, token_rejected=rejected
+        )
         return web.json_response(body, status=200 if healthy else 503)
 
     async def metrics(request: web.Request) -> web.Response:

@@ -1,4 +1,5 @@
-"""Is the bot alive: the database answers, the sender runs, every periodic tick ran lately."""
+"""Is the bot alive: the database answers, the sender runs, Telegram takes the token, every
+periodic tick ran lately."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ DATABASE_TIMEOUT_SECONDS = 5.0
 # three of these is wedged (a slow database write may hold one step for a few seconds).
 OUTBOX_INTERVAL_SECONDS = 10.0
 OUTBOX = "outbox"
+UNAUTHORIZED = "Telegram rejected TELEGRAM_BOT_TOKEN (401); the bot is stopping"
 
 
 @dataclass
@@ -77,7 +79,11 @@ async def database_answers(engine: AsyncEngine) -> str | None:
 
 
 async def check_health(
-    engine: AsyncEngine | None, sender: SenderState | None, liveness: Liveness
+    engine: AsyncEngine | None,
+    sender: SenderState | None,
+    liveness: Liveness,
+    *,
+    token_rejected: bool,
 ) -> tuple[bool, dict[str, Any]]:
     """(healthy, the JSON body): each part with `ok`, and `failing` naming the bad ones."""
     parts: dict[str, dict[str, Any]] = {}
@@ -87,6 +93,9 @@ async def check_health(
         "ok": sender is not None and sender.running,
         "role": "sending" if sender is not None and sender.sending else "standby",
     }
+    parts["telegram"] = {"ok": not token_rejected} | (
+        {"error": UNAUTHORIZED} if token_rejected else {}
+    )
     ticks = liveness.report()
     if sender is not None and not sender.sending:
         ticks.pop(OUTBOX, None)  # on standby the outbox is another instance's job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from bot.ops.health import OUTBOX, Liveness
@@ -12,6 +13,8 @@ from bot.ops.metrics import Metrics
 class Operations:
     metrics: Metrics = field(default_factory=Metrics)
     liveness: Liveness = field(default_factory=Liveness)
+    # Set when Telegram answers 401 to any call (bot.telegram_request): the runner stops.
+    token_rejected: asyncio.Event = field(default_factory=asyncio.Event)
 
     # The sender reports through these two (see bot.delivery.sender.SendMonitor).
     def response(self, error: Exception | None, seconds: float) -> None:

@@ -6,11 +6,15 @@ import time
 
 from sqlalchemy import insert
 
+from bot.app import build_application
+from bot.runner import run_until_stopped
 from storage.db import create_engine
 from storage.delivery_models import Delivery
-from tests.e2e.conftest import BotRunner
+from tests.e2e.conftest import TOKEN, BotRunner
 from tests.e2e.outbox import chats, received, rows, seed, statuses, wait_settled
+from tests.e2e.test_operator_http import free_port
 from tests.fake_telegram import FakeTelegram
+from tests.fake_tvmaze import FakeTvmaze
 
 
 async def test_pending_news_for_one_chat_arrive_as_one_digest(bot: BotRunner, fake: FakeTelegram):
@@ -118,6 +122,33 @@ async def test_a_server_error_is_retried_after_a_back_off(bot: BotRunner, fake: 
     [row] = await wait_settled(bot, 1)
     assert (row.status, row.attempts) == ("sent", 1)
     assert "Internal Server Error" in (row.last_error or "Internal Server Error")
+
+
+async def test_a_token_revoked_under_a_webhook_bot_keeps_every_push_and_ends_the_bot(
+    fake: FakeTelegram, tvmaze: FakeTvmaze, tmp_path, caplog
+):
+    # No polling loop to meet the 401 first: the sender meets it.
+    runner = BotRunner(fake, f"sqlite+aiosqlite:///{tmp_path}/bot.sqlite3", tvmaze.base_url)
+    users = [11, 12, 13]
+    for user in users:
+        fake.add_user(user)
+    settings = runner.settings(
+        webhook_url="https://bot.example.org/hook", webhook_secret="s3cret",
+        webhook_port=free_port(),
+    )  # fmt: skip
+    application = build_application(settings)
+    task = asyncio.create_task(run_until_stopped(application, asyncio.Event()))
+    await fake.wait_for_call("setWebhook", timeout=10)
+    fake.token = "123:revoked"
+    pushes = [(user, f"news:revoked:{user}", f"Neuigkeit {user}") for user in users]
+    await seed(runner.database_url, {user: "private" for user in users}, pushes)
+    await asyncio.wait_for(task, 10)  # the bot stopped by itself
+    assert application.bot_data.ops.token_rejected.is_set()
+    assert {(r.status, r.attempts) for r in await rows(runner.database_url)} == {("pending", 0)}
+    assert ("sendMessage", 401, "Unauthorized") in fake.errors
+    assert not any(fake.messages(user) for user in users)
+    [error] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "TELEGRAM_BOT_TOKEN" in error and TOKEN not in error
 
 
 async def test_rows_of_the_previous_payload_version_are_sent_and_unreadable_ones_failed(

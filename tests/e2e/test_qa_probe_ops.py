@@ -164,15 +164,6 @@ def test_export_does_not_write_spreadsheet_formulas():
 # -- a token revoked while the bot runs -------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/delivery/outcomes.classify maps InvalidToken (401: the token was revoked in "
-    "BotFather) to Verdict.BUG, so every pending row (a whole broadcast) is FAILED at once, "
-    "logged as 'rejected as broken', and never sent once the operator sets the new token; "
-    "(also: after polling aborted on the 401, stopping the runner raises RuntimeError 'This "
-    "Application is still running!' because updater.stop() re-raises InvalidToken in "
-    "bot/runner.run_until_stopped)",
-)
 async def test_pending_pushes_survive_a_revoked_token(
     bot: BotRunner, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
 ):
@@ -192,13 +183,6 @@ async def test_pending_pushes_survive_a_revoked_token(
     assert statuses <= {"pending", "sending"}, statuses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when Telegram answers getUpdates with 401 (token revoked), PTB's polling loop logs "
-    "'Invalid token. Aborting retry loop.' and stops for good, but run_bot.py keeps running "
-    "deaf and /healthz keeps answering 200 'ok': no restart, no alert (bot/ops/health.py does "
-    "not watch the updater; bot/runner.py does not stop when polling dies)",
-)
 async def test_a_revoked_token_while_polling_is_not_reported_healthy(tmp_path, fake: FakeTelegram):
     fake.add_user(1, "Anna", language_code="de")
     port = free_port()
@@ -222,6 +206,8 @@ async def test_a_revoked_token_while_polling_is_not_reported_healthy(tmp_path, f
             await asyncio.wait_for(process.wait(), timeout=30)
     log = (tmp_path / "stderr.log").read_text()
     assert TOKEN not in log and "123%3Aabc" not in log
+    assert process.returncode == 2  # like a token rejected at the start: systemd alerts
+    assert log.strip().splitlines()[-1].startswith("Telegram rejected TELEGRAM_BOT_TOKEN")
 
 
 # -- the operators' HTTP server and the webhook -----------------------------------------------

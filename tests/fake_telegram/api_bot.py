@@ -65,6 +65,7 @@ async def get_updates(fake: FakeTelegram, p: dict[str, Any]) -> list[dict[str, A
         raise bad("invalid timeout specified")
     fake.poll_generation += 1
     generation = fake.poll_generation
+    token = fake.token  # the one this call was made with
     fake.bump()
 
     def ready() -> list[dict[str, Any]] | bool | None:
@@ -74,7 +75,7 @@ async def get_updates(fake: FakeTelegram, p: dict[str, Any]) -> list[dict[str, A
         if dropped:
             fake.dropped_updates.extend(dropped)
             fake.updates = [u for u in fake.updates if u not in dropped]
-        return fake.updates[:limit] or fake.closing or None
+        return fake.updates[:limit] or fake.closing or fake.token != token or None
 
     try:
         batch = await fake.wait(ready, float(timeout), "updates")

@@ -62,6 +62,8 @@ Scripting::
     fail_next(method, status, description, parameters=None, times=1)  # method "*" = any;
                                                       # 429 without parameters: retry_after 1
     delays[method] = seconds                          # that method answers this much later
+    token = "123:new"                                 # BotFather's /revoke: the old token gets
+                                                      # 401, its pending long poll ends at once
 
 Errors follow Telegram: 400 "Bad Request: ...", 403 "Forbidden: ...", 429 with
 parameters.retry_after, migrated groups with parameters.migrate_to_chat_id, 401/404 for a wrong
@@ -92,7 +94,7 @@ RATE_LIMITED = frozenset({"sendmessage", "senddocument", "copymessage", "editmes
 class FakeTelegram(World):
     def __init__(self, token: str = "123:abc", *, bot_username: str = "serienwecker_test_bot"):
         super().__init__(bot_username)
-        self.token = token
+        self._token = token
         self.stats: Counter[str] = Counter()
         self.webhook: dict[str, Any] = {}
         self.allowed_updates = api_bot.DEFAULT_ALLOWED
@@ -110,6 +112,18 @@ class FakeTelegram(World):
         self.delays: dict[str, float] = {}  # method (any case) → seconds before it answers
         self._sent: deque[tuple[float, int | None, bool]] = deque()  # (time, chat, is_group)
         self.arrivals: list[float] = []  # clock() of every message accepted (for benches)
+
+    @property
+    def token(self) -> str:
+        return self._token
+
+    @token.setter
+    def token(self, token: str) -> None:
+        # Telegram's server wakes a pending long poll when the bot's token is revoked and
+        # answers it at once (tdlib/telegram-bot-api Client::on_closed); every later call
+        # with the old token gets 401.
+        self._token = token
+        self.bump()
 
     # -- lifecycle ------------------------------------------------------------------------
     async def start(self) -> None:

@@ -10,7 +10,15 @@ import aiohttp
 import pytest
 import telegram
 from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+)
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from tests.fake_telegram import BOT_ID, FakeTelegram
@@ -171,6 +179,17 @@ async def test_get_updates_long_poll_and_offset(fake: FakeTelegram, bot: telegra
     assert await bot.get_updates(timeout=dtm.timedelta(seconds=0.2)) == ()
     assert asyncio.get_running_loop().time() - started >= 0.19
     await fake.wait_until_delivered(0.1)
+
+
+async def test_a_revoked_token_ends_its_long_poll_at_once_then_gets_401(
+    fake: FakeTelegram, bot: telegram.Bot
+) -> None:
+    poll = asyncio.create_task(bot.get_updates(timeout=30))
+    await fake.wait_for_call("getUpdates")
+    fake.token = "123:new"
+    assert await asyncio.wait_for(poll, 2) == ()
+    with pytest.raises(InvalidToken):
+        await bot.get_updates(timeout=30)
 
 
 async def test_second_poller_conflicts(fake: FakeTelegram, bot: telegram.Bot) -> None:

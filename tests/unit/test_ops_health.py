@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.ops.health import OUTBOX, Liveness, SenderState, check_health
+from bot.ops.health import OUTBOX, UNAUTHORIZED, Liveness, SenderState, check_health
 from bot.ops.metrics import Metrics, response_code
 
 
@@ -45,13 +45,24 @@ async def test_verdict_names_what_fails_and_standby_needs_no_outbox():
     liveness.expect("feed-poll", 60)
     liveness.expect(OUTBOX, 10)
     clock.now += 100  # the outbox loop stopped coming round; the feeds are fine
-    healthy, body = await check_health(None, SenderState(running=True, sending=True), liveness)
+    sending = SenderState(running=True, sending=True)
+    healthy, body = await check_health(None, sending, liveness, token_rejected=False)
     assert not healthy and body["failing"] == ["database", OUTBOX]
-    healthy, body = await check_health(None, SenderState(running=True, sending=False), liveness)
+    standby = SenderState(running=True, sending=False)
+    healthy, body = await check_health(None, standby, liveness, token_rejected=False)
     assert body["failing"] == ["database"] and OUTBOX not in body
     assert body["sender"] == {"ok": True, "role": "standby"}
-    healthy, body = await check_health(None, SenderState(running=False, sending=False), liveness)
+    stopped = SenderState(running=False, sending=False)
+    healthy, body = await check_health(None, stopped, liveness, token_rejected=False)
     assert body["failing"] == ["database", "sender"]
+
+
+async def test_a_rejected_token_is_named_as_failing():
+    sending = SenderState(running=True, sending=True)
+    healthy, body = await check_health(None, sending, Liveness(), token_rejected=True)
+    assert not healthy and body["failing"] == ["database", "telegram"]
+    assert body["telegram"] == {"ok": False, "error": UNAUTHORIZED}
+    assert "TELEGRAM_BOT_TOKEN" in UNAUTHORIZED
 
 
 def test_telegram_answers_are_counted_by_http_code():

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TimedOut
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
-from bot.delivery.outcomes import MAX_ATTEMPTS, classify, row_change
+from bot.delivery.outcomes import MAX_ATTEMPTS, Verdict, classify, row_change
 
 
 def test_outcomes_decide_retry_give_up_and_cancel():
@@ -26,3 +26,14 @@ def test_outcomes_decide_retry_give_up_and_cancel():
     assert (retry["status"], retry["attempts"]) == ("pending", 2)
     assert retry["not_before"] == now + timedelta(seconds=4)
     assert change(TimedOut(), attempts=MAX_ATTEMPTS - 1)["status"] == "failed"
+
+
+def test_a_rejected_token_leaves_the_row_pending_without_counting_an_attempt():
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    outcome = classify(InvalidToken("Unauthorized"))
+    assert outcome.kind is Verdict.UNAUTHORIZED
+    change = row_change(outcome, row_id=1, attempts=MAX_ATTEMPTS - 1, now=now)
+    assert (change["status"], change["attempts"], change["not_before"]) == (
+        "pending", MAX_ATTEMPTS - 1, now,
+    )  # fmt: skip
+    assert change["last_error"] == "InvalidToken: Unauthorized"
