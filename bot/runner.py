@@ -39,9 +39,9 @@ async def run_until_stopped(
             await application.post_shutdown(application)
         raise
     async with application:  # initialized above … shutdown()
-        if application.post_init:
-            await application.post_init(application)
         try:
+            if application.post_init:  # a failure here (a busy port) stops what it started
+                await application.post_init(application)
             await application.start()
             assert application.updater is not None
             if settings.webhook_url is not None:
