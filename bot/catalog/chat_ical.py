@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import httpx
@@ -54,10 +54,10 @@ def airing_key_prefix(chat_id: int, airing_id: int) -> str:
     return f"{chat_airings_key_prefix(chat_id)}{airing_id}:"
 
 
-def _is_future(airing: IcalAiring, now: datetime) -> bool:
-    if airing.airstamp is not None:
-        return airing.airstamp > now
-    return airing.airdate is not None and airing.airdate >= now.date()
+def _is_future(airstamp: datetime | None, airdate: date | None, now: datetime) -> bool:
+    if airstamp is not None:
+        return airstamp > now
+    return airdate is not None and airdate >= now.date()
 
 
 async def store_chat_airings(
@@ -86,7 +86,7 @@ async def store_chat_airings(
         row.airdate = airdate
         row.channel = airing.channel
     for vanished in stored.values():
-        if (vanished.airdate or now.date()) >= now.date():
+        if _is_future(vanished.airstamp, vanished.airdate, now):  # history stays
             stale.append(vanished)
             await session.delete(vanished)
     for row in stale:
@@ -95,7 +95,7 @@ async def store_chat_airings(
         )
         await outbox.withdraw(session, ids=[row_id for row_id, _ in pending])
     await session.flush()
-    return sum(1 for airing in airings if _is_future(airing, now))
+    return sum(1 for airing in airings if _is_future(airing.airstamp, airing.airdate, now))
 
 
 async def _download(
@@ -103,16 +103,17 @@ async def _download(
     limits: FetchLimits,
     url: str,
     *,
+    now: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> tuple[FetchResult, list[IcalAiring] | str | None]:
-    """The download and its airings; None if unchanged; a text if there are none."""
+    """The download and its upcoming airings; None if unchanged; a text if there are none."""
     fetched = await fetch_feed(client, url, etag=etag, last_modified=last_modified, limits=limits)
     if fetched.not_modified:
         return fetched, None
     if fetched.error is not None:
         return fetched, fetched.error
-    airings = await asyncio.to_thread(parse_ical, fetched.body)  # big feeds: off the loop
+    airings = await asyncio.to_thread(parse_ical, fetched.body, now=now)  # big feeds: off the loop
     return fetched, NOT_A_CALENDAR if airings is None else airings
 
 
@@ -130,7 +131,7 @@ async def attach_chat_ical(
     url = url.strip()
     if not is_ical_url(url):
         return ChatAttachOutcome("invalid_url")
-    fetched, downloaded = await _download(client, limits, url)
+    fetched, downloaded = await _download(client, limits, url, now=now)
     if downloaded == NOT_A_CALENDAR:
         return ChatAttachOutcome("not_calendar")
     if isinstance(downloaded, str) or downloaded is None:
@@ -217,7 +218,9 @@ async def _refresh_one(
     async with sessions() as session:
         link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
         etag, modified = (link.etag, link.last_modified) if link else (None, None)
-    fetched, downloaded = await _download(client, limits, url, etag=etag, last_modified=modified)
+    fetched, downloaded = await _download(
+        client, limits, url, now=now, etag=etag, last_modified=modified
+    )
     if downloaded is None:
         return "unchanged"
     if isinstance(downloaded, str):

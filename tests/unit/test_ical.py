@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.catalog import ical
 from bot.catalog.ical import parse_ical, store_ical_airings
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
@@ -42,7 +43,8 @@ def test_parse_timed_zoned_and_all_day_events():
             event("b", "DTSTART:20261201T191500Z"),
             event("c", "DTSTART;VALUE=DATE:20261205"),
             "BEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20261201T191500Z\r\nEND:VEVENT",
-        )
+        ),
+        now=NOW,
     )
     assert [(a.uid, a.airstamp, a.airdate) for a in airings] == [
         ("a", datetime(2026, 11, 29, 19, 15, tzinfo=UTC), None),
@@ -54,7 +56,8 @@ def test_parse_timed_zoned_and_all_day_events():
 
 def test_an_unreadable_event_is_skipped_not_fatal():
     airings = parse_ical(
-        feed(event("bad", "DTSTART:2026-99-99T25:61"), event("ok", "DTSTART:20261201T191500Z"))
+        feed(event("bad", "DTSTART:2026-99-99T25:61"), event("ok", "DTSTART:20261201T191500Z")),
+        now=NOW,
     )
     assert [a.uid for a in airings] == ["ok"]
 
@@ -64,6 +67,21 @@ def test_an_unreadable_event_is_skipped_not_fatal():
 )
 def test_garbage_is_not_a_calendar(body):
     assert parse_ical(body) is None
+
+
+def test_past_airings_are_dropped_before_the_soonest_upcoming_are_kept(monkeypatch):
+    monkeypatch.setattr(ical, "MAX_EVENTS", 3)
+    history = [event(f"old-{day}", f"DTSTART:202611{day:02}T191500Z") for day in range(1, 23)]
+    later = [event(f"new-{day}", f"DTSTART:202612{day:02}T191500Z") for day in (9, 7, 5, 3)]
+    today = [
+        event("yesterday", "DTSTART:20261123T191500Z"),  # within the margin
+        event("today", "DTSTART;VALUE=DATE:20261124"),
+    ]
+    airings = parse_ical(feed(*history, *later, *today), now=NOW)
+    assert [a.uid for a in airings] == ["yesterday", "today", "new-3"]
+    monkeypatch.setattr(ical, "MAX_EVENTS", 10)
+    airings = parse_ical(feed(*history, *later, *today), now=NOW)
+    assert [a.uid for a in airings][2:] == ["new-3", "new-5", "new-7", "new-9"]
 
 
 async def test_store_upserts_and_drops_vanished_future_airings(engine):
@@ -77,14 +95,17 @@ async def test_store_upserts_and_drops_vanished_future_airings(engine):
         series = await store_show(session, parse_show_data(raw, []), now=NOW)
         first = parse_ical(
             feed(
-                event("past", "DTSTART:20261101T191500Z"),
+                event("past", "DTSTART:20261101T191500Z"),  # still to come when first read
                 event("moves", "DTSTART:20261201T191500Z"),
                 event("goes", "DTSTART:20261202T191500Z"),
-            )
+            ),
+            now=datetime(2026, 10, 30, tzinfo=UTC),
         )
         assert await store_ical_airings(session, series, first, now=NOW) == 2
     async with sessions.begin() as session:
-        second = parse_ical(feed(event("moves", "DTSTART:20261208T191500Z", location="ZDFneo")))
+        second = parse_ical(
+            feed(event("moves", "DTSTART:20261208T191500Z", location="ZDFneo")), now=NOW
+        )
         assert await store_ical_airings(session, series, second, now=NOW) == 1
     async with sessions() as session:
         rows = list(await session.scalars(select(Episode).order_by(Episode.airstamp)))
