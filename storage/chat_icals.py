@@ -32,15 +32,15 @@ async def remove_chat_ical(session: AsyncSession, *, chat_id: int, series_id: in
     return True
 
 
-async def all_chat_icals(session: AsyncSession) -> list[tuple[int, int, str]]:
-    """(chat id, series id, url) of every link of a reachable chat."""
+async def all_chat_icals(session: AsyncSession) -> list[tuple[int, int, str, str | None]]:
+    """(chat id, series id, url, the chat's own zone) of every link of a reachable chat."""
     rows = await session.execute(
-        select(ChatIcal.chat_id, ChatIcal.series_id, ChatIcal.url)
+        select(ChatIcal.chat_id, ChatIcal.series_id, ChatIcal.url, Chat.timezone)
         .join(Chat, Chat.id == ChatIcal.chat_id)
         .where(Chat.status == ChatStatus.ACTIVE)
         .order_by(ChatIcal.chat_id, ChatIcal.series_id)
     )
-    return [(chat_id, series_id, url) for chat_id, series_id, url in rows]
+    return [(chat_id, series_id, url, zone) for chat_id, series_id, url, zone in rows]
 
 
 async def chat_airings_of(

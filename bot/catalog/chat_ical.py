@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.ical import IcalAiring, parse_ical
 from bot.catalog.ical_feeds import NOT_A_CALENDAR, is_ical_url
+from bot.chat_settings import Defaults
 from bot.delivery import outbox
 from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
 from storage.catalog_models import Follow
@@ -103,17 +104,20 @@ async def _download(
     limits: FetchLimits,
     url: str,
     *,
+    timezone: str,
     now: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> tuple[FetchResult, list[IcalAiring] | str | None]:
-    """The download and its upcoming airings; None if unchanged; a text if there are none."""
+    """The download and its upcoming airings (floating times in `timezone`, the chat's, unless
+    the calendar names its own); None if unchanged; a text if there are none."""
     fetched = await fetch_feed(client, url, etag=etag, last_modified=last_modified, limits=limits)
     if fetched.not_modified:
         return fetched, None
     if fetched.error is not None:
         return fetched, fetched.error
-    airings = await asyncio.to_thread(parse_ical, fetched.body, now=now)  # big feeds: off the loop
+    # big feeds: off the loop
+    airings = await asyncio.to_thread(parse_ical, fetched.body, now=now, timezone=timezone)
     return fetched, NOT_A_CALENDAR if airings is None else airings
 
 
@@ -125,13 +129,15 @@ async def attach_chat_ical(
     chat_id: int,
     series_id: int,
     url: str,
+    timezone: str,
     now: datetime,
 ) -> ChatAttachOutcome:
-    """Check that `url` is a calendar and keep it, with its airings, for the chat's series."""
+    """Check that `url` is a calendar and keep it, with its airings, for the chat's series
+    (`timezone`: the chat's zone)."""
     url = url.strip()
     if not is_ical_url(url):
         return ChatAttachOutcome("invalid_url")
-    fetched, downloaded = await _download(client, limits, url, now=now)
+    fetched, downloaded = await _download(client, limits, url, timezone=timezone, now=now)
     if downloaded == NOT_A_CALENDAR:
         return ChatAttachOutcome("not_calendar")
     if isinstance(downloaded, str) or downloaded is None:
@@ -185,15 +191,17 @@ async def refresh_chat_icals(
     client: httpx.AsyncClient,
     limits: FetchLimits,
     now: datetime,
+    defaults: Defaults,
 ) -> ChatRefreshReport:
     """Re-read every chat's link (conditionally, with the validators the server gave); a
     failing one is logged and counted, never raised."""
     async with sessions() as session:
         links = await all_chat_icals(session)
     failed = unchanged = 0
-    for chat_id, series_id, url in links:
+    for chat_id, series_id, url, zone in links:
+        link = _Link(chat_id, series_id, url, zone or defaults.timezone)
         try:
-            outcome = await _refresh_one(sessions, client, limits, chat_id, series_id, url, now)
+            outcome = await _refresh_one(sessions, client, limits, link, now)
         except Exception:  # one broken link must not stop the others or the sync job
             logger.exception("iCal link of chat %d, series %d failed", chat_id, series_id)
             outcome = "failed"
@@ -206,20 +214,27 @@ async def refresh_chat_icals(
     return ChatRefreshReport(len(links), failed, unchanged)
 
 
+@dataclass(frozen=True)
+class _Link:
+    chat_id: int
+    series_id: int
+    url: str
+    timezone: str  # the chat's effective zone
+
+
 async def _refresh_one(
     sessions: async_sessionmaker[AsyncSession],
     client: httpx.AsyncClient,
     limits: FetchLimits,
-    chat_id: int,
-    series_id: int,
-    url: str,
+    link: _Link,
     now: datetime,
 ) -> Literal["stored", "unchanged", "failed"]:
+    chat_id, series_id, url = link.chat_id, link.series_id, link.url
     async with sessions() as session:
-        link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
-        etag, modified = (link.etag, link.last_modified) if link else (None, None)
+        stored = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
+        etag, modified = (stored.etag, stored.last_modified) if stored else (None, None)
     fetched, downloaded = await _download(
-        client, limits, url, now=now, etag=etag, last_modified=modified
+        client, limits, url, timezone=link.timezone, now=now, etag=etag, last_modified=modified
     )
     if downloaded is None:
         return "unchanged"
@@ -229,10 +244,10 @@ async def _refresh_one(
         )
         return "failed"
     async with sessions.begin() as session:
-        link = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
-        if link is None or link.url != url:  # removed or replaced meanwhile
+        current = await get_chat_ical(session, chat_id=chat_id, series_id=series_id)
+        if current is None or current.url != url:  # removed or replaced meanwhile
             return "unchanged"
-        link.etag, link.last_modified = fetched.etag, fetched.last_modified
+        current.etag, current.last_modified = fetched.etag, fetched.last_modified
         await store_chat_airings(
             session, chat_id=chat_id, series_id=series_id, airings=downloaded, now=now
         )

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import recurring_ical_events  # type: ignore[import-untyped]
 from icalendar import Calendar, Component, Event
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.catalog.importer import set_air_time
 from bot.catalog.schedule import Airing, episode_code
+from bot.config import known_timezones
 from storage.catalog_models import Episode, Series
 from storage.series import ical_episodes_of
 
@@ -33,11 +35,15 @@ class IcalAiring:
     channel: str | None
 
 
-def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] | None:
+def parse_ical(
+    body: bytes, *, now: datetime | None = None, timezone: str = "UTC"
+) -> list[IcalAiring] | None:
     """The upcoming airings of an iCal feed, soonest first; None if the body is not a calendar.
 
     Airings older than PAST_MARGIN are dropped before the MAX_EVENTS soonest are kept: a
-    portal's calendar may hold years of history.
+    portal's calendar may hold years of history. A time without a zone (floating, RFC 5545's
+    local time) is read in the calendar's X-WR-TIMEZONE if tzdata knows it, else in
+    `timezone` (the chat's); so is a TZID neither tzdata nor the calendar defines (warned).
     A single event is one airing keyed by its UID. A recurring one (RRULE/RDATE, or
     overridden occurrences with a RECURRENCE-ID) is expanded from PAST_MARGIN ago to HORIZON
     ahead by recurring-ical-events, which applies the overrides; each occurrence is keyed by
@@ -49,7 +55,15 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
         return None
     now = now or datetime.now(UTC)
     since = now - PAST_MARGIN
+    declared = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+    if declared not in known_timezones():
+        calendar.pop("X-WR-TIMEZONE", None)  # recurring-ical-events would fail on it
+        declared = timezone
+    floating = ZoneInfo(declared)
     events = calendar.walk("VEVENT")
+    unknown = _undefined_zones(events)
+    if unknown:
+        logger.warning("iCal times in unknown zones %s read in %s", unknown, floating.key)
     recurring = {
         _uid(event)
         for event in events
@@ -59,7 +73,7 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
         airing
         for event in events
         if _uid(event) not in recurring
-        for airing in [_airing(event, _uid(event))]
+        for airing in [_airing(event, _uid(event), floating)]
         if airing is not None
     ]
     if recurring:
@@ -77,7 +91,7 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
             except ValueError:
                 original = None
             key = f"{uid[:250]}#{_stamp(original)}" if original is not None else None
-            airing = _airing(occurrence, key) if key else None
+            airing = _airing(occurrence, key, floating) if key else None
             if airing is not None:
                 airings.append(airing)
     unique = {airing.uid: airing for airing in reversed(airings)}  # the first of a key wins
@@ -103,6 +117,18 @@ def _when(airing: IcalAiring) -> datetime:
     return datetime.combine(airing.airdate, time(), UTC)
 
 
+def _undefined_zones(events: Sequence[Component]) -> str:
+    """The TZIDs of start times that neither tzdata nor the calendar define, for the log."""
+    names = {
+        str(event["DTSTART"].params["TZID"])[:60]
+        for event in events
+        if isinstance(start := _start(event), datetime)
+        and start.tzinfo is None
+        and "TZID" in event["DTSTART"].params
+    }
+    return ", ".join(sorted(names)[:5])
+
+
 def _start(event: Component) -> date | None:
     try:
         start = event.decoded("DTSTART", None)
@@ -112,12 +138,12 @@ def _start(event: Component) -> date | None:
     return start if isinstance(start, date) else None
 
 
-def _airing(event: Component, uid: str) -> IcalAiring | None:
+def _airing(event: Component, uid: str, floating: ZoneInfo) -> IcalAiring | None:
     start = _start(event)
     if not uid or start is None:
         return None
     if isinstance(start, datetime):
-        aware = start if start.tzinfo else start.replace(tzinfo=UTC)
+        aware = start if start.tzinfo else start.replace(tzinfo=floating)
         airstamp, airdate = aware.astimezone(UTC), None
     else:
         airstamp, airdate = None, start

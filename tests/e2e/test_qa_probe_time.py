@@ -47,11 +47,6 @@ def calendar(*lines: str) -> bytes:
 # --- a chat's own iCal link: what German TV portals send ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a floating DTSTART (no TZID, no Z) is read as UTC and the calendar's "
-    "X-WR-TIMEZONE is ignored, so 20:15 German time becomes 21:15 (bot/catalog/ical.py _airing)",
-)
 def test_floating_times_are_read_in_the_calendars_own_zone():
     body = calendar(
         "X-WR-TIMEZONE:Europe/Berlin",

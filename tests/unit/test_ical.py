@@ -1,6 +1,8 @@
 """iCal import (admin-attached air dates) on SQLite and PostgreSQL."""
 
+import logging
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -67,6 +69,48 @@ def test_an_unreadable_event_is_skipped_not_fatal():
 )
 def test_garbage_is_not_a_calendar(body):
     assert parse_ical(body) is None
+
+
+def local_times(body: bytes, timezone: str = "UTC") -> dict[str, str]:
+    airings = parse_ical(body, now=NOW, timezone=timezone) or []
+    berlin = ZoneInfo("Europe/Berlin")
+    return {a.uid: f"{a.airstamp.astimezone(berlin):%d %H:%M}" for a in airings if a.airstamp}
+
+
+def test_floating_times_are_local_to_the_calendar_else_to_the_chat():
+    floating = event("f", "DTSTART:20261126T201500")
+    weekly = "\r\n".join(
+        ["BEGIN:VEVENT", "UID:w", "DTSTART:20261126T201500", "RRULE:FREQ=WEEKLY;COUNT=1",
+         "END:VEVENT"]
+    )  # fmt: skip
+    berlin = local_times(feed("X-WR-TIMEZONE:Europe/Berlin", floating, weekly), "Asia/Tokyo")
+    assert berlin == {"f": "26 20:15", "w#20261126T191500Z": "26 20:15"}
+    assert local_times(feed(floating, weekly), "Europe/Berlin") == {
+        "f": "26 20:15", "w#20261126T201500Z": "26 20:15",
+    }  # fmt: skip
+    # A zone tzdata does not know is no zone: the chat's, and the recurrences still expand.
+    unknown = feed("X-WR-TIMEZONE:Mitteleuropa", floating, weekly)
+    assert local_times(unknown, "Europe/Berlin") == {
+        "f": "26 20:15",
+        "w#20261126T201500Z": "26 20:15",
+    }
+    assert local_times(feed(floating)) == {"f": "26 21:15"}  # no zone anywhere: UTC
+    assert local_times(feed(event("z", "DTSTART:20261126T201500Z")), "Europe/Berlin") == {
+        "z": "26 21:15"
+    }
+
+
+def test_an_undefined_tzid_is_read_like_a_floating_time_with_one_warning(caplog):
+    body = feed(
+        "X-WR-TIMEZONE:Europe/Berlin",
+        event("a", "DTSTART;TZID=Mitteleuropa:20261126T201500"),
+        event("b", "DTSTART;TZID=Mitteleuropa:20261127T201500"),
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.catalog.ical"):
+        assert local_times(body, "UTC") == {"a": "26 20:15", "b": "27 20:15"}
+    [record] = caplog.records
+    assert record.levelno == logging.WARNING
+    assert "Mitteleuropa" in record.getMessage() and "Europe/Berlin" in record.getMessage()
 
 
 def test_past_airings_are_dropped_before_the_soonest_upcoming_are_kept(monkeypatch):
