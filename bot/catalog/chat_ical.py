@@ -22,6 +22,7 @@ from bot.catalog.ical_feeds import NOT_A_CALENDAR, is_ical_url
 from bot.chat_settings import Defaults
 from bot.delivery import outbox
 from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
+from bot.reminders.plan import airing_key_prefix, chat_airings_key_prefix
 from storage.catalog_models import Follow
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.chat_icals import (
@@ -42,17 +43,6 @@ class ChatAttachOutcome:
     kind: ChatAttachKind
     future_airings: int = 0  # for "done"
     reason: str | None = None  # for "unreachable"
-
-
-def chat_airings_key_prefix(chat_id: int) -> str:
-    """The dedup keys of all the chat's chat-only airing reminders start with this. "ical-"
-    keeps them apart from a TVmaze episode's `reminder:<chat>:<episode id>:<lead>`."""
-    return f"reminder:{chat_id}:ical-"
-
-
-def airing_key_prefix(chat_id: int, airing_id: int) -> str:
-    """The dedup keys of one chat-only airing's reminders start with this."""
-    return f"{chat_airings_key_prefix(chat_id)}{airing_id}:"
 
 
 def _is_future(airstamp: datetime | None, airdate: date | None, now: datetime) -> bool:
@@ -166,7 +156,9 @@ async def remove_chat_calendar(session: AsyncSession, *, chat_id: int, series_id
     if there was one."""
     airings = await chat_airings_of(session, chat_id=chat_id, series_id=series_id)
     prefixes = tuple(airing_key_prefix(chat_id, airing.id) for airing in airings.values())
-    pending = await pending_chat_airing_reminders(session, key_prefix=f"reminder:{chat_id}:ical-")
+    pending = await pending_chat_airing_reminders(
+        session, key_prefix=chat_airings_key_prefix(chat_id)
+    )
     await outbox.withdraw(
         session, ids=[row_id for row_id, key in pending if key.startswith(prefixes)]
     )

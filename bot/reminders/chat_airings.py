@@ -14,14 +14,13 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.catalog.chat_ical import airing_key_prefix
 from bot.catalog.schedule import Airing
 from bot.chat_settings import Defaults, effective_settings
 from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower
 from bot.message import BotMessage
 from bot.reminders.message import reminder_keyboard, reminder_text
-from bot.reminders.plan import reminders_for
+from bot.reminders.plan import airing_key_prefix, reminders_for
 from bot.series_settings import effective_series_settings, override_of, wants_reminder
 from storage.chat_icals import chat_airings_due
 from storage.statuses import DeliveryKind

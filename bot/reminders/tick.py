@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.catalog.chat_ical import chat_airings_key_prefix
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
@@ -29,6 +28,7 @@ from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
+    chat_airings_key_prefix,
     dedup_key,
     remind_moment,
     reminders_for,
