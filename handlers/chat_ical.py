@@ -77,6 +77,7 @@ async def chat_ical_input(update: Update, context: BotContext) -> None:
         series_id=series_id,
         url=message.text,
         timezone=timezone,
+        defaults=scope.defaults,
         now=datetime.now(UTC),
     )
     await reply(message, BotMessage(attach_text(language, outcome)))

@@ -71,10 +71,11 @@ async def chat_airings_due(
     last_day: date,
     not_before: datetime,
     chat_id: int | None = None,
+    airing_ids: Collection[int] | None = None,
 ) -> list[tuple[ChatAiring, Series, Chat, Follow]]:
-    """Chat-only airings of reachable chats (or only `chat_id`) that air in one of the
-    `timed` ranges (start, end] after `not_before`, or are date-only releases between the two
-    days, with the chat's follow of their series (its own settings)."""
+    """Chat-only airings of reachable chats (or only `chat_id`, only `airing_ids`) that air
+    in one of the `timed` ranges (start, end] after `not_before`, or are date-only releases
+    between the two days, with the chat's follow of their series (its own settings)."""
     in_range = [
         and_(ChatAiring.airstamp > max(start, not_before), ChatAiring.airstamp <= end)
         for start, end in timed
@@ -96,6 +97,8 @@ async def chat_airings_due(
     )
     if chat_id is not None:
         statement = statement.where(ChatAiring.chat_id == chat_id)
+    if airing_ids is not None:
+        statement = statement.where(ChatAiring.id.in_(airing_ids))
     rows = await session.execute(statement)
     return [(airing, series, chat, follow) for airing, series, chat, follow in rows]
 

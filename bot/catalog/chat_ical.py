@@ -23,6 +23,7 @@ from bot.chat_settings import Defaults
 from bot.delivery import outbox
 from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
 from bot.reminders.plan import airing_key_prefix, chat_airings_key_prefix
+from bot.reminders.tick import replan_chat_airings
 from storage.catalog_models import Follow
 from storage.chat_ical_models import ChatAiring, ChatIcal
 from storage.chat_icals import (
@@ -57,35 +58,37 @@ async def store_chat_airings(
     chat_id: int,
     series_id: int,
     airings: Sequence[IcalAiring],
+    defaults: Defaults,
     now: datetime,
 ) -> int:
-    """Upsert the calendar's airings for the chat; future ones that left it are deleted, and
-    unsent reminders of moved or deleted ones withdrawn (the planner writes them anew).
-    Returns the number of future airings."""
+    """Upsert the calendar's airings for the chat; future ones that left it are deleted. The
+    reminders of new, moved and deleted ones are planned anew at once, as a moved episode's
+    are: one whose moment passed goes out while its airing has not started. Returns the
+    number of future airings."""
     stored = await chat_airings_of(session, chat_id=chat_id, series_id=series_id)
-    stale: list[ChatAiring] = []
+    changed: list[ChatAiring] = []
     for airing in airings:
         row = stored.pop(airing.uid, None)
         airdate = airing.airdate or (airing.airstamp.date() if airing.airstamp else None)
         if row is None:
             row = ChatAiring(chat_id=chat_id, series_id=series_id, uid=airing.uid)
             session.add(row)
+            changed.append(row)
         elif row.airstamp != airing.airstamp or row.airdate != airdate:
-            stale.append(row)
+            changed.append(row)
         row.title = airing.title
         row.airstamp = airing.airstamp
         row.airdate = airdate
         row.channel = airing.channel
     for vanished in stored.values():
         if _is_future(vanished.airstamp, vanished.airdate, now):  # history stays
-            stale.append(vanished)
+            changed.append(vanished)
             await session.delete(vanished)
-    for row in stale:
-        pending = await pending_chat_airing_reminders(
-            session, key_prefix=airing_key_prefix(chat_id, row.id)
-        )
-        await outbox.withdraw(session, ids=[row_id for row_id, _ in pending])
-    await session.flush()
+    await session.flush()  # the new rows' ids
+    await replan_chat_airings(
+        session, chat_id=chat_id, airing_ids={row.id for row in changed}, defaults=defaults,
+        now=now,
+    )  # fmt: skip
     return sum(1 for airing in airings if _is_future(airing.airstamp, airing.airdate, now))
 
 
@@ -120,10 +123,11 @@ async def attach_chat_ical(
     series_id: int,
     url: str,
     timezone: str,
+    defaults: Defaults,
     now: datetime,
 ) -> ChatAttachOutcome:
     """Check that `url` is a calendar and keep it, with its airings, for the chat's series
-    (`timezone`: the chat's zone)."""
+    (`timezone`: the chat's zone); their reminders are planned in the same transaction."""
     url = url.strip()
     if not is_ical_url(url):
         return ChatAttachOutcome("invalid_url")
@@ -140,13 +144,17 @@ async def attach_chat_ical(
             link = ChatIcal(chat_id=chat_id, series_id=series_id, url=url)
             session.add(link)
         elif link.url != url:  # another calendar: its airings replace the old ones
-            await _drop_airings(session, chat_id=chat_id, series_id=series_id, now=now)
+            await store_chat_airings(
+                session, chat_id=chat_id, series_id=series_id, airings=(), defaults=defaults,
+                now=now,
+            )  # fmt: skip
         link.url = url
         link.etag, link.last_modified = fetched.etag, fetched.last_modified
         await session.flush()
         future = await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=downloaded, now=now
-        )
+            session, chat_id=chat_id, series_id=series_id, airings=downloaded,
+            defaults=defaults, now=now,
+        )  # fmt: skip
     logger.info("chat %d attached an iCal link to series %d: %d future", chat_id, series_id, future)
     return ChatAttachOutcome("done", future_airings=future)
 
@@ -163,12 +171,6 @@ async def remove_chat_calendar(session: AsyncSession, *, chat_id: int, series_id
         session, ids=[row_id for row_id, key in pending if key.startswith(prefixes)]
     )
     return await remove_chat_ical(session, chat_id=chat_id, series_id=series_id)
-
-
-async def _drop_airings(
-    session: AsyncSession, *, chat_id: int, series_id: int, now: datetime
-) -> None:
-    await store_chat_airings(session, chat_id=chat_id, series_id=series_id, airings=(), now=now)
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,7 @@ async def refresh_chat_icals(
     for chat_id, series_id, url, zone in links:
         link = _Link(chat_id, series_id, url, zone or defaults.timezone)
         try:
-            outcome = await _refresh_one(sessions, client, limits, link, now)
+            outcome = await _refresh_one(sessions, client, limits, link, defaults=defaults, now=now)
         except Exception:  # one broken link must not stop the others or the sync job
             logger.exception("iCal link of chat %d, series %d failed", chat_id, series_id)
             outcome = "failed"
@@ -219,6 +221,8 @@ async def _refresh_one(
     client: httpx.AsyncClient,
     limits: FetchLimits,
     link: _Link,
+    *,
+    defaults: Defaults,
     now: datetime,
 ) -> Literal["stored", "unchanged", "failed"]:
     chat_id, series_id, url = link.chat_id, link.series_id, link.url
@@ -241,6 +245,7 @@ async def _refresh_one(
             return "unchanged"
         current.etag, current.last_modified = fetched.etag, fetched.last_modified
         await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=downloaded, now=now
-        )
+            session, chat_id=chat_id, series_id=series_id, airings=downloaded,
+            defaults=defaults, now=now,
+        )  # fmt: skip
     return "stored"

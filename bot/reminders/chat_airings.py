@@ -10,6 +10,7 @@ number, like a special). Quiet hours hold or silence them, and they go to the ne
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,12 +36,13 @@ async def plan_chat_airings(
     now: datetime,
     defaults: Defaults,
     chat_id: int | None = None,
+    airing_ids: Collection[int] | None = None,
 ) -> int:
-    """Queue the reminders of chat-only airings (of `chat_id` only, if given) falling due in
-    `window`; returns how many were new."""
+    """Queue the reminders of chat-only airings (of `chat_id`, of `airing_ids` only, if
+    given) falling due in `window`; returns how many were new."""
     rows = await chat_airings_due(
         session, timed=timed, first_day=days[0], last_day=days[1], not_before=now,
-        chat_id=chat_id,
+        chat_id=chat_id, airing_ids=airing_ids,
     )  # fmt: skip
     pushes = []
     for row, series, chat, follow in rows:

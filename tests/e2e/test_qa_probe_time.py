@@ -172,12 +172,6 @@ def ical_reminders(fake: FakeTelegram, chat_id: int) -> list[dict] | None:
     return [m for m in fake.messages(chat_id) if "ZDFneo" in m["visible"]] or None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: chat-only airings have no 'moved' stamp, so an airing moved earlier past "
-    "its reminder moment is withdrawn and never re-planned (bot/reminders/chat_airings.py, "
-    "storage/chat_icals.py chat_airings_due); TVmaze episodes are re-planned via changed_at",
-)
 async def test_a_chat_airing_moved_earlier_past_its_lead_time_is_still_reminded(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
@@ -202,12 +196,6 @@ async def test_a_chat_airing_moved_earlier_past_its_lead_time_is_still_reminded(
     assert "Die Spur" in reminder["visible"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: attaching a calendar plans nothing at once; an airing whose lead time has "
-    "already passed (airs in 30 min, lead 1 h) is never reminded, unlike a late follow "
-    "(bot/catalog/chat_ical.py attach_chat_ical does not re-plan the chat)",
-)
 async def test_an_airing_attached_after_its_lead_time_passed_is_still_reminded(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
