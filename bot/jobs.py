@@ -28,7 +28,13 @@ async def sync_catalog(context: BotContext) -> None:
     await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
     if context.bot_data.feed_http is not None:
         await refresh_ical_feeds(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
-        await refresh_chat_icals(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
+        await refresh_chat_icals(
+            context.db,
+            context.bot_data.feed_http,
+            FetchLimits(),
+            now=now,
+            defaults=_defaults(context),
+        )
     async with context.db.begin() as session:
         alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
     if alerts:

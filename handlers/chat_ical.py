@@ -62,7 +62,7 @@ async def chat_ical_input(update: Update, context: BotContext) -> None:
         if tvmaze_id is None
         else await followed_series_id(scope.session, chat_id=scope.chat.id, tvmaze_id=tvmaze_id)
     )
-    chat_id = scope.chat.id
+    chat_id, timezone = scope.chat.id, scope.settings.timezone
     await scope.done()  # the download runs outside any transaction
     if series_id is None:
         await reply(message, BotMessage(render.html(language, "chat_ical.not_following")))
@@ -76,6 +76,8 @@ async def chat_ical_input(update: Update, context: BotContext) -> None:
         chat_id=chat_id,
         series_id=series_id,
         url=message.text,
+        timezone=timezone,
+        defaults=scope.defaults,
         now=datetime.now(UTC),
     )
     await reply(message, BotMessage(attach_text(language, outcome)))

@@ -32,15 +32,15 @@ async def remove_chat_ical(session: AsyncSession, *, chat_id: int, series_id: in
     return True
 
 
-async def all_chat_icals(session: AsyncSession) -> list[tuple[int, int, str]]:
-    """(chat id, series id, url) of every link of a reachable chat."""
+async def all_chat_icals(session: AsyncSession) -> list[tuple[int, int, str, str | None]]:
+    """(chat id, series id, url, the chat's own zone) of every link of a reachable chat."""
     rows = await session.execute(
-        select(ChatIcal.chat_id, ChatIcal.series_id, ChatIcal.url)
+        select(ChatIcal.chat_id, ChatIcal.series_id, ChatIcal.url, Chat.timezone)
         .join(Chat, Chat.id == ChatIcal.chat_id)
         .where(Chat.status == ChatStatus.ACTIVE)
         .order_by(ChatIcal.chat_id, ChatIcal.series_id)
     )
-    return [(chat_id, series_id, url) for chat_id, series_id, url in rows]
+    return [(chat_id, series_id, url, zone) for chat_id, series_id, url, zone in rows]
 
 
 async def chat_airings_of(
@@ -71,10 +71,11 @@ async def chat_airings_due(
     last_day: date,
     not_before: datetime,
     chat_id: int | None = None,
+    airing_ids: Collection[int] | None = None,
 ) -> list[tuple[ChatAiring, Series, Chat, Follow]]:
-    """Chat-only airings of reachable chats (or only `chat_id`) that air in one of the
-    `timed` ranges (start, end] after `not_before`, or are date-only releases between the two
-    days, with the chat's follow of their series (its own settings)."""
+    """Chat-only airings of reachable chats (or only `chat_id`, only `airing_ids`) that air
+    in one of the `timed` ranges (start, end] after `not_before`, or are date-only releases
+    between the two days, with the chat's follow of their series (its own settings)."""
     in_range = [
         and_(ChatAiring.airstamp > max(start, not_before), ChatAiring.airstamp <= end)
         for start, end in timed
@@ -96,6 +97,8 @@ async def chat_airings_due(
     )
     if chat_id is not None:
         statement = statement.where(ChatAiring.chat_id == chat_id)
+    if airing_ids is not None:
+        statement = statement.where(ChatAiring.id.in_(airing_ids))
     rows = await session.execute(statement)
     return [(airing, series, chat, follow) for airing, series, chat, follow in rows]
 

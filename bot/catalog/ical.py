@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import recurring_ical_events  # type: ignore[import-untyped]
 from icalendar import Calendar, Component, Event
@@ -13,12 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.catalog.importer import set_air_time
 from bot.catalog.schedule import Airing, episode_code
+from bot.config import known_timezones
 from storage.catalog_models import Episode, Series
 from storage.series import ical_episodes_of
 
 logger = logging.getLogger(__name__)
 
-MAX_EVENTS = 2000
+MAX_EVENTS = 2000  # the soonest upcoming airings of a calendar that are kept
+PAST_MARGIN = timedelta(days=1)  # airings this recent still count (a refresh keeps today's)
 HORIZON = timedelta(days=90)  # recurring events are expanded this far ahead
 EVENT_MINUTES = 60  # /calendar shows timed episodes as one-hour events
 
@@ -32,12 +35,18 @@ class IcalAiring:
     channel: str | None
 
 
-def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] | None:
-    """The airings of an iCal feed; None if the body is not a calendar.
+def parse_ical(
+    body: bytes, *, now: datetime | None = None, timezone: str = "UTC"
+) -> list[IcalAiring] | None:
+    """The upcoming airings of an iCal feed, soonest first; None if the body is not a calendar.
 
+    Airings older than PAST_MARGIN are dropped before the MAX_EVENTS soonest are kept: a
+    portal's calendar may hold years of history. A time without a zone (floating, RFC 5545's
+    local time) is read in the calendar's X-WR-TIMEZONE if tzdata knows it, else in
+    `timezone` (the chat's); so is a TZID neither tzdata nor the calendar defines (warned).
     A single event is one airing keyed by its UID. A recurring one (RRULE/RDATE, or
-    overridden occurrences with a RECURRENCE-ID) is expanded from a day ago to HORIZON ahead
-    by recurring-ical-events, which applies the overrides; each occurrence is keyed by
+    overridden occurrences with a RECURRENCE-ID) is expanded from PAST_MARGIN ago to HORIZON
+    ahead by recurring-ical-events, which applies the overrides; each occurrence is keyed by
     (UID, RECURRENCE-ID), so a moved episode keeps its key and a refresh updates it.
     """
     try:
@@ -45,7 +54,16 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
     except ValueError:
         return None
     now = now or datetime.now(UTC)
+    since = now - PAST_MARGIN
+    declared = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+    if declared not in known_timezones():
+        calendar.pop("X-WR-TIMEZONE", None)  # recurring-ical-events would fail on it
+        declared = timezone
+    floating = ZoneInfo(declared)
     events = calendar.walk("VEVENT")
+    unknown = _undefined_zones(events)
+    if unknown:
+        logger.warning("iCal times in unknown zones %s read in %s", unknown, floating.key)
     recurring = {
         _uid(event)
         for event in events
@@ -53,33 +71,32 @@ def parse_ical(body: bytes, *, now: datetime | None = None) -> list[IcalAiring] 
     }
     airings = [
         airing
-        for event in events[:MAX_EVENTS]
+        for event in events
         if _uid(event) not in recurring
-        for airing in [_airing(event, _uid(event))]
+        for airing in [_airing(event, _uid(event), floating)]
         if airing is not None
     ]
     if recurring:
         try:
-            occurrences = recurring_ical_events.of(calendar).between(
-                now - timedelta(days=1), now + HORIZON
-            )
+            occurrences = recurring_ical_events.of(calendar).between(since, now + HORIZON)
         except Exception:  # a rule the library cannot expand: the single events still count
             logger.warning("iCal recurrences could not be expanded", exc_info=True)
             occurrences = []
         for occurrence in occurrences:
             uid = _uid(occurrence)
-            if uid not in recurring or len(airings) >= MAX_EVENTS:
+            if uid not in recurring:
                 continue
             try:
                 original = occurrence.decoded("RECURRENCE-ID", None)
             except ValueError:
                 original = None
             key = f"{uid[:250]}#{_stamp(original)}" if original is not None else None
-            airing = _airing(occurrence, key) if key else None
+            airing = _airing(occurrence, key, floating) if key else None
             if airing is not None:
                 airings.append(airing)
     unique = {airing.uid: airing for airing in reversed(airings)}  # the first of a key wins
-    return [airing for airing in airings if unique[airing.uid] is airing]
+    upcoming = [a for a in airings if unique[a.uid] is a and _when(a) >= since]
+    return sorted(upcoming, key=_when)[:MAX_EVENTS]
 
 
 def _uid(event: Component) -> str:
@@ -93,16 +110,40 @@ def _stamp(moment: object) -> str:
     return moment.strftime("%Y%m%d") if isinstance(moment, date) else str(moment)
 
 
-def _airing(event: Component, uid: str) -> IcalAiring | None:
+def _when(airing: IcalAiring) -> datetime:
+    if airing.airstamp is not None:
+        return airing.airstamp
+    assert airing.airdate is not None
+    return datetime.combine(airing.airdate, time(), UTC)
+
+
+def _undefined_zones(events: Sequence[Component]) -> str:
+    """The TZIDs of start times that neither tzdata nor the calendar define, for the log."""
+    names = {
+        str(event["DTSTART"].params["TZID"])[:60]
+        for event in events
+        if isinstance(start := _start(event), datetime)
+        and start.tzinfo is None
+        and "TZID" in event["DTSTART"].params
+    }
+    return ", ".join(sorted(names)[:5])
+
+
+def _start(event: Component) -> date | None:
     try:
         start = event.decoded("DTSTART", None)
     except ValueError:
-        start = None
+        return None
     # icalendar hands back the raw text of an unreadable DTSTART: skip just that event.
-    if not uid or not isinstance(start, date):
+    return start if isinstance(start, date) else None
+
+
+def _airing(event: Component, uid: str, floating: ZoneInfo) -> IcalAiring | None:
+    start = _start(event)
+    if not uid or start is None:
         return None
     if isinstance(start, datetime):
-        aware = start if start.tzinfo else start.replace(tzinfo=UTC)
+        aware = start if start.tzinfo else start.replace(tzinfo=floating)
         airstamp, airdate = aware.astimezone(UTC), None
     else:
         airstamp, airdate = None, start

@@ -95,13 +95,13 @@ async def resolve_series(session: AsyncSession, *, query: str) -> list[Series]:
 
 
 async def _download_calendar(
-    client: httpx.AsyncClient, limits: FetchLimits, url: str
+    client: httpx.AsyncClient, limits: FetchLimits, url: str, *, now: datetime
 ) -> list[IcalAiring] | str:
-    """The calendar's airings, or why there are none."""
+    """The calendar's upcoming airings, or why there are none."""
     fetched = await fetch_feed(client, url, limits=limits)
     if fetched.error is not None:
         return fetched.error
-    airings = await asyncio.to_thread(parse_ical, fetched.body)  # big feeds: off the loop
+    airings = await asyncio.to_thread(parse_ical, fetched.body, now=now)  # big feeds: off the loop
     return NOT_A_CALENDAR if airings is None else airings
 
 
@@ -126,7 +126,7 @@ async def attach_ical(
         return AttachOutcome("unknown")
     if series_id is None:
         return AttachOutcome("ambiguous", candidates=choices)
-    downloaded = await _download_calendar(client, limits, url)
+    downloaded = await _download_calendar(client, limits, url, now=now)
     if downloaded == NOT_A_CALENDAR:
         return AttachOutcome("not_calendar", series=choices[0])
     if isinstance(downloaded, str):
@@ -177,7 +177,7 @@ async def _refresh_one(
     url: str,
     now: datetime,
 ) -> int | None:
-    downloaded = await _download_calendar(client, limits, url)
+    downloaded = await _download_calendar(client, limits, url, now=now)
     if isinstance(downloaded, str):
         logger.warning("iCal feed of series %d not read: %s", series_id, downloaded)
         return None

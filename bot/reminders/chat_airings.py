@@ -10,18 +10,18 @@ number, like a special). Quiet hours hold or silence them, and they go to the ne
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.catalog.chat_ical import airing_key_prefix
 from bot.catalog.schedule import Airing
 from bot.chat_settings import Defaults, effective_settings
 from bot.delivery.outbox import Push, enqueue_many
 from bot.followers import Follower
 from bot.message import BotMessage
 from bot.reminders.message import reminder_keyboard, reminder_text
-from bot.reminders.plan import reminders_for
+from bot.reminders.plan import airing_key_prefix, reminders_for
 from bot.series_settings import effective_series_settings, override_of, wants_reminder
 from storage.chat_icals import chat_airings_due
 from storage.statuses import DeliveryKind
@@ -36,12 +36,13 @@ async def plan_chat_airings(
     now: datetime,
     defaults: Defaults,
     chat_id: int | None = None,
+    airing_ids: Collection[int] | None = None,
 ) -> int:
-    """Queue the reminders of chat-only airings (of `chat_id` only, if given) falling due in
-    `window`; returns how many were new."""
+    """Queue the reminders of chat-only airings (of `chat_id`, of `airing_ids` only, if
+    given) falling due in `window`; returns how many were new."""
     rows = await chat_airings_due(
         session, timed=timed, first_day=days[0], last_day=days[1], not_before=now,
-        chat_id=chat_id,
+        chat_id=chat_id, airing_ids=airing_ids,
     )  # fmt: skip
     pushes = []
     for row, series, chat, follow in rows:

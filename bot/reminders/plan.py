@@ -44,6 +44,17 @@ def dedup_key(chat_id: int, episode_id: int, lead: str) -> str:
     return f"reminder:{chat_id}:{episode_id}:{lead}"
 
 
+def chat_airings_key_prefix(chat_id: int) -> str:
+    """The dedup keys of all the chat's chat-only airing reminders start with this. "ical-"
+    keeps them apart from a TVmaze episode's `reminder:<chat>:<episode id>:<lead>`."""
+    return f"reminder:{chat_id}:ical-"
+
+
+def airing_key_prefix(chat_id: int, airing_id: int) -> str:
+    """The dedup keys of one chat-only airing's reminders start with this."""
+    return f"{chat_airings_key_prefix(chat_id)}{airing_id}:"
+
+
 @cache
 def zone_named(name: str) -> ZoneInfo:
     return ZoneInfo(name)

@@ -5,7 +5,8 @@ keys make an overlapping or repeated window harmless, so a restart or a misfired
 neither lose nor double a reminder. Unsent reminders of a moved episode are re-planned at the
 new time; those of a removed episode are cancelled. A chat that changes what it follows or
 how it wants reminders is planned anew at once (`replan_chat`), so a reminder planned or held
-before the change never goes out against it.
+before the change never goes out against it; so are a chat's own iCal airings when they are
+stored new, moved or gone (`replan_chat_airings`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.catalog.chat_ical import chat_airings_key_prefix
 from bot.catalog.schedule import Airing, airing_of
 from bot.chat_settings import LEAD_CHOICES, Defaults
 from bot.delivery import outbox
@@ -29,6 +29,7 @@ from bot.reminders.message import reminder_keyboard, reminder_text
 from bot.reminders.plan import (
     DAY_LEAD,
     PlannedReminder,
+    chat_airings_key_prefix,
     dedup_key,
     remind_moment,
     reminders_for,
@@ -306,6 +307,37 @@ async def withdraw_chat_reminders(
         airings = await chat_airing_ids(session, chat_id=chat_id, series_ids=series_ids)
         ical = [(row, key) for row, key in ical if _airing_id(key, prefix) in airings]
     await outbox.withdraw(session, ids=pending + [row_id for row_id, _ in ical])
+
+
+async def replan_chat_airings(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    airing_ids: Collection[int],
+    defaults: Defaults,
+    now: datetime,
+) -> int:
+    """Plan anew the reminders of a chat's own airings that were just stored new, moved or
+    gone (`airing_ids`): their unsent reminders are withdrawn, and what the tick has planned
+    so far is planned again at the stored times. As for a moved episode, a reminder whose
+    moment passed is planned while its airing has not started; a sent one stays sent (its
+    dedup key holds). Never commits; returns how many reminders were written."""
+    if not airing_ids:
+        return 0
+    # First wait for a running tick: it may have read the airings before they changed.
+    end = await get_done_until(session, name=TICK_NAME, lock=True)
+    prefix = chat_airings_key_prefix(chat_id)
+    pending = await pending_chat_airing_reminders(session, key_prefix=prefix)
+    await outbox.withdraw(
+        session, ids=[row for row, key in pending if _airing_id(key, prefix) in airing_ids]
+    )
+    if end is None:
+        return 0  # nothing planned yet: the first tick plans it all
+    start = now - FIRST_RUN_LOOKBACK
+    return await plan_chat_airings(
+        session, timed=list(_timed_ranges(start, end).values()), days=_days(start, end),
+        window=(start, end), now=now, defaults=defaults, chat_id=chat_id, airing_ids=airing_ids,
+    )  # fmt: skip
 
 
 def _airing_id(dedup_key: str, prefix: str) -> int:

@@ -86,7 +86,8 @@ async def test_fan_attaches_a_calendar_whose_airing_reminds_only_that_chat_with_
     feeds.routes["/ballard.ics"] = Route(
         feed(
             event("zdfneo-1", ics_start(airs), "Ballard – Die Spur", "ZDFneo"),
-            event("zdfneo-0", ics_start(airs - timedelta(days=2)), "Ballard – Alt", "ZDFneo"),
+            # Aired two hours ago: still read (older ones are not), but not upcoming.
+            event("zdfneo-0", ics_start(airs - timedelta(hours=3)), "Ballard – Alt", "ZDFneo"),
         ),
         content_type="text/calendar",
         etag='"v1"',

@@ -47,11 +47,6 @@ def calendar(*lines: str) -> bytes:
 # --- a chat's own iCal link: what German TV portals send ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a floating DTSTART (no TZID, no Z) is read as UTC and the calendar's "
-    "X-WR-TIMEZONE is ignored, so 20:15 German time becomes 21:15 (bot/catalog/ical.py _airing)",
-)
 def test_floating_times_are_read_in_the_calendars_own_zone():
     body = calendar(
         "X-WR-TIMEZONE:Europe/Berlin",
@@ -62,11 +57,6 @@ def test_floating_times_are_read_in_the_calendars_own_zone():
     assert airing.airstamp.astimezone(BERLIN).strftime("%H:%M") == "20:15"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: parse_ical keeps the first 2000 VEVENTs of the file before looking at their "
-    "dates, so a portal calendar with years of history yields no upcoming date at all",
-)
 def test_a_calendar_with_years_of_history_still_yields_its_upcoming_dates():
     past = [
         event(f"old-{i}", f"DTSTART:{datetime(2019, 1, 1) + timedelta(days=i):%Y%m%dT201500Z}")
@@ -176,12 +166,6 @@ def ical_reminders(fake: FakeTelegram, chat_id: int) -> list[dict] | None:
     return [m for m in fake.messages(chat_id) if "ZDFneo" in m["visible"]] or None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: chat-only airings have no 'moved' stamp, so an airing moved earlier past "
-    "its reminder moment is withdrawn and never re-planned (bot/reminders/chat_airings.py, "
-    "storage/chat_icals.py chat_airings_due); TVmaze episodes are re-planned via changed_at",
-)
 async def test_a_chat_airing_moved_earlier_past_its_lead_time_is_still_reminded(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
@@ -206,12 +190,6 @@ async def test_a_chat_airing_moved_earlier_past_its_lead_time_is_still_reminded(
     assert "Die Spur" in reminder["visible"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: attaching a calendar plans nothing at once; an airing whose lead time has "
-    "already passed (airs in 30 min, lead 1 h) is never reminded, unlike a late follow "
-    "(bot/catalog/chat_ical.py attach_chat_ical does not re-plan the chat)",
-)
 async def test_an_airing_attached_after_its_lead_time_passed_is_still_reminded(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):

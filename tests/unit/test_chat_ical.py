@@ -61,6 +61,12 @@ async def set_up(sessions, *, tvmaze_airs=None, now):
         return ids[0], ids[1], series.id
 
 
+async def store(session, chat_id, series_id, airings, *, now):
+    return await store_chat_airings(
+        session, chat_id=chat_id, series_id=series_id, airings=airings, defaults=DEFAULTS, now=now
+    )
+
+
 async def tick(sessions, now):
     return await plan_due_reminders(
         sessions=sessions, now=now, lookahead=2 * TICK, defaults=DEFAULTS
@@ -89,15 +95,11 @@ async def test_store_upserts_by_uid_and_counts_future_airings(sessions):
     chat_id, _, series_id = await set_up(sessions, now=now)
     past = airing("old@tv", airs=now - timedelta(days=1))
     async with sessions.begin() as session:
-        future = await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing(), past], now=now
-        )
+        future = await store(session, chat_id, series_id, [airing(), past], now=now)
     assert future == 1
     moved = airing(airs=AIRS + timedelta(hours=1), channel="ZDF")
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[moved], now=now
-        )
+        await store(session, chat_id, series_id, [moved], now=now)
     async with sessions() as session:
         rows = list(await session.scalars(select(ChatAiring).order_by(ChatAiring.uid)))
     # the past airing that left the feed is kept (history); the moved one is updated in place
@@ -110,9 +112,7 @@ async def test_store_upserts_by_uid_and_counts_future_airings(sessions):
 async def test_chat_airing_is_reminded_to_its_chat_only_with_channel(sessions):
     chat_id, other_id, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
     start = AIRS - timedelta(minutes=30)
     await tick(sessions, start)
     await tick(sessions, start)  # a repeated tick writes nothing twice
@@ -130,9 +130,7 @@ async def test_tvmaze_episode_and_chat_airing_with_equal_ids_both_remind(session
         sessions, tvmaze_airs=AIRS, now=AIRS - timedelta(days=3)
     )
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
         episode_id = await session.scalar(select(func.min(ChatAiring.id)))
     assert episode_id == 1  # the TVmaze episode has id 1 too: the keys must still differ
     await run_ticks(sessions, AIRS - timedelta(minutes=30), AIRS)
@@ -149,17 +147,13 @@ async def test_tvmaze_episode_and_chat_airing_with_equal_ids_both_remind(session
 async def test_moved_chat_airing_withdraws_its_pending_reminder_and_plans_anew(sessions):
     chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
     first = AIRS - timedelta(minutes=16)
     await tick(sessions, first)
     assert len(await deliveries(sessions)) == 1
     later = AIRS + timedelta(hours=1)
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing(airs=later)], now=first
-        )
+        await store(session, chat_id, series_id, [airing(airs=later)], now=first)
     assert await deliveries(sessions) == []
     await run_ticks(sessions, first + TICK, later)
     [row] = await deliveries(sessions)
@@ -169,9 +163,7 @@ async def test_moved_chat_airing_withdraws_its_pending_reminder_and_plans_anew(s
 async def test_unfollow_removes_the_link_and_its_airings(sessions):
     chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
         await remove_follow(session, chat_id=chat_id, series_id=series_id)
     assert await count(sessions, ChatIcal) == 0 and await count(sessions, ChatAiring) == 0
 
@@ -179,9 +171,7 @@ async def test_unfollow_removes_the_link_and_its_airings(sessions):
 async def test_deleting_the_chat_removes_the_link_and_its_airings(sessions):
     chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
         await delete_chat(session, telegram_id=5)
     assert await count(sessions, ChatIcal) == 0 and await count(sessions, ChatAiring) == 0
 
@@ -191,9 +181,7 @@ async def test_removing_the_link_withdraws_its_unsent_reminders_and_plans_no_mor
         sessions, tvmaze_airs=AIRS, now=AIRS - timedelta(days=3)
     )
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
     await tick(sessions, AIRS - timedelta(minutes=16))  # both reminders written, unsent
     assert len([r for r in await deliveries(sessions) if r.chat_id == chat_id]) == 2
     async with sessions.begin() as session:
@@ -222,9 +210,7 @@ def test_a_prompt_keeps_what_it_is_about_and_old_values_still_read():
 async def test_chat_airings_follow_the_series_own_settings_and_a_replan(sessions):
     chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
         follow = await session.scalar(select(Follow).where(Follow.chat_id == chat_id))
         follow.lead_minutes = [60]  # its own lead, not the chat's 15
         chat = await session.get(Chat, chat_id)
@@ -262,9 +248,7 @@ async def test_unfollowing_drops_the_planned_reminders_of_that_series_only(sessi
     other = show(8, "Bosch", network="ZDF")
     other["_embedded"] = {"episodes": [episode(80, 1, 1, "Pilot", AIRS)]}
     async with sessions.begin() as session:
-        await store_chat_airings(
-            session, chat_id=chat_id, series_id=series_id, airings=[airing()], now=AIRS
-        )
+        await store(session, chat_id, series_id, [airing()], now=AIRS)
         bosch = await store_show(session, parse_show_data(other, []), now=AIRS - timedelta(days=3))
         await add_follow(session, chat_id=chat_id, series_id=bosch.id)
     await run_ticks(sessions, AIRS - timedelta(minutes=17), AIRS - timedelta(minutes=15))
@@ -285,3 +269,44 @@ async def test_unfollowing_drops_the_planned_reminders_of_that_series_only(sessi
         assert await unfollow_series(session, chat_telegram_id=5, tvmaze_id=7) is not None
     assert await planned() == sorted(kept)  # Bosch's, and the other chat's Ballard
     assert await count(sessions, ChatAiring) == 0
+
+
+async def test_an_airing_moved_earlier_past_its_lead_is_reminded_at_once_and_once(sessions):
+    chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
+    now = AIRS - timedelta(hours=3)
+    async with sessions.begin() as session:
+        await store(session, chat_id, series_id, [airing()], now=now)
+    await run_ticks(sessions, now, now + 2 * TICK)
+    assert await deliveries(sessions) == []  # 15 minutes before is hours away
+    # The portal moves it to ten minutes from now: its 15 minutes have passed.
+    now += 2 * TICK
+    soon = now + timedelta(minutes=10)
+    async with sessions.begin() as session:
+        await store(session, chat_id, series_id, [airing(airs=soon)], now=now)
+    [row] = await deliveries(sessions)
+    assert row.dedup_key.endswith(":15") and row.not_before == soon - timedelta(minutes=15)
+    assert "ZDFneo" in row.payload["html"]
+    await run_ticks(sessions, now, soon)
+    assert len(await deliveries(sessions)) == 1
+    async with sessions.begin() as session:  # sent; then it moves by a minute more
+        (await session.get(Delivery, row.id)).status = "sent"
+        await store(session, chat_id, series_id, [airing(airs=soon + TICK)], now=now + TICK)
+    assert [r.status for r in await deliveries(sessions)] == ["sent"]  # never twice
+
+
+async def test_an_airing_stored_after_its_lead_passed_is_reminded_at_once(sessions):
+    chat_id, _, series_id = await set_up(sessions, now=AIRS - timedelta(days=3))
+    async with sessions.begin() as session:  # before any tick: the first tick plans it
+        assert await store(session, chat_id, series_id, [airing()], now=AIRS - TICK) == 1
+    assert await deliveries(sessions) == []
+    now = AIRS - timedelta(minutes=10)  # 15 minutes before has passed
+    await run_ticks(sessions, AIRS - timedelta(minutes=20), now)
+    [planned] = await deliveries(sessions)
+    async with sessions.begin() as session:
+        await store(session, chat_id, series_id, [airing("late@tv"), airing()], now=now)
+    [kept, row] = await deliveries(sessions)
+    assert kept.id == planned.id  # the unchanged airing's reminder is left alone
+    async with sessions() as session:
+        late = await session.scalar(select(ChatAiring.id).where(ChatAiring.uid == "late@tv"))
+    assert row.dedup_key == f"reminder:{chat_id}:ical-{late}:15"
+    assert row.not_before == AIRS - timedelta(minutes=15) < now

@@ -1,10 +1,13 @@
 """iCal import (admin-attached air dates) on SQLite and PostgreSQL."""
 
+import logging
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
+from bot.catalog import ical
 from bot.catalog.ical import parse_ical, store_ical_airings
 from bot.catalog.importer import store_show
 from bot.catalog.tvmaze_parse import parse_show_data
@@ -42,7 +45,8 @@ def test_parse_timed_zoned_and_all_day_events():
             event("b", "DTSTART:20261201T191500Z"),
             event("c", "DTSTART;VALUE=DATE:20261205"),
             "BEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20261201T191500Z\r\nEND:VEVENT",
-        )
+        ),
+        now=NOW,
     )
     assert [(a.uid, a.airstamp, a.airdate) for a in airings] == [
         ("a", datetime(2026, 11, 29, 19, 15, tzinfo=UTC), None),
@@ -54,7 +58,8 @@ def test_parse_timed_zoned_and_all_day_events():
 
 def test_an_unreadable_event_is_skipped_not_fatal():
     airings = parse_ical(
-        feed(event("bad", "DTSTART:2026-99-99T25:61"), event("ok", "DTSTART:20261201T191500Z"))
+        feed(event("bad", "DTSTART:2026-99-99T25:61"), event("ok", "DTSTART:20261201T191500Z")),
+        now=NOW,
     )
     assert [a.uid for a in airings] == ["ok"]
 
@@ -64,6 +69,63 @@ def test_an_unreadable_event_is_skipped_not_fatal():
 )
 def test_garbage_is_not_a_calendar(body):
     assert parse_ical(body) is None
+
+
+def local_times(body: bytes, timezone: str = "UTC") -> dict[str, str]:
+    airings = parse_ical(body, now=NOW, timezone=timezone) or []
+    berlin = ZoneInfo("Europe/Berlin")
+    return {a.uid: f"{a.airstamp.astimezone(berlin):%d %H:%M}" for a in airings if a.airstamp}
+
+
+def test_floating_times_are_local_to_the_calendar_else_to_the_chat():
+    floating = event("f", "DTSTART:20261126T201500")
+    weekly = "\r\n".join(
+        ["BEGIN:VEVENT", "UID:w", "DTSTART:20261126T201500", "RRULE:FREQ=WEEKLY;COUNT=1",
+         "END:VEVENT"]
+    )  # fmt: skip
+    berlin = local_times(feed("X-WR-TIMEZONE:Europe/Berlin", floating, weekly), "Asia/Tokyo")
+    assert berlin == {"f": "26 20:15", "w#20261126T191500Z": "26 20:15"}
+    assert local_times(feed(floating, weekly), "Europe/Berlin") == {
+        "f": "26 20:15", "w#20261126T201500Z": "26 20:15",
+    }  # fmt: skip
+    # A zone tzdata does not know is no zone: the chat's, and the recurrences still expand.
+    unknown = feed("X-WR-TIMEZONE:Mitteleuropa", floating, weekly)
+    assert local_times(unknown, "Europe/Berlin") == {
+        "f": "26 20:15",
+        "w#20261126T201500Z": "26 20:15",
+    }
+    assert local_times(feed(floating)) == {"f": "26 21:15"}  # no zone anywhere: UTC
+    assert local_times(feed(event("z", "DTSTART:20261126T201500Z")), "Europe/Berlin") == {
+        "z": "26 21:15"
+    }
+
+
+def test_an_undefined_tzid_is_read_like_a_floating_time_with_one_warning(caplog):
+    body = feed(
+        "X-WR-TIMEZONE:Europe/Berlin",
+        event("a", "DTSTART;TZID=Mitteleuropa:20261126T201500"),
+        event("b", "DTSTART;TZID=Mitteleuropa:20261127T201500"),
+    )
+    with caplog.at_level(logging.WARNING, logger="bot.catalog.ical"):
+        assert local_times(body, "UTC") == {"a": "26 20:15", "b": "27 20:15"}
+    [record] = caplog.records
+    assert record.levelno == logging.WARNING
+    assert "Mitteleuropa" in record.getMessage() and "Europe/Berlin" in record.getMessage()
+
+
+def test_past_airings_are_dropped_before_the_soonest_upcoming_are_kept(monkeypatch):
+    monkeypatch.setattr(ical, "MAX_EVENTS", 3)
+    history = [event(f"old-{day}", f"DTSTART:202611{day:02}T191500Z") for day in range(1, 23)]
+    later = [event(f"new-{day}", f"DTSTART:202612{day:02}T191500Z") for day in (9, 7, 5, 3)]
+    today = [
+        event("yesterday", "DTSTART:20261123T191500Z"),  # within the margin
+        event("today", "DTSTART;VALUE=DATE:20261124"),
+    ]
+    airings = parse_ical(feed(*history, *later, *today), now=NOW)
+    assert [a.uid for a in airings] == ["yesterday", "today", "new-3"]
+    monkeypatch.setattr(ical, "MAX_EVENTS", 10)
+    airings = parse_ical(feed(*history, *later, *today), now=NOW)
+    assert [a.uid for a in airings][2:] == ["new-3", "new-5", "new-7", "new-9"]
 
 
 async def test_store_upserts_and_drops_vanished_future_airings(engine):
@@ -77,14 +139,17 @@ async def test_store_upserts_and_drops_vanished_future_airings(engine):
         series = await store_show(session, parse_show_data(raw, []), now=NOW)
         first = parse_ical(
             feed(
-                event("past", "DTSTART:20261101T191500Z"),
+                event("past", "DTSTART:20261101T191500Z"),  # still to come when first read
                 event("moves", "DTSTART:20261201T191500Z"),
                 event("goes", "DTSTART:20261202T191500Z"),
-            )
+            ),
+            now=datetime(2026, 10, 30, tzinfo=UTC),
         )
         assert await store_ical_airings(session, series, first, now=NOW) == 2
     async with sessions.begin() as session:
-        second = parse_ical(feed(event("moves", "DTSTART:20261208T191500Z", location="ZDFneo")))
+        second = parse_ical(
+            feed(event("moves", "DTSTART:20261208T191500Z", location="ZDFneo")), now=NOW
+        )
         assert await store_ical_airings(session, series, second, now=NOW) == 1
     async with sessions() as session:
         rows = list(await session.scalars(select(Episode).order_by(Episode.airstamp)))

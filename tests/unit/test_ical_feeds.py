@@ -68,7 +68,7 @@ async def test_attach_stores_url_and_dates_and_refresh_follows_the_feed(sessions
         event("s2e1", "DTSTART;TZID=Europe/Berlin:20261129T201500", "Ballard: Folge 1"),
         event("s2e2", "DTSTART;TZID=Europe/Berlin:20261206T201500", "Ballard: Folge 2"),
         event("marathon", "DTSTART;VALUE=DATE:20261226", "Ballard-Marathon", "ZDFneo"),
-        event("old", "DTSTART;TZID=Europe/Berlin:20261101T201500"),
+        event("old", "DTSTART;TZID=Europe/Berlin:20261123T201500"),  # last night
     )
     url = server.url("/ballard.ics")
     async with make_feed_client(LIMITS, allow_private=True) as client:
