@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from icalendar import Calendar
 
 from bot.catalog.ical import calendar_file, parse_ical
