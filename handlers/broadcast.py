@@ -21,6 +21,7 @@ from bot.telegram_io import edit, reply
 from handlers.common import settings_of
 from storage.broadcasts import audience_sizes, running_broadcasts
 from storage.chats import get_chat
+from storage.deliveries import unsent_to
 from storage.delivery_models import Broadcast
 from storage.statuses import Audience
 
@@ -133,6 +134,13 @@ async def progress_tick(context: BotContext) -> None:
         progress = await broadcasts.progress(session, broadcast)
         chat_id, message_id = broadcast.status_chat_id, broadcast.status_message_id
         admin_chat = await get_chat(session, telegram_id=chat_id or 0)
+        # The admin's own copy goes first: an edit takes the chat's one message a second, and
+        # edits every second or so would keep postponing the copy.
+        copy_waits = admin_chat is not None and await unsent_to(
+            session, broadcast_id=broadcast.id, chat_id=admin_chat.id
+        )
+    if copy_waits and not progress.done:
+        return
     if progress.done:
         context.job.schedule_removal()
     language = (

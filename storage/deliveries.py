@@ -163,6 +163,18 @@ async def count_by_status(
     return {status: count for status, count in await session.execute(statement)}
 
 
+async def unsent_to(session: AsyncSession, *, broadcast_id: int, chat_id: int) -> bool:
+    """Whether a broadcast's copy for this chat (chats.id) is still to be sent."""
+    unsent = await session.scalar(
+        select(func.count()).where(
+            Delivery.broadcast_id == broadcast_id,
+            Delivery.chat_id == chat_id,
+            Delivery.status.in_((DeliveryStatus.PENDING, DeliveryStatus.SENDING)),
+        )
+    )
+    return bool(unsent)
+
+
 async def count_unreachable(session: AsyncSession, *, broadcast_id: int) -> int:
     """Rows of a broadcast cancelled because their chat blocked the bot or is gone."""
     return (

@@ -373,14 +373,6 @@ async def test_sigterm_during_a_slow_tvmaze_search_stops_promptly_and_the_fan_is
     assert " ERROR " not in log and "Traceback" not in log, log[-3000:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: with BROADCAST_PROGRESS_SECONDS=1 (accepted: gt=0) the status edits book "
-    "the admin's chat faster than its 1.05 s spacing; the sender keeps postponing the admin's "
-    "own copy (sender._claim → postpone_deliveries), so the broadcast is not 'finished' a "
-    "minute after every fan got theirs. Progress edits should yield to the copy, or the "
-    "interval be clamped to the chat's spacing (handlers/broadcast.py follow_progress)",
-)
 @pytest.mark.timeout(90)
 async def test_a_fast_progress_report_does_not_hold_back_the_admins_own_copy(
     bot: BotRunner, fake: FakeTelegram
