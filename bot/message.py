@@ -85,6 +85,11 @@ def to_payload(message: BotMessage) -> dict[str, Any]:
     return payload
 
 
+def without_thread(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The same stored message for the group's main chat instead of its forum topic."""
+    return {key: value for key, value in payload.items() if key != "thread_id"}
+
+
 def _button_payload(button: Button) -> dict[str, str]:
     if button.url:
         return {"label": button.label, "url": button.url}

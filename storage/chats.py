@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, or_, select
+from sqlalchemy import CursorResult, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_models import Broadcast
@@ -82,6 +82,18 @@ async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Ch
     chat.type = "supergroup"
     await session.flush()
     return chat
+
+
+async def forget_news_topic(session: AsyncSession, *, chat_id: int, thread_id: int) -> bool:
+    """News of the chat go to its main chat, unless its admins chose another topic meanwhile;
+    returns whether the topic was still the chosen one."""
+    result = await session.execute(
+        update(Chat)
+        .where(Chat.id == chat_id, Chat.news_topic_id == thread_id)
+        .values(news_topic_id=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(cast("CursorResult[Any]", result).rowcount)
 
 
 async def admin_chats(session: AsyncSession, *, telegram_ids: Sequence[int]) -> list[Chat]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
@@ -122,6 +122,23 @@ async def record_outcomes(session: AsyncSession, changes: Sequence[dict[str, Any
     connection = await session.connection()
     for chunk in _chunks(params):
         await connection.execute(statement, list(chunk))
+
+
+async def rewrite_pending_payloads(
+    session: AsyncSession,
+    *,
+    ids: Sequence[int],
+    rewrite: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    """Replace the payload of each of these rows still pending by `rewrite` of it."""
+    for chunk in _chunks(ids):
+        pending = await session.scalars(
+            select(Delivery).where(
+                Delivery.id.in_(chunk), Delivery.status == DeliveryStatus.PENDING
+            )
+        )
+        for row in pending:
+            row.payload = rewrite(row.payload)
 
 
 async def cancel_pending(

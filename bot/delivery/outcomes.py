@@ -25,6 +25,9 @@ BACKOFF_MAX_SECONDS = 300.0
 # 400s that say our own message is broken: a bug to fix, never worth a retry.
 BUG_MARKERS = ("can't parse entities", "message is too long", "text must be non-empty")
 GONE_MARKERS = ("chat not found",)
+# 400s to a send into a forum topic saying the topic was deleted (or closed to the bot): the
+# message belongs in the group's main chat now.
+TOPIC_GONE_MARKERS = ("message thread not found", "topic_deleted", "topic_closed")
 
 
 class Verdict(StrEnum):
@@ -34,6 +37,7 @@ class Verdict(StrEnum):
     RETRY_AFTER = "retry_after"
     UNREACHABLE = "unreachable"
     MIGRATED = "migrated"
+    TOPIC_GONE = "topic_gone"  # sent again at once, to the group's main chat
     UNAUTHORIZED = "unauthorized"  # 401, the token: about the bot, not the message
     BUG = "bug"
     REJECTED = "rejected"
@@ -49,11 +53,13 @@ class Outcome:
     message_id: int | None = None
     retry_after: float = 0.0  # seconds, for RETRY_AFTER
     new_chat_id: int | None = None  # for MIGRATED
+    thread_id: int | None = None  # for TOPIC_GONE: the forum topic that is gone
     error: str | None = None
 
 
-def classify(error: Exception) -> Outcome:
-    """Map a failed send to an outcome; anything not a Telegram error is a bug of ours."""
+def classify(error: Exception, *, thread_id: int | None = None) -> Outcome:
+    """Map a failed send (into the forum topic `thread_id`, if any) to an outcome; anything
+    not a Telegram error is a bug of ours."""
     text = f"{type(error).__name__}: {error}"[:500]
     if isinstance(error, RetryAfter):
         after = error.retry_after
@@ -69,6 +75,8 @@ def classify(error: Exception) -> Outcome:
         message = error.message.lower()
         if any(marker in message for marker in GONE_MARKERS):
             return Outcome(Verdict.UNREACHABLE, error=text)
+        if thread_id is not None and any(marker in message for marker in TOPIC_GONE_MARKERS):
+            return Outcome(Verdict.TOPIC_GONE, thread_id=thread_id, error=text)
         if any(marker in message for marker in BUG_MARKERS):
             return Outcome(Verdict.BUG, error=text)
         return Outcome(Verdict.REJECTED, error=text)
@@ -84,7 +92,8 @@ def backoff_seconds(attempts: int) -> float:
 
 def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -> dict[str, Any]:
     """The new column values of one row after `outcome` (every key always present). A row
-    whose send met a rejected token stays pending as it was: no attempt is counted."""
+    whose send met a rejected token, or a deleted forum topic, stays pending as it was and
+    due at once: no attempt is counted (the sender moves the latter to the main chat)."""
     change: dict[str, Any] = {
         "id": row_id,
         "status": DeliveryStatus.PENDING,

@@ -22,8 +22,9 @@ from bot.delivery.limits import HAS_TURN, Lane, SendScheduler
 from bot.delivery.lock import sender_lock
 from bot.delivery.outcomes import Outcome, Verdict, classify, row_change
 from bot.delivery.packing import Outgoing, next_message
+from bot.message import without_thread
 from bot.telegram_io import send
-from storage.chats import migrate_chat
+from storage.chats import forget_news_topic, migrate_chat
 from storage.deliveries import (
     DueRow,
     cancel_pending,
@@ -32,6 +33,7 @@ from storage.deliveries import (
     postpone_deliveries,
     record_outcomes,
     release_leases,
+    rewrite_pending_payloads,
 )
 from storage.models import Chat, utcnow
 from storage.statuses import ChatStatus
@@ -246,7 +248,7 @@ class Sender:
             sent_id = await send(self.bot, message.telegram_id, message.message)
         except Exception as error:  # every failure is an outcome of its rows, never a crash
             self.monitor.response(error, self.clock() - started)
-            outcome = classify(error)
+            outcome = classify(error, thread_id=message.message.thread_id)
         else:
             self.monitor.response(None, self.clock() - started)
             return Outcome(Verdict.DELIVERED, message_id=sent_id)
@@ -257,7 +259,7 @@ class Sender:
                 "message to chat %s rejected as broken (%s); text: %s",
                 message.telegram_id, outcome.error, message.message.text or message.message.copy,
             )  # fmt: skip
-        elif outcome.kind != Verdict.RETRY_AFTER:
+        elif outcome.kind not in (Verdict.RETRY_AFTER, Verdict.TOPIC_GONE):
             logger.info("delivery to chat %s: %s", message.telegram_id, outcome.error)
         return outcome
 
@@ -304,7 +306,8 @@ class Sender:
 
 
 async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outcome) -> None:
-    """What an outcome teaches about the chat itself: gone, or moved to a supergroup."""
+    """What an outcome teaches about the chat itself: gone, moved to a supergroup, or its
+    forum topic gone."""
     if outcome.kind == Verdict.UNREACHABLE:
         chat = await session.get(Chat, message.chat_id)
         if chat is not None:
@@ -316,3 +319,12 @@ async def _apply_to_chat(session: AsyncSession, message: Outgoing, outcome: Outc
         await migrate_chat(session, old_id=message.telegram_id, new_id=outcome.new_chat_id)
         logger.info("group %s moved to %s; retrying there", message.telegram_id,
                     outcome.new_chat_id)  # fmt: skip
+    elif outcome.kind == Verdict.TOPIC_GONE and outcome.thread_id is not None:
+        # Its rows go to the main chat now, and so does the group's news from now on.
+        rows = [row_id for row_id, _ in message.rows]
+        await rewrite_pending_payloads(session, ids=rows, rewrite=without_thread)
+        thread = outcome.thread_id
+        reset = await forget_news_topic(session, chat_id=message.chat_id, thread_id=thread)
+        logger.warning("topic %s of group %s is gone (%s); sending to the main chat%s", thread,
+                       message.telegram_id, outcome.error,
+                       " from now on" if reset else "")  # fmt: skip

@@ -61,13 +61,6 @@ def sends_to(fake: FakeTelegram, chat_id: int) -> list[dict]:
 # -- forum topics ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a send into a deleted forum topic (400 'message thread not found') is "
-    "classified REJECTED and the row FAILED (logged at INFO); news_topic_id stays set, so "
-    "every later news item and reminder for the group is lost silently. It should be sent "
-    "to the main chat and the dead topic forgotten (bot/delivery/outcomes.py classify)",
-)
 @pytest.mark.timeout(60)
 async def test_news_for_a_deleted_forum_topic_still_reaches_the_group(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,

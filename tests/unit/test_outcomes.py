@@ -37,3 +37,17 @@ def test_a_rejected_token_leaves_the_row_pending_without_counting_an_attempt():
         "pending", MAX_ATTEMPTS - 1, now,
     )  # fmt: skip
     assert change["last_error"] == "InvalidToken: Unauthorized"
+
+
+def test_a_deleted_forum_topic_sends_the_row_again_at_once_without_counting_an_attempt():
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    for answer in ("Message thread not found", "TOPIC_DELETED", "TOPIC_CLOSED"):
+        outcome = classify(BadRequest(answer), thread_id=42)
+        assert (outcome.kind, outcome.thread_id) == (Verdict.TOPIC_GONE, 42), answer
+        change = row_change(outcome, row_id=1, attempts=2, now=now)
+        assert (change["status"], change["attempts"], change["not_before"]) == (
+            "pending", 2, now,
+        )  # fmt: skip
+        assert change["last_error"] == f"BadRequest: {answer}"
+    # Without a topic the answer cannot mean ours is gone: nothing to fall back to.
+    assert classify(BadRequest("Message thread not found")).kind is Verdict.REJECTED
