@@ -353,8 +353,15 @@ async def test_sigterm_during_a_slow_tvmaze_search_stops_promptly_and_the_fan_is
         took = loop.time() - began
         assert process.returncode == 0, log_path.read_text()[-3000:]
         tvmaze.delay = 0.0
+        polls = sum(method == "getUpdates" for method, _ in fake.calls)
         process = await launch(tmp_path, stderr=log_file, **env)
         try:
+            # Running (its SIGTERM handler set) once it polls; a SIGTERM before that kills it.
+            await fake.wait(
+                lambda: sum(method == "getUpdates" for method, _ in fake.calls) > polls,
+                30,
+                "the restarted bot polling",
+            )
             await fake.wait(lambda: len(fake.messages(FAN)) >= 2, 30, "an answer to /follow")
             await asyncio.sleep(1)
         finally:
