@@ -11,6 +11,7 @@ from bot.catalog.following import unfollow_series
 from bot.catalog.views import unfollowed_screen
 from bot.context import BotContext
 from bot.message import BotMessage, without_button
+from bot.news.withdraw import withdraw_unwanted_news
 from bot.paged_screens import list_page, next_page, unfollow_page
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
 from handlers.common import IdPress, read_id_press, refuse_press
@@ -42,6 +43,8 @@ async def _unfollow_pressed(update: Update, context: BotContext) -> tuple[IdPres
         series = await unfollow_series(
             scope.session, chat_telegram_id=scope.chat.telegram_id, tvmaze_id=press.target
         )
+    if series is not None:
+        await withdraw_unwanted_news(scope.session, chat_id=scope.chat.id)
     await scope.done()
     return press, series
 

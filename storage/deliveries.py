@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.delivery_models import Delivery
 from storage.models import Chat
-from storage.statuses import DeliveryStatus
+from storage.statuses import DeliveryKind, DeliveryStatus
 
 T = TypeVar("T")
 
@@ -218,6 +218,18 @@ async def last_errors(session: AsyncSession, *, limit: int = 5) -> list[tuple[da
         for at, error in await session.execute(statement)
         if at is not None and error is not None
     ]
+
+
+async def unsent_news(session: AsyncSession, *, chat_id: int) -> list[tuple[int, str, datetime]]:
+    """(id, dedup key, not before) of the chat's news rows not sent yet (pending or leased)."""
+    rows = await session.execute(
+        select(Delivery.id, Delivery.dedup_key, Delivery.not_before).where(
+            Delivery.chat_id == chat_id,
+            Delivery.kind == DeliveryKind.NEWS,
+            Delivery.status.in_((DeliveryStatus.PENDING, DeliveryStatus.SENDING)),
+        )
+    )
+    return [(row_id, key, not_before) for row_id, key, not_before in rows]
 
 
 async def drop_pending_deliveries(session: AsyncSession, *, ids: list[int]) -> None:

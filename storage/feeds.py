@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any, cast
 
@@ -174,6 +174,22 @@ async def _followed_series(
     for item_id, tvmaze_id, title in rows:
         series.setdefault(item_id, []).append((tvmaze_id, title))
     return series
+
+
+async def items_followed_unmuted(
+    session: AsyncSession, *, chat_id: int, item_ids: Collection[int]
+) -> set[int]:
+    """The items among `item_ids` about a series the chat follows and has not muted."""
+    if not item_ids:
+        return set()
+    rows = await session.scalars(
+        select(NewsMatch.item_id)
+        .join(Follow, Follow.series_id == NewsMatch.series_id)
+        .where(Follow.chat_id == chat_id, Follow.muted.is_(False))
+        .where(NewsMatch.item_id.in_(item_ids))
+        .distinct()
+    )
+    return set(rows)
 
 
 async def get_items(session: AsyncSession, *, ids: set[int]) -> dict[int, NewsItem]:

@@ -28,7 +28,7 @@ from bot.delivery_time import Delivery, news_delivery
 from bot.followers import load_followers
 from bot.i18n import language_for
 from bot.message import BotMessage, Button
-from bot.news.fanout import PlannedNews, plan_news_fanout
+from bot.news.fanout import PlannedNews, digest_heading_key, plan_news_fanout
 from bot.news.kinds import NewsKind
 from bot.news.poll import FailingFeed, NewNews
 from bot.news.views import news_view, render_news
@@ -61,7 +61,7 @@ def _digest_header(plan: PlannedNews, delivery: Delivery) -> Push:
     return Push(
         chat_id=plan.chat_id,
         kind=DeliveryKind.NEWS,
-        dedup_key=f"digest:{plan.chat_id}:{delivery.not_before:%Y%m%dT%H%M}",
+        dedup_key=digest_heading_key(plan.chat_id, delivery.not_before),
         message=BotMessage(
             render.html(plan.language, "news.digest.header"),
             silent=delivery.silent,

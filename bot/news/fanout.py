@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.followers import Follower
+
+DIGEST_HEADING = "digest:"  # the prefix of every digest heading's dedup key
 
 
 class NewItem(Protocol):
@@ -42,6 +45,18 @@ class PlannedNews:
 
 def news_dedup_key(item_id: int, chat_id: int) -> str:
     return f"news:{item_id}:{chat_id}"
+
+
+def news_item_of(dedup_key: str) -> int | None:
+    """The item a news row is about (`news_dedup_key`); None for any other row."""
+    kind, _, rest = dedup_key.partition(":")
+    item = rest.partition(":")[0]
+    return int(item) if kind == "news" and item.isdigit() else None
+
+
+def digest_heading_key(chat_id: int, at: datetime) -> str:
+    """The heading of a chat's digest sent at `at` (one per chat and moment)."""
+    return f"{DIGEST_HEADING}{chat_id}:{at:%Y%m%dT%H%M}"
 
 
 def plan_news_fanout(items: Iterable[NewItem], followers: Iterable[Follower]) -> list[PlannedNews]:

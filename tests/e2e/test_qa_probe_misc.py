@@ -403,13 +403,6 @@ async def test_a_fast_progress_report_does_not_hold_back_the_admins_own_copy(
     assert finished < everyone + 10, (everyone, finished)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: news held for the daily digest is not withdrawn when the chat unfollows "
-    "or mutes the series before the digest hour; the digest then brings news about a "
-    "series the fan dropped hours ago (reminders are replanned on such changes, news rows "
-    "are not: bot/news/announce.py queues them without a series to withdraw them by)",
-)
 @pytest.mark.parametrize("change", ["unfollow", "mute"])
 async def test_news_held_for_the_digest_then_the_series_unfollowed_or_muted(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer, change: str
