@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Protocol
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot import render
 from bot.catalog.following import unfollow_series
 from bot.catalog.views import unfollowed_screen
+from bot.chat_settings import ChatSettings
 from bot.context import BotContext
 from bot.message import BotMessage, without_button
 from bot.news.withdraw import withdraw_unwanted_news
@@ -16,6 +19,15 @@ from bot.paged_screens import list_page, next_page, unfollow_page
 from bot.telegram_io import edit, edit_buttons, keyboard_of, reply
 from handlers.common import IdPress, read_id_press, refuse_press
 from storage.catalog_models import Series
+
+
+class DatedPage(Protocol):
+    """A page loader of bot.paged_screens for a list that depends on the time."""
+
+    async def __call__(
+        self, session: AsyncSession, *, chat_id: int, settings: ChatSettings, page: int,
+        now: datetime,
+    ) -> BotMessage: ...  # fmt: skip
 
 
 async def unfollow_command(update: Update, context: BotContext) -> None:
@@ -79,32 +91,23 @@ async def news_unfollow_button(update: Update, context: BotContext) -> None:
 
 async def list_command(update: Update, context: BotContext) -> None:
     """Shows the chat's series with their status and next episode, each a button to its card."""
-    message = update.effective_message
-    assert message is not None
-    scope = context.scope
-    screen = await list_page(
-        scope.session,
-        chat_id=scope.chat.id,
-        settings=scope.settings,
-        page=0,
-        now=datetime.now(UTC),
-    )
-    await scope.done()
-    await reply(message, screen)
+    await _first_page(update, context, list_page)
 
 
 async def next_command(update: Update, context: BotContext) -> None:
     """Lists the episodes of the chat's series airing in the next 14 days, soonest first,
     a page at a time."""
+    await _first_page(update, context, next_page)
+
+
+async def _first_page(update: Update, context: BotContext, page_of: DatedPage) -> None:
+    """Replies with the first page of a list that depends on the time (/list, /next)."""
     message = update.effective_message
     assert message is not None
     scope = context.scope
-    screen = await next_page(
-        scope.session,
-        chat_id=scope.chat.id,
-        settings=scope.settings,
-        page=0,
+    screen = await page_of(
+        scope.session, chat_id=scope.chat.id, settings=scope.settings, page=0,
         now=datetime.now(UTC),
-    )
+    )  # fmt: skip
     await scope.done()
     await reply(message, screen)
