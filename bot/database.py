@@ -7,7 +7,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import ConfigError
-from bot.logging_setup import loggable_url
+from bot.masked_url import masked_url
 from storage.db import create_engine
 from storage.migrate import upgrade_database
 
@@ -36,7 +36,7 @@ def database_failure(database_url: str, error: OSError | DBAPIError) -> Exceptio
     """ConfigError or DatabaseUnreachable: one line naming the database, never its password."""
     cause = error.orig if isinstance(error, DBAPIError) else error
     reason = " ".join(str(cause).split())
-    where = loggable_url(database_url)
+    where = masked_url(database_url)
     if is_lasting(make_url(database_url).get_backend_name(), getattr(cause, "sqlstate", None)):
         return ConfigError(f"DATABASE_URL: cannot open the database {where}: {reason}")
     return DatabaseUnreachable(f"DATABASE_URL: cannot reach the database {where}: {reason}")

@@ -10,6 +10,7 @@ from telegram import Update
 from bot import render
 from bot.context import BotContext
 from bot.http_fetch import FetchLimits
+from bot.masked_url import masked_url
 from bot.message import BotMessage
 from bot.news.admin import check_and_add_feed, find_and_remove_feed
 from bot.paged_screens import feeds_page, news_page
@@ -86,7 +87,7 @@ async def removefeed_command(update: Update, context: BotContext) -> None:
         await reply(message, BotMessage(render.html(language, "feeds.remove.usage")))
         return
     feed = await find_and_remove_feed(context.scope.session, query=query)
-    removed = (feed.id, feed.url) if feed else None
+    removed = (feed.id, masked_url(feed.url)) if feed else None
     await context.scope.done()
     if removed is None:
         text = render.html(language, "feeds.remove.not_found", query=query)

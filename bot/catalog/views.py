@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot import render
-from bot.callback_data import Action, Screen, card_data, encode, page_data
+from bot.callback_data import Action, Screen, card_data, encode
 from bot.catalog.following import FollowOutcome
 from bot.catalog.schedule import Airing, describe_airing, status_label
 from bot.catalog.search import Candidate, SearchOutcome
-from bot.message import BotMessage, Button, Keyboard
+from bot.message import BotMessage, Button
+from bot.page_views import page_footer, page_row, paged_text
 from bot.paging import Page
 from storage.catalog_models import Series
 
@@ -53,24 +54,6 @@ def follow_outcome_text(language: str, timezone: str, outcome: FollowOutcome) ->
     )
 
 
-def page_row(language: str, screen: Screen, page: Page[object]) -> Keyboard:
-    """◀ ▶ under a paged list (none when it fits one page)."""
-    row: list[Button] = []
-    if page.has_previous:
-        row.append(
-            Button(render.label(language, "page.previous"), page_data(screen, page.number - 1))
-        )
-    if page.has_next:
-        row.append(Button(render.label(language, "page.next"), page_data(screen, page.number + 1)))
-    return (tuple(row),) if row else ()
-
-
-def page_footer(language: str, page: Page[object]) -> render.Markup:
-    if page.count == 1:
-        return render.Markup("")
-    return render.fragment(language, "page.footer", page=page.number + 1, pages=page.count)
-
-
 def unfollow_screen(language: str, page: Page[Series]) -> BotMessage:
     if not page.items:
         return BotMessage(render.html(language, "list.empty"))
@@ -105,12 +88,7 @@ def list_screen(
         )
         for s in page.items
     ]
-    text = render.html(
-        language,
-        "list.text",
-        entries=render.join(entries, "\n\n"),
-        footer=page_footer(language, page),
-    )
+    text = paged_text(language, "list.text", page, entries)
     rows = tuple(
         (Button(render.cut_label(s.title), card_data(Action.CARD, s.tvmaze_id, page.number)),)
         for s in page.items
@@ -131,11 +109,5 @@ def next_screen(language: str, timezone: str, page: Page[Airing], days: int) -> 
         )
         for a in page.items
     ]
-    text = render.html(
-        language,
-        "next.text",
-        days=days,
-        entries=render.join(lines),
-        footer=page_footer(language, page),
-    )
+    text = paged_text(language, "next.text", page, lines, separator="\n", days=days)
     return BotMessage(text, page_row(language, Screen.NEXT, page))

@@ -10,7 +10,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.http_fetch import FetchLimits, fetch_feed
-from bot.logging_setup import loggable_url
+from bot.masked_url import masked_url
 from bot.news.parse import normalize_link, parse_feed
 from storage.feeds import add_feed, delete_feed, get_feed, get_feed_by_url
 from storage.news_models import Feed
@@ -59,7 +59,7 @@ async def check_and_add_feed(
                 session, url=url, now=now, title=parsed.title, language=parsed.language
             )
     except Exception as error:  # the admin gets the reason, not a generic error
-        logger.exception("reading the candidate feed %s failed", loggable_url(url))
+        logger.exception("reading the candidate feed %s failed", masked_url(url))
         return AddFeedOutcome(unreadable=True, reason=f"{type(error).__name__}: {error}"[:200])
     if feed is None:  # added by someone else meanwhile
         return AddFeedOutcome(reason="added by someone else meanwhile")

@@ -27,6 +27,7 @@ from bot.delivery.outbox import Push, enqueue_many
 from bot.delivery_time import Delivery, news_delivery
 from bot.followers import load_followers
 from bot.i18n import language_for
+from bot.masked_url import masked_url
 from bot.message import BotMessage, Button
 from bot.news.fanout import PlannedNews, digest_heading_key, plan_news_fanout
 from bot.news.kinds import NewsKind
@@ -187,7 +188,7 @@ async def warn_admins(
         text = render.html(
             language,
             "feeds.failing_notice",
-            url=failing.url,
+            url=masked_url(failing.url),
             errors=failing.error_count,
             error=failing.last_error,
         )

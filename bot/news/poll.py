@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.normalize import normalize_title
 from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
-from bot.logging_setup import loggable_url
+from bot.masked_url import masked_url
 from bot.news.classify import classify
 from bot.news.match import CatalogueTitle, SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
@@ -205,7 +205,7 @@ class NewsPoller:
         try:
             return await self._poll_one(feed, now, deadline)
         except Exception as error:
-            logger.exception("feed %s (%s) broke its poll", feed.id, loggable_url(feed.url))
+            logger.exception("feed %s (%s) broke its poll", feed.id, masked_url(feed.url))
             reason = f"{type(error).__name__}: {error}"
         try:
             async with self._store_lock, self._sessions.begin() as session:
@@ -248,7 +248,7 @@ class NewsPoller:
             if row is None:  # removed while we fetched
                 return [], None, 0, False
             if error is not None:
-                logger.warning("feed %s (%s) failed: %s", feed.id, loggable_url(feed.url), error)
+                logger.warning("feed %s (%s) failed: %s", feed.id, masked_url(feed.url), error)
                 failing = self._record_failure(row, error, fetched.retry_after, now)
                 if failing is not None and self._warn is not None:
                     await self._warn(session, failing)

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 
 from bot import render
 from bot.callback_data import Action, Screen, encode
-from bot.catalog.views import page_footer, page_row
+from bot.masked_url import masked_url
 from bot.message import BotMessage, Button
+from bot.page_views import page_row, paged_text
 from bot.paging import Page
 from bot.timefmt import local_datetime
 from storage.news_models import Feed, NewsItem
@@ -117,12 +118,7 @@ def news_list_screen(page: Page[NewsView], *, language: str, timezone: str) -> B
         render.fragment(language, "news.list.entry", **_parts(view, language, timezone))
         for view in page.items
     ]
-    text = render.html(
-        language,
-        "news.list.text",
-        entries=render.join(entries, "\n\n"),
-        footer=page_footer(language, page),
-    )
+    text = paged_text(language, "news.list.text", page, entries)
     return BotMessage(text, page_row(language, Screen.NEWS, page))
 
 
@@ -146,7 +142,7 @@ def feeds_screen(page: Page[Feed], *, language: str, timezone: str) -> BotMessag
             id=feed.id,
             title=feed.title or source_name(None, feed.url),
             state=_feed_state(feed, language),
-            url=feed.url,
+            url=masked_url(feed.url),
             fetched=local_datetime(feed.last_fetched_at, timezone, language)
             if feed.last_fetched_at
             else never,
@@ -156,10 +152,5 @@ def feeds_screen(page: Page[Feed], *, language: str, timezone: str) -> BotMessag
         )
         for feed in page.items
     ]
-    text = render.html(
-        language,
-        "feeds.list.text",
-        entries=render.join(entries, "\n\n"),
-        footer=page_footer(language, page),
-    )
+    text = paged_text(language, "feeds.list.text", page, entries)
     return BotMessage(text, page_row(language, Screen.FEEDS, page))

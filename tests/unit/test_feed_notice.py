@@ -15,7 +15,7 @@ from storage.migrate import upgrade_database
 from storage.models import Chat
 
 FAILING = FailingFeed(
-    feed_id=7, url="https://x.test/feed.xml", error_count=5, last_error="HTTP 500"
+    feed_id=7, url="https://reader:pw@x.test/feed.xml", error_count=5, last_error="HTTP 500"
 )
 
 
@@ -44,3 +44,5 @@ async def test_each_admin_is_warned_in_their_own_language(engine: AsyncEngine) -
     assert "schlägt seit 5 Abrufen fehl" in texts[2]  # the choice in /settings wins
     assert "schlägt seit 5 Abrufen fehl" in texts[3]  # nothing known: the bot's default
     assert "has failed 5 times in a row" in texts[4]  # any other Telegram language: English
+    # The feed's password stays out of the admins' chats.
+    assert all("pw@" not in text and "reader:***@x.test" in text for text in texts.values())

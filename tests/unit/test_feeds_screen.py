@@ -91,3 +91,12 @@ def test_no_feeds_is_one_sentence():
     screen = feeds_screen(page_of([], 0, FEEDS_PAGE_SIZE), language="en", timezone="UTC")
     assert screen.text == "No feeds yet. Add one with /addfeed."
     assert screen.keyboard == ()
+
+
+def test_a_feeds_credentials_are_not_shown_on_the_admins_screen():
+    """An admin's chat history is no place for a feed's password or API key."""
+    feed = feeds(1)[0]
+    feed.url = "https://reader:s3cret@tv-portal.test/rss.xml?api_key=k3y&section=serien"
+    text = feeds_screen(page_of([feed], 0, FEEDS_PAGE_SIZE), language="en", timezone="UTC").text
+    assert "s3cret" not in text and "k3y" not in text
+    assert "https://reader:***@tv-portal.test/rss.xml?api_key=***&amp;section=serien" in text

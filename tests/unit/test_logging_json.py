@@ -12,7 +12,8 @@ import pytest
 from telegram import Chat, Message, Update
 
 from bot.log_context import job_context, remember_update
-from bot.logging_setup import REDACTED, configure_logging, loggable_url
+from bot.logging_setup import REDACTED, configure_logging
+from bot.masked_url import masked_url
 
 # A secret with characters JSON escapes: redaction must see it before encoding.
 TOKEN = '123:abc"def\\ghi'
@@ -96,4 +97,4 @@ def test_exceptions_are_included_and_the_token_never_written(stream):
     ],
 )  # fmt: skip
 def test_a_url_is_logged_without_its_credentials(url: str, logged: str) -> None:
-    assert loggable_url(url) == logged
+    assert masked_url(url) == logged
