@@ -40,6 +40,7 @@ from bot.jobs import (
     sync_show_index_tick,
 )
 from bot.log_context import remember_update
+from bot.news.admin import feed_address
 from bot.news.announce import NewsAnnouncer
 from bot.news.poll import NewsPoller
 from bot.ops.endpoints import start_servers, stop_servers
@@ -135,7 +136,7 @@ async def _post_init(application: BotApplication, scheduler: SendScheduler) -> N
         warn=announcer.failing,
     )
     async with data.sessions.begin() as session:
-        urls = [str(url) for url in data.settings.feed_urls]
+        urls = [feed_address(str(url)) or str(url) for url in data.settings.feed_urls]
         added = await seed_feeds(session, urls=urls, now=datetime.now(UTC))
     if added:
         logger.info("seeded %d feeds from FEED_URLS", added)

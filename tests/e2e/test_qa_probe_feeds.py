@@ -464,3 +464,18 @@ async def test_odd_episode_data_and_a_failing_tvmaze_break_no_command(
     next_reply = [m for m in fake.messages(FAN) if "Fine" in (m["visible"] or "")]
     assert next_reply, [m["visible"] for m in fake.messages(FAN)]
     assert logged(caplog) == []
+
+
+async def test_addfeed_knows_a_feed_spelt_another_way(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
+    caplog: pytest.LogCaptureFixture,
+):  # fmt: skip
+    feeds.routes["/feed.xml"] = Route(rss([item("a", "Meldung")], title="TV-Portal"))
+    await admin_and_fans(bot, fake, tvmaze, fans=())
+    added = await ask(fake, ADMIN, "/addfeed " + feeds.url("/feed.xml"))
+    assert "Added" in added["visible"], added["visible"]
+    shouted = feeds.url("/feed.xml#latest").replace("http://127.0.0.1", "HTTP://127.0.0.1")
+    again = await ask(fake, ADMIN, f"/addfeed {shouted}")
+    assert "Added" not in again["visible"] and "#1" in again["visible"], again["visible"]
+    assert "#2" not in (await ask(fake, ADMIN, "/feeds"))["visible"]
+    assert logged(caplog) == []
