@@ -33,6 +33,10 @@ _MONTH = (
     # a holiday or a break names a time too: "nach Ostern", "nach der Sommerpause"
     r"|ostern|pfingsten|weihnacht\w*|sommerpause|winterpause|jahreswechsel)"
 )
+_CALENDAR_MONTH = (
+    r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|fruhjahr|fruhling|sommer|herbst|winter)"
+)
 # A German date in figures, "ab 24.2." (lemmas "ab 24 2"); "ab 20.15 Uhr" is a time of day.
 _FIGURE_DATE = r"(?:[12]?\d|3[01]) (?:0?[1-9]|1[0-2])\b(?! uhr| \d)"
 
@@ -79,10 +83,10 @@ NOT_CANCELLED = re.compile(
     r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
     r" (?:[^|\s]+ ){0,8}absagen\b"
 )
-# No new episodes ("keine neuen Folgen", "no new episodes"): no start; a season denied is
+# No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied is
 # NEGATED_RENEWAL's to read ("keine weitere Staffel").
 NO_NEW_EPISODES = re.compile(
-    r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode)\w*"
+    r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode|film|fall)\w*"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
@@ -270,6 +274,12 @@ _EN_MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|spring|summer|fall|autumn|winter)"
 )
+_NEW_INSTALMENT = (
+    r"(?:(?:\d+ |"
+    + _NUMBER
+    + r" )?(?:neu|weit)\w*|zweit|dritt|viert|funft|sechst|siebt|acht|neunt|zehnt)"
+    r" (?:folge|episode|film|fall|teil)\w*"
+)
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(
     r"set " + _SHORT_GAP + r"(?:premiere|return|date|debut)",
@@ -298,6 +308,7 @@ DATED_PREMIERE = _any(
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
     r"neu staffel\w* " + _SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + _MONTH,
     r"neu (?:folge|episode)\w* " + _SHORT_GAP + r"ab (?:\d+ )?" + _MONTH,
+    _NEW_INSTALMENT + " " + _SHORT_GAP + r"(?:(?:im|ab) |am \d+ )" + _CALENDAR_MONTH,
     r"ab " + _SHORT_GAP + _MONTH,
     r"(?:starten|laufen|kommen|erscheinen) " + _GAP + r"(?:am|im|ab) (?:\d+ )?" + _MONTH,
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"

@@ -627,3 +627,22 @@ def test_a_statement_before_a_question_counts(headline: str, kind: str) -> None:
 )
 def test_a_broadcast_slot_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A new or numbered film, case or episodes of a German series with its month: a start.
+        ("Zwei neue Filme „Der Alte“ im September im ZDF", "", "premiere"),
+        ("„Der Alte“: Fünfter Fall im März im ZDF", "", "premiere"),
+        ("„Der Alte“ vorn", "Die neuen Folgen laufen ab 3. Mai im ZDF.", "premiere"),
+        # An evening's slot is the ratings' past, a count of episodes is the show's history.
+        ("Die neue Folge „Der Alte“ holte am Montagabend 18 Prozent Marktanteil", "", "other"),
+        ("Warum wurde „Der Alte“ abgesetzt?", "Nach 100 Folgen endete er im Februar.", "other"),
+        ("Keine neuen Filme „Der Alte“ im September", "", "other"),
+    ],
+)
+def test_a_new_film_or_case_with_its_month_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
