@@ -37,6 +37,13 @@ _CALENDAR_MONTH = (
     r"(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|dezember"
     r"|fruhjahr|fruhling|sommer|herbst|winter)"
 )
+# A new or numbered film, case or batch of episodes of a series ("zwei neue Filme", "weitere
+# zehn Folgen", "Fünfter Fall").
+_NEW_INSTALMENT = (
+    r"(?:(?:(?:\d+|" + _NUMBER + r") )?(?:neu|weit)\w* (?:(?:\d+|" + _NUMBER + r") )?"
+    r"|(?:zweit|dritt|viert|funft|sechst|siebt|acht|neunt|zehnt)\w* )"
+    r"(?:folge|episode|film|fall|teil)\w*"
+)
 # A German date in figures, "ab 24.2." (lemmas "ab 24 2"); "ab 20.15 Uhr" is a time of day.
 _FIGURE_DATE = r"(?:[12]?\d|3[01]) (?:0?[1-9]|1[0-2])\b(?! uhr| \d)"
 
@@ -133,7 +140,9 @@ NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
     r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON + "|no " + _SEASON + " " + _NUMBER,
-    r"(?:nicht|nie) " + _SHORT_GAP + r"(?:verlangern|fortsetzen|zuruckkehren)",
+    r"(?:nicht|nie) "
+    + _SHORT_GAP
+    + r"(?:verlangern|fortsetzen|fortfuhren|weiterfuhren|zuruckkehren)",
     r"kein " + _SHORT_GAP + r"(?:" + _SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
     # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
@@ -265,7 +274,20 @@ RENEWAL = _any(
     r"(?! (?:[^|\s]+ ){0,4}(?:movie|film))",
     r"(?:be|werden) (?:officially |offiziell )?(?:revive|wiederbeleb\w*)(?! (?:by|from))",
     r"extend\w* (?:to|for|through|into) " + _SHORT_GAP + _SEASON,
-    r"gehen weiter|fortsetzen|fortgesetzt",
+    r"gehen weiter|fortsetzen|fortgesetzt|fortfuhren|weiterfuhren",
+    # More films or episodes ordered or made: "weitere zehn Folgen bestellt", "entstehen zwei
+    # neue Filme", "lässt eine 14. Staffel produzieren".
+    r"(?:bestellen|order|in auftrag geben|entstehen|ankundigen) " + _SHORT_GAP + _NEW_INSTALMENT,
+    _NEW_INSTALMENT + " " + _CLAUSE_GAP + r"(?:bestellen|in auftrag geben|entstehen|ankundigen)",
+    r"lassen "
+    + _CLAUSE_GAP
+    + r"(?:"
+    + _SEASON
+    + "|"
+    + _NEW_INSTALMENT
+    + r") "
+    + _SHORT_GAP
+    + "produzieren",
     r"setzen (?:(?!" + _MONTH + r")[^|\s]+ ){0,10}fort",
 )
 # An order, not a date: a season "revival", a show "officially a go", an "event series".
@@ -273,12 +295,6 @@ WEAK_RENEWAL = _any(r"revival|officially a go|is a go|event series")
 _EN_MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|spring|summer|fall|autumn|winter)"
-)
-_NEW_INSTALMENT = (
-    r"(?:(?:\d+ |"
-    + _NUMBER
-    + r" )?(?:neu|weit)\w*|zweit|dritt|viert|funft|sechst|siebt|acht|neunt|zehnt)"
-    r" (?:folge|episode|film|fall|teil)\w*"
 )
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = _any(

@@ -646,3 +646,22 @@ def test_a_new_film_or_case_with_its_month_is_a_premiere(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Carried on, or more films or episodes ordered or made: more of the series.
+        ("Die Krimireihe „Der Alte“ wird fortgeführt", "renewal"),
+        ("Für „Der Alte“ wurden weitere zehn Folgen bestellt", "renewal"),
+        ("Das ZDF hat vier neue Filme „Der Alte“ angekündigt", "renewal"),
+        ("Auf Mallorca entstehen zwei neue Filme der Reihe „Der Alte“", "renewal"),
+        ("Der NDR lässt eine 14. Staffel „Der Alte“ produzieren", "renewal"),
+        # Not carried on, none ordered: no renewal; episodes made as a habit keep their kind.
+        ("Die Krimireihe „Der Alte“ wird nicht fortgeführt", "cancellation"),
+        ("Für „Der Alte“ wurden keine weiteren Folgen bestellt", "other"),
+        ("Jährlich werden nur 16 neue Folgen „Der Alte“ produziert", "premiere"),
+    ],
+)
+def test_more_films_or_episodes_ordered_or_made_are_a_renewal(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
