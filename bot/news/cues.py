@@ -138,7 +138,7 @@ TRAILER = _any(
 # Said of a series that will not go on, including negated renewals.
 NEGATED_RENEWAL = _any(
     r"(?:not|never|no longer) " + _SHORT_GAP + r"(?:renew\w*|return|come back|be back)",
-    r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land) " + _SHORT_GAP + _SEASON,
+    r"(?:not|never) (?:[^|\s]+ ){0,2}(?:get|receive|land|grant) " + _SHORT_GAP + _SEASON,
     r"no (?:more|" + _ORDINAL + r") " + _SHORT_GAP + _SEASON + "|no " + _SEASON + " " + _NUMBER,
     r"(?:nicht|nie) "
     + _SHORT_GAP
@@ -162,6 +162,8 @@ _NETWORK = (
 RESCUE = _any(
     r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
     r"find an? savior|retten|gerettet|rettung",
+    # "rode to the rescue"; fans begging a network "to come to the rescue" is a wish.
+    r"(?<!to )(?:ride|come|rush|step in) to (?:the |its |their )?rescue",
     # A network that takes its cancellation back: "reverses decision to axe", "reverses course".
     r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     _NETWORK + r" (?:save|revive)",
@@ -214,7 +216,11 @@ RENEWAL = _any(
     + r"(?:spinoff|spin off|ableger|sequel|prequel)",
     _SEASON + " " + _NUMBER + " order",
     # "get ready for the final season" receives nothing.
-    r"(?:get|give|land|score|earn|receive) (?!ready\b)" + _SHORT_GAP + _ORDINAL + " " + _SEASON,
+    r"(?:get|give|land|score|earn|receive|grant) (?!ready\b)"
+    + _SHORT_GAP
+    + _ORDINAL
+    + " "
+    + _SEASON,
     # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
     # "abarbeiten"); a new series in the works is no renewal of anything.
     r"(?:season|staffel\w*)"

@@ -665,3 +665,20 @@ def test_a_new_film_or_case_with_its_month_is_a_premiere(
 )
 def test_more_films_or_episodes_ordered_or_made_are_a_renewal(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A season granted, a network riding to the rescue: the series goes on.
+        ("‘Lost’ has been granted a fifth season at ABC", "renewal"),
+        ("Netflix rides to the rescue of ‘Lost’", "renewal"),
+        # Not granted, or a rescue only wished for.
+        ("‘Lost’ will not be granted a fifth season", "cancellation"),
+        ("Fans beg Netflix to come to the rescue of ‘Lost’", "other"),
+    ],
+)
+def test_a_season_granted_or_a_network_riding_to_the_rescue_is_a_renewal(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
