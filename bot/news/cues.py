@@ -392,6 +392,9 @@ ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) " + _SHORT_GAP + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
     r"end (?:its|their) run",
+    # Idioms of an end: "has met its demise", "is over at Showtime", "ends at The CW".
+    r"meet (?:its|it s|their|an?) (?:\w+ )?demise",  # "it's" for "its" is a common slip
+    r"(?:be (?:officially |now )?over|end) at (?:the )?" + _NETWORK,
     # A season's last episode said to be the series' last: "season 8 ending to be series finale".
     r"(?:be|serve as|double as) (?:the |its |a |their )?series finale",
 )
@@ -402,7 +405,9 @@ ENDING = _any(
     r"(?<!season \d )(?<!season \d\d )(?<!staffel \d )be end(?:ing)?",
     r"announce\w* (?:the |an )?end of",
     r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
-    r"enden|zu ende|schluss",
+    r"enden|zu ende|schluss|schlussstrich",
+    # "ermittelt zum letzten Mal", "steht ein letztes Mal vor der Kamera"
+    r"(?<!nicht )(?:zum|ein) letzt\w* mal",
     # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"
     r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
     # "die kommende Staffel wird die letzte sein", "Staffel 8 wird die letzte"

@@ -682,3 +682,21 @@ def test_a_season_granted_or_a_network_riding_to_the_rescue_is_a_renewal(
     headline: str, kind: str
 ) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # An end said in idiom.
+        ("‘Lost’ seems to have met its demise", "cancellation"),
+        ("‘Lost’ is over at ABC", "cancellation"),
+        ("Hit series ‘Lost’ ends at The CW", "cancellation"),
+        ("Das ZDF zieht einen Schlussstrich unter „Der Alte“", "cancellation"),
+        ("„Der Alte“ ermittelt zum letzten Mal", "cancellation"),
+        # A show that moves to a network, or a last time denied, is no end.
+        ("‘Lost’ is now at Netflix", "other"),
+        ("„Der Alte“ ermittelt nicht zum letzten Mal", "other"),
+    ],
+)
+def test_an_end_said_in_idiom_is_a_cancellation(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
