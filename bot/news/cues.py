@@ -118,7 +118,7 @@ NO_DECISION = _any(
 # of a season or its premiere without announcing one; only a decision or a date said counts.
 REPORT = _any(
     r"review\w*|recap\w*|rating\w*|rank\w*|rezension\w*|spoiler\w*",
-    r"quote\w*|marktanteil\w*|million\w* (?:mensch|zuschauer|viewer)\w*",
+    r"quote\w*|marktanteil\w*|(?:million\w*|\d+) (?:mensch|zuschauer|zuseher|viewer)\w*|zuseher\w*",
     r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
     r"(?:give|geben) " + _GAP + r"update",
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts

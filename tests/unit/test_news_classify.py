@@ -700,3 +700,17 @@ def test_a_season_granted_or_a_network_riding_to_the_rescue_is_a_renewal(
 )
 def test_an_end_said_in_idiom_is_a_cancellation(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Viewers counted in figures are the ratings of a start that is over.
+        ("„Der Alte“ ist in seine vierte Staffel gestartet: 610.000 Menschen sahen zu", "other"),
+        ("Ein Hoch auf „Der Alte“: 2,4 Millionen Zuseher bei fünfter Staffel", "other"),
+        # A start still to come keeps its kind.
+        ("„Der Alte“: Die vierte Staffel startet im Mai", "premiere"),
+    ],
+)
+def test_viewers_counted_are_the_ratings(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
