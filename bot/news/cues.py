@@ -131,7 +131,7 @@ PRODUCTION = _any(
 )
 # A trailer or first look: promotion, not a decision.
 TRAILER = _any(
-    r"\w*trailer\w*|erst\w* video|first look",
+    r"\w*trailer\w*|teaser|erst\w* video|first look",
     # A reunion special is an evening with the cast, not a season: news of a date at most.
     r"reunion (?:special|episode|show)",
 )
@@ -392,6 +392,10 @@ ENDING_SAID = _any(
     r"(?:to|will) end (?:with|after)|end(?:ing)? (?:with|after) " + _SHORT_GAP + _SEASON,
     r"come to an? end|(?:to|will) wrap\w*|wrap up|serienende|serien aus",
     r"end (?:its|their) run",
+    # A season said to be the last outright beats its announcement: "Showtime has announced
+    # that the upcoming fifth season will be the show's last".
+    r"(?:will|would|to) (?:[^|\s]+ ){0,2}be (?:its|their|the (?:show|series|drama|comedy|sitcom)"
+    r"(?: s)?) (?:last|final)\b(?! (?:[^|\s]+ ){0,2}(?:episode|appearance|film|movie|scene))",
     # Idioms of an end: "has met its demise", "is over at Showtime", "ends at The CW".
     r"meet (?:its|it s|their|an?) (?:\w+ )?demise",  # "it's" for "its" is a common slip
     r"(?:be (?:officially |now )?over|end) at (?:the )?" + _NETWORK,

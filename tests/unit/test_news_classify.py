@@ -714,3 +714,21 @@ def test_an_end_said_in_idiom_is_a_cancellation(headline: str, kind: str) -> Non
 )
 def test_viewers_counted_are_the_ratings(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A season said to be the last outright: an end, whatever announced it.
+        (
+            "Showtime announced that the upcoming fifth season will be the show’s last",
+            "cancellation",
+        ),
+        ("The fourth season of ‘Lost’ will in fact be its last", "cancellation"),
+        # Its last episode, or a teaser's story, is no end of the series.
+        ("Tonight will be the show’s last episode before the break", "other"),
+        ("‘Lost’ season 5 teaser: revival season to be the series’ last", "other"),
+    ],
+)
+def test_a_season_said_to_be_the_last_outright_is_the_end(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
