@@ -7,7 +7,8 @@ cancellation is renewed; a series that will not go on ("keine weitere Staffel", 
 a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
 ("final season gets a premiere date"), and a soft ending ("endet", "geht in die letzte Runde",
 "final season") is a cancellation when nothing else is said. More episodes on their way ("es
-gibt nun Nachschub", "zwei weitere Folgen") count as a start, in a headline or its teaser; a
+gibt nun Nachschub", "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder",
+"in ihrem 15. Fall") count as a start, in a headline or its teaser; a
 German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
 below every decision and date; below it, a listing's broadcast slot ("Donnerstag, 14. Mai, 20.15
 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that does not speak of the
@@ -43,6 +44,7 @@ from bot.news.cues import (
     FIRST_SHOWING,
     MORE_EPISODES,
     NEGATED_RENEWAL,
+    NEW_CASE,
     NEW_SEASON_STARTS,
     NO_DECISION,
     NO_NEW_EPISODES,
@@ -78,6 +80,7 @@ _ORDER = (
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (NEW_CASE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
@@ -93,7 +96,8 @@ _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMI
 _REPORT_ORDER = tuple(
     entry
     for entry in _ORDER
-    if entry[0] not in (PREMIERE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    if entry[0]
+    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an

@@ -373,6 +373,13 @@ PREMIERE = _any(
     r"zeigen (?:[^|\s]+ ){0,3}(?:" + _ORDINAL + r" (?:und " + _ORDINAL + r" )?)?" + _SEASON,
     r"erstausstrahlung\w*",
 )
+# A German crime series' new case: "ermittelt wieder", "Siebter Einsatz für …", "in ihrem 15.
+# Fall" ("nach 38 Fällen" counts the past).
+NEW_CASE = _any(
+    r"ermitteln (?:(?!nicht|nie)[^|\s]+ )?(?:wieder|erneut)",
+    r"(?:^|(?:ihr|sein|im|der) )"
+    r"(?:\d+|(?:zweit|dritt|viert|funft|sechst|siebt|acht|neunt|zehnt)\w*) (?:fall|fallen|einsatz)",
+)
 # A season that will come, said with the verb first: "Es kommt eine dritte Staffel!". Read
 # after the dates, so "Im Mai kommt eine dritte Staffel" stays a premiere.
 SEASON_COMING = _any(r"kommen (?:noch |nun |jetzt )?ein " + _ORDINAL + " " + _SEASON)

@@ -732,3 +732,20 @@ def test_viewers_counted_are_the_ratings(headline: str, kind: str) -> None:
 )
 def test_a_season_said_to_be_the_last_outright_is_the_end(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A crime series' new case: its next film is on.
+        ("„Der Alte“ ermittelt wieder", "", "premiere"),
+        ("Siebter Einsatz für „Der Alte“", "", "premiere"),
+        ("Mord am See", "In seinem 15. Fall sucht „Der Alte“ eine Vermisste.", "premiere"),
+        # Not again, or cases counted as history, or a review of the case: no start.
+        ("„Der Alte“ ermittelt nicht wieder", "", "other"),
+        ("Mord am See", "Nach 38 Fällen geht der Kommissar in Rente.", "other"),
+        ("Rezension: „Der Alte“ ermittelt wieder", "", "other"),
+    ],
+)
+def test_a_new_case_of_a_crime_series_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
