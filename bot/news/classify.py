@@ -1,7 +1,8 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in an
-order that settles mixed headlines the way a fan reads them: a series saved after its
+The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run
+over lemmas, so every inflection of a verb counts. They are checked in an order that settles
+mixed headlines the way a fan reads them: a series saved after its
 cancellation is renewed; a series that will not go on ("keine weitere Staffel", "won't return",
 "cancelled ahead of its premiere") or whose end is said outright ("to end with season 8") beats
 a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
@@ -34,37 +35,32 @@ from __future__ import annotations
 import re
 
 from bot.news.cues import (
-    BROADCAST_SLOT,
-    CANCELLATION,
     CONCESSION,
-    DATED_PREMIERE,
-    ENDING,
-    ENDING_SAID,
-    FINAL_NAMED,
-    FIRST_SHOWING,
-    MORE_EPISODES,
-    NEGATED_RENEWAL,
-    NEW_CASE,
-    NEW_SEASON_STARTS,
     NO_DECISION,
     NO_NEW_EPISODES,
     NOT_CANCELLED,
     NOT_RESCUED,
-    PREMIERE,
     PRODUCTION,
-    RENEWAL,
     REPORT,
-    RESCUE,
-    RETURN,
-    SEASON_COMING,
     SEASON_WORD,
     TRAILER,
-    WEAK_RENEWAL,
 )
+from bot.news.ending_cues import CANCELLATION, ENDING, ENDING_SAID, FINAL_NAMED, NEGATED_RENEWAL
 from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
 from bot.news.lemmas import CLAUSE_BREAK, lemmatise
+from bot.news.premiere_cues import (
+    BROADCAST_SLOT,
+    DATED_PREMIERE,
+    FIRST_SHOWING,
+    MORE_EPISODES,
+    NEW_CASE,
+    NEW_SEASON_STARTS,
+    PREMIERE,
+    RETURN,
+)
+from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
 
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a

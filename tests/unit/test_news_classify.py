@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.news.classify import classify
-from bot.news.cues import DATED_PREMIERE
 from bot.news.kinds import NewsKind
+from bot.news.premiere_cues import DATED_PREMIERE
 
 CASES = [
     # Renewals.
