@@ -1,13 +1,15 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (cues.py) run over lemmas, so every inflection of a verb counts. They are checked in an
-order that settles mixed headlines the way a fan reads them: a series saved after its
+The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run
+over lemmas, so every inflection of a verb counts. They are checked in an order that settles
+mixed headlines the way a fan reads them: a series saved after its
 cancellation is renewed; a series that will not go on ("keine weitere Staffel", "won't return",
 "cancelled ahead of its premiere") or whose end is said outright ("to end with season 8") beats
 a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
 ("final season gets a premiere date"), and a soft ending ("endet", "geht in die letzte Runde",
 "final season") is a cancellation when nothing else is said. More episodes on their way ("es
-gibt nun Nachschub", "zwei weitere Folgen") count as a start, in a headline or its teaser; a
+gibt nun Nachschub", "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder",
+"in ihrem 15. Fall") count as a start, in a headline or its teaser; a
 German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
 below every decision and date; below it, a listing's broadcast slot ("Donnerstag, 14. Mai, 20.15
 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that does not speak of the
@@ -33,36 +35,32 @@ from __future__ import annotations
 import re
 
 from bot.news.cues import (
-    BROADCAST_SLOT,
-    CANCELLATION,
     CONCESSION,
-    DATED_PREMIERE,
-    ENDING,
-    ENDING_SAID,
-    FINAL_NAMED,
-    FIRST_SHOWING,
-    MORE_EPISODES,
-    NEGATED_RENEWAL,
-    NEW_SEASON_STARTS,
     NO_DECISION,
     NO_NEW_EPISODES,
     NOT_CANCELLED,
     NOT_RESCUED,
-    PREMIERE,
     PRODUCTION,
-    RENEWAL,
     REPORT,
-    RESCUE,
-    RETURN,
-    SEASON_COMING,
     SEASON_WORD,
     TRAILER,
-    WEAK_RENEWAL,
 )
+from bot.news.ending_cues import CANCELLATION, ENDING, ENDING_SAID, FINAL_NAMED, NEGATED_RENEWAL
 from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
 from bot.news.lemmas import CLAUSE_BREAK, lemmatise
+from bot.news.premiere_cues import (
+    BROADCAST_SLOT,
+    DATED_PREMIERE,
+    FIRST_SHOWING,
+    MORE_EPISODES,
+    NEW_CASE,
+    NEW_SEASON_STARTS,
+    PREMIERE,
+    RETURN,
+)
+from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
 
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
@@ -78,6 +76,7 @@ _ORDER = (
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (NEW_CASE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
@@ -93,7 +92,8 @@ _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMI
 _REPORT_ORDER = tuple(
     entry
     for entry in _ORDER
-    if entry[0] not in (PREMIERE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    if entry[0]
+    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
 _ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.news.classify import classify
-from bot.news.cues import DATED_PREMIERE
 from bot.news.kinds import NewsKind
+from bot.news.premiere_cues import DATED_PREMIERE
 
 CASES = [
     # Renewals.
@@ -626,4 +626,126 @@ def test_a_statement_before_a_question_counts(headline: str, kind: str) -> None:
     ],
 )
 def test_a_broadcast_slot_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A new or numbered film, case or episodes of a German series with its month: a start.
+        ("Zwei neue Filme „Der Alte“ im September im ZDF", "", "premiere"),
+        ("„Der Alte“: Fünfter Fall im März im ZDF", "", "premiere"),
+        ("„Der Alte“ vorn", "Die neuen Folgen laufen ab 3. Mai im ZDF.", "premiere"),
+        # An evening's slot is the ratings' past, a count of episodes is the show's history.
+        ("Die neue Folge „Der Alte“ holte am Montagabend 18 Prozent Marktanteil", "", "other"),
+        ("Warum wurde „Der Alte“ abgesetzt?", "Nach 100 Folgen endete er im Februar.", "other"),
+        ("Keine neuen Filme „Der Alte“ im September", "", "other"),
+    ],
+)
+def test_a_new_film_or_case_with_its_month_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Carried on, or more films or episodes ordered or made: more of the series.
+        ("Die Krimireihe „Der Alte“ wird fortgeführt", "renewal"),
+        ("Für „Der Alte“ wurden weitere zehn Folgen bestellt", "renewal"),
+        ("Das ZDF hat vier neue Filme „Der Alte“ angekündigt", "renewal"),
+        ("Auf Mallorca entstehen zwei neue Filme der Reihe „Der Alte“", "renewal"),
+        ("Der NDR lässt eine 14. Staffel „Der Alte“ produzieren", "renewal"),
+        # Not carried on, none ordered: no renewal; episodes made as a habit keep their kind.
+        ("Die Krimireihe „Der Alte“ wird nicht fortgeführt", "cancellation"),
+        ("Für „Der Alte“ wurden keine weiteren Folgen bestellt", "other"),
+        ("Jährlich werden nur 16 neue Folgen „Der Alte“ produziert", "premiere"),
+    ],
+)
+def test_more_films_or_episodes_ordered_or_made_are_a_renewal(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A season granted, a network riding to the rescue: the series goes on.
+        ("‘Lost’ has been granted a fifth season at ABC", "renewal"),
+        ("Netflix rides to the rescue of ‘Lost’", "renewal"),
+        # Not granted, or a rescue only wished for.
+        ("‘Lost’ will not be granted a fifth season", "cancellation"),
+        ("Fans beg Netflix to come to the rescue of ‘Lost’", "other"),
+    ],
+)
+def test_a_season_granted_or_a_network_riding_to_the_rescue_is_a_renewal(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # An end said in idiom.
+        ("‘Lost’ seems to have met its demise", "cancellation"),
+        ("‘Lost’ is over at ABC", "cancellation"),
+        ("Hit series ‘Lost’ ends at The CW", "cancellation"),
+        ("Das ZDF zieht einen Schlussstrich unter „Der Alte“", "cancellation"),
+        ("„Der Alte“ ermittelt zum letzten Mal", "cancellation"),
+        # A show that moves to a network, or a last time denied, is no end.
+        ("‘Lost’ is now at Netflix", "other"),
+        ("„Der Alte“ ermittelt nicht zum letzten Mal", "other"),
+    ],
+)
+def test_an_end_said_in_idiom_is_a_cancellation(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Viewers counted in figures are the ratings of a start that is over.
+        ("„Der Alte“ ist in seine vierte Staffel gestartet: 610.000 Menschen sahen zu", "other"),
+        ("Ein Hoch auf „Der Alte“: 2,4 Millionen Zuseher bei fünfter Staffel", "other"),
+        # A start still to come keeps its kind.
+        ("„Der Alte“: Die vierte Staffel startet im Mai", "premiere"),
+    ],
+)
+def test_viewers_counted_are_the_ratings(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A season said to be the last outright: an end, whatever announced it.
+        (
+            "Showtime announced that the upcoming fifth season will be the show’s last",
+            "cancellation",
+        ),
+        ("The fourth season of ‘Lost’ will in fact be its last", "cancellation"),
+        # Its last episode, or a teaser's story, is no end of the series.
+        ("Tonight will be the show’s last episode before the break", "other"),
+        ("‘Lost’ season 5 teaser: revival season to be the series’ last", "other"),
+    ],
+)
+def test_a_season_said_to_be_the_last_outright_is_the_end(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A crime series' new case: its next film is on.
+        ("„Der Alte“ ermittelt wieder", "", "premiere"),
+        ("Siebter Einsatz für „Der Alte“", "", "premiere"),
+        ("Mord am See", "In seinem 15. Fall sucht „Der Alte“ eine Vermisste.", "premiere"),
+        # Not again, or cases counted as history, or a review of the case: no start.
+        ("„Der Alte“ ermittelt nicht wieder", "", "other"),
+        ("Mord am See", "Nach 38 Fällen geht der Kommissar in Rente.", "other"),
+        ("Rezension: „Der Alte“ ermittelt wieder", "", "other"),
+    ],
+)
+def test_a_new_case_of_a_crime_series_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind

@@ -1,0 +1,167 @@
+"""How German and English news say a season, episode or film starts: a date, a premiere, a
+return, new episodes or a new case, a first showing, a broadcast slot."""
+
+from __future__ import annotations
+
+import re
+
+from bot.news.cue_parts import (
+    CALENDAR_MONTH,
+    CLAUSE_GAP,
+    EN_MONTH,
+    FIGURE_DATE,
+    GAP,
+    MONTH,
+    NETWORK,
+    NEW_INSTALMENT,
+    NUMBER,
+    ORDINAL,
+    SEASON,
+    SHORT_GAP,
+    any_of,
+)
+
+# A date said for a start: also in a teaser, where a bare "debut" is often history.
+DATED_PREMIERE = any_of(
+    r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
+    r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + EN_MONTH + r")|" + EN_MONTH + r")",
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + GAP + r"(?:today|tonight)",
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return)\w* "
+    + GAP
+    + r"(?:on|in|this|next) "
+    + EN_MONTH,
+    r"move to \w+day",
+    # A date said relative to today: "returns later this month", "will air next week" ("aired
+    # earlier this month" is over).
+    r"(?:return|back|arrive|air|debut|premiere|drop|land|stream|begin|start|launch|hit)\w* "
+    + GAP
+    + r"(?<!early )(?<!earlier )(?:later )?(?:this|next) (?:week|weekend|month)",
+    # A release planned, not one that happened ("the news was released in May"): "due for
+    # release in February".
+    r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + EN_MONTH,
+    # A day said without a preposition: "starting June 2", "premieres March 5".
+    # A channel may stand between: "starts on FX May 2"; "Aug. 4" ends a clause at its dot.
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
+    r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
+    r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
+    # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
+    r"neu staffel\w* " + SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + MONTH,
+    r"neu (?:folge|episode)\w* " + SHORT_GAP + r"ab (?:\d+ )?" + MONTH,
+    NEW_INSTALMENT + " " + SHORT_GAP + r"(?:(?:im|ab) |am \d+ )" + CALENDAR_MONTH,
+    r"ab " + SHORT_GAP + MONTH,
+    r"(?:starten|laufen|kommen|erscheinen) " + GAP + r"(?:am|im|ab) (?:\d+ )?" + MONTH,
+    r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
+    + MONTH
+    + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    r"(?:jetzt|ab sofort) " + CLAUSE_GAP + r"zuruck",
+    # "meldet sich im Januar zurück", "kehrt am 5. März zurück"
+    r"(?:am|im|ab) (?:\d+ )?" + MONTH + " " + SHORT_GAP + r"zuruck",
+    # A start today ("Jetzt startet die elfte Staffel"); an episode that "läuft heute" is no
+    # premiere.
+    r"(?:jetzt|heute|ab heute) (?:starten|anlaufen)|starten (?:jetzt|heute|ab heute)",
+    # Soon, said with the start: "die in Kürze startende Serie", "in wenigen Wochen kommen".
+    r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*) "
+    + SHORT_GAP
+    + r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)",
+    r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)\w* "
+    + SHORT_GAP
+    + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
+    r"fur (?:der )?(?:\d+ )?" + MONTH + r" an",
+    r"(?:stehen )?in der startloch\w*",
+    r"setzen " + CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + MONTH + r" fort",
+    r"(?:am|ab) " + FIGURE_DATE,
+)
+PREMIERE = any_of(
+    # A trailer or a poster that debuts is promotion ("debuts first trailer").
+    r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)",
+    r"debut\w*(?! (?:[^|\s]+ ){0,2}(?:trailer|teaser|look|poster|image|clip|footage))",
+    r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
+    r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
+    r"|apple)",
+    r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
+    r"in deutschland|im pay tv|sendeplatz|sendetermin",
+    r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + ORDINAL + r") " + SHORT_GAP + SEASON,
+    r"(?:staffel\w*|folge\w*|finale|episode\w*|season)(?: \d+)? (?:sein|be) "
+    r"(?:jetzt |endlich |now |finally )?(?:da|here)",
+    r"(?:sein|be) (?:jetzt |now |ab sofort |finally |endlich )?(?:auf|bei|on) "
+    r"(?:netflix|prime video|disney|sky|hulu|max|joyn|rtl|apple)",
+    # A channel that shows seasons or a sequel, a first broadcast: "Universal Channel zeigt
+    # zweite und dritte Staffel", "ZDF zeigt Fortsetzung früher", "Erstausstrahlung im Dezember".
+    r"zeigen (?:[^|\s]+ ){0,3}(?:" + ORDINAL + r" (?:und " + ORDINAL + r" )?)?" + SEASON,
+    r"erstausstrahlung\w*",
+)
+# A German crime series' new case: "ermittelt wieder", "Siebter Einsatz für …", "in ihrem 15.
+# Fall" ("nach 38 Fällen" counts the past).
+NEW_CASE = any_of(
+    r"ermitteln (?:(?!nicht|nie)[^|\s]+ )?(?:wieder|erneut)",
+    r"(?:^|(?:ihr|sein|im|der) )"
+    r"(?:\d+|(?:zweit|dritt|viert|funft|sechst|siebt|acht|neunt|zehnt)\w*) (?:fall|fallen|einsatz)",
+)
+# What comes back that is not the show's next season: a film, a spin-off.
+_NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
+# A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",
+# "Willkommen zurück", "zurück auf dem Bildschirm" — the show is back, not a film or a spin-off
+# (a new show). In a trailer headline it is the trailer's story, in a teaser often history.
+RETURN = any_of(
+    r"(?:zuruckkehren|zuruckkommen|willkommen zuruck|zuruck auf der bildschirm"
+    r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
+    r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
+)
+# A new season or new episodes said to start: in a teaser that is the item's news, not the
+# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
+_NEW_PART = (
+    r"(?:neu|new|next|nachst|" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
+    r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
+)
+# More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",
+# "es gibt zwei weitere Folgen", "vier neue Folgen im ZDF" ("es gibt keine neuen Folgen" is none).
+_MORE_EPISODES = (
+    r"(?:geben es|es geben) (?:(?!kein|nicht)[^|\s]+ ){0,2}(?:nachschub|(?:"
+    + NUMBER
+    + r"|neu|weit\w*) (?:(?:neu|weit)\w* )?(?:folge|episode|film)\w*)"
+    + r"|nachschub (?:nahen|kommen|rollen)"
+    + r"|"
+    + NUMBER
+    + r" (?:neu|weit)\w* (?:folge|episode|film)\w* "
+    + SHORT_GAP
+    + r"(?:im|bei|auf) (?:"
+    + NETWORK
+    + r"|erst\w*|zweit\w*)"
+)
+MORE_EPISODES = any_of(_MORE_EPISODES)
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
+# A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
+# is read from its start up to the cue, and a word for "recently" before it stops the match.
+_NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"
+NEW_SEASON_STARTS = re.compile(
+    _NOT_RECENT
+    + r"\b(?:"
+    + _NEW_PART
+    + r" "
+    + GAP
+    + _STARTS
+    + r"|"
+    + _STARTS
+    + r" "
+    + GAP
+    + _NEW_PART
+    # A channel that shows or airs new episodes: "Das Erste zeigt zwei neue Folgen".
+    + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
+    + SHORT_GAP
+    + _NEW_PART
+    + r"|"
+    + _MORE_EPISODES
+    + r")\b"
+)
+# A first showing in a country or on free TV, in a teaser the item's news ("als
+# Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
+# tells history ("die 2019 ihre Deutschlandpremiere feierte").
+FIRST_SHOWING = re.compile(
+    r"(?:^|\| )(?:(?![12]\d{3} |damals |kurzlich )[^|\s]+ )*?"
+    r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
+)
+# A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
+# 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr") or a "Sendetermin".
+BROADCAST_SLOT = any_of(r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr", r"sendetermin\w*")

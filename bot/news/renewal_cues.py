@@ -1,0 +1,142 @@
+"""How German and English news say a series goes on: renewed, ordered, rescued, carried on."""
+
+from __future__ import annotations
+
+from bot.news.cue_parts import (
+    CLAUSE_GAP,
+    GAP,
+    MONTH,
+    NETWORK,
+    NEW_INSTALMENT,
+    NO_DATE,
+    NUMBER,
+    ORDINAL,
+    SEASON,
+    SHORT_GAP,
+    UNDATED_GAP,
+    any_of,
+)
+
+# A season said to be ordered or coming, not *when* it comes ("Staffel 5 kommt im Mai").
+_CONFIRMED = (
+    r"(?:bestellen|bestatigen|ankundigen|kommen(?! (?:am|im|ab|in)\b)|confirm(?:s|ed)?"
+    r"|(?:is|be) a go"
+    r"|(?:is|be) happen\w*)"
+)
+
+
+# A cancelled series that lives on after all: a renewal, whatever the cancellation before it.
+RESCUE = any_of(
+    r"(?:save|rescue|revive) (?:by|from)|(?:have|be|officially) save|uncancel\w*",
+    r"find an? savior|retten|gerettet|rettung",
+    # "rode to the rescue"; fans begging a network "to come to the rescue" is a wish.
+    r"(?<!to )(?:ride|come|rush|step in) to (?:the |its |their )?rescue",
+    # A network that takes its cancellation back: "reverses decision to axe", "reverses course".
+    r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
+    NETWORK + r" (?:save|revive)",
+    r"wiederbeleben",
+    # Brought back after another network's cancellation: the cancellation is its past.
+    r"(?<!not )(?<!never )(?<!not be )(?<!never be )(?<!no plan to )(?<!not to )"
+    r"(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
+    r"(?:following|after) (?:[^|\s]+ ){0,3}cancel\w*",
+)
+_NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + ORDINAL + r" (?:staffel\w*|rund\w*)"
+RENEWAL = any_of(
+    r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
+    r"(?:pick(?! up (?:right )?where)|order|bestellen) " + GAP + SEASON,  # not the story's thread
+    # … not a season whose start is announced: "announced that the final season will premiere".
+    r"(?:kundigen|ankundigen|announce) "
+    + UNDATED_GAP
+    + ORDINAL
+    + " "
+    + UNDATED_GAP
+    + SEASON
+    + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
+    r"gehen in (?:der|ein) (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
+    r"(?:order|bestellen|greenlight\w*) "
+    + SHORT_GAP
+    + r"(?:spinoff|spin off|ableger|sequel|prequel)",
+    SEASON + " " + NUMBER + " order",
+    # "get ready for the final season" receives nothing.
+    r"(?:get|give|land|score|earn|receive|grant) (?!ready\b)" + SHORT_GAP + ORDINAL + " " + SEASON,
+    # A season in the works ("Staffel 2 ist in Arbeit": simplemma reads the noun "Arbeit" as
+    # "abarbeiten"); a new series in the works is no renewal of anything.
+    r"(?:season|staffel\w*)"
+    + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
+    + r"in (?:the work|arbeit|abarbeiten)",
+    r"(?:get|land|score|earn|receive) (?:an? )?" + SEASON + " " + NUMBER,
+    r"(?:get|land|score|earn|receive) " + SHORT_GAP + r"order",
+    # Ordered in the passive or ordered more: "Season 4 has already been ordered", "ARD bestellt
+    # mehr „Morden im Norden“".
+    SEASON + r" (?:\d+ |" + NUMBER + r" )?" + SHORT_GAP + r"(?:be|werden) (?:already |bereits "
+    r"|officially |offiziell )?(?:order|bestellen)",
+    r"(?:order|bestellen) (?:more|mehr)(?! (?:[^|\s]+ ){0,2}(?:episode|folge|pilot)\w*)",
+    # Staying on the air: "is sticking around", "will be staying put at NBC".
+    r"(?<!not )(?<!never )(?:stick around|stay put|remain on the air|stay on the air)",
+    r"(?:be|get) pick up(?! (?:right )?where)",  # "has been picked up by Netflix"
+    # Sent into another season or round ("schickt … in eine dritte Staffel", "wird in die
+    # dritte Runde gehen"); "in die letzte Runde" is its end.
+    r"schick\w* " + CLAUSE_GAP + _NEXT_ROUND,
+    _NEXT_ROUND + r" (?:schick\w*|gehen)",
+    # A German clause puts the verb last: "dass wir eine weitere Staffel bekommen", "haben
+    # eine zweite Runde bestellt", "hat eine zweite Staffel … in Auftrag gegeben".
+    ORDINAL + " " + SEASON + r" (?:bekommen|erhalten)",
+    r"(?<!letzt )(?<!final )(?:"
+    + ORDINAL
+    + r") (?:staffel\w*|rund\w*) "
+    + CLAUSE_GAP
+    + r"(?:bestellen|in auftrag geben)",
+    r"(?:order|bestellen|in auftrag geben) " + GAP + r"(?:rund\w*)",
+    SEASON + r" " + CLAUSE_GAP + r"in auftrag geben",
+    # The order or confirmation as a noun: "den Auftrag für eine zweite Staffel", "official
+    # confirmation for the third season".
+    # ("no confirmation for season 3 yet" confirms nothing).
+    r"(?<!no )(?<!kein )(?<!without )(?<!ohne )(?<!no official )(?<!kein offiziell )"
+    r"(?:auftrag|order|confirmation|bestatigung)"
+    r" (?:fur|for|of|der|von) " + SHORT_GAP + SEASON,
+    # "signed for two more seasons"
+    r"(?:one|" + NUMBER + r") more " + SEASON + NO_DATE,
+    # "back in the studio for another season": more of the show, unless a date is said.
+    r"for another " + SEASON + NO_DATE,
+    # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
+    r"(?:return|come back|be back|bring back) for " + SHORT_GAP + SEASON + NO_DATE,
+    r"(?:bekommen|erhalten|kriegen|holen) " + GAP + SEASON,
+    # "geht in die letzte Staffel" is its end, not more of it.
+    r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + SEASON,
+    r"machen " + CLAUSE_GAP + r"weiter",
+    r"kehren " + GAP + r"(?:mit|fur) " + GAP + SEASON + " " + GAP + r"zuruck",
+    r"(?:mit|fur) " + GAP + SEASON + " " + SHORT_GAP + r"zuruckkehren",
+    ORDINAL + " " + SEASON + " " + SHORT_GAP + _CONFIRMED,
+    SEASON + r" \d+ " + SHORT_GAP + _CONFIRMED,
+    r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + ORDINAL + " " + SEASON,
+    r"confirm(?:s|ed)? " + GAP + r"season \d+",
+    r"series " + UNDATED_GAP + r"confirm(?:s|ed)?",
+    r"grun\w* licht",
+    # Back for good, not on a date: "is officially returning", "will be revived".
+    # A film is no season: "officially returning for a reunion movie".
+    r"(?:officially|offiziell) (?:return\w*|come back|be back|zuruckkehren|zuruckkommen)"
+    r"(?! (?:[^|\s]+ ){0,4}(?:movie|film))",
+    r"(?:be|werden) (?:officially |offiziell )?(?:revive|wiederbeleb\w*)(?! (?:by|from))",
+    r"extend\w* (?:to|for|through|into) " + SHORT_GAP + SEASON,
+    r"gehen weiter|fortsetzen|fortgesetzt|fortfuhren|weiterfuhren",
+    # More films or episodes ordered or made: "weitere zehn Folgen bestellt", "entstehen zwei
+    # neue Filme", "lässt eine 14. Staffel produzieren".
+    r"(?:bestellen|order|in auftrag geben|entstehen|ankundigen) " + SHORT_GAP + NEW_INSTALMENT,
+    NEW_INSTALMENT + " " + CLAUSE_GAP + r"(?:bestellen|in auftrag geben|entstehen|ankundigen)",
+    r"lassen "
+    + CLAUSE_GAP
+    + r"(?:"
+    + SEASON
+    + "|"
+    + NEW_INSTALMENT
+    + r") "
+    + SHORT_GAP
+    + "produzieren",
+    r"setzen (?:(?!" + MONTH + r")[^|\s]+ ){0,10}fort",
+)
+# An order, not a date: a season "revival", a show "officially a go", an "event series".
+WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")
+# A season that will come, said with the verb first: "Es kommt eine dritte Staffel!". Read
+# after the dates, so "Im Mai kommt eine dritte Staffel" stays a premiere.
+SEASON_COMING = any_of(r"kommen (?:noch |nun |jetzt )?ein " + ORDINAL + " " + SEASON)
