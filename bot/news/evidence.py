@@ -3,18 +3,22 @@
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
 - a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
 - quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), it is;
-- in the headline, a specific title ("Ballard") needs nothing more, and an ordinary one counts
-  when it opens the headline before a colon ("Dark: …"), when it is an English everyday phrase
-  in a German headline ("Dark" among German words is a name), or when it opens a clause that
-  speaks of series news ("Dark will get a third and final season", "Dark geht in die letzte
-  Runde"); a title of function words only ("You") needs quotes or a series word beside it;
-- in the teaser's opening sentence a specific title needs nothing more, an ordinary one quotes
-  or a series word beside it; later in the teaser every title needs that: teasers name other shows.
+- in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
+  television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
+  ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
+  English everyday phrase in a German headline ("Dark" among German words is a name), or
+  when it opens a clause that speaks of series news ("Dark will get a third and final
+  season", "Dark geht in die letzte Runde"); a title of function words only ("You") needs
+  quotes or a series word beside it;
+- in the teaser's opening sentence a specific title needs nothing more (again where the item
+  speaks of television), an ordinary one quotes or a series word beside it; later in the
+  teaser every title needs that: teasers name other shows.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from enum import Enum
 
 from bot.news.classify import is_news_clause
@@ -24,6 +28,7 @@ from bot.news.lemmas import S_MEANS_IS, lemmatise
 from bot.news.names import LongerNames
 from bot.news.ordinary import AUXILIARIES, Commonness
 from bot.news.other_works import OTHER_WORKS, PERSON_WORDS
+from bot.news.screen_talk import ScreenTalk
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 # Words skipped when looking for a series word next to a title ("season 2 of Lost").
@@ -60,13 +65,17 @@ def has_evidence(
     *,
     place: Place,
     language: str | None,
+    screen: ScreenTalk | None = None,
 ) -> bool:
     """Whether words first..last of `text`, a title of this commonness that may be a mention
-    (`may_be_mention`), name the series."""
+    (`may_be_mention`), name the series. Where the item says nothing of television
+    (`screen`), a specific title needs the evidence an everyday one needs."""
     if commonness.quoted_only:
         return text.is_quoted(first, last)
     if not commonness.ordinary and place is not Place.TEASER:
-        return True  # a specific title needs nothing more: the common case, decided first
+        if screen is None or screen.said():
+            return True  # a specific title needs nothing more: the common case, decided first
+        commonness = replace(commonness, ordinary=True)
     if text.is_quoted(first, last):
         return True
     if (

@@ -42,6 +42,7 @@ from bot.news.lemmas import load_dictionaries
 from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness, CommonnessCache
 from bot.news.other_works import FilmTakings, credited
+from bot.news.screen_talk import ScreenTalk
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
@@ -194,12 +195,17 @@ class SeriesMatcher:
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmTakings(headline.text, teaser)
-        found, modifiers = self._scan(headline, Place.HEADLINE, language, names, films=films)
+        screen = ScreenTalk(title, teaser)
+        found, modifiers = self._scan(
+            headline, Place.HEADLINE, language, names, films=films, screen=screen
+        )
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
                 # A known name alone matters only where it keeps a parent from the subject.
                 known = bool(modifiers) and not found
-                found |= self._scan(text, place, language, names, known=known, films=films)[0]
+                found |= self._scan(
+                    text, place, language, names, known=known, films=films, screen=screen
+                )[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         return frozenset(series_id for series_id in found if series_id is not None)
@@ -213,12 +219,15 @@ class SeriesMatcher:
         *,
         known: bool = False,
         films: FilmTakings | None = None,
+        screen: ScreenTalk | None = None,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        mentions = self._mentions(text, place, language, names, known=known, films=films)
+        mentions = self._mentions(
+            text, place, language, names, known=known, films=films, screen=screen
+        )
         for mention in _longest(mentions):
             series_id = mention.pattern.series_id
             if series_id is not None and _introduces_spinoff(text, mention):
@@ -244,6 +253,7 @@ class SeriesMatcher:
         *,
         known: bool,
         films: FilmTakings | None,
+        screen: ScreenTalk | None,
     ) -> list[_Mention]:
         if not text.words:
             return []
@@ -266,7 +276,9 @@ class SeriesMatcher:
                 continue  # at the box office a title is the film
             if place is not Place.HEADLINE and credited(text, last):
                 continue
-            if has_evidence(text, first, last, commonness, place=place, language=language):
+            if has_evidence(
+                text, first, last, commonness, place=place, language=language, screen=screen
+            ):
                 counted.append(_Mention(first, last, pattern))
             elif not commonness.function_only and not is_dateline(text, first, last):
                 # A dateline is where the report was written, never one of a list.

@@ -51,7 +51,9 @@ def test_corpus_all_rows() -> None:
     _show("corpus, all rows", result)
     assert result.rows >= 507
     assert result.precision >= 0.992, result.wrong
-    assert result.recall >= 0.967, result.wrong
+    # 0.967 before an item had to speak of television for a rare title to count alone: a
+    # cinema film's comeback headline no longer names the series (screen_talk.py).
+    assert result.recall >= 0.965, result.wrong
     assert result.kind_accuracy >= 0.941, result.wrong
 
 
@@ -95,11 +97,13 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
-    assert min(result.precision for result in folds) >= 0.959
-    assert min(result.recall for result in folds) >= 0.943
+    assert min(result.precision for result in folds) >= 0.964
+    assert min(result.recall for result in folds) >= 0.939
     assert min(result.kind_accuracy for result in folds) >= 0.793
-    assert whole.precision >= 0.971
-    assert whole.recall >= 0.950
+    assert whole.precision >= 0.980
+    assert (
+        whole.recall >= 0.949
+    )  # 0.950 before screen_talk.py: 3 of 2,031 rows lost, 18 false ones gone
     assert whole.kind_accuracy >= 0.868
 
 
@@ -156,8 +160,11 @@ SCORED_ONCE = [
     # heldout6: 252 headlines, 154 outlets, about series no earlier set named: before 0.972 /
     # 0.878 / 0.758, after 0.973 / 0.904 / 0.758.
     ("heldout6", 252, 0.972, 0.903, 0.757),
-    # heldout7: 253 headlines, 158 outlets: 0.943 / 0.961 / 0.747 before and after.
-    ("heldout7", 253, 0.942, 0.960, 0.746),
+    # heldout7: 253 headlines, 158 outlets: 0.943 / 0.961 / 0.747 before and after. Recall
+    # 0.951 since a rare title counts alone only where the item speaks of television
+    # (screen_talk.py): two rows that speak of no screen lost, five space-shuttle and
+    # film rows no longer false positives (development data by then).
+    ("heldout7", 253, 0.942, 0.950, 0.746),
     # heldout8: 250 headlines, 174 outlets (62 new), series no earlier set named: 0.947 /
     # 0.938 / 0.736 before and after round 8.
     ("heldout8", 250, 0.946, 0.937, 0.735),

@@ -236,13 +236,32 @@ def test_specific_titles_count_anywhere_in_the_headline_and_the_teasers_opening(
             CatalogueTitle(3, "Andor", primary=True),
         ]
     )
-    assert matcher.match("Kevin Costner talks about leaving Yellowstone") == {1}
+    assert matcher.match(
+        "Kevin Costner talks about leaving Yellowstone", "The drama's star won't return."
+    ) == {1}
     assert matcher.match("Apple's biggest hit: why Severance works") == {2}
     assert matcher.match("Disney+ shares first look", "Andor returns with Diego Luna.") == {3}
     # Beyond the opening sentence a teaser names other shows: a title needs quotes or a
     # series word there.
     assert matcher.match("Disney+ shares a first look", "Diego Luna stars. Like Andor.") == set()
     assert matcher.match("Disney+ shares a first look", "Luna stars. Like „Andor“.") == {3}
+
+
+def test_a_rare_title_counts_alone_only_where_the_item_speaks_of_television() -> None:
+    """A title that is no everyday word is also a town, a shuttle or a park: in an item that
+    says nothing of screens, casts or audiences it needs the evidence an everyday title needs."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Stralsund", primary=True), CatalogueTitle(2, "Yellowstone", True)]
+    )
+    town = "Die Stralsunder Bürgerschaft nach der Wahl: Stralsund ordnet sich neu"
+    assert matcher.match(town, "Zwei Einzelkandidaten ziehen ins Stadtparlament ein.") == set()
+    assert matcher.match("Bison herd in Yellowstone grows to 6,000", "Rangers count.") == set()
+    # The same words with television around them, in the headline or the teaser.
+    assert matcher.match(town, "Der ZDF-Krimi dreht dort seinen 20. Fall.") == {1}
+    assert matcher.match("Kevin Costner is leaving Yellowstone", "His role ends.") == {2}
+    assert matcher.match("Yellowstone season 5 part 2 sets its date") == {2}
+    # Quotes or a series word still name the series in a text about nothing else.
+    assert matcher.match("Stralsund: Ein Ort voller Geschichte, auch für „Stralsund“") == {1}
 
 
 NCIS_TITLES = [CatalogueTitle(1, "NCIS", primary=True), CatalogueTitle(2, "Dark", primary=True)]

@@ -1,0 +1,47 @@
+"""Whether a news item speaks of television at all.
+
+A title that is no everyday word ("Stralsund", "Endeavour", "Black Monday") is also a town, a
+space shuttle or a day on the stock market. In an item that says nothing of screens, series,
+channels, casts or audiences, such a word is the place or the thing; there it needs the
+evidence an everyday title needs (quotes, a series word beside it, the subject of series
+news). Found out only when a title needs it: most items name none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.catalog.normalize import normalize_title
+from bot.news.cue_parts import NETWORK
+
+# Word beginnings, German and English, of what a report about a series speaks of: the series
+# and its parts, television and streaming, the people in front of and behind the camera, the
+# audience, making it and showing it. Films and cinema are not among them: a film sharing a
+# series' title is another work (other_works.py).
+_SCREEN = re.compile(
+    r"\b(?:"
+    r"serie|staffel|season|episod|folge|finale|pilot|premier|spin ?off|ableger|reboot|revival"
+    r"|prequel|sequel|sitcom|miniser|telenovela|soap|krimi|drama|comedy|thriller|mehrteil"
+    r"|renew|verlanger|cancel|absetz|abgesetzt|eingestellt|greenli"
+    r"|tv|fernseh|television|sender|channel|network|stream|mediathek|programm|sendung"
+    r"|sendeplatz|ausstrahl|air(?:s|ed|ing)?\b|broadcast|shows?\b|binge"
+    r"|cast(?:s|ing)?\b|stars?\b|starring|darsteller|schauspiel|actor|actress|rolle|roles?\b"
+    r"|showrunner|creator|zuschauer|viewer|publikum|audience|quoten?\b|rating|fans?\b"
+    r"|trailer|teaser|dreh|filming|produc|produz|emmy|grimme|golden globe"
+    r"|" + NETWORK + r")"
+)
+
+
+class ScreenTalk:
+    """Whether an item's headline or teaser speaks of television, worked out once, lazily."""
+
+    __slots__ = ("_said", "_texts")
+
+    def __init__(self, headline: str, teaser: str) -> None:
+        self._texts = (headline, teaser)
+        self._said: bool | None = None
+
+    def said(self) -> bool:
+        if self._said is None:
+            self._said = any(_SCREEN.search(normalize_title(text)) for text in self._texts)
+        return self._said
