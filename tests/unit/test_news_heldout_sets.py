@@ -40,6 +40,7 @@ def _column(path: Path) -> set[str]:
         ("heldout7", "7", 110),
         ("heldout8", "8", 110),
         ("heldout9", "9", 100),
+        ("heldout10", "10", 90),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
