@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout9 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout10 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout9 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout10 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 2511
+    assert whole.rows >= 2716
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -104,7 +104,7 @@ def test_corpus_grouped_folds() -> None:
     assert (
         whole.recall >= 0.949
     )  # 0.950 before screen_talk.py: 3 of 2,031 rows lost, 18 false ones gone
-    assert whole.kind_accuracy >= 0.868
+    assert whole.kind_accuracy >= 0.861  # 0.869 before heldout10 joined (0.792 of its kinds)
 
 
 @corpus_present
@@ -171,6 +171,10 @@ SCORED_ONCE = [
     # heldout9: 211 headlines, 156 outlets (89 new), new series: 0.934 / 0.960 / 0.702 before
     # and after round 9.
     ("heldout9", 211, 0.933, 0.959, 0.701),
+    # heldout10: 205 headlines, 160 outlets (85 new), new series: 0.882 / 0.948 / 0.786 before
+    # round 10; 0.882 / 0.948 / 0.792 after its kind rules; 0.976 / 0.943 / 0.792 with a rare
+    # title counting alone only where the item speaks of television (screen_talk.py).
+    ("heldout10", 205, 0.975, 0.942, 0.791),
 ]
 
 
