@@ -19,14 +19,15 @@ from bot.news.cue_parts import NETWORK
 # audience, making it and showing it. Films and cinema are not among them: a film sharing a
 # series' title is another work (other_works.py).
 _SCREEN = re.compile(
-    r"\b(?:"
-    r"serie|staffel|season|episod|folge|finale|pilot|premier|spin ?off|ableger|reboot|revival"
+    # German compounds end in their head: "Krimiserie", "Kultsendung", "Kinderfernsehen".
+    r"\b(?:\w*(?:serie|staffel|fernseh|sendung|zuschauer)"
+    r"|season|episod|folge|finale|pilot|premier|spin ?off|ableger|reboot|revival"
     r"|prequel|sequel|sitcom|miniser|telenovela|soap|krimi|drama|comedy|thriller|mehrteil"
     r"|renew|verlanger|cancel|absetz|abgesetzt|eingestellt|greenli"
-    r"|tv|fernseh|television|sender|channel|network|stream|mediathek|programm|sendung"
+    r"|tv|television|sender|channel|network|stream|mediathek|programm"
     r"|sendeplatz|ausstrahl|air(?:s|ed|ing)?\b|broadcast|shows?\b|binge"
     r"|cast(?:s|ing)?\b|stars?\b|starring|darsteller|schauspiel|actor|actress|rolle|roles?\b"
-    r"|showrunner|creator|zuschauer|viewer|publikum|audience|quoten?\b|rating|fans?\b"
+    r"|showrunner|creator|viewer|publikum|audience|quoten?\b|rating|fans?\b"
     r"|trailer|teaser|dreh|filming|produc|produz|emmy|grimme|golden globe"
     r"|" + NETWORK + r")"
 )

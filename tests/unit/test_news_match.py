@@ -258,6 +258,7 @@ def test_a_rare_title_counts_alone_only_where_the_item_speaks_of_television() ->
     assert matcher.match("Bison herd in Yellowstone grows to 6,000", "Rangers count.") == set()
     # The same words with television around them, in the headline or the teaser.
     assert matcher.match(town, "Der ZDF-Krimi dreht dort seinen 20. Fall.") == {1}
+    assert matcher.match("Stralsund bekommt ein neues Gesicht", "Die Kultsendung im Ersten") == {1}
     assert matcher.match("Kevin Costner is leaving Yellowstone", "His role ends.") == {2}
     assert matcher.match("Yellowstone season 5 part 2 sets its date") == {2}
     # Quotes or a series word still name the series in a text about nothing else.
