@@ -21,10 +21,12 @@ retells history: a start counts there only for a new or numbered season not said
 episodes on their way or a first showing in a country or on free TV not told with a year ("als
 Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A headline that
 asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
-can it last?"); its teaser counts only for a date. A quoted title's own punctuation ends no
-clause. A cancellation denied or only for a while ("not cancelled", "vorübergehend
-eingestellt"), filming ended ("Dreharbeiten beendet"), an event called off ("Premiere
-abgesagt"), one said of a share of other shows ("many
+can it last?"); its teaser's statements answer it, not a sentence that asks or wonders ("if",
+"ob"). A concessive clause ("although", "obwohl", "zwar") grants the background, and a
+renewal still pending or a cancellation told as the past ("originally cancelled") is no end.
+A quoted title's own punctuation ends no clause. A cancellation denied or only for a while
+("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), an
+event called off ("Premiere abgesagt"), one said of a share of other shows ("many
 of its occupants have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready
 for), is none; so is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen
 Folgen") are no start; a show brought back after another
@@ -44,6 +46,7 @@ from bot.news.cues import (
     REPORT,
     SEASON_WORD,
     TRAILER,
+    UNDECIDED_OR_PAST,
 )
 from bot.news.ending_cues import CANCELLATION, ENDING, ENDING_SAID, FINAL_NAMED, NEGATED_RENEWAL
 from bot.news.headline import Headline, analyse
@@ -62,6 +65,7 @@ from bot.news.premiere_cues import (
 )
 from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
 
+_CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
 # statement: its words say nothing about the kind.
@@ -87,15 +91,16 @@ _ORDER = (
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
 _TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
-# A question's teaser: only a date said for a start answers it; whether a series goes on is
-# what such teasers speculate about.
+# A review, a guide, the ratings or filming: only a decision or a date said outright counts.
 _REPORT_ORDER = tuple(
     entry
     for entry in _ORDER
     if entry[0]
     not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
 )
-_ANSWER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE),)
+# A teaser's sentence that asks too ("Is this it?") or wonders ("… want to know if it has been
+# cancelled", "ob") answers nothing.
+_ASKING = re.compile(r"[^.!?…]*\?|[^.!?…]*\b(?:if|whether|ob)\b[^.!?…]*[.!…]?", re.IGNORECASE)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an
 # exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?").
 _STATEMENT_BEFORE_QUESTION = re.compile(r"(.*[.!])\s+[^.!?]+\?\s*$", re.DOTALL)
@@ -118,7 +123,7 @@ def classify(title: str, summary: str = "") -> NewsKind:
     """The kind of a news item; the headline decides, the summary's opening only if it is silent.
 
     A headline that asks ("Wann kommt Staffel 5?", "Is 'Lost' back?") announces nothing
-    itself; its teaser may answer with a date ("returning in March"), nothing else counts.
+    itself; its teaser's statements may answer ("returning in March"), not its questions.
     A statement before the question ("'Lost' renewed. How long can it last?") still counts.
     """
     if title.rstrip().endswith("?"):
@@ -129,9 +134,9 @@ def classify(title: str, summary: str = "") -> NewsKind:
             if kind not in (None, NewsKind.OTHER):
                 return kind
         if summary:
-            lead = analyse(summary[:SUMMARY_CHARS])
-            kind = _kind_in(lead, guess_language(lead.words), _ANSWER_ORDER)
-            return kind or NewsKind.OTHER
+            lead = analyse(_ASKING.sub(" ", summary[:SUMMARY_CHARS]))
+            language = guess_language(lead.words) or guess_language(analyse(title).words)
+            return _kind_in(lead, language, _TEASER_ORDER) or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)
@@ -171,9 +176,11 @@ def _kind_in(
 
 def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
-    if "despite" in lemmas or "trotz" in lemmas:
+    if any(word in lemmas for word in _CONCEDING):
         lemmas = CONCESSION.sub("", lemmas)
     lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
+    if any(word in lemmas for word in ("yet", "still", "noch", "originally", "initially", "urspr")):
+        lemmas = UNDECIDED_OR_PAST.sub("", lemmas)
     if "kein" in lemmas or "no" in lemmas:
         lemmas = NO_NEW_EPISODES.sub("", lemmas)
     for pattern, kind in order:

@@ -25,7 +25,13 @@ SEASON_WORD = re.compile(r"(staffel|season|folge|episode|finale)")
 # have it cancelled".
 # "trotz" takes a short noun phrase ("Trotz guter Quoten RTL setzt … ab"): the rest of the
 # clause is the news; "despite" may run on to the clause's end.
-CONCESSION = re.compile(r"\bdespite [^|]*|\btrotz (?:[^|\s]+ ){0,2}[^|\s]+")
+# A concessive clause ("although NBC cancelled it", "obwohl die dritte Staffel noch nicht
+# angelaufen ist", "wurde zwar abgesetzt, doch …") grants the background; the main clause is
+# the news.
+CONCESSION = re.compile(
+    r"\bdespite [^|]*|\btrotz (?:[^|\s]+ ){0,2}[^|\s]+"
+    r"|\b(?:although|even though|obwohl|obgleich) [^|]*|(?:^|(?<=\| ))[^|]*\bzwar\b[^|]*"
+)
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
 # "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
@@ -47,6 +53,14 @@ NOT_CANCELLED = re.compile(
     # ("Premiere der zweiten Staffel abgesagt", "Dreharbeiten wegen Corona abgesagt").
     r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
     r" (?:[^|\s]+ ){0,8}absagen\b"
+)
+# A renewal not yet decided ("still has not renewed", "not yet renewed", "noch nicht
+# verlängert"), a cancellation told as the show's past ("the company who originally canceled
+# it"): neither is news of an end.
+UNDECIDED_OR_PAST = re.compile(
+    r"\b(?:still|yet) (?:have |has |be )?not (?:yet )?(?:[^|\s]+ ){0,2}renew\w*"
+    r"|\bnot yet (?:[^|\s]+ ){0,2}renew\w*|\bnoch (?:nicht|kein) (?:[^|\s]+ ){0,2}verlanger\w*"
+    r"|\b(?:originally|initially|ursprunglich) (?:[^|\s]+ ){0,2}(?:cancel\w*|absetzen)\b"
 )
 # No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied is
 # NEGATED_RENEWAL's to read ("keine weitere Staffel").

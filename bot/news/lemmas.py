@@ -44,6 +44,9 @@ _SLANG = {"canned": "cancel", "canning": "cancel", "gecancelt": "cancel"}
 # the past keeps its form.
 _PAST_END = frozenset({"ended", "endete", "endeten"})
 _PERFECT = frozenset({"has", "have", "had", "officially"})
+# English words in German text that the German dictionary reads as a German verb: "High-End"
+# is no form of "enden".
+_ENGLISH_IN_GERMAN = frozenset({"end"})
 
 
 @lru_cache(maxsize=65536)
@@ -67,6 +70,8 @@ def lemmatise(words: Iterable[str], language: str | None, *, history: bool = Fal
             lemmas[-1] = _NEGATED[previous]
             lemmas.append("not")
         elif history and word in _PAST_END and previous not in _PERFECT:
+            lemmas.append(word)
+        elif language == "de" and word in _ENGLISH_IN_GERMAN:
             lemmas.append(word)
         else:
             lemmas.append(_SLANG.get(word) or _lemma(word, language))

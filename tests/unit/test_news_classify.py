@@ -255,11 +255,49 @@ def test_kinds_are_the_enum_and_compare_as_strings() -> None:
     assert kind is NewsKind.RENEWAL and kind == "renewal"
 
 
-def test_a_question_headline_is_answered_by_its_teaser_only_with_a_date() -> None:
-    assert classify("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.") == "premiere"
-    assert classify("When is ‘Lost’ back?", "The show is returning in March.") == "premiere"
-    assert classify("Wann kommt Staffel 5?", "Netflix hat die Serie verlängert.") == "other"
-    assert classify("Is ‘Bosch’ renewed?", "Freevee did not cancel it yet.") == "other"
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        ("Wann kommt Staffel 5?", "Die neuen Folgen starten im Mai.", "premiere"),
+        ("When is ‘Lost’ back?", "The show is returning in March.", "premiere"),
+        # The teaser's statements answer the question, read as any teaser.
+        ("Wann kommt Staffel 5?", "Netflix hat die Serie verlängert.", "renewal"),
+        ("Why is ‘Bosch’ canceled?", "Bosch was canceled after three seasons.", "cancellation"),
+        ("Ist „Dark“ vorbei?", "Nun ist nach drei Staffeln Schluss.", "cancellation"),
+        # A teaser that asks too, or wonders, or tells a renewal still pending answers nothing.
+        ("Is ‘Bosch’ renewed?", "Freevee did not cancel it yet.", "other"),
+        ("Is ‘Bosch’ renewed?", "Is this it? Will Freevee cancel the show?", "other"),
+        ("Is ‘Bosch’ renewed?", "Fans want to know if the show has been cancelled.", "other"),
+        ("Wird „Dark“ verlängert?", "Fans fragen sich, ob die Serie abgesetzt wird.", "other"),
+        ("Is ‘Bosch’ renewed?", "Freevee still has not renewed the series.", "other"),
+    ],
+)
+def test_a_question_headline_is_answered_by_its_teasers_statements(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A concessive clause grants the background; the main clause is the news.
+        ("Obwohl „Dark“ abgesetzt wurde, bekommt die Serie eine dritte Staffel", "renewal"),
+        ("„Dark“ wurde zwar abgesetzt, doch Netflix bestellt eine dritte Staffel", "renewal"),
+        ("Although NBC cancelled ‘Bosch’, Freevee ordered a second season", "renewal"),
+        ("Netflix bestellt „Dark“ zwar nicht nach, setzt die Serie aber ab", "cancellation"),
+        # A cancellation told as the past, a renewal still pending: no end.
+        ("Peacock, the company who originally canceled ‘Bosch’, orders a movie", "other"),
+        ("‘Bosch’ not yet renewed for season 3", "other"),
+        ("„Dark“ noch nicht verlängert", "other"),
+        ("‘Bosch’ not renewed for season 3", "cancellation"),
+        # "High-End" in German is no form of "enden".
+        ("„Dark“ ist eine High-End-Serie", "other"),
+        ("„Dark“ endet mit Staffel 3", "cancellation"),
+    ],
+)
+def test_background_clauses_are_not_the_news(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
 
 
 def test_summary_decides_only_when_the_headline_is_silent() -> None:
