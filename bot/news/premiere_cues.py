@@ -1,4 +1,5 @@
-"""How German and English news say a season, episode or film starts: a date, a premiere, a
+"""How German and English news say a season, episode or film starts: a date or its being made
+known, a premiere, a
 return, new episodes or a new case, a first showing, a broadcast slot."""
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from bot.news.cue_parts import (
     any_of,
 )
 
+_DATE_WORD = r"(?:start|sende|ausstrahlungs)termin\w*"
+_DATE_MADE_KNOWN = (
+    r"(?:verkunden|festlegen|veroffentlichen|bekanntgeben|bekannt geben|nennen|verraten"
+    r"|stehen fest|bestatigen)"
+)
+_UNDENIED = r"(?:(?!nicht|kein|noch)[^|\s]+ ){0,6}"
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
@@ -72,6 +79,12 @@ DATED_PREMIERE = any_of(
     r"(?:stehen )?in der startloch\w*",
     r"setzen " + CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + MONTH + r" fort",
     r"(?:am|ab) " + FIGURE_DATE,
+    # A start date made known, said without the date itself: "Starttermin für neue Folgen
+    # verkündet", "hat den Ausstrahlungstermin festgelegt", "es gibt nun einen Sendetermin"
+    # ("Sendetermin steht noch nicht fest" is none).
+    _DATE_WORD + " " + _UNDENIED + _DATE_MADE_KNOWN,
+    _DATE_MADE_KNOWN + " " + _UNDENIED + r"(?:der|den|ein\w*) " + _DATE_WORD,
+    r"(?:geben es|es geben) (?:nun |jetzt |auch |endlich )*ein\w* " + _DATE_WORD,
 )
 PREMIERE = any_of(
     # A trailer or a poster that debuts is promotion ("debuts first trailer").
@@ -90,6 +103,9 @@ PREMIERE = any_of(
     # A channel that shows seasons or a sequel, a first broadcast: "Universal Channel zeigt
     # zweite und dritte Staffel", "ZDF zeigt Fortsetzung früher", "Erstausstrahlung im Dezember".
     r"zeigen (?:[^|\s]+ ){0,3}(?:" + ORDINAL + r" (?:und " + ORDINAL + r" )?)?" + SEASON,
+    # … or new episodes or films: "Das Erste zeigt drei neue Episoden der Reihe".
+    r"zeigen " + SHORT_GAP + NEW_INSTALMENT,
+    r"staffelstart\w*",
     r"erstausstrahlung\w*",
 )
 # A German crime series' new case: "ermittelt wieder", "Siebter Einsatz für …", "in ihrem 15.

@@ -787,3 +787,25 @@ def test_a_season_said_to_be_the_last_outright_is_the_end(headline: str, kind: s
 )
 def test_a_new_case_of_a_crime_series_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A German start said without its date: the date made known, new episodes shown, a
+        # season's start named; in a headline or its teaser.
+        ("„Der Alte“: Starttermin für neue Folgen verkündet", "", "premiere"),
+        ("„Der Alte“ vorn", "Nun hat das ZDF den Ausstrahlungstermin festgelegt.", "premiere"),
+        ("„Der Alte“ vorn", "Nun gibt es auch einen Sendetermin für die Staffel.", "premiere"),
+        ("Das Erste zeigt drei neue Episoden der Reihe „Der Alte“", "", "premiere"),
+        ("„Der Alte“: Staffelstart mit neuem Kommissar", "", "premiere"),
+        # No date made known, no new episodes: no start.
+        ("„Der Alte“ vorn", "Ein Starttermin steht noch nicht fest.", "other"),
+        ("„Der Alte“ vorn", "Einen Starttermin hat das ZDF nicht verkündet.", "other"),
+        ("Das Erste zeigt keine neuen Folgen „Der Alte“", "", "other"),
+    ],
+)
+def test_a_german_start_said_without_its_date_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
