@@ -1,6 +1,5 @@
 """How German and English news say a season, episode or film starts: a date or its being made
-known, a premiere, a
-return, new episodes or a new case, a first showing, a broadcast slot."""
+known, a premiere, a return, new episodes or a new case, a first showing, a broadcast slot."""
 
 from __future__ import annotations
 
