@@ -1,36 +1,35 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run
-over lemmas, so every inflection of a verb counts. They are checked in an order that settles
-mixed headlines the way a fan reads them: a series saved after its
-cancellation is renewed; a series that will not go on ("keine weitere Staffel", "won't return",
-"cancelled ahead of its premiere") or whose end is said outright ("to end with season 8") beats
-a renewal, a renewal beats a date ("renewed for a final season"), a date beats a soft ending
-("final season gets a premiere date"), and a soft ending ("endet", "geht in die letzte Runde",
-"final season") is a cancellation when nothing else is said. More episodes on their way ("es
-gibt nun Nachschub", "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder",
-"in ihrem 15. Fall") count as a start, in a headline or its teaser; a
-German return to the screen without a date ("kehrt zurück") is a premiere in a headline only,
-below every decision and date; below it, a listing's broadcast slot ("Donnerstag, 14. Mai, 20.15
-Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that does not speak of the
-ratings. A programme change or a pilot order decides nothing, a trailer or
-reunion-special headline announces a date at most, and a review, a guide, the ratings or filming
-count only for a decision or a date said outright: for those, the teaser is not read. A teaser
-retells history: a start counts there only for a new or numbered season not said to be recent
-("startet die neue Staffel", "die zweite Staffel startet"), new episodes a channel shows, more
-episodes on their way or a first showing in a country or on free TV not told with a year ("als
+The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run over
+lemmas, so every inflection of a verb counts. They are checked in an order that settles mixed
+headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
+that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere")
+or whose end is said outright ("to end with season 8") beats a renewal, a renewal beats a date
+("renewed for a final season"), a date beats a soft ending ("final season gets a premiere
+date"), and a soft ending ("endet", "geht in die letzte Runde", "final season") is a
+cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
+"zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
+count as a start, in a headline or its teaser; a German return to the screen without a date
+("kehrt zurück") is a premiere in a headline only, below every decision and date; below it, a
+listing's broadcast slot ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a
+headline or a teaser that does not speak of the ratings. A programme change, a pilot order or a
+removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
+headline announces a date at most, and a review, a guide, the ratings or filming count only for
+a decision or a date said outright: for those, the teaser is not read. A teaser retells history:
+a start counts there only for a new or numbered season not said to be recent ("startet die neue
+Staffel", "die zweite Staffel startet"), new episodes a channel shows, more episodes on their
+way or a first showing in a country or on free TV not told with a year ("als
 Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A headline that
 asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
 can it last?"); its teaser's statements answer it, not a sentence that asks or wonders ("if",
-"ob"). A concessive clause ("although", "obwohl", "zwar") grants the background, and a
-renewal still pending or a cancellation told as the past ("originally cancelled") is no end.
-A quoted title's own punctuation ends no clause. A cancellation denied or only for a while
-("not cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), an
-event called off ("Premiere abgesagt"), one said of a share of other shows ("many
-of its occupants have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready
-for), is none; so is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen
-Folgen") are no start; a show brought back after another
-network's cancellation is rescued."""
+"ob"). A concessive clause ("although", "obwohl", "zwar") grants the background, and a renewal
+still pending or a cancellation told as the past ("originally cancelled") is no end. A quoted
+title's own punctuation ends no clause. A cancellation denied or only for a while ("not
+cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), an event
+called off ("Premiere abgesagt"), one said of a share of other shows ("many of its occupants
+have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready for), is none; so
+is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen Folgen") are no start; a
+show brought back after another network's cancellation is rescued."""
 
 from __future__ import annotations
 

@@ -81,6 +81,9 @@ NO_DECISION = any_of(
     r"aus der (?:programm|primetime|hauptabendprogramm)",
     r"pull (?:[^|\s]+ ){0,3}from (?:the |its |their )?schedule",
     r"(?:order|bestellen) (?:[^|\s]+ ){0,2}pilot\w*|pilot\w* (?:[^|\s]+ ){0,6}order\w*",
+    # A show removed from a catalogue or banned from the screen ("to be removed from Netflix",
+    # "aus dem ZDF verbannt"): its reruns go, not its seasons.
+    r"remove (?:[^|\s]+ ){0,3}from|verbannen",
 )
 # A review, the ratings, a status update, an explanation or a guide to what is known: it speaks
 # of a season or its premiere without announcing one; only a decision or a date said counts.

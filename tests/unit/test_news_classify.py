@@ -809,3 +809,20 @@ def test_a_german_start_said_without_its_date_is_a_premiere(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Removed from a catalogue or banned from the screen: its reruns go, not its seasons.
+        ("‘Bosch’ to be removed from Netflix", "The show was cancelled in 2006.", "other"),
+        ("„Der Alte“ aus dem ZDF verbannt", "Damit ist nun Schluss.", "other"),
+        # Cancelled, or dropped from a lineup: still an end.
+        ("Netflix cancels ‘Bosch’", "", "cancellation"),
+        ("ZDF setzt „Der Alte“ ab", "", "cancellation"),
+    ],
+)
+def test_a_show_removed_from_a_catalogue_is_no_cancellation(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
