@@ -67,7 +67,7 @@ def test_heldout2_now_development() -> None:
     assert result.rows >= 224
     assert result.precision >= 0.999, result.wrong
     assert result.recall >= 0.958, result.wrong
-    assert result.kind_accuracy >= 0.907, result.wrong
+    assert result.kind_accuracy >= 0.913, result.wrong
 
 
 @corpus_present
@@ -99,12 +99,13 @@ def test_corpus_grouped_folds() -> None:
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
     assert min(result.precision for result in folds) >= 0.964
     assert min(result.recall for result in folds) >= 0.939
-    assert min(result.kind_accuracy for result in folds) >= 0.793
+    assert min(result.kind_accuracy for result in folds) >= 0.804
     assert whole.precision >= 0.980
     assert (
         whole.recall >= 0.949
     )  # 0.950 before screen_talk.py: 3 of 2,031 rows lost, 18 false ones gone
-    assert whole.kind_accuracy >= 0.861  # 0.869 before heldout10 joined (0.792 of its kinds)
+    # 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round 11.
+    assert whole.kind_accuracy >= 0.869
 
 
 @corpus_present
@@ -131,7 +132,7 @@ def test_heldout3_now_development() -> None:
     assert result.rows >= 201
     assert result.precision >= 0.987, result.wrong
     assert result.recall >= 0.941, result.wrong
-    assert result.kind_accuracy >= 0.902, result.wrong
+    assert result.kind_accuracy >= 0.915, result.wrong
 
 
 @corpus_present
@@ -147,7 +148,7 @@ def test_heldout4_now_development() -> None:
     assert result.rows >= 235
     assert result.precision >= 0.979, result.wrong
     assert result.recall >= 0.969, result.wrong
-    assert result.kind_accuracy >= 0.898, result.wrong
+    assert result.kind_accuracy >= 0.909, result.wrong
 
 
 # Fresh sets scored once as held out, each collected and labelled by a helper who never ran
