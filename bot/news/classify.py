@@ -54,6 +54,7 @@ from bot.news.language import guess_language
 from bot.news.lemmas import CLAUSE_BREAK, lemmatise
 from bot.news.premiere_cues import (
     BROADCAST_SLOT,
+    DATE_OPEN,
     DATED_PREMIERE,
     FIRST_SHOWING,
     MORE_EPISODES,
@@ -65,6 +66,7 @@ from bot.news.premiere_cues import (
 from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
+_DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
 # statement: its words say nothing about the kind.
@@ -182,6 +184,8 @@ def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _
         lemmas = UNDECIDED_OR_PAST.sub("", lemmas)
     if "kein" in lemmas or "no" in lemmas:
         lemmas = NO_NEW_EPISODES.sub("", lemmas)
+    if any(word in lemmas for word in _DATE_OPEN_WORDS):
+        lemmas = DATE_OPEN.sub("", lemmas)
     for pattern, kind in order:
         if pattern.search(lemmas):
             return kind

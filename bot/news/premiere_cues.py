@@ -85,6 +85,14 @@ DATED_PREMIERE = any_of(
     _DATE_MADE_KNOWN + " " + _UNDENIED + r"(?:der|den|ein\w*) " + _DATE_WORD,
     r"(?:geben es|es geben) (?:nun |jetzt |auch |endlich )*ein\w* " + _DATE_WORD,
 )
+# A date not known yet ("kein Sendetermin", "Starttermin steht noch nicht fest", "no premiere
+# date yet", "release date TBA") is none: the words of a date say nothing then.
+DATE_OPEN = any_of(
+    r"kein\w* (?:[^|\s]+ )?(?:" + _DATE_WORD + r"|startdatum|termin)",
+    r"(?:" + _DATE_WORD + r"|startdatum|termin) (?:[^|\s]+ ){0,4}(?:nicht|offen|unklar|unbekannt)",
+    r"no (?:[^|\s]+ )?(?:premiere|release|air|return) date",
+    r"(?:premiere|release|air|return) date (?:[^|\s]+ ){0,3}(?:not|tba|tbd|unknown|unclear)",
+)
 PREMIERE = any_of(
     # A trailer or a poster that debuts is promotion ("debuts first trailer").
     r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)",

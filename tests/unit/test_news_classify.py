@@ -826,3 +826,24 @@ def test_a_show_removed_from_a_catalogue_is_no_cancellation(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A date not known yet: the date's words say nothing.
+        ("„Der Alte“: Wie geht es weiter?", "Ein Sendetermin steht noch nicht fest.", "other"),
+        ("„Der Alte“: Wie geht es weiter?", "Es gibt noch keinen Sendetermin.", "other"),
+        ("„Der Alte“: Sendetermin ist offen", "", "other"),
+        ("‘Andor’ season 2 has no premiere date yet", "", "other"),
+        ("‘Andor’: release date still TBA", "", "other"),
+        # A date said, or a slot in a listing: a start.
+        ("„Der Alte“: Sendetermin am 3. Mai", "", "premiere"),
+        ("„Der Alte“ im Herbst", "Sendetermin: Donnerstag, 20.15 Uhr im ZDF.", "premiere"),
+        ("‘Andor’ season 2 gets a premiere date", "", "premiere"),
+        # New episodes with the date still open are still on their way.
+        ("Neue Folgen von „Der Alte“", "Ein Sendetermin steht noch nicht fest.", "premiere"),
+    ],
+)
+def test_a_date_not_known_yet_announces_no_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
