@@ -41,6 +41,7 @@ def _column(path: Path) -> set[str]:
         ("heldout8", "8", 110),
         ("heldout9", "9", 100),
         ("heldout10", "10", 90),
+        ("heldout11", "11", 90),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
