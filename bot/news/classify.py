@@ -1,6 +1,6 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run over
+The cues (premiere_, renewal_, rescue_ and ending_cues.py; their framing in cues.py) run over
 lemmas, so every inflection of a verb counts. They are checked in an order that settles mixed
 headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
 that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere")
@@ -63,7 +63,8 @@ from bot.news.premiere_cues import (
     PREMIERE,
     RETURN,
 )
-from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
+from bot.news.renewal_cues import RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.rescue_cues import RESCUE
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
