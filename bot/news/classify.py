@@ -29,7 +29,9 @@ cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"
 called off ("Premiere abgesagt"), one said of a share of other shows ("many of its occupants
 have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready for), is none; so
 is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen Folgen") are no start; a
-show brought back after another network's cancellation is rescued."""
+show brought back after another network's cancellation is rescued, and so, in a teaser too, is one
+whose cancellation is undone ("un-cancelled") or only the background of its comeback ("brings
+back the canceled series", "'Lost', cancelled this year, has found a new home")."""
 
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ from bot.news.premiere_cues import (
     RETURN,
 )
 from bot.news.renewal_cues import RENEWAL, SEASON_COMING, WEAK_RENEWAL
-from bot.news.rescue_cues import RESCUE
+from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
@@ -74,6 +76,7 @@ SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences w
 MAX_IGNORED_QUOTE_WORDS = 3
 
 _ORDER = (
+    (CANCELLATION_UNDONE, NewsKind.RENEWAL),
     (RESCUE, NewsKind.RENEWAL),
     (NEGATED_RENEWAL, NewsKind.CANCELLATION),
     (CANCELLATION, NewsKind.CANCELLATION),
