@@ -98,7 +98,8 @@ REPORT = any_of(
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.
 PRODUCTION = any_of(
-    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?|vor der kamera",
+    r"dreharbeit\w*|drehstart\w*|drehbeginn\w*|drehen(?! sich)|vor der kamera",
+    r"filming|shoot(?:ing)?",
     r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
 )
 # A trailer or first look: promotion, not a decision.

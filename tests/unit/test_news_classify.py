@@ -873,3 +873,27 @@ def test_a_show_removed_from_a_catalogue_is_no_cancellation(
 )
 def test_a_date_not_known_yet_announces_no_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to be back, the clause ending there: a start, in a teaser too.
+        ("„Barbaren“: Nieder mit den Römern!", "Die «Barbaren» sind zurück!", "premiere"),
+        ("Die „Totenfrau“ ist wieder da", "", "premiere"),
+        (
+            "Sie streiten wie eh und je",
+            "Jetzt sind die Streithähne wieder da: Sie treffen sich.",
+            "premiere",
+        ),
+        # Back somewhere in the story, or back while filming begins: no start.
+        ("Die Heldin von „Wilder“", "Rosa ist zurück in ihrem Heimatdorf Oberwies.", "other"),
+        (
+            "Drehbeginn für Staffel 2 von „Hindafing“",
+            "Alfons Zischl ist zurück, als Minister.",
+            "other",
+        ),
+    ],
+)
+def test_a_show_said_to_be_back_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
