@@ -1,6 +1,6 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (premiere_cues.py, renewal_cues.py, ending_cues.py; their framing in cues.py) run over
+The cues (premiere_, renewal_, rescue_ and ending_cues.py; their framing in cues.py) run over
 lemmas, so every inflection of a verb counts. They are checked in an order that settles mixed
 headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
 that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere")
@@ -10,9 +10,10 @@ date"), and a soft ending ("endet", "geht in die letzte Runde", "final season") 
 cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
 count as a start, in a headline or its teaser; a German return to the screen without a date
-("kehrt zurück") is a premiere in a headline only, below every decision and date; below it, a
-listing's broadcast slot ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a
-headline or a teaser that does not speak of the ratings. A programme change, a pilot order or a
+("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
+be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
+("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
+does not speak of the ratings. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
 headline announces a date at most, and a review, a guide, the ratings or filming count only for
 a decision or a date said outright: for those, the teaser is not read. A teaser retells history:
@@ -29,7 +30,9 @@ cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"
 called off ("Premiere abgesagt"), one said of a share of other shows ("many of its occupants
 have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready for), is none; so
 is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen Folgen") are no start; a
-show brought back after another network's cancellation is rescued."""
+show brought back after another network's cancellation is rescued, and so, in a teaser too, is one
+whose cancellation is undone ("un-cancelled") or only the background of its comeback ("brings
+back the canceled series", "'Lost', cancelled this year, has found a new home")."""
 
 from __future__ import annotations
 
@@ -53,6 +56,7 @@ from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
 from bot.news.lemmas import CLAUSE_BREAK, lemmatise
 from bot.news.premiere_cues import (
+    BACK_NOW,
     BROADCAST_SLOT,
     DATE_OPEN,
     DATED_PREMIERE,
@@ -63,7 +67,8 @@ from bot.news.premiere_cues import (
     PREMIERE,
     RETURN,
 )
-from bot.news.renewal_cues import RENEWAL, RESCUE, SEASON_COMING, WEAK_RENEWAL
+from bot.news.renewal_cues import RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
@@ -73,6 +78,7 @@ SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences w
 MAX_IGNORED_QUOTE_WORDS = 3
 
 _ORDER = (
+    (CANCELLATION_UNDONE, NewsKind.RENEWAL),
     (RESCUE, NewsKind.RENEWAL),
     (NEGATED_RENEWAL, NewsKind.CANCELLATION),
     (CANCELLATION, NewsKind.CANCELLATION),
@@ -84,6 +90,7 @@ _ORDER = (
     (NEW_CASE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
+    (BACK_NOW, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (ENDING, NewsKind.CANCELLATION),
@@ -213,8 +220,13 @@ def cue_words(text: Headline) -> list[str]:
     return words
 
 
+# Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
+# Die roten Overalls sind zurück") is no series.
+_NEWS_CLAUSE_ORDER = tuple(entry for entry in _ORDER if entry[0] is not BACK_NOW)
+
+
 def is_news_clause(lemmas: str) -> bool:
     """Whether a clause's lemmas speak of a season or of series news."""
     return any(SEASON_WORD.match(lemma) for lemma in lemmas.split()) or (
-        kind_of(lemmas) is not NewsKind.OTHER
+        kind_of(lemmas, _NEWS_CLAUSE_ORDER) is not NewsKind.OTHER
     )

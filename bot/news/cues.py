@@ -1,6 +1,7 @@
 """How German and English news frame what they say, written over folded lemmas (see lemmas.py):
 series words, negations and concessions, reports, filming and trailers. What a text announces
-is in premiere_cues.py, renewal_cues.py and ending_cues.py; their pieces in cue_parts.py.
+is in premiere_cues.py, renewal_cues.py, rescue_cues.py and ending_cues.py; their pieces in
+cue_parts.py.
 
 Each pattern runs on a space-separated lemma string in which "|" ends a clause; a gap such
 as `GAP` never crosses a clause. Lemmas of nouns can be odd ("Staffel" → "staffeln"), so
@@ -97,7 +98,8 @@ REPORT = any_of(
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.
 PRODUCTION = any_of(
-    r"dreharbeit\w*|drehstart\w*|drehen(?! sich)|filming|shoot(?:ing)?|vor der kamera",
+    r"dreharbeit\w*|drehstart\w*|drehbeginn\w*|drehen(?! sich)|vor der kamera",
+    r"filming|shoot(?:ing)?",
     r"in the work|(?:begin|start|wrap|enter)\w* production|production (?:begin|start|wrap)\w*",
 )
 # A trailer or first look: promotion, not a decision.

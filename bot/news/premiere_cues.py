@@ -132,6 +132,12 @@ RETURN = any_of(
     r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
     r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
 )
+# A show said to be back, the clause ending there: "Die «Barbaren» sind zurück!", "Jetzt sind
+# die Streithähne wieder da". Present news in a teaser too; "ist zurück in ihrem Heimatdorf"
+# is the story.
+BACK_NOW = any_of(
+    r"(?:sein|be) (?:endlich |wieder |jetzt |nun )?zuruck(?= \||$)", r"wieder da(?= \||$)"
+)
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
 _NEW_PART = (

@@ -409,6 +409,32 @@ def test_a_show_brought_back_after_another_networks_cancellation_is_rescued() ->
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A cancellation undone, or only the background of the show's comeback: a rescue, in a
+        # teaser too.
+        ("‘Lost’ may be un-cancelled after all", "", "renewal"),
+        ("NBC macht die Absetzung von „Lost“ rückgängig", "", "renewal"),
+        ("Netflix orders a fourth season of A&E's canceled series ‘Lost’", "", "renewal"),
+        ("‘Lost’, cancelled this year, has found a new home", "", "renewal"),
+        ("‘Lost’, the drama ABC had cancelled after three seasons, is coming back", "", "renewal"),
+        ("‘Lost’ to rise again", "ABC will bring back the recently canceled ‘Lost’.", "renewal"),
+        # Denied or only wished for, or back for its last season: no rescue.
+        ("ABC will not bring back the recently canceled ‘Lost’", "", "cancellation"),
+        ("No plans to bring back the canceled ‘Lost’", "", "cancellation"),
+        ("Fans campaign to bring back the canceled series ‘Lost’", "", "cancellation"),
+        ("‘Lost’, cancelled last year, will not come back", "", "cancellation"),
+        ("‘Lost’, cancelled last year, returns for a final season", "", "cancellation"),
+        ("The cast of the canceled ‘Lost’ returns for a reunion special", "", "other"),
+    ],
+)
+def test_a_cancellation_undone_or_the_background_of_a_comeback_is_a_rescue(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
 def test_filming_ended_is_not_the_series_end() -> None:
     teaser = "Dreharbeiten zur Fortsetzung beendet; sechs neue Folgen 2025 im ORF"
     assert classify("„Dark“: Wiedersehen im Oktober", teaser) == "other"
@@ -846,4 +872,28 @@ def test_a_show_removed_from_a_catalogue_is_no_cancellation(
     ],
 )
 def test_a_date_not_known_yet_announces_no_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to be back, the clause ending there: a start, in a teaser too.
+        ("„Barbaren“: Nieder mit den Römern!", "Die «Barbaren» sind zurück!", "premiere"),
+        ("Die „Totenfrau“ ist wieder da", "", "premiere"),
+        (
+            "Sie streiten wie eh und je",
+            "Jetzt sind die Streithähne wieder da: Sie treffen sich.",
+            "premiere",
+        ),
+        # Back somewhere in the story, or back while filming begins: no start.
+        ("Die Heldin von „Wilder“", "Rosa ist zurück in ihrem Heimatdorf Oberwies.", "other"),
+        (
+            "Drehbeginn für Staffel 2 von „Hindafing“",
+            "Alfons Zischl ist zurück, als Minister.",
+            "other",
+        ),
+    ],
+)
+def test_a_show_said_to_be_back_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind

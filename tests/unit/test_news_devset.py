@@ -99,13 +99,15 @@ def test_corpus_grouped_folds() -> None:
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
     assert min(result.precision for result in folds) >= 0.964
     assert min(result.recall for result in folds) >= 0.939
-    assert min(result.kind_accuracy for result in folds) >= 0.804
+    assert min(result.kind_accuracy for result in folds) >= 0.810
     assert whole.precision >= 0.980
     assert (
         whole.recall >= 0.949
     )  # 0.950 before screen_talk.py: 3 of 2,031 rows lost, 18 false ones gone
-    # 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round 11.
-    assert whole.kind_accuracy >= 0.869
+    # 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round 11,
+    # 0.873 with a cancellation undone or the background of a comeback read as a rescue, 0.874
+    # with a German show said to be back ("sind zurück") read as a start.
+    assert whole.kind_accuracy >= 0.873
 
 
 @corpus_present
