@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout10 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout11 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout10 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout11 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 2716
+    assert whole.rows >= 2927
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -97,17 +97,18 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
+    # heldout11 joined at 2,716 rows (its recall 0.869, German 0.812): the recall and
+    # kind floors below fell with it, by the rows it brought, not by a rule.
     assert min(result.precision for result in folds) >= 0.964
-    assert min(result.recall for result in folds) >= 0.939
+    assert min(result.recall for result in folds) >= 0.932
     assert min(result.kind_accuracy for result in folds) >= 0.810
-    assert whole.precision >= 0.980
-    assert (
-        whole.recall >= 0.949
-    )  # 0.950 before screen_talk.py: 3 of 2,031 rows lost, 18 false ones gone
-    # 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round 11,
-    # 0.873 with a cancellation undone or the background of a comeback read as a rescue, 0.874
-    # with a German show said to be back ("sind zurück") read as a start.
-    assert whole.kind_accuracy >= 0.873
+    # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone).
+    assert whole.precision >= 0.979
+    assert whole.recall >= 0.943
+    # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
+    # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
+    # is a rescue; a German show said to be back is a start); 0.869 with heldout11.
+    assert whole.kind_accuracy >= 0.868
 
 
 @corpus_present
@@ -178,6 +179,10 @@ SCORED_ONCE = [
     # round 10; 0.882 / 0.948 / 0.792 after its kind rules; 0.976 / 0.943 / 0.792 with a rare
     # title counting alone only where the item speaks of television (screen_talk.py).
     ("heldout10", 205, 0.975, 0.942, 0.791),
+    # heldout11: 211 headlines, 152 outlets (66 new), new series, kinds more even: 0.975 /
+    # 0.869 / 0.811 before and after round 12 (0.939 / 0.869 / 0.806 without the television
+    # gate and round 11, scored afterwards to tell the two apart).
+    ("heldout11", 211, 0.974, 0.868, 0.810),
 ]
 
 
