@@ -164,8 +164,9 @@ def analyse(raw: str) -> Headline:
         if not is_double and (
             piece not in _SINGLE_QUOTES or (before[-1:].isalnum() and after.isalnum())
         ):
-            # "‘1899,’": a comma or full stop may stand inside the closing quotation mark.
-            after_word = after_word and touching and piece in ".,"
+            # "‘1899,’": a comma or full stop may stand inside the closing quotation mark, and a
+            # title's own marks too: „Wetten, dass..?“, "Jeopardy!", „Wer wird Millionär?“.
+            after_word = after_word and touching and piece in ".,?!…"
             continue
         if after_word and touching:
             quote_after.add(len(words) - 1)

@@ -571,3 +571,15 @@ def test_no_owner_before_a_title_when_s_means_is_and_no_name_before_a_persons_cr
     assert matcher.match("Netflix orders new series. What's Evil about it?") == set()
     assert matcher.match("Modern Family star Sofia Vergara joins Netflix drama") == set()
     assert matcher.match("Modern Family is coming back for a reunion special") == {3}
+
+
+def test_a_quoted_title_may_end_in_its_own_marks() -> None:
+    """„Wetten, dass..?“ and "Jeopardy!" are quoted with their marks inside the quotes."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Wetten, dass..?", primary=True), CatalogueTitle(2, "Jeopardy!", True)]
+    )
+    assert matcher.match('Der ZDF-Klassiker "Wetten, dass..?" kommt zurück.') == {1}
+    assert matcher.match("Die TV-Sendung „Wetten dass...?“ kommt zurück ins Fernsehen.") == {1}
+    assert matcher.match("Why the quiz show “Jeopardy!” changed its host") == {2}
+    # Unquoted inside a sentence, the everyday words are no title.
+    assert matcher.match("Er sagt: wetten, dass der Sender zögert?") == set()
