@@ -29,7 +29,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 # Figures, not tests (about 20 minutes in all; the fan-out at 30 msg/s is most of it).
 # One at a time: `make bench-fanout ARGS="--chats 2000"`, bench-matching, bench-ingest, …
-BENCHES := fanout matching ingest reminders world_catalogue scrape load
+BENCHES := fanout matching kind_agreement ingest reminders world_catalogue scrape load
 
 bench: $(addprefix bench-,$(BENCHES))
 
