@@ -44,6 +44,7 @@ class FetchResult:
     last_modified: str | None = None
     error: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait (429/503)
+    url: str | None = None  # where the body came from, after redirects: links resolve there
 
     @property
     def not_modified(self) -> bool:
@@ -141,5 +142,6 @@ async def _download(
             status,
             body=b"".join(chunks),
             content_type=response.headers.get("content-type"),
+            url=str(response.url),
             **validators,
         )

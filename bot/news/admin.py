@@ -77,7 +77,9 @@ async def check_and_add_feed(
     if fetched.error is not None:
         return AddFeedOutcome(reason=fetched.error)
     try:
-        parsed = await parse_feed(fetched.body, fetched.content_type, url=url, fetched_at=now)
+        parsed = await parse_feed(
+            fetched.body, fetched.content_type, url=fetched.url or url, fetched_at=now
+        )
         if parsed.error is not None:
             return AddFeedOutcome(reason=parsed.error)
         async with sessions.begin() as session:

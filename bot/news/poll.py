@@ -236,7 +236,10 @@ class NewsPoller:
                     )
                     if fetched.body:
                         parsed = await parse_feed(
-                            fetched.body, fetched.content_type, url=feed.url, fetched_at=now
+                            fetched.body,
+                            fetched.content_type,
+                            url=fetched.url or feed.url,
+                            fetched_at=now,
                         )
             except TimeoutError:
                 fetched = FetchResult(None, error=f"no result within {deadline:g} s")

@@ -269,6 +269,23 @@ async def test_atom_entry_with_a_relative_link_is_linked(
     assert f'href="{feeds.url("/artikel/ballard-staffel-2")}"' in news["text"], news["text"]
 
 
+async def test_a_relative_link_resolves_where_a_redirected_feed_now_lives(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
+    caplog: pytest.LogCaptureFixture,
+):  # fmt: skip
+    """The feed moved (/alt/feed.xml → /serien/feed.xml): "artikel/…" lives beside the new one."""
+    feeds.routes["/alt/feed.xml"] = Route(redirect_to="/serien/feed.xml")
+    feeds.routes["/serien/feed.xml"] = Route(rss([]))
+    await admin_and_fans(bot, fake, tvmaze, feed_urls=feeds.url("/alt/feed.xml"))
+    await poll(bot)
+    moved = item("urn:b1", RENEWAL) | {"link": "artikel/ballard-staffel-2"}
+    feeds.routes["/serien/feed.xml"] = Route(rss([moved]))
+    await poll(bot)
+    [*_, news] = await fake.wait_for_messages(FAN, count=3)
+    assert f'href="{feeds.url("/serien/artikel/ballard-staffel-2")}"' in news["text"], news["text"]
+    assert logged(caplog) == []
+
+
 async def test_one_story_twice_in_one_poll_under_two_guids_is_one_message(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer,
     caplog: pytest.LogCaptureFixture,
