@@ -48,6 +48,8 @@ class ChatAiring(Base):
         UniqueConstraint("chat_id", "series_id", "uid"),
         Index("ix_chat_airings_airstamp", "airstamp"),
         Index("ix_chat_airings_airdate", "airdate"),
+        # Reminders name an airing by id: never reused (migration 0015).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
