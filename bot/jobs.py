@@ -27,7 +27,13 @@ async def sync_catalog(context: BotContext) -> None:
     now = datetime.now(UTC)
     await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
     if context.bot_data.feed_http is not None:
-        await refresh_ical_feeds(context.db, context.bot_data.feed_http, FetchLimits(), now=now)
+        await refresh_ical_feeds(
+            context.db,
+            context.bot_data.feed_http,
+            FetchLimits(),
+            now=now,
+            timezone=context.settings.default_timezone,
+        )
         await refresh_chat_icals(
             context.db,
             context.bot_data.feed_http,

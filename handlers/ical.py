@@ -30,7 +30,13 @@ async def addical_command(update: Update, context: BotContext) -> None:
     client = context.bot_data.feed_http
     assert client is not None
     outcome = await attach_ical(
-        context.db, client, FetchLimits(), series_query=query, url=url, now=datetime.now(UTC)
+        context.db,
+        client,
+        FetchLimits(),
+        series_query=query,
+        url=url,
+        now=datetime.now(UTC),
+        timezone=context.settings.default_timezone,
     )
     await message.reply_html(
         attach_reply(language, outcome, query=query, url=url), disable_web_page_preview=True

@@ -95,13 +95,17 @@ async def resolve_series(session: AsyncSession, *, query: str) -> list[Series]:
 
 
 async def _download_calendar(
-    client: httpx.AsyncClient, limits: FetchLimits, url: str, *, now: datetime
+    client: httpx.AsyncClient, limits: FetchLimits, url: str, *, now: datetime, timezone: str
 ) -> list[IcalAiring] | str:
-    """The calendar's upcoming airings, or why there are none."""
+    """The calendar's upcoming airings, or why there are none. Floating times without the
+    calendar's X-WR-TIMEZONE are read in `timezone`, the bot's default: a portal's calendar is
+    written for its audience's wall clock, not for UTC."""
     fetched = await fetch_feed(client, url, limits=limits)
     if fetched.error is not None:
         return fetched.error
-    airings = await asyncio.to_thread(parse_ical, fetched.body, now=now)  # big feeds: off the loop
+    airings = await asyncio.to_thread(  # big feeds: off the loop
+        parse_ical, fetched.body, now=now, timezone=timezone
+    )
     return NOT_A_CALENDAR if airings is None else airings
 
 
@@ -113,6 +117,7 @@ async def attach_ical(
     series_query: str,
     url: str,
     now: datetime,
+    timezone: str,
 ) -> AttachOutcome:
     """Attach the iCal feed at `url` to the series `series_query` names, with its airings."""
     url = url.strip()
@@ -126,7 +131,7 @@ async def attach_ical(
         return AttachOutcome("unknown")
     if series_id is None:
         return AttachOutcome("ambiguous", candidates=choices)
-    downloaded = await _download_calendar(client, limits, url, now=now)
+    downloaded = await _download_calendar(client, limits, url, now=now, timezone=timezone)
     if downloaded == NOT_A_CALENDAR:
         return AttachOutcome("not_calendar", series=choices[0])
     if isinstance(downloaded, str):
@@ -146,6 +151,7 @@ async def refresh_ical_feeds(
     client: httpx.AsyncClient,
     limits: FetchLimits,
     now: datetime,
+    timezone: str,
 ) -> RefreshReport:
     """Re-read every attached iCal feed; a failing feed is logged and counted, never raised."""
     async with sessions() as session:
@@ -154,7 +160,7 @@ async def refresh_ical_feeds(
     for series_id, url in feeds:
         assert url is not None
         try:
-            stored = await _refresh_one(sessions, client, limits, series_id, url, now)
+            stored = await _refresh_one(sessions, client, limits, series_id, url, now, timezone)
         except Exception:  # one broken feed must not stop the others or the sync job
             logger.exception("iCal feed of series %d failed unexpectedly", series_id)
             stored = None
@@ -176,8 +182,9 @@ async def _refresh_one(
     series_id: int,
     url: str,
     now: datetime,
+    timezone: str,
 ) -> int | None:
-    downloaded = await _download_calendar(client, limits, url, now=now)
+    downloaded = await _download_calendar(client, limits, url, now=now, timezone=timezone)
     if isinstance(downloaded, str):
         logger.warning("iCal feed of series %d not read: %s", series_id, downloaded)
         return None

@@ -27,6 +27,7 @@ from tests.unit.test_ical import event, feed
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 LIMITS = FetchLimits(total_seconds=5.0)
 ICS = "text/calendar; charset=utf-8"
+ZONE = "Europe/Berlin"  # the bot's default time zone
 SHOWS = [
     (70000, "Ballard", "2025-07-09"),
     (17861, "Dark", "2017-12-01"),
@@ -73,7 +74,7 @@ async def test_attach_stores_url_and_dates_and_refresh_follows_the_feed(sessions
     url = server.url("/ballard.ics")
     async with make_feed_client(LIMITS, allow_private=True) as client:
         outcome = await attach_ical(
-            sessions, client, LIMITS, series_query="  ballard ", url=url, now=NOW
+            sessions, client, LIMITS, series_query="  ballard ", url=url, now=NOW, timezone=ZONE
         )
         assert outcome.kind == "done" and outcome.future_airings == 3
         assert outcome.series is not None and outcome.series.tvmaze_id == 70000
@@ -92,7 +93,7 @@ async def test_attach_stores_url_and_dates_and_refresh_follows_the_feed(sessions
             event("s2e1", "DTSTART;TZID=Europe/Berlin:20261129T201500", "Ballard: Folge 1"),
             event("s2e2", "DTSTART;TZID=Europe/Berlin:20261207T221500", "Ballard: Folge 2"),
         )
-        report = await refresh_ical_feeds(sessions, client, LIMITS, NOW)
+        report = await refresh_ical_feeds(sessions, client, LIMITS, NOW, ZONE)
         assert (report.feeds, report.failed, report.future_airings) == (1, 0, 2)
         rows = await ical_rows(sessions)
         assert set(rows) == {"s2e1", "s2e2", "old"}  # the past airing stays as history
@@ -100,9 +101,32 @@ async def test_attach_stores_url_and_dates_and_refresh_follows_the_feed(sessions
 
         # A feed that breaks is counted, not raised, and its dates stay.
         server.routes["/ballard.ics"] = Route(status=500)
-        report = await refresh_ical_feeds(sessions, client, LIMITS, NOW)
+        report = await refresh_ical_feeds(sessions, client, LIMITS, NOW, ZONE)
         assert (report.feeds, report.failed) == (1, 1)
         assert set(await ical_rows(sessions)) == {"s2e1", "s2e2", "old"}
+
+
+async def test_floating_times_are_read_on_the_bots_wall_clock(sessions, server):
+    """A portal's calendar without zones or X-WR-TIMEZONE means its audience's 20:15, not
+    UTC's: the bot's default zone, on both sides of the autumn change."""
+    server.routes["/ballard.ics"] = ballard_feed(
+        event("oct", "DTSTART:20261024T201500", "Ballard: Folge 1"),  # summer time
+        event("nov", "DTSTART:20261128T201500", "Ballard: Folge 2"),  # winter time
+    )
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        outcome = await attach_ical(
+            sessions,
+            client,
+            LIMITS,
+            series_query="Ballard",
+            url=server.url("/ballard.ics"),
+            now=datetime(2026, 10, 20, tzinfo=UTC),
+            timezone=ZONE,
+        )
+    assert outcome.kind == "done"
+    rows = await ical_rows(sessions)
+    assert rows["oct"].airstamp == datetime(2026, 10, 24, 18, 15, tzinfo=UTC)
+    assert rows["nov"].airstamp == datetime(2026, 11, 28, 19, 15, tzinfo=UTC)
 
 
 async def test_attach_refuses_what_it_cannot_use(sessions, server):
@@ -111,7 +135,9 @@ async def test_attach_refuses_what_it_cannot_use(sessions, server):
     server.routes["/ballard.ics"] = ballard_feed(event("a", "DTSTART:20261201T191500Z"))
 
     async def attach(query: str, url: str = good):
-        return await attach_ical(sessions, client, LIMITS, series_query=query, url=url, now=NOW)
+        return await attach_ical(
+            sessions, client, LIMITS, series_query=query, url=url, now=NOW, timezone=ZONE
+        )
 
     async with make_feed_client(LIMITS, allow_private=True) as client:
         assert (await attach("Ballard", "ftp://example.com/x.ics")).kind == "invalid_url"
