@@ -25,7 +25,9 @@ async def sync_catalog(context: BotContext) -> None:
     """Refreshes followed series (air dates, status) from TVmaze and the attached iCal feeds;
     tells followers of series that ended."""
     now = datetime.now(UTC)
-    await sync_followed(sessions=context.db, client=context.tvmaze, now=now)
+    await sync_followed(
+        sessions=context.db, client=context.tvmaze, now=now, clock=lambda: datetime.now(UTC)
+    )
     if context.bot_data.feed_http is not None:
         await refresh_ical_feeds(
             context.db,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -39,8 +40,16 @@ def update_window(oldest_sync: datetime, now: datetime) -> str | None:
 
 
 async def sync_followed(
-    *, sessions: async_sessionmaker[AsyncSession], client: TvmazeClient, now: datetime
+    *,
+    sessions: async_sessionmaker[AsyncSession],
+    client: TvmazeClient,
+    now: datetime,
+    clock: Callable[[], datetime] | None = None,
 ) -> SyncReport:
+    """Refresh the followed series TVmaze changed since the oldest sync. Each show is stamped
+    with `clock()` (default: `now`) as it is stored: a sync of many shows takes minutes to
+    hours, and a reminder tick between its start and a show's store must still see that
+    show's moved episodes as changed after the tick."""
     calls_before = client.calls
     async with sessions() as session:
         followed = [
@@ -69,7 +78,7 @@ async def sync_followed(
             failed += 1
             continue
         async with sessions.begin() as session:
-            await store_show(session, fetched.value, now=now)
+            await store_show(session, fetched.value, now=clock() if clock else now)
     report = SyncReport(len(followed), len(changed), failed, client.calls - calls_before)
     logger.info(
         "catalogue sync: %d followed, %d changed, %d failed, %d TVmaze calls",

@@ -115,3 +115,32 @@ def test_update_window_grows_with_the_oldest_sync():
     assert update_window(NOW - timedelta(days=3), NOW) == "week"
     assert update_window(NOW - timedelta(days=20), NOW) == "month"
     assert update_window(NOW - timedelta(days=90), NOW) is None
+
+
+async def test_a_long_sync_stamps_each_show_when_it_is_stored(sessions):
+    """A sync that started at 12:00 and reaches a show at 12:40 stamps its moved episode 12:40:
+    a reminder tick at 12:20 must still see the move as new afterwards."""
+    airs = NOW + timedelta(days=3)
+    async with httpx.AsyncClient() as http, FakeTvmaze() as tvmaze:
+        tvmaze.add_show(show(1, "Show 1", updated=100), [episode(11, 1, 1, "A", airs)])
+        async with sessions.begin() as session:
+            chat = await ensure_chat(session, telegram_id=1, chat_type="private")
+            raw = show(1, "Show 1", updated=100)
+            raw["_embedded"] = {"episodes": [episode(11, 1, 1, "A", airs)]}
+            series = await store_show(session, parse_show_data(raw, []), now=NOW)
+            await add_follow(session, chat_id=chat.id, series_id=series.id)
+        started = NOW + timedelta(hours=12)
+        tvmaze.shows[1]["updated"] = 200
+        tvmaze.episodes[1] = [episode(11, 1, 1, "A", airs + timedelta(hours=2))]
+        client = TvmazeClient(tvmaze.base_url, http)
+        report = await sync_followed(
+            sessions=sessions,
+            client=client,
+            now=started,
+            clock=lambda: started + timedelta(minutes=40),
+        )
+    assert report.changed == 1
+    async with sessions() as session:
+        moved = await session.scalar(select(Episode).where(Episode.tvmaze_id == 11))
+    assert moved is not None and moved.airstamp == airs + timedelta(hours=2)
+    assert moved.changed_at == started + timedelta(minutes=40)
