@@ -2,7 +2,8 @@
 
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
 - a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
-- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), it is;
+- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
+  or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), it is;
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
   television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
   ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
@@ -45,7 +46,7 @@ _FILLERS = frozenset(
 
 _GENRE = re.compile(
     r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
-    r"|\w+serie|\w+reihe)"
+    r"|\w+serie|\w+reihe|telenovela)"
 )
 
 
@@ -256,6 +257,23 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
 
 _ARTICLES = frozenset({"the", "der", "die", "das"})
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
+# "the hit show Luther", "Preacher, the darkly comic show": a show, not the verb, names a title.
+_SHOW = re.compile(r"\w*show")
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "this", "that", "s"}
+    | {"die", "der", "das", "den", "dem", "des", "eine", "einer", "seine", "seiner"}
+    | {"ihre", "ihrer"}
+)
+SHOW_DETERMINER_REACH = 3  # "the supernatural detective show Grimm"
+
+
+def _show_noun(text: Headline, index: int) -> bool:
+    """Whether word `index` is the noun "show" ("the hit show Luther", "his new show"), not
+    the verb ("photos show Berlin"): a determiner stands a few words before it."""
+    if not _SHOW.fullmatch(text.words[index]):
+        return False
+    start = max(text.clause(index, index)[0], index - SHOW_DETERMINER_REACH)
+    return any(word in _DETERMINERS for word in text.words[start:index])
 
 
 def _apposition_names_series(text: Headline, last: int) -> bool:
@@ -267,7 +285,8 @@ def _apposition_names_series(text: Headline, last: int) -> bool:
         return False
     end = min(text.clause(last + 1, last + 1)[1], last + 5)
     return any(
-        SERIES_WORD.match(word) or _GENRE.fullmatch(word) for word in words[last + 2 : end + 1]
+        SERIES_WORD.match(word) or _GENRE.fullmatch(word) or _SHOW.fullmatch(word)
+        for word in words[last + 2 : end + 1]
     )
 
 
@@ -298,6 +317,8 @@ def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bo
         # A genre before the title names it ("the thriller 1899"); after it, it may be a
         # phrase of its own ("dark comedy").
         if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
+            return True
+        if step < 0 and 0 <= index < len(words) and _show_noun(text, index):
             return True
     return _owns_series_word(text, last)
 

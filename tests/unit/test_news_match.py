@@ -583,3 +583,20 @@ def test_a_quoted_title_may_end_in_its_own_marks() -> None:
     assert matcher.match("Why the quiz show “Jeopardy!” changed its host") == {2}
     # Unquoted inside a sentence, the everyday words are no title.
     assert matcher.match("Er sagt: wetten, dass der Sender zögert?") == set()
+
+
+def test_a_show_noun_or_a_telenovela_before_an_everyday_title_names_it() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Luther", primary=True), CatalogueTitle(2, "Revolution", True),
+         CatalogueTitle(3, "Hand aufs Herz", primary=True), CatalogueTitle(4, "Berlin", True)]
+    )  # fmt: skip
+    assert matcher.match("Idris Elba returns for a fifth series of the hit show Luther") == {1}
+    teaser = "Although his new show Revolution was picked up, another show was axed."
+    assert matcher.match("Fox cancels Abrams show", teaser) == {2}
+    assert matcher.match("Mit der Absetzung der Sat.1-Telenovela Hand aufs Herz") == {3}
+    assert matcher.match("Luther, the gritty crime show, is back for a film") == {1}
+    # The verb "show" before a title, or "show" after it, names nothing.
+    assert matcher.match("New figures show Berlin is growing faster than Munich") == set()
+    assert matcher.match("Protesters show Luther quotes at the rally") == set()
+    assert matcher.match("Die Revolution ist eine Show für sich") == set()
+    assert matcher.match("Hand aufs Herz, sagt die Moderatorin nach der Show") == set()
