@@ -13,7 +13,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   quotes or a series word beside it;
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
   speaks of television), an ordinary one quotes or a series word beside it; later in the
-  teaser every title needs that: teasers name other shows.
+  teaser every title needs that: teasers name other shows. In both, a title that opens a
+  clause of series news is its subject ("Ghosts has been renewed for a fourth season").
 """
 
 from __future__ import annotations
@@ -97,12 +98,15 @@ def has_evidence(
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and _apposition_names_series(text, last):
         return True
-    if place is Place.TEASER:
-        return False  # later in the teaser only the evidence above counts
-    if not commonness.function_only and _capitalised_name(text, first, last, language):
+    if (
+        place is not Place.TEASER
+        and not commonness.function_only
+        and _capitalised_name(text, first, last, language)
+    ):
         return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
-        return False  # outside the headline only the evidence above counts
+        # Outside the headline only the evidence above counts, or opening a clause of news.
+        return not commonness.function_only and _subject_of_news(text, first, last, language)
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
     if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
@@ -139,6 +143,15 @@ def has_evidence(
             return True
         start = stop
     return False
+
+
+def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:
+    """Whether the title opens its clause and the clause tells series news."""
+    start, end = text.clause(first, last)
+    if start != first:
+        return False
+    rest = text.raw[last + 1 : end + 1]
+    return bool(rest) and is_news_clause(lemmatise(rest, language))
 
 
 def _capitalised_name(text: Headline, first: int, last: int, language: str | None) -> bool:

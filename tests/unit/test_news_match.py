@@ -600,3 +600,22 @@ def test_a_show_noun_or_a_telenovela_before_an_everyday_title_names_it() -> None
     assert matcher.match("Protesters show Luther quotes at the rally") == set()
     assert matcher.match("Die Revolution ist eine Show für sich") == set()
     assert matcher.match("Hand aufs Herz, sagt die Moderatorin nach der Show") == set()
+
+
+def test_an_everyday_title_opening_a_teaser_clause_of_series_news_is_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Ghosts", primary=True), CatalogueTitle(2, "Nashville", True),
+         CatalogueTitle(3, "Arrested Development", primary=True), CatalogueTitle(4, "You", True)]
+    )  # fmt: skip
+    ghosts = "Ghosts has been renewed for a fourth season on the network."
+    assert matcher.match("CBS isn't letting the spirits go yet.", ghosts) == {1}
+    later = "It's back. Arrested Development was cancelled after just three seasons on Fox."
+    assert matcher.match("It's finally back.", later) == {3}
+    assert matcher.match("The song has ended.", "Nashville has been canceled by CMT.") == {2}
+    # Not the clause's subject, no series news, or a title of function words only.
+    town = "The tour ends in Tennessee. Then Nashville hosts the awards for the third time."
+    assert matcher.match("Country stars on the road", town) == set()
+    spirits = "Halloween is near. Ghosts haunt the old manor every night."
+    assert matcher.match("A spooky weekend", spirits) == set()
+    fans = "Streamers renew shows. You will get a new season of it."
+    assert matcher.match("A week of renewals", fans) == set()
