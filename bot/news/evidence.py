@@ -1,7 +1,9 @@
 """Whether a title found in a text is a mention of the series, by the evidence around it.
 
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
-- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
+- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention,
+  unless a dash parts a film's or episode's own title from it beside a series word ("der
+  Krimi „Stralsund – Das Manifest“");
 - quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
   or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), it is;
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
@@ -224,7 +226,11 @@ def may_be_mention(
     if not quotes:
         return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)
-    return enclosing is None or not _is_title_like(text, enclosing, first, last)
+    if enclosing is None or not _is_title_like(text, enclosing, first, last):
+        return True
+    # "die Krimireihe „Stralsund – Das Manifest“": a film or episode of the series, its
+    # title after a dash, where a series word before the quotes says so.
+    return _subtitled(text, enclosing, first, last) and _beside_series_word(text, first, last)
 
 
 # What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
@@ -250,6 +256,11 @@ def _lower_case(text: Headline, first: int, last: int) -> bool:
     if any(text.capitals[first : last + 1]):
         return False
     return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
+
+
+def _subtitled(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
+    """Whether the title opens the quoted run and a dash parts it from the rest."""
+    return span[0] == first and last in text.breaks and last not in text.colon_after
 
 
 def _plain(text: Headline, first: int, last: int) -> bool:

@@ -619,3 +619,17 @@ def test_an_everyday_title_opening_a_teaser_clause_of_series_news_is_the_subject
     assert matcher.match("A spooky weekend", spirits) == set()
     fans = "Streamers renew shows. You will get a new season of it."
     assert matcher.match("A week of renewals", fans) == set()
+
+
+def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_named() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Stralsund", primary=True), CatalogueTitle(2, "You", primary=True),
+         CatalogueTitle(3, "Yellowstone", primary=True), CatalogueTitle(4, "Bosch", True)]
+    )  # fmt: skip
+    assert matcher.match('Der Krimi "Stralsund – Das Manifest" ließ Fragen offen.') == {1}
+    assert matcher.match("Die Netflix-Serie «You – Du liebst mich» startet.") == {2}
+    # Without a series word it may be a documentary or a book of the same name; after a
+    # colon it is a spin-off.
+    assert matcher.match("„Yellowstone – Bären, Bisons, Wölfe“ im Ersten") == set()
+    assert matcher.match("Das Buch „Stralsund – Eine Stadtgeschichte“ erscheint.") == set()
+    assert matcher.match("Die Serie „Bosch: Legacy“ wird verlängert.") == set()
