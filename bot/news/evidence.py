@@ -5,7 +5,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   unless a dash parts a film's or episode's own title from it beside a series word ("der
   Krimi „Stralsund – Das Manifest“");
 - quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
-  or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), it is;
+  or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), or ending in a
+  genre of its own joined by a hyphen („Barcelona-Krimi“, „Heute-Show“), it is;
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
   television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
   ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
@@ -80,7 +81,7 @@ def has_evidence(
         if screen is None or screen.said():
             return True  # a specific title needs nothing more: the common case, decided first
         commonness = replace(commonness, ordinary=True)
-    if text.is_quoted(first, last):
+    if text.is_quoted(first, last) or _genre_compound(text, first, last):
         return True
     if (
         commonness.function_only
@@ -145,6 +146,17 @@ def has_evidence(
             return True
         start = stop
     return False
+
+
+def _genre_compound(text: Headline, first: int, last: int) -> bool:
+    """Whether the title ends in a genre or a show joined by a hyphen, a compound that calls
+    itself a series ("Barcelona-Krimi", "Heute-Show"), not a phrase ("morning show")."""
+    if first == last or not (
+        _GENRE.fullmatch(text.words[last]) or _SHOW.fullmatch(text.words[last])
+    ):
+        return False
+    start = text.starts[last] if text.starts else 0
+    return start > 0 and text.source[start - 1] == "-"
 
 
 def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:

@@ -633,3 +633,19 @@ def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_nam
     assert matcher.match("„Yellowstone – Bären, Bisons, Wölfe“ im Ersten") == set()
     assert matcher.match("Das Buch „Stralsund – Eine Stadtgeschichte“ erscheint.") == set()
     assert matcher.match("Die Serie „Bosch: Legacy“ wird verlängert.") == set()
+
+
+def test_a_title_ending_in_a_hyphenated_genre_or_show_calls_itself_a_series() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Barcelona-Krimi", primary=True),
+         CatalogueTitle(1, "Barcelona-Krimi", primary=False),
+         CatalogueTitle(2, "heute-show", primary=True),
+         CatalogueTitle(3, "The Morning Show", primary=True)]
+    )  # fmt: skip
+    headline = "Mit dem Barcelona-Krimi „Blutiger Beton“ gewinnt das Erste den Donnerstag"
+    assert matcher.match(headline) == {1}
+    teaser = "Die Heute-Show kommt mit einer längeren Ausgabe aus der Pause."
+    assert matcher.match("Oliver Welke bekommt zehn Minuten mehr", teaser) == {2}
+    # Written apart the words are a phrase: a show this morning, a crime novel.
+    assert matcher.match("Local Radio Host Leaves Her Morning Show After 20 Years") == set()
+    assert matcher.match("Was lief heute? Show und Krimi im Überblick") == set()
