@@ -1,8 +1,12 @@
 """Whether a title found in a text is a mention of the series, by the evidence around it.
 
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
-- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention;
-- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), it is;
+- a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention,
+  unless a dash parts a film's or episode's own title from it beside a series word ("der
+  Krimi „Stralsund – Das Manifest“");
+- quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
+  or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), or ending in a
+  genre of its own joined by a hyphen („Barcelona-Krimi“, „Heute-Show“), it is;
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
   television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
   ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
@@ -12,7 +16,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   quotes or a series word beside it;
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
   speaks of television), an ordinary one quotes or a series word beside it; later in the
-  teaser every title needs that: teasers name other shows.
+  teaser every title needs that: teasers name other shows. In both, a title that opens a
+  clause of series news is its subject ("Ghosts has been renewed for a fourth season").
 """
 
 from __future__ import annotations
@@ -24,29 +29,18 @@ from enum import Enum
 from bot.news.classify import is_news_clause
 from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
-from bot.news.lemmas import S_MEANS_IS, lemmatise
+from bot.news.lemmas import lemmatise
 from bot.news.names import LongerNames
 from bot.news.ordinary import AUXILIARIES, Commonness
 from bot.news.other_works import OTHER_WORKS, PERSON_WORDS
 from bot.news.screen_talk import ScreenTalk
+from bot.news.series_words import (
+    apposition_names_series,
+    beside_series_word,
+    genre_compound,
+)
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
-# Words skipped when looking for a series word next to a title ("season 2 of Lost").
-_FILLERS = frozenset(
-    {
-        *("the", "a", "an", "der", "die", "das", "ein", "eine", "la", "le", "el"),
-        *("of", "for", "to", "its", "s", "in", "with"),
-        *("des", "dem", "den", "einer", "einen", "um", "von", "zu", "zur", "zum", "fur", "mit"),
-        *("im", "und", "neue", "neuen", "new", "final", "finale", "letzte", "last"),
-        *("both", "beide", "beiden"),
-    }
-)
-
-
-_GENRE = re.compile(
-    r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
-    r"|\w+serie|\w+reihe)"
-)
 
 
 class Place(Enum):
@@ -76,7 +70,7 @@ def has_evidence(
         if screen is None or screen.said():
             return True  # a specific title needs nothing more: the common case, decided first
         commonness = replace(commonness, ordinary=True)
-    if text.is_quoted(first, last):
+    if text.is_quoted(first, last) or genre_compound(text, first, last):
         return True
     if (
         commonness.function_only
@@ -90,18 +84,21 @@ def has_evidence(
         return False
     # In a title-case headline "Final Season Will Answer" is a verb after a series word.
     after_only = commonness.function_only and text.title_case
-    if _beside_series_word(text, first, last, after_only=after_only):
+    if beside_series_word(text, first, last, after_only=after_only):
         return True  # also "Dark (Staffel 3) – Kritik", which looks like a dateline
     if commonness.ordinary and is_dateline(text, first, last):
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
-    if not commonness.function_only and _apposition_names_series(text, last):
+    if not commonness.function_only and apposition_names_series(text, last):
         return True
-    if place is Place.TEASER:
-        return False  # later in the teaser only the evidence above counts
-    if not commonness.function_only and _capitalised_name(text, first, last, language):
+    if (
+        place is not Place.TEASER
+        and not commonness.function_only
+        and _capitalised_name(text, first, last, language)
+    ):
         return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
-        return False  # outside the headline only the evidence above counts
+        # Outside the headline only the evidence above counts, or opening a clause of news.
+        return not commonness.function_only and _subject_of_news(text, first, last, language)
     if first == 0 and last in text.colon_after:
         return True  # "Dark: …" opens a headline about the series
     if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
@@ -140,6 +137,15 @@ def has_evidence(
     return False
 
 
+def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:
+    """Whether the title opens its clause and the clause tells series news."""
+    start, end = text.clause(first, last)
+    if start != first:
+        return False
+    rest = text.raw[last + 1 : end + 1]
+    return bool(rest) and is_news_clause(lemmatise(rest, language))
+
+
 def _capitalised_name(text: Headline, first: int, last: int, language: str | None) -> bool:
     """Whether a title of several words is written as a name: every word with a capital in an
     English sentence-case text, where only names have them ("Nancy Drew won't be around",
@@ -158,6 +164,7 @@ def _capitalised_name(text: Headline, first: int, last: int, language: str | Non
     return not after.isdigit() and not {after, before} & OTHER_WORKS and after not in PERSON_WORDS
 
 
+_ARTICLES = frozenset({"the", "der", "die", "das"})
 # Auxiliaries that open a question before its subject.
 _QUESTION_OPENERS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would"}
@@ -210,7 +217,11 @@ def may_be_mention(
     if not quotes:
         return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)
-    return enclosing is None or not _is_title_like(text, enclosing, first, last)
+    if enclosing is None or not _is_title_like(text, enclosing, first, last):
+        return True
+    # "die Krimireihe „Stralsund – Das Manifest“": a film or episode of the series, its
+    # title after a dash, where a series word before the quotes says so.
+    return _subtitled(text, enclosing, first, last) and beside_series_word(text, first, last)
 
 
 # What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
@@ -238,6 +249,11 @@ def _lower_case(text: Headline, first: int, last: int) -> bool:
     return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
 
 
+def _subtitled(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
+    """Whether the title opens the quoted run and a dash parts it from the rest."""
+    return span[0] == first and last in text.breaks and last not in text.colon_after
+
+
 def _plain(text: Headline, first: int, last: int) -> bool:
     return "".join(text.raw[first : last + 1]).isascii()
 
@@ -252,70 +268,3 @@ def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int)
         return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
     extra = before + after
     return bool(extra) and not "".join(extra).isdigit()  # more than numbers
-
-
-_ARTICLES = frozenset({"the", "der", "die", "das"})
-_APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
-
-
-def _apposition_names_series(text: Headline, last: int) -> bool:
-    """ "Dark Winds, an intense western thriller, …": an apposition calls the title a series."""
-    words = text.words
-    if last not in text.breaks or last + 1 >= len(words):
-        return False
-    if words[last + 1] not in _APPOSITION_ARTICLES:
-        return False
-    end = min(text.clause(last + 1, last + 1)[1], last + 5)
-    return any(
-        SERIES_WORD.match(word) or _GENRE.fullmatch(word) for word in words[last + 2 : end + 1]
-    )
-
-
-def _beside_series_word(text: Headline, first: int, last: int, *, after_only: bool = False) -> bool:
-    words = text.words
-    # A number before "episodes" or "Staffeln" counts them ("a 24-episode season").
-    sides = ((-1, first - 1),) if words[last].isdigit() else ((-1, first - 1), (1, last + 1))
-    if after_only:
-        sides = ((1, last + 1),)
-    for step, index in sides:
-        while 0 <= index < len(words) and (words[index] in _FILLERS or words[index].isdigit()):
-            index += step
-        if (
-            step < 0
-            and 1 <= index < first - 1
-            and words[index + 1] == "s"
-            and index not in text.breaks
-            and words[index] not in S_MEANS_IS  # "here's Lost", "that's Friends": no owner
-        ):
-            # An owner's possessive between them: "the final season of TNT's Claws".
-            index -= 1
-            while index >= 0 and (words[index] in _FILLERS or words[index].isdigit()):
-                index -= 1
-        if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
-            return True
-        if 0 < index < len(words) and words[index - 1 : index + 1] == ("spin", "off"):
-            return True  # "Spin-off 1923" is written apart
-        # A genre before the title names it ("the thriller 1899"); after it, it may be a
-        # phrase of its own ("dark comedy").
-        if step < 0 and 0 <= index < len(words) and _GENRE.fullmatch(words[index]):
-            return True
-    return _owns_series_word(text, last)
-
-
-def beside_series_word(text: Headline, first: int, last: int) -> bool:
-    """Whether a series word stands right beside the title or its possessive owns one."""
-    return _beside_series_word(text, first, last)
-
-
-POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"
-_OWNED = re.compile(rf"{SEASON_WORD.pattern}|renew|cancel|verlanger|absetz")
-
-
-def _owns_series_word(text: Headline, last: int) -> bool:
-    """Whether the title's possessive owns a season or its renewal a few words on, within the
-    clause; not a "series" ("Dark's creators' new series" is another show)."""
-    words = text.words
-    if last + 1 >= len(words) or words[last + 1] != "s" or last in text.breaks:
-        return False
-    end = min(text.clause(last + 1, last + 1)[1], last + 1 + POSSESSED_WORDS)
-    return any(_OWNED.match(word) for word in words[last + 2 : end + 1])

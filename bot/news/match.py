@@ -29,13 +29,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import (
-    Place,
-    beside_series_word,
-    has_evidence,
-    is_dateline,
-    may_be_mention,
-)
+from bot.news.evidence import Place, has_evidence, is_dateline, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
@@ -43,6 +37,7 @@ from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness, CommonnessCache
 from bot.news.other_works import FilmTakings, credited
 from bot.news.screen_talk import ScreenTalk
+from bot.news.series_words import beside_series_word
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself

@@ -99,12 +99,15 @@ def test_corpus_grouped_folds() -> None:
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
     # heldout11 joined at 2,716 rows (its recall 0.869, German 0.812): the recall and
     # kind floors below fell with it, by the rows it brought, not by a rule.
-    assert min(result.precision for result in folds) >= 0.964
-    assert min(result.recall for result in folds) >= 0.932
+    # Round 13 (recall): 0.938 → 0.945 on the weakest fold, 0.946 → 0.954 on the whole, no
+    # new false positive (a show noun, a teaser clause's subject, a subtitle after a dash, a
+    # hyphenated genre).
+    assert min(result.precision for result in folds) >= 0.966
+    assert min(result.recall for result in folds) >= 0.944
     assert min(result.kind_accuracy for result in folds) >= 0.810
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone).
     assert whole.precision >= 0.979
-    assert whole.recall >= 0.943
+    assert whole.recall >= 0.953
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11.
@@ -120,7 +123,7 @@ def test_trap_set() -> None:
     _show("trap set", result)
     assert result.rows >= 119
     assert result.precision >= 0.980, result.wrong
-    assert result.recall >= 0.851, result.wrong
+    assert result.recall >= 0.868, result.wrong
     assert result.kind_accuracy >= 0.966, result.wrong
 
 
@@ -134,7 +137,7 @@ def test_heldout3_now_development() -> None:
     _show("heldout3 (development)", result)
     assert result.rows >= 201
     assert result.precision >= 0.987, result.wrong
-    assert result.recall >= 0.941, result.wrong
+    assert result.recall >= 0.947, result.wrong
     assert result.kind_accuracy >= 0.915, result.wrong
 
 
@@ -150,7 +153,7 @@ def test_heldout4_now_development() -> None:
     _show("heldout4 (development)", result)
     assert result.rows >= 235
     assert result.precision >= 0.979, result.wrong
-    assert result.recall >= 0.969, result.wrong
+    assert result.recall >= 0.974, result.wrong
     assert result.kind_accuracy >= 0.909, result.wrong
 
 

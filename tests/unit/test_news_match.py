@@ -583,3 +583,69 @@ def test_a_quoted_title_may_end_in_its_own_marks() -> None:
     assert matcher.match("Why the quiz show “Jeopardy!” changed its host") == {2}
     # Unquoted inside a sentence, the everyday words are no title.
     assert matcher.match("Er sagt: wetten, dass der Sender zögert?") == set()
+
+
+def test_a_show_noun_or_a_telenovela_before_an_everyday_title_names_it() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Luther", primary=True), CatalogueTitle(2, "Revolution", True),
+         CatalogueTitle(3, "Hand aufs Herz", primary=True), CatalogueTitle(4, "Berlin", True)]
+    )  # fmt: skip
+    assert matcher.match("Idris Elba returns for a fifth series of the hit show Luther") == {1}
+    teaser = "Although his new show Revolution was picked up, another show was axed."
+    assert matcher.match("Fox cancels Abrams show", teaser) == {2}
+    assert matcher.match("Mit der Absetzung der Sat.1-Telenovela Hand aufs Herz") == {3}
+    assert matcher.match("Luther, the gritty crime show, is back for a film") == {1}
+    # The verb "show" before a title, or "show" after it, names nothing.
+    assert matcher.match("New figures show Berlin is growing faster than Munich") == set()
+    assert matcher.match("Protesters show Luther quotes at the rally") == set()
+    assert matcher.match("Die Revolution ist eine Show für sich") == set()
+    assert matcher.match("Hand aufs Herz, sagt die Moderatorin nach der Show") == set()
+
+
+def test_an_everyday_title_opening_a_teaser_clause_of_series_news_is_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Ghosts", primary=True), CatalogueTitle(2, "Nashville", True),
+         CatalogueTitle(3, "Arrested Development", primary=True), CatalogueTitle(4, "You", True)]
+    )  # fmt: skip
+    ghosts = "Ghosts has been renewed for a fourth season on the network."
+    assert matcher.match("CBS isn't letting the spirits go yet.", ghosts) == {1}
+    later = "It's back. Arrested Development was cancelled after just three seasons on Fox."
+    assert matcher.match("It's finally back.", later) == {3}
+    assert matcher.match("The song has ended.", "Nashville has been canceled by CMT.") == {2}
+    # Not the clause's subject, no series news, or a title of function words only.
+    town = "The tour ends in Tennessee. Then Nashville hosts the awards for the third time."
+    assert matcher.match("Country stars on the road", town) == set()
+    spirits = "Halloween is near. Ghosts haunt the old manor every night."
+    assert matcher.match("A spooky weekend", spirits) == set()
+    fans = "Streamers renew shows. You will get a new season of it."
+    assert matcher.match("A week of renewals", fans) == set()
+
+
+def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_named() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Stralsund", primary=True), CatalogueTitle(2, "You", primary=True),
+         CatalogueTitle(3, "Yellowstone", primary=True), CatalogueTitle(4, "Bosch", True)]
+    )  # fmt: skip
+    assert matcher.match('Der Krimi "Stralsund – Das Manifest" ließ Fragen offen.') == {1}
+    assert matcher.match("Die Netflix-Serie «You – Du liebst mich» startet.") == {2}
+    # Without a series word it may be a documentary or a book of the same name; after a
+    # colon it is a spin-off.
+    assert matcher.match("„Yellowstone – Bären, Bisons, Wölfe“ im Ersten") == set()
+    assert matcher.match("Das Buch „Stralsund – Eine Stadtgeschichte“ erscheint.") == set()
+    assert matcher.match("Die Serie „Bosch: Legacy“ wird verlängert.") == set()
+
+
+def test_a_title_ending_in_a_hyphenated_genre_or_show_calls_itself_a_series() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Barcelona-Krimi", primary=True),
+         CatalogueTitle(1, "Barcelona-Krimi", primary=False),
+         CatalogueTitle(2, "heute-show", primary=True),
+         CatalogueTitle(3, "The Morning Show", primary=True)]
+    )  # fmt: skip
+    headline = "Mit dem Barcelona-Krimi „Blutiger Beton“ gewinnt das Erste den Donnerstag"
+    assert matcher.match(headline) == {1}
+    teaser = "Die Heute-Show kommt mit einer längeren Ausgabe aus der Pause."
+    assert matcher.match("Oliver Welke bekommt zehn Minuten mehr", teaser) == {2}
+    # Written apart the words are a phrase: a show this morning, a crime novel.
+    assert matcher.match("Local Radio Host Leaves Her Morning Show After 20 Years") == set()
+    assert matcher.match("Was lief heute? Show und Krimi im Überblick") == set()
