@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout11 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout12 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout11 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout12 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 2927
+    assert whole.rows >= 3129
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -97,21 +97,22 @@ def test_corpus_grouped_folds() -> None:
     assert all(outlets)
     assert all(not a & b for i, a in enumerate(outlets) for b in outlets[i + 1 :])
     assert all(0.15 * whole.rows <= result.rows <= 0.3 * whole.rows for result in folds)
-    # heldout11 joined at 2,716 rows (its recall 0.869, German 0.812): the recall and
-    # kind floors below fell with it, by the rows it brought, not by a rule.
-    # Round 13 (recall): 0.938 → 0.945 on the weakest fold, 0.946 → 0.954 on the whole, no
-    # new false positive (a show noun, a teaser clause's subject, a subtitle after a dash, a
-    # hyphenated genre).
-    assert min(result.precision for result in folds) >= 0.966
-    assert min(result.recall for result in folds) >= 0.944
-    assert min(result.kind_accuracy for result in folds) >= 0.810
+    # heldout11 joined at 2,716 rows (its recall 0.869, German 0.812) and heldout12 at 2,927
+    # (its precision 0.946): the floors below fell with them, by the rows they brought, not
+    # by a rule. Round 13 (recall): 0.938 → 0.945 on the weakest fold, 0.946 → 0.954 on the
+    # whole, no new false positive (a show noun, a teaser clause's subject, a subtitle after a
+    # dash, a hyphenated genre).
+    assert min(result.precision for result in folds) >= 0.964
+    assert min(result.recall for result in folds) >= 0.943
+    assert min(result.kind_accuracy for result in folds) >= 0.811
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone).
-    assert whole.precision >= 0.979
-    assert whole.recall >= 0.953
+    assert whole.precision >= 0.977
+    assert whole.recall >= 0.952
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
-    # is a rescue; a German show said to be back is a start); 0.869 with heldout11.
-    assert whole.kind_accuracy >= 0.868
+    # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
+    # heldout12.
+    assert whole.kind_accuracy >= 0.864
 
 
 @corpus_present
@@ -186,6 +187,10 @@ SCORED_ONCE = [
     # 0.869 / 0.811 before and after round 12 (0.939 / 0.869 / 0.806 without the television
     # gate and round 11, scored afterwards to tell the two apart).
     ("heldout11", 211, 0.974, 0.868, 0.810),
+    # heldout12: 202 headlines, 167 outlets (75 new), new series (talent shows, quiz shows,
+    # British comedies): 0.946 / 0.935 / 0.805 before round 13 (matching recall), 0.946 /
+    # 0.941 / 0.805 after it.
+    ("heldout12", 202, 0.945, 0.940, 0.804),
 ]
 
 
