@@ -144,8 +144,8 @@ class SeriesMatcher:
         found = commonness.of(bare)
         if found.ordinary:
             return
-        if " " not in key:
-            found = replace(found, ordinary=True)
+        if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
+            found = replace(found, ordinary=True, accentless=bare.isascii())
         self._add(key, series_id, found)
 
     def _add_inflected(self, name: str, series_id: int, commonness: CommonnessCache) -> None:
@@ -156,10 +156,11 @@ class SeriesMatcher:
         key = german_oblique(name)
         if key is None or self._automaton.exists(f" {key} "):
             return
-        found = commonness.of(without_article(name) or name)
+        base = without_article(name) or name
+        found = commonness.of(base)
         if found.ordinary and " " not in key:
             return
-        self._add(key, series_id, replace(found, ordinary=True))
+        self._add(key, series_id, replace(found, ordinary=True, accentless=base.isascii()))
 
     def _add_genitive(self, name: str, series_id: int) -> None:
         """Adds the German genitive of a one-word title without an article, which opens a

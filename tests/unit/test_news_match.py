@@ -649,3 +649,13 @@ def test_a_title_ending_in_a_hyphenated_genre_or_show_calls_itself_a_series() ->
     # Written apart the words are a phrase: a show this morning, a crime novel.
     assert matcher.match("Local Radio Host Leaves Her Morning Show After 20 Years") == set()
     assert matcher.match("Was lief heute? Show und Krimi im Überblick") == set()
+
+
+def test_an_accented_title_without_its_article_is_found_as_written() -> None:
+    """ "Die Pfefferkörner" as „Pfefferkörner“ or „Pfefferkörnern“: its accents are the title's
+    own, not another word's (as "löst" is beside "Lost")."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Die Pfefferkörner", primary=True)])
+    assert matcher.match("Neue Staffel der Pfefferkörner") == {1}
+    assert matcher.match("Neue Folgen mit den „Pfefferkörnern“") == {1}
+    assert matcher.match("Neue Staffel der Pfefferkorner") == {1}  # typed without accents
+    assert matcher.match("Pfefferkörner im Garten: so gedeihen sie") == set()
