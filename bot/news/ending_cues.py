@@ -32,6 +32,22 @@ NEGATED_RENEWAL = any_of(
     r"pass on (?:an? )?(?:" + ORDINAL + " )?" + SEASON,
     # Not airing, coming or being made for another season: "will not be airing for a fifth season".
     r"(?:not|never) " + GAP + r"for (?:an? |the )?" + ORDINAL + " " + SEASON,
+    # A season that will not exist: "won't have a season 3", "will not be a third series",
+    # "will not pursue a second season" (not "doesn't have a season 3 premiere date yet").
+    r"(?:not|never) (?:[^|\s]+ ){0,3}(?:have|be|pursue|make) (?:an? |another )?(?:"
+    + ORDINAL
+    + " "
+    + SEASON
+    + "|"
+    + SEASON
+    + " "
+    + NUMBER
+    + r")\b(?! (?:premiere|date|release|trailer|debut))",
+    # "season 3 will not be happening" ("almost didn't happen" did).
+    SEASON
+    + r" (?:"
+    + NUMBER
+    + r" )?(?:(?!almost|nearly)[^|\s]+ ){0,3}(?:not|never) (?:be )?happen\w*",
 )
 CANCELLATION = any_of(
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",

@@ -897,3 +897,21 @@ def test_a_date_not_known_yet_announces_no_start(headline: str, teaser: str, kin
 )
 def test_a_show_said_to_be_back_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A season said not to exist: the show ends, whoever confirms it.
+        ("Waller-Bridge confirms that ‘Fleabag’ will not have a season 3", "", "cancellation"),
+        ("There definitely won’t be a third series of ‘Fleabag’", "", "cancellation"),
+        ("HBO will not pursue a second season of ‘Watchmen’", "", "cancellation"),
+        ("Lindelof is not interested in making a second season of ‘Watchmen’", "", "cancellation"),
+        ("‘The OA’ season 3 will not be happening", "", "cancellation"),
+        # A date not there yet, or a season that almost did not happen: no end.
+        ("‘Andor’ doesn’t have a season 2 release yet", "", "other"),
+        ("Why ‘Warrior’ season 3 almost didn’t happen", "", "other"),
+    ],
+)
+def test_a_season_said_not_to_exist_is_an_end(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
