@@ -50,7 +50,8 @@ NEGATED_RENEWAL = any_of(
     + r" )?(?:(?!almost|nearly)[^|\s]+ ){0,3}(?:not|never) (?:be )?happen\w*",
 )
 CANCELLATION = any_of(
-    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
+    # "has called time on", British for an end.
+    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward|call time on",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + CLAUSE_GAP + r"ab(?! " + MONTH + r")",
     # The particle closes its clause; "ein" before more words is an article ("stellt damit

@@ -915,3 +915,21 @@ def test_a_show_said_to_be_back_is_a_start(headline: str, teaser: str, kind: str
 )
 def test_a_season_said_not_to_exist_is_an_end(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # "call time on", British for an end, in a headline or its teaser.
+        ("BBC calls time on ‘Holby City’", "", "cancellation"),
+        (
+            "‘Inside No. 9’ Wednesday, 10pm, BBC2",
+            "They have decided to call time on it.",
+            "cancellation",
+        ),
+        # Denied: no end.
+        ("BBC will not call time on ‘Holby City’", "", "other"),
+    ],
+)
+def test_calling_time_on_a_show_ends_it(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
