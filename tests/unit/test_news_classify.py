@@ -933,3 +933,19 @@ def test_a_season_said_not_to_exist_is_an_end(headline: str, teaser: str, kind: 
 )
 def test_calling_time_on_a_show_ends_it(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Saved from or after another network's cancellation: the cancellation is the past.
+        ("‘One Day at a Time’ saved after Netflix cancellation by Pop TV", "", "renewal"),
+        ("Why Pop TV saved ‘One Day at a Time’ from Netflix cancellation", "", "renewal"),
+        # Not saved: the cancellation stands.
+        ("‘One Day at a Time’ not saved from Netflix cancellation", "", "cancellation"),
+    ],
+)
+def test_a_show_saved_from_its_cancellation_is_renewed(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
