@@ -949,3 +949,18 @@ def test_a_show_saved_from_its_cancellation_is_renewed(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A holiday names a day: a date said for a start.
+        ("‘Gavin and Stacey’ will return for one final episode on Christmas Day", "", "premiere"),
+        ("‘Gavin and Stacey’ news", "The last episode will air this Christmas.", "premiere"),
+        # A special named for the holiday dates nothing; not returning ends the show.
+        ("‘Gavin and Stacey’ returns for another Christmas special", "", "other"),
+        ("‘Gavin and Stacey’ won’t return this Christmas", "", "cancellation"),
+    ],
+)
+def test_a_holiday_names_a_start_date(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
