@@ -15,8 +15,9 @@ be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's b
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
 does not speak of the ratings. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
-headline announces a date at most, and a review, a guide, the ratings or filming count only for
-a decision or a date said outright: for those, the teaser is not read. A teaser retells history:
+headline announces a date at most, and a review, a guide, the ratings or filming (unless of the
+last film: "dreht seinen letzten Fall") count only for a decision or a date said outright:
+for those, the teaser is not read. A teaser retells history:
 a start counts there only for a new or numbered season not said to be recent ("startet die neue
 Staffel", "die zweite Staffel startet"), new episodes a channel shows, more episodes on their
 way or a first showing in a country or on free TV not told with a year ("als
@@ -50,7 +51,14 @@ from bot.news.cues import (
     TRAILER,
     UNDECIDED_OR_PAST,
 )
-from bot.news.ending_cues import CANCELLATION, ENDING, ENDING_SAID, FINAL_NAMED, NEGATED_RENEWAL
+from bot.news.ending_cues import (
+    CANCELLATION,
+    ENDING,
+    ENDING_SAID,
+    FINAL_NAMED,
+    LAST_FILMED,
+    NEGATED_RENEWAL,
+)
 from bot.news.headline import Headline, analyse
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
@@ -93,6 +101,7 @@ _ORDER = (
     (BACK_NOW, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
+    (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
 )

@@ -107,6 +107,15 @@ ENDING = any_of(
     r"clos\w* out",
     r"for good|fur immer|swan song|schwanengesang",
 )
+# The last film or episode in the making: "dreht seinen letzten Fall", "steht ein letztes Mal
+# vor der Kamera". An end told by filming, which otherwise decides nothing (not "dreht die
+# letzten Szenen" of a season).
+LAST_FILMED = any_of(
+    r"drehen (?:(?!nicht|kein)[^|\s]+ ){0,4}letzt\w*"
+    r"(?! (?:szene|drehtag|klappe|tag|woche|einstellung)\w*)",
+    r"(?<!nicht )(?:zum|ein) letzt\w* mal " + GAP + r"vor der kamera",
+    r"vor der kamera (?:(?!nicht)[^|\s]+ ){0,3}(?:zum|ein) letzt\w* mal",
+)
 # A last season named, not said to be the last: in a headline it tells the end when nothing
 # else is said; in a teaser it is the setting ("die finale Staffel verspricht einen
 # explosiven Abschluss", "rockets into the final season").

@@ -964,3 +964,24 @@ def test_a_show_saved_from_its_cancellation_is_renewed(
 )
 def test_a_holiday_names_a_start_date(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # The last film or case in the making: filming tells the end.
+        ("Wolfgang Stumph dreht letzten „Stubbe“", "", "cancellation"),
+        ("Stumph im Porträt", "Jetzt dreht er seinen letzten Fall.", "cancellation"),
+        (
+            "Hannelore Hoger steht ein letztes Mal als „Bella Block“ vor der Kamera",
+            "",
+            "cancellation",
+        ),
+        # A season's last scenes, or not the last time: filming decides nothing.
+        ("„Der Bergdoktor“ dreht die letzten Szenen der Staffel", "", "other"),
+        ("Hoger steht nicht zum letzten Mal als „Bella Block“ vor der Kamera", "", "other"),
+        ("„Stubbe“ dreht nicht seinen letzten Fall", "", "other"),
+    ],
+)
+def test_filming_the_last_film_is_an_end(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
