@@ -75,7 +75,7 @@ from bot.news.premiere_cues import (
     PREMIERE,
     RETURN,
 )
-from bot.news.renewal_cues import RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.renewal_cues import GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
 from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
@@ -92,6 +92,7 @@ _ORDER = (
     (CANCELLATION, NewsKind.CANCELLATION),
     (ENDING_SAID, NewsKind.CANCELLATION),
     (RENEWAL, NewsKind.RENEWAL),
+    (GOES_ON, NewsKind.RENEWAL),
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
@@ -157,11 +158,23 @@ def classify(title: str, summary: str = "") -> NewsKind:
         return NewsKind.OTHER
     headline = analyse(title)
     kind = _kind_in(headline, guess_language(headline.words), _ORDER)
-    if kind is None and summary:
+    if summary and (kind is None or _only_goes_on(headline, kind)):
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
-        kind = _kind_in(lead, language, _TEASER_ORDER)
+        told = _kind_in(lead, language, _TEASER_ORDER)
+        # A show said to go on starts when its teaser dates it ("Starttermin veröffentlicht").
+        kind = told if kind is None or told is NewsKind.PREMIERE else kind
     return kind or NewsKind.OTHER
+
+
+_WITHOUT_GOES_ON = tuple(entry for entry in _ORDER if entry[0] is not GOES_ON)
+
+
+def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
+    """Whether a headline's renewal is only a show said to go on ("geht weiter")."""
+    return kind is NewsKind.RENEWAL and _kind_in(
+        headline, guess_language(headline.words), _WITHOUT_GOES_ON
+    ) in (None, NewsKind.OTHER)
 
 
 def _kind_in(

@@ -985,3 +985,33 @@ def test_a_holiday_names_a_start_date(headline: str, teaser: str, kind: str) -> 
 )
 def test_filming_the_last_film_is_an_end(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to go on starts when its teaser dates the start.
+        (
+            "Die Serie „Bad Banks“ geht weiter.",
+            "Das ZDF hat nun den Starttermin für Staffel zwei veröffentlicht.",
+            "premiere",
+        ),
+        (
+            "„Kitchen Impossible“ geht weiter",
+            "Die fünfte Staffel startet am 9. Februar.",
+            "premiere",
+        ),
+        # Without a date, or with a renewal said beside it, it goes on: renewed.
+        ("„Bad Banks“ geht weiter", "Das ZDF hat eine zweite Staffel bestellt.", "renewal"),
+        ("„Bad Banks“ geht weiter", "", "renewal"),
+        (
+            "Die Jagd geht weiter: „Bad Banks“ verlängert",
+            "Staffel 2 startet am 9. Februar.",
+            "renewal",
+        ),
+    ],
+)
+def test_a_show_said_to_go_on_starts_when_its_teaser_dates_it(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
