@@ -15,8 +15,9 @@ be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's b
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
 does not speak of the ratings. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
-headline announces a date at most, and a review, a guide, the ratings or filming count only for
-a decision or a date said outright: for those, the teaser is not read. A teaser retells history:
+headline announces a date at most, and a review, a guide, the ratings or filming (unless of the
+last film: "dreht seinen letzten Fall") count only for a decision or a date said outright:
+for those, the teaser is not read. A teaser retells history:
 a start counts there only for a new or numbered season not said to be recent ("startet die neue
 Staffel", "die zweite Staffel startet"), new episodes a channel shows, more episodes on their
 way or a first showing in a country or on free TV not told with a year ("als
@@ -50,25 +51,21 @@ from bot.news.cues import (
     TRAILER,
     UNDECIDED_OR_PAST,
 )
-from bot.news.ending_cues import CANCELLATION, ENDING, ENDING_SAID, FINAL_NAMED, NEGATED_RENEWAL
 from bot.news.headline import Headline, analyse
+from bot.news.kind_order import (
+    NEWS_CLAUSE_ORDER,
+    ORDER,
+    REPORT_ORDER,
+    TEASER_ORDER,
+    TEASER_REPORT_ORDER,
+    TRAILER_ORDER,
+    WITHOUT_GOES_ON,
+    Order,
+)
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
 from bot.news.lemmas import CLAUSE_BREAK, lemmatise
-from bot.news.premiere_cues import (
-    BACK_NOW,
-    BROADCAST_SLOT,
-    DATE_OPEN,
-    DATED_PREMIERE,
-    FIRST_SHOWING,
-    MORE_EPISODES,
-    NEW_CASE,
-    NEW_SEASON_STARTS,
-    PREMIERE,
-    RETURN,
-)
-from bot.news.renewal_cues import RENEWAL, SEASON_COMING, WEAK_RENEWAL
-from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
+from bot.news.premiere_cues import DATE_OPEN
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
@@ -77,54 +74,12 @@ SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences w
 # statement: its words say nothing about the kind.
 MAX_IGNORED_QUOTE_WORDS = 3
 
-_ORDER = (
-    (CANCELLATION_UNDONE, NewsKind.RENEWAL),
-    (RESCUE, NewsKind.RENEWAL),
-    (NEGATED_RENEWAL, NewsKind.CANCELLATION),
-    (CANCELLATION, NewsKind.CANCELLATION),
-    (ENDING_SAID, NewsKind.CANCELLATION),
-    (RENEWAL, NewsKind.RENEWAL),
-    (DATED_PREMIERE, NewsKind.PREMIERE),
-    (SEASON_COMING, NewsKind.RENEWAL),
-    (PREMIERE, NewsKind.PREMIERE),
-    (NEW_CASE, NewsKind.PREMIERE),
-    (MORE_EPISODES, NewsKind.PREMIERE),
-    (RETURN, NewsKind.PREMIERE),
-    (BACK_NOW, NewsKind.PREMIERE),
-    (BROADCAST_SLOT, NewsKind.PREMIERE),
-    (WEAK_RENEWAL, NewsKind.RENEWAL),
-    (ENDING, NewsKind.CANCELLATION),
-    (FINAL_NAMED, NewsKind.CANCELLATION),
-)
-# A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
-# there only dates count for a premiere, and a rescue is no news of its own.
-_TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
-# A review, a guide, the ratings or filming: only a decision or a date said outright counts.
-_REPORT_ORDER = tuple(
-    entry
-    for entry in _ORDER
-    if entry[0]
-    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
-)
 # A teaser's sentence that asks too ("Is this it?") or wonders ("… want to know if it has been
 # cancelled", "ob") answers nothing.
 _ASKING = re.compile(r"[^.!?…]*\?|[^.!?…]*\b(?:if|whether|ob)\b[^.!?…]*[.!…]?", re.IGNORECASE)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an
 # exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?").
 _STATEMENT_BEFORE_QUESTION = re.compile(r"(.*[.!])\s+[^.!?]+\?\s*$", re.DOTALL)
-# A teaser's opening tells the show's history too: a start counts only for a new season.
-_TEASER_ORDER = tuple(
-    step
-    for entry in _ORDER
-    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
-    for step in (
-        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
-        if entry[0] is DATED_PREMIERE
-        else (entry,)
-    )
-)
-
-_TEASER_REPORT_ORDER = tuple(entry for entry in _TEASER_ORDER if entry[0] is not BROADCAST_SLOT)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
@@ -138,51 +93,58 @@ def classify(title: str, summary: str = "") -> NewsKind:
         statement = _STATEMENT_BEFORE_QUESTION.match(title)
         if statement:
             said = analyse(statement.group(1))
-            kind = _kind_in(said, guess_language(said.words), _ORDER)
+            kind = _kind_in(said, guess_language(said.words), ORDER)
             if kind not in (None, NewsKind.OTHER):
                 return kind
         if summary:
             lead = analyse(_ASKING.sub(" ", summary[:SUMMARY_CHARS]))
             language = guess_language(lead.words) or guess_language(analyse(title).words)
-            return _kind_in(lead, language, _TEASER_ORDER) or NewsKind.OTHER
+            return _kind_in(lead, language, TEASER_ORDER) or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
-    kind = _kind_in(headline, guess_language(headline.words), _ORDER)
-    if kind is None and summary:
+    kind = _kind_in(headline, guess_language(headline.words), ORDER)
+    if summary and (kind is None or _only_goes_on(headline, kind)):
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
-        kind = _kind_in(lead, language, _TEASER_ORDER)
+        told = _kind_in(lead, language, TEASER_ORDER)
+        # A show said to go on starts when its teaser dates it ("Starttermin veröffentlicht").
+        kind = told if kind is None or told is NewsKind.PREMIERE else kind
     return kind or NewsKind.OTHER
 
 
-def _kind_in(
-    text: Headline, language: str | None, order: tuple[tuple[re.Pattern[str], NewsKind], ...]
-) -> NewsKind | None:
+def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
+    """Whether a headline's renewal is only a show said to go on ("geht weiter")."""
+    return kind is NewsKind.RENEWAL and _kind_in(
+        headline, guess_language(headline.words), WITHOUT_GOES_ON
+    ) in (None, NewsKind.OTHER)
+
+
+def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | None:
     """The kind a text announces, None if it is silent; OTHER if it says that nothing about
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = cue_words(text)
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading, history=order is _TEASER_ORDER)
+        lemmas = lemmatise(words, reading, history=order is TEASER_ORDER)
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
-        if order is _ORDER and TRAILER.search(lemmas):
+        if order is ORDER and TRAILER.search(lemmas):
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
-            return kind_of(lemmas, _TRAILER_ORDER)
-        if order is _ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+            return kind_of(lemmas, TRAILER_ORDER)
+        if order is ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
             # A review, a guide, the ratings or filming: only what is decided or dated
             # counts, and its teaser retells the story.
-            return kind_of(lemmas, _REPORT_ORDER)
-        if order is _TEASER_ORDER and REPORT.search(lemmas):
+            return kind_of(lemmas, REPORT_ORDER)
+        if order is TEASER_ORDER and REPORT.search(lemmas):
             # The ratings or a review in a teaser: its broadcast slot is when the show ran.
-            order = _TEASER_REPORT_ORDER
+            order = TEASER_REPORT_ORDER
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind
     return None
 
 
-def kind_of(lemmas: str, order: tuple[tuple[re.Pattern[str], NewsKind], ...] = _ORDER) -> NewsKind:
+def kind_of(lemmas: str, order: Order = ORDER) -> NewsKind:
     """The kind that a lemma string (see lemmas.lemmatise) announces."""
     if any(word in lemmas for word in _CONCEDING):
         lemmas = CONCESSION.sub("", lemmas)
@@ -220,13 +182,8 @@ def cue_words(text: Headline) -> list[str]:
     return words
 
 
-# Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
-# Die roten Overalls sind zurück") is no series.
-_NEWS_CLAUSE_ORDER = tuple(entry for entry in _ORDER if entry[0] is not BACK_NOW)
-
-
 def is_news_clause(lemmas: str) -> bool:
     """Whether a clause's lemmas speak of a season or of series news."""
     return any(SEASON_WORD.match(lemma) for lemma in lemmas.split()) or (
-        kind_of(lemmas, _NEWS_CLAUSE_ORDER) is not NewsKind.OTHER
+        kind_of(lemmas, NEWS_CLAUSE_ORDER) is not NewsKind.OTHER
     )

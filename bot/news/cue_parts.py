@@ -38,7 +38,9 @@ CALENDAR_MONTH = (
 FIGURE_DATE = r"(?:[12]?\d|3[01]) (?:0?[1-9]|1[0-2])\b(?! uhr| \d)"
 EN_MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|spring|summer|fall|autumn|winter)"
+    r"|december|spring|summer|fall|autumn|winter"
+    # a holiday names a day too: "returns on Christmas Day", "airs this Christmas"
+    r"|christmas|thanksgiving|halloween|easter)"
 )
 # A new or numbered film, case or batch of episodes of a series ("zwei neue Filme", "weitere
 # zehn Folgen", "Fünfter Fall").

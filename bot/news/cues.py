@@ -38,7 +38,7 @@ CONCESSION = re.compile(
 NOT_CANCELLED = re.compile(
     # "nicht nur abgesetzt", "should never have cancelled": it was.
     r"\b(?:not|never|nicht|nie|no longer)(?! (?:nur|only|just|merely|have)\b)"
-    r" (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen)\b"
+    r" (?:[^|\s]+ ){0,2}(?:cancel\w*|axe|absetzen|einstellen|call time on)\b"
     r"|\b(?:vorubergehen\w*|vorerst|vorlaufig|temporarily) (?:[^|\s]+ ){0,2}"
     r"(?:cancel\w*|absetzen|einstellen)\b"
     # "sich auf Pausen einstellen" is to get ready for them.

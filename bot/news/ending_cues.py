@@ -32,9 +32,26 @@ NEGATED_RENEWAL = any_of(
     r"pass on (?:an? )?(?:" + ORDINAL + " )?" + SEASON,
     # Not airing, coming or being made for another season: "will not be airing for a fifth season".
     r"(?:not|never) " + GAP + r"for (?:an? |the )?" + ORDINAL + " " + SEASON,
+    # A season that will not exist: "won't have a season 3", "will not be a third series",
+    # "will not pursue a second season" (not "doesn't have a season 3 premiere date yet").
+    r"(?:not|never) (?:[^|\s]+ ){0,3}(?:have|be|pursue|make) (?:an? |another )?(?:"
+    + ORDINAL
+    + " "
+    + SEASON
+    + "|"
+    + SEASON
+    + " "
+    + NUMBER
+    + r")\b(?! (?:premiere|date|release|trailer|debut))",
+    # "season 3 will not be happening" ("almost didn't happen" did).
+    SEASON
+    + r" (?:"
+    + NUMBER
+    + r" )?(?:(?!almost|nearly)[^|\s]+ ){0,3}(?:not|never) (?:be )?happen\w*",
 )
 CANCELLATION = any_of(
-    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward",
+    # "has called time on", British for an end.
+    r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward|call time on",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
     r"setzen " + CLAUSE_GAP + r"ab(?! " + MONTH + r")",
     # The particle closes its clause; "ein" before more words is an article ("stellt damit
@@ -89,6 +106,15 @@ ENDING = any_of(
     r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to|verabschieden sich",
     r"clos\w* out",
     r"for good|fur immer|swan song|schwanengesang",
+)
+# The last film or episode in the making: "dreht seinen letzten Fall", "steht ein letztes Mal
+# vor der Kamera". An end told by filming, which otherwise decides nothing (not "dreht die
+# letzten Szenen" of a season).
+LAST_FILMED = any_of(
+    r"drehen (?:(?!nicht|kein)[^|\s]+ ){0,4}letzt\w*"
+    r"(?! (?:szene|drehtag|klappe|tag|woche|einstellung)\w*)",
+    r"(?<!nicht )(?:zum|ein) letzt\w* mal " + GAP + r"vor der kamera",
+    r"vor der kamera (?:(?!nicht)[^|\s]+ ){0,3}(?:zum|ein) letzt\w* mal",
 )
 # A last season named, not said to be the last: in a headline it tells the end when nothing
 # else is said; in a teaser it is the setting ("die finale Staffel verspricht einen

@@ -104,7 +104,7 @@ RENEWAL = any_of(
     r"(?! (?:[^|\s]+ ){0,4}(?:movie|film))",
     r"(?:be|werden) (?:officially |offiziell )?(?:revive|wiederbeleb\w*)(?! (?:by|from))",
     r"extend\w* (?:to|for|through|into) " + SHORT_GAP + SEASON,
-    r"gehen weiter|fortsetzen|fortgesetzt|fortfuhren|weiterfuhren",
+    r"fortsetzen|fortgesetzt|fortfuhren|weiterfuhren",
     # More films or episodes ordered or made: "weitere zehn Folgen bestellt", "entstehen zwei
     # neue Filme", "lässt eine 14. Staffel produzieren".
     r"(?:bestellen|order|in auftrag geben|entstehen|ankundigen) " + SHORT_GAP + NEW_INSTALMENT,
@@ -125,3 +125,5 @@ WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")
 # A season that will come, said with the verb first: "Es kommt eine dritte Staffel!". Read
 # after the dates, so "Im Mai kommt eine dritte Staffel" stays a premiere.
 SEASON_COMING = any_of(r"kommen (?:noch |nun |jetzt )?ein " + ORDINAL + " " + SEASON)
+# A show said to go on ("„Bad Banks“ geht weiter"): a renewal, unless its teaser dates the start.
+GOES_ON = any_of(r"gehen weiter")

@@ -15,10 +15,11 @@ RESCUE = any_of(
     r"reverse (?:its |the |their )?(?:decision|cancellation|course)",
     NETWORK + r" (?:save|revive)",
     r"wiederbeleben",
-    # Brought back after another network's cancellation: the cancellation is its past.
+    # Brought back or saved after another network's cancellation ("saved 'One Day at a Time'
+    # from Netflix cancellation"): the cancellation is its past.
     r"(?<!not )(?<!never )(?<!not be )(?<!never be )(?<!no plan to )(?<!not to )"
-    r"(?:bring\w* back|pick\w* up|renew\w*) (?:[^|\s]+ ){0,8}"
-    r"(?:following|after) (?:[^|\s]+ ){0,3}cancel\w*",
+    r"(?:bring\w* back|pick\w* up|renew\w*|save|rescue) (?:[^|\s]+ ){0,8}"
+    r"(?:following|after|from) (?:[^|\s]+ ){0,3}cancel\w*",
 )
 
 # Denied or only wished for: "will not return after its cancellation", "fans campaign to bring

@@ -897,3 +897,121 @@ def test_a_date_not_known_yet_announces_no_start(headline: str, teaser: str, kin
 )
 def test_a_show_said_to_be_back_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A season said not to exist: the show ends, whoever confirms it.
+        ("Waller-Bridge confirms that ‘Fleabag’ will not have a season 3", "", "cancellation"),
+        ("There definitely won’t be a third series of ‘Fleabag’", "", "cancellation"),
+        ("HBO will not pursue a second season of ‘Watchmen’", "", "cancellation"),
+        ("Lindelof is not interested in making a second season of ‘Watchmen’", "", "cancellation"),
+        ("‘The OA’ season 3 will not be happening", "", "cancellation"),
+        # A date not there yet, or a season that almost did not happen: no end.
+        ("‘Andor’ doesn’t have a season 2 release yet", "", "other"),
+        ("Why ‘Warrior’ season 3 almost didn’t happen", "", "other"),
+    ],
+)
+def test_a_season_said_not_to_exist_is_an_end(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # "call time on", British for an end, in a headline or its teaser.
+        ("BBC calls time on ‘Holby City’", "", "cancellation"),
+        (
+            "‘Inside No. 9’ Wednesday, 10pm, BBC2",
+            "They have decided to call time on it.",
+            "cancellation",
+        ),
+        # Denied: no end.
+        ("BBC will not call time on ‘Holby City’", "", "other"),
+    ],
+)
+def test_calling_time_on_a_show_ends_it(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Saved from or after another network's cancellation: the cancellation is the past.
+        ("‘One Day at a Time’ saved after Netflix cancellation by Pop TV", "", "renewal"),
+        ("Why Pop TV saved ‘One Day at a Time’ from Netflix cancellation", "", "renewal"),
+        # Not saved: the cancellation stands.
+        ("‘One Day at a Time’ not saved from Netflix cancellation", "", "cancellation"),
+    ],
+)
+def test_a_show_saved_from_its_cancellation_is_renewed(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A holiday names a day: a date said for a start.
+        ("‘Gavin and Stacey’ will return for one final episode on Christmas Day", "", "premiere"),
+        ("‘Gavin and Stacey’ news", "The last episode will air this Christmas.", "premiere"),
+        # A special named for the holiday dates nothing; not returning ends the show.
+        ("‘Gavin and Stacey’ returns for another Christmas special", "", "other"),
+        ("‘Gavin and Stacey’ won’t return this Christmas", "", "cancellation"),
+    ],
+)
+def test_a_holiday_names_a_start_date(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # The last film or case in the making: filming tells the end.
+        ("Wolfgang Stumph dreht letzten „Stubbe“", "", "cancellation"),
+        ("Stumph im Porträt", "Jetzt dreht er seinen letzten Fall.", "cancellation"),
+        (
+            "Hannelore Hoger steht ein letztes Mal als „Bella Block“ vor der Kamera",
+            "",
+            "cancellation",
+        ),
+        # A season's last scenes, or not the last time: filming decides nothing.
+        ("„Der Bergdoktor“ dreht die letzten Szenen der Staffel", "", "other"),
+        ("Hoger steht nicht zum letzten Mal als „Bella Block“ vor der Kamera", "", "other"),
+        ("„Stubbe“ dreht nicht seinen letzten Fall", "", "other"),
+    ],
+)
+def test_filming_the_last_film_is_an_end(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to go on starts when its teaser dates the start.
+        (
+            "Die Serie „Bad Banks“ geht weiter.",
+            "Das ZDF hat nun den Starttermin für Staffel zwei veröffentlicht.",
+            "premiere",
+        ),
+        (
+            "„Kitchen Impossible“ geht weiter",
+            "Die fünfte Staffel startet am 9. Februar.",
+            "premiere",
+        ),
+        # Without a date, or with a renewal said beside it, it goes on: renewed.
+        ("„Bad Banks“ geht weiter", "Das ZDF hat eine zweite Staffel bestellt.", "renewal"),
+        ("„Bad Banks“ geht weiter", "", "renewal"),
+        (
+            "Die Jagd geht weiter: „Bad Banks“ verlängert",
+            "Staffel 2 startet am 9. Februar.",
+            "renewal",
+        ),
+    ],
+)
+def test_a_show_said_to_go_on_starts_when_its_teaser_dates_it(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind

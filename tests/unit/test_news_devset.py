@@ -104,15 +104,17 @@ def test_corpus_grouped_folds() -> None:
     # dash, a hyphenated genre).
     assert min(result.precision for result in folds) >= 0.964
     assert min(result.recall for result in folds) >= 0.943
-    assert min(result.kind_accuracy for result in folds) >= 0.811
+    # Kinds on the weakest fold: 0.812 → 0.815 in round 14.
+    assert min(result.kind_accuracy for result in folds) >= 0.815
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone).
     assert whole.precision >= 0.977
     assert whole.recall >= 0.952
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
-    # heldout12.
-    assert whole.kind_accuracy >= 0.864
+    # heldout12; 0.872 after round 14 (a season said not to exist, "call time on", saved from
+    # a cancellation, a holiday's date, the last film filmed, "geht weiter" dated by its teaser).
+    assert whole.kind_accuracy >= 0.871
 
 
 @corpus_present

@@ -1,0 +1,85 @@
+"""The order in which classify.py reads the cues, a kind per cue: the first that matches decides,
+so a mixed headline is settled as a fan reads it (see classify.py). A headline, a trailer's or a
+report's headline, a teaser and a report's teaser each read their own share of the cues."""
+
+from __future__ import annotations
+
+import re
+
+from bot.news.ending_cues import (
+    CANCELLATION,
+    ENDING,
+    ENDING_SAID,
+    FINAL_NAMED,
+    LAST_FILMED,
+    NEGATED_RENEWAL,
+)
+from bot.news.kinds import NewsKind
+from bot.news.premiere_cues import (
+    BACK_NOW,
+    BROADCAST_SLOT,
+    DATED_PREMIERE,
+    FIRST_SHOWING,
+    MORE_EPISODES,
+    NEW_CASE,
+    NEW_SEASON_STARTS,
+    PREMIERE,
+    RETURN,
+)
+from bot.news.renewal_cues import GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
+
+Order = tuple[tuple[re.Pattern[str], NewsKind], ...]
+
+ORDER: Order = (
+    (CANCELLATION_UNDONE, NewsKind.RENEWAL),
+    (RESCUE, NewsKind.RENEWAL),
+    (NEGATED_RENEWAL, NewsKind.CANCELLATION),
+    (CANCELLATION, NewsKind.CANCELLATION),
+    (ENDING_SAID, NewsKind.CANCELLATION),
+    (RENEWAL, NewsKind.RENEWAL),
+    (GOES_ON, NewsKind.RENEWAL),
+    (DATED_PREMIERE, NewsKind.PREMIERE),
+    (SEASON_COMING, NewsKind.RENEWAL),
+    (PREMIERE, NewsKind.PREMIERE),
+    (NEW_CASE, NewsKind.PREMIERE),
+    (MORE_EPISODES, NewsKind.PREMIERE),
+    (RETURN, NewsKind.PREMIERE),
+    (BACK_NOW, NewsKind.PREMIERE),
+    (BROADCAST_SLOT, NewsKind.PREMIERE),
+    (WEAK_RENEWAL, NewsKind.RENEWAL),
+    (LAST_FILMED, NewsKind.CANCELLATION),
+    (ENDING, NewsKind.CANCELLATION),
+    (FINAL_NAMED, NewsKind.CANCELLATION),
+)
+# A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
+# there only dates count for a premiere, and a rescue is no news of its own.
+TRAILER_ORDER = ((DATED_PREMIERE, NewsKind.PREMIERE), (PREMIERE, NewsKind.PREMIERE))
+# A review, a guide, the ratings or filming: only a decision or a date said outright counts, or
+# the last film in the making.
+REPORT_ORDER = tuple(
+    entry
+    for entry in ORDER
+    if entry[0]
+    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+)
+# A teaser's opening tells the show's history too: a start counts only for a new season.
+TEASER_ORDER = tuple(
+    step
+    for entry in ORDER
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    for step in (
+        (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
+        if entry[0] is DATED_PREMIERE
+        else (entry,)
+    )
+)
+
+# The ratings or a review in a teaser: its broadcast slot is when the show ran.
+TEASER_REPORT_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not BROADCAST_SLOT)
+# A headline whose renewal is only a show said to go on lets its teaser date the start.
+WITHOUT_GOES_ON = tuple(entry for entry in ORDER if entry[0] is not GOES_ON)
+
+# Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
+# Die roten Overalls sind zurück") is no series.
+NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] is not BACK_NOW)
