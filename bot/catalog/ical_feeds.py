@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.ical import IcalAiring, parse_ical, store_ical_airings
 from bot.catalog.normalize import normalize_title
-from bot.digits import is_number
+from bot.digits import is_id
 from bot.http_fetch import FetchLimits, fetch_feed
 from storage.catalog_models import Series
 from storage.series import (
@@ -81,7 +81,7 @@ async def resolve_series(session: AsyncSession, *, query: str) -> list[Series]:
     """The stored series `query` means: a TVmaze id, else one exact alias, else any alias
     containing it. One element means found; several are the candidates."""
     query = query.strip()
-    if is_number(query):
+    if is_id(query):
         found = await get_series(session, tvmaze_id=int(query))
         if found is not None:
             return [found]  # a title made of digits ("1899") is still found below

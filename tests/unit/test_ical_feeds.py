@@ -188,3 +188,11 @@ def test_ambiguous_reply_lists_candidates_with_tvmaze_ids_escaped():
         "• <code>17861</code> Dark &lt;b&gt; (2017)\n"
         "• <code>60000</code> Dark Matter"
     )
+
+
+async def test_a_number_too_big_for_an_id_is_looked_up_as_a_title(sessions):
+    """/addical 99999999999999999999 … reached the database with an integer no column holds
+    (SQLite: OverflowError; PostgreSQL: DataError), and the admin got no answer."""
+    async with sessions() as session:
+        assert await resolve_series(session, query="99999999999999999999") == []
+        assert await resolve_series(session, query="2147483648") == []
