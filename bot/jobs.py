@@ -21,30 +21,34 @@ SHOW_INDEX_TICK_BUDGET = 40.0
 SHOW_INDEX_PAGES_PER_TICK = 100
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 async def sync_catalog(context: BotContext) -> None:
     """Refreshes followed series (air dates, status) from TVmaze and the attached iCal feeds;
-    tells followers of series that ended."""
-    now = datetime.now(UTC)
-    await sync_followed(
-        sessions=context.db, client=context.tvmaze, now=now, clock=lambda: datetime.now(UTC)
-    )
+    tells followers of series that ended. The TVmaze sync alone may take minutes to hours:
+    every later step reads the clock afresh, and what is stored is stamped when it is stored."""
+    await sync_followed(sessions=context.db, client=context.tvmaze, now=_utc_now(), clock=_utc_now)
     if context.bot_data.feed_http is not None:
         await refresh_ical_feeds(
             context.db,
             context.bot_data.feed_http,
             FetchLimits(),
-            now=now,
+            now=_utc_now(),
             timezone=context.settings.default_timezone,
+            clock=_utc_now,
         )
         await refresh_chat_icals(
             context.db,
             context.bot_data.feed_http,
             FetchLimits(),
-            now=now,
+            now=_utc_now(),
             defaults=_defaults(context),
         )
     async with context.db.begin() as session:
-        alerts = await announce_ended_series(session, now=now, defaults=_defaults(context))
+        # Quiet hours are judged by the time the alert is written, not the sync's start.
+        alerts = await announce_ended_series(session, now=_utc_now(), defaults=_defaults(context))
     if alerts:
         _wake_sender(context)
 

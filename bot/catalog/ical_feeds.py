@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.catalog.ical import IcalAiring, parse_ical, store_ical_airings
 from bot.catalog.normalize import normalize_title
-from bot.digits import is_number
+from bot.digits import is_id
 from bot.http_fetch import FetchLimits, fetch_feed
 from storage.catalog_models import Series
 from storage.series import (
@@ -81,7 +82,7 @@ async def resolve_series(session: AsyncSession, *, query: str) -> list[Series]:
     """The stored series `query` means: a TVmaze id, else one exact alias, else any alias
     containing it. One element means found; several are the candidates."""
     query = query.strip()
-    if is_number(query):
+    if is_id(query):
         found = await get_series(session, tvmaze_id=int(query))
         if found is not None:
             return [found]  # a title made of digits ("1899") is still found below
@@ -152,15 +153,22 @@ async def refresh_ical_feeds(
     limits: FetchLimits,
     now: datetime,
     timezone: str,
+    *,
+    clock: Callable[[], datetime] | None = None,
 ) -> RefreshReport:
-    """Re-read every attached iCal feed; a failing feed is logged and counted, never raised."""
+    """Re-read every attached iCal feed; a failing feed is logged and counted, never raised.
+    Each feed's airings are stamped with `clock()` (default: `now`) as they are stored: the
+    nightly job starts this after a TVmaze sync of minutes to hours, and a reminder tick in
+    between must still see a moved airing as changed after the tick."""
     async with sessions() as session:
         feeds = [(series.id, series.ical_url) for series in await series_with_ical(session)]
     failed = future = 0
     for series_id, url in feeds:
         assert url is not None
         try:
-            stored = await _refresh_one(sessions, client, limits, series_id, url, now, timezone)
+            stored = await _refresh_one(
+                sessions, client, limits, series_id, url, now, timezone, clock or (lambda: now)
+            )
         except Exception:  # one broken feed must not stop the others or the sync job
             logger.exception("iCal feed of series %d failed unexpectedly", series_id)
             stored = None
@@ -183,6 +191,7 @@ async def _refresh_one(
     url: str,
     now: datetime,
     timezone: str,
+    clock: Callable[[], datetime],
 ) -> int | None:
     downloaded = await _download_calendar(client, limits, url, now=now, timezone=timezone)
     if isinstance(downloaded, str):
@@ -192,4 +201,4 @@ async def _refresh_one(
         series = await session.get(Series, series_id)
         if series is None or series.ical_url != url:  # removed or replaced meanwhile
             return 0
-        return await store_ical_airings(session, series, downloaded, now=now)
+        return await store_ical_airings(session, series, downloaded, now=clock())

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.digits import is_number
+from bot.digits import is_id
 from bot.http_fetch import FetchLimits, fetch_feed
 from bot.masked_url import masked_url
 from bot.news.parse import normalize_link, parse_feed
@@ -97,7 +97,7 @@ async def check_and_add_feed(
 async def find_and_remove_feed(session: AsyncSession, *, query: str) -> Feed | None:
     """Remove the feed with this number or URL; the removed feed, or None."""
     query = query.strip().lstrip("#")
-    feed = await get_feed(session, feed_id=int(query)) if is_number(query) else None
+    feed = await get_feed(session, feed_id=int(query)) if is_id(query) else None
     # The canonical address first, then as typed: a feed stored before addresses were made
     # canonical keeps its spelling.
     for address in dict.fromkeys(filter(None, (feed_address(query), query))):

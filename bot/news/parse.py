@@ -191,14 +191,16 @@ def _published(entry: Any, fetched_at: datetime) -> datetime | None:
 def absolute_link(link: str, feed_url: str) -> str | None:
     """`link` resolved against the feed's address (an Atom href is often "/artikel/…") and
     normalised. The address's user info is left out: a private feed's credentials must not
-    reach fans inside an article link."""
+    reach fans inside an article link. Nor does a link that resolves to the feed itself ("#",
+    "?"): it is no article, and it would spell out the feed's query, an API key too."""
     link = clean(link).strip()
     if not link:  # an item without a link does not link to its feed
         return None
     try:
         base = urlsplit(feed_url)
         base = base._replace(netloc=base.netloc.rpartition("@")[2])
-        return normalize_link(urljoin(urlunsplit(base), link))
+        resolved = normalize_link(urljoin(urlunsplit(base), link))
+        return None if resolved == normalize_link(urlunsplit(base)) else resolved
     except ValueError:
         return None
 

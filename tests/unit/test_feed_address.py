@@ -55,3 +55,19 @@ async def test_removefeed_finds_a_feed_by_number_or_either_spelling(engine: Asyn
         assert found is not None and found.id == numbered.id
     async with sessions() as session:
         assert await list_feeds(session) == []
+
+
+async def test_removefeed_with_a_number_too_big_for_an_id_finds_nothing(
+    engine: AsyncEngine,
+) -> None:
+    """/removefeed 99999999999999999999 reached the database with an integer no column holds:
+    SQLite raised OverflowError, PostgreSQL a DataError, and the admin got no answer."""
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        assert await add_feed(session, url="https://tv.test/rss", now=NOW)
+    async with sessions.begin() as session:
+        for query in ("99999999999999999999", "2147483648", "#9223372036854775808"):
+            assert await find_and_remove_feed(session, query=query) is None
+    async with sessions() as session:
+        assert len(await list_feeds(session)) == 1

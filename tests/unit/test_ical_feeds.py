@@ -1,7 +1,7 @@
 """Attaching and refreshing admin iCal feeds, served locally, on SQLite and PostgreSQL."""
 
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -188,3 +188,35 @@ def test_ambiguous_reply_lists_candidates_with_tvmaze_ids_escaped():
         "• <code>17861</code> Dark &lt;b&gt; (2017)\n"
         "• <code>60000</code> Dark Matter"
     )
+
+
+async def test_a_refresh_stamps_a_moved_airing_when_it_is_stored(sessions, server):
+    """The nightly job refreshes the calendars after a TVmaze sync of minutes to hours: a
+    moved airing stamped with the job's start looked unchanged to a reminder tick run in
+    between, and its pending reminders went out at the old time."""
+    server.routes["/ballard.ics"] = ballard_feed(
+        event("s2e1", "DTSTART;TZID=Europe/Berlin:20261129T201500", "Ballard: Folge 1"),
+    )
+    async with make_feed_client(LIMITS, allow_private=True) as client:
+        outcome = await attach_ical(
+            sessions, client, LIMITS, series_query="Ballard", url=server.url("/ballard.ics"),
+            now=NOW, timezone=ZONE,
+        )  # fmt: skip
+        assert outcome.kind == "done"
+        server.routes["/ballard.ics"] = ballard_feed(
+            event("s2e1", "DTSTART;TZID=Europe/Berlin:20261129T221500", "Ballard: Folge 1"),
+        )
+        started = NOW + timedelta(hours=1)
+        stored_at = started + timedelta(minutes=40)
+        await refresh_ical_feeds(sessions, client, LIMITS, started, ZONE, clock=lambda: stored_at)
+    moved = (await ical_rows(sessions))["s2e1"]
+    assert moved.airstamp == datetime(2026, 11, 29, 21, 15, tzinfo=UTC)
+    assert moved.changed_at == stored_at
+
+
+async def test_a_number_too_big_for_an_id_is_looked_up_as_a_title(sessions):
+    """/addical 99999999999999999999 … reached the database with an integer no column holds
+    (SQLite: OverflowError; PostgreSQL: DataError), and the admin got no answer."""
+    async with sessions() as session:
+        assert await resolve_series(session, query="99999999999999999999") == []
+        assert await resolve_series(session, query="2147483648") == []

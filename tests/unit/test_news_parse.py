@@ -152,6 +152,16 @@ def test_relative_links_resolve_against_the_feed_address_without_its_credentials
     assert absolute_link("/a", "not a url") is None
 
 
+def test_a_link_to_the_feed_itself_is_no_link() -> None:
+    """An item linked "#", "#top" or "?" resolved to the feed's own address, with its query:
+    every fan got a link that spelt out the feed's API key."""
+    private = "https://reader:geheim@feeds.example/rss.xml?api_key=SECRET"
+    for link in ("#", "#top", "?", "rss.xml?api_key=SECRET#x"):
+        assert absolute_link(link, private) is None, link
+    assert absolute_link("#top", FEED_URL) is None
+    assert absolute_link("rss.xml?page=2", private) == "https://feeds.example/rss.xml?page=2"
+
+
 def test_an_atom_entry_with_a_relative_href_gets_an_absolute_link() -> None:
     body = ATOM.replace('href="https://example.test/lost"', 'href="/artikel/lost"')
     assert parse(body.encode()).items[0].link == "https://example.test/artikel/lost"
