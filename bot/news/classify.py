@@ -9,7 +9,7 @@ or whose end is said outright ("to end with season 8") beats a renewal, a renewa
 date"), and a soft ending ("endet", "geht in die letzte Runde", "final season") is a
 cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
-count as a start, in a headline or its teaser; a German return to the screen without a date
+count as a start, in a headline or its teaser; a return to the screen without a date
 ("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
 be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that

@@ -27,6 +27,8 @@ _DATE_MADE_KNOWN = (
     r"|stehen fest|bestatigen)"
 )
 _UNDENIED = r"(?:(?!nicht|kein|noch)[^|\s]+ ){0,6}"
+_SHOWN = r"(?:zeigen|ausstrahlen|zu sehen sein|sein (?:[^|\s]+ ){0,3}zu sehen)"
+_ON_A_DAY = r"(?:(?:im|ab) (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
@@ -61,6 +63,10 @@ DATED_PREMIERE = any_of(
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
     + MONTH
     + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    # A channel that shows or airs it in a month or on a day: "wird im Januar zeigen", "wird im
+    # Ersten am 27. Dezember ausgestrahlt" ("am Montagabend zu sehen" is one evening's slot).
+    _SHOWN + " " + _UNDENIED + _ON_A_DAY,
+    _ON_A_DAY + " " + _UNDENIED + _SHOWN,
     r"(?:jetzt|ab sofort) " + CLAUSE_GAP + r"zuruck",
     # "meldet sich im Januar zurück", "kehrt am 5. März zurück"
     r"(?:am|im|ab) (?:\d+ )?" + MONTH + " " + SHORT_GAP + r"zuruck",
@@ -112,6 +118,11 @@ PREMIERE = any_of(
     r"zeigen (?:[^|\s]+ ){0,3}(?:" + ORDINAL + r" (?:und " + ORDINAL + r" )?)?" + SEASON,
     # … or new episodes or films: "Das Erste zeigt drei neue Episoden der Reihe".
     r"zeigen " + SHORT_GAP + NEW_INSTALMENT,
+    # A season out on a streamer now: "is now available to stream on Netflix", "has released on
+    # Prime Video on September 1" (not a year back: "was released on Netflix in 2019").
+    r"(?:now (?:available (?:to (?:stream|watch) )?|stream\w* )|(?:have|be) release )(?:now )?on "
+    + NETWORK
+    + r"(?! (?:[^|\s]+ ){0,3}(?:19|20)\d\d)",
     r"staffelstart\w*",
     r"erstausstrahlung\w*",
 )
@@ -124,11 +135,12 @@ NEW_CASE = any_of(
 )
 # What comes back that is not the show's next season: a film, a spin-off.
 _NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
-# A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",
-# "Willkommen zurück", "zurück auf dem Bildschirm" — the show is back, not a film or a spin-off
+# A return to the screen without a date: "kehrt zurück", "meldet sich zurück", "Willkommen
+# zurück", "zurück auf dem Bildschirm", "returns to our screens" — the show is back, not a film or a spin-off
 # (a new show). In a trailer headline it is the trailer's story, in a teaser often history.
 RETURN = any_of(
     r"(?:zuruckkehren|zuruckkommen|willkommen zuruck|zuruck auf der bildschirm"
+    r"|return\w* to (?:our |the )?(?:tv |television )?screen"
     r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
     r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
 )
@@ -192,5 +204,11 @@ FIRST_SHOWING = re.compile(
     r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
 )
 # A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
-# 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr") or a "Sendetermin".
-BROADCAST_SLOT = any_of(r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr", r"sendetermin\w*")
+# 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr"), a weekday with its date or a "Sendetermin".
+BROADCAST_SLOT = any_of(
+    r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",
+    r"sendetermin\w*",
+    # "Am Montag, 27.12.2021, läuft …", "am Freitag, den 19. Januar", "Am Freitag (11. Januar)"
+    r"(?:am|ab) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) \| (?:der )?"
+    r"(?:[12]?\d|3[01]) (?:" + CALENDAR_MONTH + r"|0?[1-9]\b|1[0-2]\b)",
+)
