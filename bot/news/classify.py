@@ -1,8 +1,8 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (premiere_, renewal_, rescue_ and ending_cues.py; their framing in cues.py) run over
-lemmas, so every inflection of a verb counts. They are checked in an order that settles mixed
-headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
+The cues (premiere_, airing_, renewal_, rescue_ and ending_cues.py; their framing in cues.py)
+run over lemmas, so every inflection of a verb counts. They are checked in an order that settles
+mixed headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
 that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere")
 or whose end is said outright ("to end with season 8") beats a renewal, a renewal beats a date
 ("renewed for a final season"), a date beats a soft ending ("final season gets a premiere

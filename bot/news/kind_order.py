@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.news.airing_cues import BROADCAST_SLOT, FIRST_SHOWING, MORE_EPISODES, NEW_SEASON_STARTS
 from bot.news.ending_cues import (
     CANCELLATION,
     ENDING,
@@ -15,17 +16,7 @@ from bot.news.ending_cues import (
     NEGATED_RENEWAL,
 )
 from bot.news.kinds import NewsKind
-from bot.news.premiere_cues import (
-    BACK_NOW,
-    BROADCAST_SLOT,
-    DATED_PREMIERE,
-    FIRST_SHOWING,
-    MORE_EPISODES,
-    NEW_CASE,
-    NEW_SEASON_STARTS,
-    PREMIERE,
-    RETURN,
-)
+from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
 from bot.news.renewal_cues import GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
 from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
