@@ -1,6 +1,6 @@
-"""How German and English news say new episodes air: more episodes on their way, a new season
-said to start (a teaser's news, not the show's history), a first showing in a country or on free
-TV, a listing's broadcast slot."""
+"""How German and English news say new episodes air: more episodes on their way or back, a new
+season said to start (a teaser's news, not the show's history), a first showing in a country or
+on free TV, a listing's broadcast slot."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from bot.news.cue_parts import (
     CALENDAR_MONTH,
     GAP,
     NETWORK,
+    NEW_INSTALMENT,
     NUMBER,
     ORDINAL,
     SHORT_GAP,
@@ -37,7 +38,15 @@ _MORE_EPISODES = (
     + NETWORK
     + r"|erst\w*|zweit\w*)"
 )
-MORE_EPISODES = any_of(_MORE_EPISODES)
+_NEW_EPISODES = r"(?:" + NEW_INSTALMENT + r"|(?:" + NUMBER + r" )?(?:neu|weit)\w* abenteuer\w*)"
+_UNDENIED = r"(?:(?!nicht|kein|nie)[^|\s]+ )"
+# … or back with new episodes, in a teaser too: "Mit vier neuen Folgen kommt … zurück", "ist
+# zurück mit vier neuen Abenteuern" ("kehrt nicht mit neuen Folgen zurück" is none).
+MORE_EPISODES = any_of(
+    _MORE_EPISODES,
+    r"mit " + _UNDENIED + r"{0,2}" + _NEW_EPISODES + r" " + _UNDENIED + r"{0,8}zuruck",
+    r"(?<!nicht )(?<!nie )zuruck mit " + _NEW_EPISODES,
+)
 _STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
 # is read from its start up to the cue, and a word for "recently" before it stops the match.

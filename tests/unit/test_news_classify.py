@@ -1090,3 +1090,30 @@ def test_back_on_the_screen_or_out_on_a_streamer_is_a_start(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Back with new episodes, in a teaser too: more episodes on their way.
+        (
+            "Vieles ändert sich für Marie",
+            "Mit vier neuen Folgen kommt die taffe Oberbayerin zurück.",
+            "premiere",
+        ),
+        (
+            "„Marie fängt Feuer“",
+            "Die Feuerwehrfrau ist zurück mit vier neuen Abenteuern.",
+            "premiere",
+        ),
+        # Not back, or back in the story: no start.
+        (
+            "Vieles ändert sich für Marie",
+            "Mit vier neuen Folgen kommt die Oberbayerin nicht zurück.",
+            "other",
+        ),
+        ("Vieles ändert sich für Marie", "Sie kommt mit neuen Sorgen zurück ins Dorf.", "other"),
+    ],
+)
+def test_back_with_new_episodes_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
