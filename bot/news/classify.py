@@ -13,7 +13,8 @@ count as a start, in a headline or its teaser; a return to the screen without a 
 ("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
 be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
-does not speak of the ratings. A programme change, a pilot order or a
+does not speak of the ratings; below that, a show said to come back with nothing dated ("will
+return", "is coming back") is renewed. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
 headline announces a date at most, and a review, a guide, the ratings or filming (unless of the
 last film: "dreht seinen letzten Fall") count only for a decision or a date said outright:

@@ -17,7 +17,7 @@ from bot.news.ending_cues import (
 )
 from bot.news.kinds import NewsKind
 from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
-from bot.news.renewal_cues import GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.renewal_cues import COMING_BACK, GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
 from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 Order = tuple[tuple[re.Pattern[str], NewsKind], ...]
@@ -38,6 +38,7 @@ ORDER: Order = (
     (RETURN, NewsKind.PREMIERE),
     (BACK_NOW, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
+    (COMING_BACK, NewsKind.RENEWAL),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),

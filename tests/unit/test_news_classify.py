@@ -1117,3 +1117,20 @@ def test_back_on_the_screen_or_out_on_a_streamer_is_a_start(
 )
 def test_back_with_new_episodes_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to come back, nothing dated: back for more.
+        ("Deadwood: The HBO Series Will Return, Sort Of", "", "renewal"),
+        ("Jericho news", "A fan campaign worked and the doomsday drama is coming back.", "renewal"),
+        ("Holy crap", "It's official. Twin Peaks is coming back to television.", "renewal"),
+        # Dated, denied or back elsewhere: a start, an end or nothing.
+        ("‘Twin Peaks’ will return on May 21", "", "premiere"),
+        ("‘Deadwood’ will not return", "", "cancellation"),
+        ("Jericho news", "Its star is coming back to the stage in May.", "other"),
+    ],
+)
+def test_a_show_said_to_come_back_is_renewed(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
