@@ -80,6 +80,8 @@ DATED_PREMIERE = any_of(
     + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
+    # The starting shot of new episodes, not of filming: "Der Startschuss ist heute im Ersten".
+    r"(?<!kein )startschuss(?! (?:[^|\s]+ ){0,3}(?:dreh|produktion|casting)\w*)",
     r"setzen " + CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + MONTH + r" fort",
     r"(?:am|ab) " + FIGURE_DATE,
     # A start date made known, said without the date itself: "Starttermin für neue Folgen

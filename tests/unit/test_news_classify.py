@@ -1134,3 +1134,20 @@ def test_back_with_new_episodes_is_a_start(headline: str, teaser: str, kind: str
 )
 def test_a_show_said_to_come_back_is_renewed(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # The starting shot of new episodes, in a teaser too.
+        ("Zwölfmal hat sie ermittelt", "Der Startschuss ist heute im Ersten.", "premiere"),
+        ("„SOKO Leipzig“", "Das ZDF kündigte den Startschuss einer neuen Staffel an.", "premiere"),
+        # Of filming, or none yet: no start.
+        ("„SOKO Leipzig“", "Der Startschuss für die Dreharbeiten ist gefallen.", "other"),
+        ("„SOKO Leipzig“", "Es gibt noch keinen Startschuss für neue Folgen.", "other"),
+    ],
+)
+def test_the_starting_shot_of_new_episodes_is_a_start(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
