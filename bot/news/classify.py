@@ -1,19 +1,20 @@
 """What kind of news an item is — renewal, cancellation, premiere or other — from de/en cues.
 
-The cues (premiere_, renewal_, rescue_ and ending_cues.py; their framing in cues.py) run over
-lemmas, so every inflection of a verb counts. They are checked in an order that settles mixed
-headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
+The cues (premiere_, airing_, renewal_, rescue_ and ending_cues.py; their framing in cues.py)
+run over lemmas, so every inflection of a verb counts. They are checked in an order that settles
+mixed headlines the way a fan reads them: a series saved after its cancellation is renewed; a series
 that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead of its premiere")
 or whose end is said outright ("to end with season 8") beats a renewal, a renewal beats a date
 ("renewed for a final season"), a date beats a soft ending ("final season gets a premiere
 date"), and a soft ending ("endet", "geht in die letzte Runde", "final season") is a
 cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
-count as a start, in a headline or its teaser; a German return to the screen without a date
+count as a start, in a headline or its teaser; a return to the screen without a date
 ("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
 be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
-does not speak of the ratings. A programme change, a pilot order or a
+does not speak of the ratings; below that, a show said to come back with nothing dated ("will
+return", "is coming back") is renewed. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
 headline announces a date at most, and a review, a guide, the ratings or filming (unless of the
 last film: "dreht seinen letzten Fall") count only for a decision or a date said outright:

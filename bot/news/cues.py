@@ -1,7 +1,7 @@
 """How German and English news frame what they say, written over folded lemmas (see lemmas.py):
 series words, negations and concessions, reports, filming and trailers. What a text announces
-is in premiere_cues.py, renewal_cues.py, rescue_cues.py and ending_cues.py; their pieces in
-cue_parts.py.
+is in premiere_cues.py, airing_cues.py, renewal_cues.py, rescue_cues.py and ending_cues.py;
+their pieces in cue_parts.py.
 
 Each pattern runs on a space-separated lemma string in which "|" ends a clause; a gap such
 as `GAP` never crosses a clause. Lemmas of nouns can be odd ("Staffel" → "staffeln"), so

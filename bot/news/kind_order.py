@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.news.airing_cues import BROADCAST_SLOT, FIRST_SHOWING, MORE_EPISODES, NEW_SEASON_STARTS
 from bot.news.ending_cues import (
     CANCELLATION,
     ENDING,
@@ -15,18 +16,8 @@ from bot.news.ending_cues import (
     NEGATED_RENEWAL,
 )
 from bot.news.kinds import NewsKind
-from bot.news.premiere_cues import (
-    BACK_NOW,
-    BROADCAST_SLOT,
-    DATED_PREMIERE,
-    FIRST_SHOWING,
-    MORE_EPISODES,
-    NEW_CASE,
-    NEW_SEASON_STARTS,
-    PREMIERE,
-    RETURN,
-)
-from bot.news.renewal_cues import GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
+from bot.news.renewal_cues import COMING_BACK, GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
 from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 Order = tuple[tuple[re.Pattern[str], NewsKind], ...]
@@ -47,6 +38,7 @@ ORDER: Order = (
     (RETURN, NewsKind.PREMIERE),
     (BACK_NOW, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
+    (COMING_BACK, NewsKind.RENEWAL),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),

@@ -1,9 +1,8 @@
 """How German and English news say a season, episode or film starts: a date or its being made
-known, a premiere, a return, new episodes or a new case, a first showing, a broadcast slot."""
+known, a premiere, a return, a new case (more episodes, a first showing and a broadcast slot
+are in airing_cues.py)."""
 
 from __future__ import annotations
-
-import re
 
 from bot.news.cue_parts import (
     CALENDAR_MONTH,
@@ -14,7 +13,6 @@ from bot.news.cue_parts import (
     MONTH,
     NETWORK,
     NEW_INSTALMENT,
-    NUMBER,
     ORDINAL,
     SEASON,
     SHORT_GAP,
@@ -27,6 +25,8 @@ _DATE_MADE_KNOWN = (
     r"|stehen fest|bestatigen)"
 )
 _UNDENIED = r"(?:(?!nicht|kein|noch)[^|\s]+ ){0,6}"
+_SHOWN = r"(?:zeigen|ausstrahlen|zu sehen sein|sein (?:[^|\s]+ ){0,3}zu sehen)"
+_ON_A_DAY = r"(?:(?:im|ab) (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
@@ -61,6 +61,10 @@ DATED_PREMIERE = any_of(
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
     + MONTH
     + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    # A channel that shows or airs it in a month or on a day: "wird im Januar zeigen", "wird im
+    # Ersten am 27. Dezember ausgestrahlt" ("am Montagabend zu sehen" is one evening's slot).
+    _SHOWN + " " + _UNDENIED + _ON_A_DAY,
+    _ON_A_DAY + " " + _UNDENIED + _SHOWN,
     r"(?:jetzt|ab sofort) " + CLAUSE_GAP + r"zuruck",
     # "meldet sich im Januar zurück", "kehrt am 5. März zurück"
     r"(?:am|im|ab) (?:\d+ )?" + MONTH + " " + SHORT_GAP + r"zuruck",
@@ -76,6 +80,8 @@ DATED_PREMIERE = any_of(
     + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + MONTH + r" an",
     r"(?:stehen )?in der startloch\w*",
+    # The starting shot of new episodes, not of filming: "Der Startschuss ist heute im Ersten".
+    r"(?<!kein )startschuss(?! (?:[^|\s]+ ){0,3}(?:dreh|produktion|casting)\w*)",
     r"setzen " + CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + MONTH + r" fort",
     r"(?:am|ab) " + FIGURE_DATE,
     # A start date made known, said without the date itself: "Starttermin für neue Folgen
@@ -112,6 +118,11 @@ PREMIERE = any_of(
     r"zeigen (?:[^|\s]+ ){0,3}(?:" + ORDINAL + r" (?:und " + ORDINAL + r" )?)?" + SEASON,
     # … or new episodes or films: "Das Erste zeigt drei neue Episoden der Reihe".
     r"zeigen " + SHORT_GAP + NEW_INSTALMENT,
+    # A season out on a streamer now: "is now available to stream on Netflix", "has released on
+    # Prime Video on September 1" (not a year back: "was released on Netflix in 2019").
+    r"(?:now (?:available (?:to (?:stream|watch) )?|stream\w* )|(?:have|be) release )(?:now )?on "
+    + NETWORK
+    + r"(?! (?:[^|\s]+ ){0,3}(?:19|20)\d\d)",
     r"staffelstart\w*",
     r"erstausstrahlung\w*",
 )
@@ -124,11 +135,13 @@ NEW_CASE = any_of(
 )
 # What comes back that is not the show's next season: a film, a spin-off.
 _NOT_THE_SHOW = r"\w*(?:film|kino|ableger|spinoff|spin off|prequel|sequel)"
-# A return to the screen said in German, without a date: "kehrt zurück", "meldet sich zurück",
-# "Willkommen zurück", "zurück auf dem Bildschirm" — the show is back, not a film or a spin-off
-# (a new show). In a trailer headline it is the trailer's story, in a teaser often history.
+# A return to the screen without a date: "kehrt zurück", "meldet sich zurück", "Willkommen
+# zurück", "zurück auf dem Bildschirm", "returns to our screens" — the show is back, not a film
+# or a spin-off (a new show). In a trailer headline it is the trailer's story, in a teaser
+# often history.
 RETURN = any_of(
     r"(?:zuruckkehren|zuruckkommen|willkommen zuruck|zuruck auf der bildschirm"
+    r"|return\w* to (?:our |the )?(?:tv |television )?screen"
     r"|(?:melden sich|kehren|kommen) (?:(?!" + _NOT_THE_SHOW + r")[^|\s]+ ){0,8}zuruck)"
     r"(?! (?:[^|\s]+ ){0,4}" + _NOT_THE_SHOW + r")",
 )
@@ -138,59 +151,3 @@ RETURN = any_of(
 BACK_NOW = any_of(
     r"(?:sein|be) (?:endlich |wieder |jetzt |nun )?zuruck(?= \||$)", r"wieder da(?= \||$)"
 )
-# A new season or new episodes said to start: in a teaser that is the item's news, not the
-# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
-_NEW_PART = (
-    r"(?:neu|new|next|nachst|" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
-    r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
-)
-# More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",
-# "es gibt zwei weitere Folgen", "vier neue Folgen im ZDF" ("es gibt keine neuen Folgen" is none).
-_MORE_EPISODES = (
-    r"(?:geben es|es geben) (?:(?!kein|nicht)[^|\s]+ ){0,2}(?:nachschub|(?:"
-    + NUMBER
-    + r"|neu|weit\w*) (?:(?:neu|weit)\w* )?(?:folge|episode|film)\w*)"
-    + r"|nachschub (?:nahen|kommen|rollen)"
-    + r"|"
-    + NUMBER
-    + r" (?:neu|weit)\w* (?:folge|episode|film)\w* "
-    + SHORT_GAP
-    + r"(?:im|bei|auf) (?:"
-    + NETWORK
-    + r"|erst\w*|zweit\w*)"
-)
-MORE_EPISODES = any_of(_MORE_EPISODES)
-_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
-# A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
-# is read from its start up to the cue, and a word for "recently" before it stops the match.
-_NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"
-NEW_SEASON_STARTS = re.compile(
-    _NOT_RECENT
-    + r"\b(?:"
-    + _NEW_PART
-    + r" "
-    + GAP
-    + _STARTS
-    + r"|"
-    + _STARTS
-    + r" "
-    + GAP
-    + _NEW_PART
-    # A channel that shows or airs new episodes: "Das Erste zeigt zwei neue Folgen".
-    + r"|(?:zeigen|strahlen|ausstrahlen|air\w*) "
-    + SHORT_GAP
-    + _NEW_PART
-    + r"|"
-    + _MORE_EPISODES
-    + r")\b"
-)
-# A first showing in a country or on free TV, in a teaser the item's news ("als
-# Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
-# tells history ("die 2019 ihre Deutschlandpremiere feierte").
-FIRST_SHOWING = re.compile(
-    r"(?:^|\| )(?:(?![12]\d{3} |damals |kurzlich )[^|\s]+ )*?"
-    r"(?:deutschlandpremiere|(?:free tv|tv|deutsch\w*) premiere)\w*\b"
-)
-# A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
-# 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr") or a "Sendetermin".
-BROADCAST_SLOT = any_of(r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr", r"sendetermin\w*")

@@ -127,3 +127,9 @@ WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")
 SEASON_COMING = any_of(r"kommen (?:noch |nun |jetzt )?ein " + ORDINAL + " " + SEASON)
 # A show said to go on ("„Bad Banks“ geht weiter"): a renewal, unless its teaser dates the start.
 GOES_ON = any_of(r"gehen weiter")
+# A show said to come back, no date or season said ("the HBO series will return", "the doomsday
+# drama is coming back", "is coming back to television"): back for more, read below every date.
+COMING_BACK = any_of(
+    r"(?<!never )(?:will|to|would) (?:be )?(?:return|come back|be back)(?= \||$)",
+    r"be come back(?= \||$| to (?:tv|television)\b)",
+)

@@ -1015,3 +1015,139 @@ def test_a_show_said_to_go_on_starts_when_its_teaser_dates_it(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A channel that shows or airs it in a month or on a dated day: a start.
+        ("Im Januar wird der SWR die Miniserie „Labaule & Erben“ zeigen", "", "premiere"),
+        (
+            "KaDeWe-Serie an einem Abend",
+            "Die Miniserie wird im Ersten am 27. Dezember an einem Abend ausgestrahlt.",
+            "premiere",
+        ),
+        ("Die finale Staffel ist ab Januar im ZDF zu sehen", "", "premiere"),
+        # One evening's slot, or shown no more: no start.
+        ("Das ZDF zeigt „Der Alte“ am Montagabend", "", "other"),
+        ("„Lanz“ ist künftig auch am Dienstagabend im Zweiten zu sehen", "", "other"),
+        ("Im Januar wird der SWR die Miniserie „Labaule & Erben“ nicht zeigen", "", "other"),
+    ],
+)
+def test_a_channel_showing_it_on_a_date_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A listing's weekday with its date, the date set off by commas or brackets.
+        ("Am Montag, 27.12.2021, läuft „Eldorado KaDeWe“ im Ersten", "", "premiere"),
+        (
+            "Zwei neue Filme",
+            "Den ersten Streifen zeigt man am Freitag, den 19. Januar zur besten Sendezeit.",
+            "premiere",
+        ),
+        (
+            "„Labaule & Erben“",
+            "Am Freitag (11. Januar) kommt die Miniserie ins Fernsehen.",
+            "premiere",
+        ),
+        # A weekday alone, or the ratings of that day: no start.
+        ("Am Montag, 20 Jahre danach: Rückblick auf „Lindenstraße“", "", "other"),
+        ("„Eldorado KaDeWe“", "Die Quote vom Montag, 27.12.2021, war gut.", "other"),
+    ],
+)
+def test_a_listed_day_with_its_date_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Back on the screen, said in English, in a headline.
+        ("Silent Witness returns to TV screens with Emilia Fox back for season 27", "", "premiere"),
+        ("‘Twin Peaks’ is finally returning to our screens", "", "premiere"),
+        # A season out on a streamer now.
+        (
+            "The final season of ‘The Last Kingdom’ is now available to stream on Netflix",
+            "",
+            "premiere",
+        ),
+        (
+            "Season 2 of ‘The Wheel of Time’ has released on Prime Video on September 1",
+            "",
+            "premiere",
+        ),
+        # Never back, a spin-off, a year back, or a teaser's history: no start.
+        ("‘Fleabag’ will never return to our screens", "", "cancellation"),
+        ("‘Lost’ returns to TV screens with a spinoff", "", "other"),
+        ("‘Dark’ was released on Netflix in 2017", "", "other"),
+        ("Unforgotten: the cast", "The show returned to our screens for a fourth season.", "other"),
+    ],
+)
+def test_back_on_the_screen_or_out_on_a_streamer_is_a_start(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Back with new episodes, in a teaser too: more episodes on their way.
+        (
+            "Vieles ändert sich für Marie",
+            "Mit vier neuen Folgen kommt die taffe Oberbayerin zurück.",
+            "premiere",
+        ),
+        (
+            "„Marie fängt Feuer“",
+            "Die Feuerwehrfrau ist zurück mit vier neuen Abenteuern.",
+            "premiere",
+        ),
+        # Not back, or back in the story: no start.
+        (
+            "Vieles ändert sich für Marie",
+            "Mit vier neuen Folgen kommt die Oberbayerin nicht zurück.",
+            "other",
+        ),
+        ("Vieles ändert sich für Marie", "Sie kommt mit neuen Sorgen zurück ins Dorf.", "other"),
+    ],
+)
+def test_back_with_new_episodes_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A show said to come back, nothing dated: back for more.
+        ("Deadwood: The HBO Series Will Return, Sort Of", "", "renewal"),
+        ("Jericho news", "A fan campaign worked and the doomsday drama is coming back.", "renewal"),
+        ("Holy crap", "It's official. Twin Peaks is coming back to television.", "renewal"),
+        # Dated, denied or back elsewhere: a start, an end or nothing.
+        ("‘Twin Peaks’ will return on May 21", "", "premiere"),
+        ("‘Deadwood’ will not return", "", "cancellation"),
+        ("Jericho news", "Its star is coming back to the stage in May.", "other"),
+    ],
+)
+def test_a_show_said_to_come_back_is_renewed(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # The starting shot of new episodes, in a teaser too.
+        ("Zwölfmal hat sie ermittelt", "Der Startschuss ist heute im Ersten.", "premiere"),
+        ("„SOKO Leipzig“", "Das ZDF kündigte den Startschuss einer neuen Staffel an.", "premiere"),
+        # Of filming, or none yet: no start.
+        ("„SOKO Leipzig“", "Der Startschuss für die Dreharbeiten ist gefallen.", "other"),
+        ("„SOKO Leipzig“", "Es gibt noch keinen Startschuss für neue Folgen.", "other"),
+    ],
+)
+def test_the_starting_shot_of_new_episodes_is_a_start(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind

@@ -104,8 +104,9 @@ def test_corpus_grouped_folds() -> None:
     # dash, a hyphenated genre).
     assert min(result.precision for result in folds) >= 0.964
     assert min(result.recall for result in folds) >= 0.943
-    # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13.
-    assert min(result.kind_accuracy for result in folds) >= 0.814
+    # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
+    # round 15.
+    assert min(result.kind_accuracy for result in folds) >= 0.822
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933).
     assert whole.precision >= 0.974
@@ -115,8 +116,10 @@ def test_corpus_grouped_folds() -> None:
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
     # heldout12; 0.872 after round 14 (a season said not to exist, "call time on", saved from
     # a cancellation, a holiday's date, the last film filmed, "geht weiter" dated by its teaser);
-    # 0.862 with heldout13 (0.714 of its kinds).
-    assert whole.kind_accuracy >= 0.861
+    # 0.862 with heldout13 (0.714 of its kinds); 0.870 after round 15 (a start shown on a date,
+    # a listed weekday with its date, back on the screen or with new episodes, out on a
+    # streamer, a "Startschuss"; a show said to come back with nothing dated is renewed).
+    assert whole.kind_accuracy >= 0.870
 
 
 @corpus_present
