@@ -44,6 +44,7 @@ def _column(path: Path) -> set[str]:
         ("heldout11", "11", 90),
         ("heldout12", "12", 90),
         ("heldout13", "13", 90),
+        ("heldout14", "14", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
