@@ -122,6 +122,7 @@ DEVELOPMENT_PARTS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
     "traps",
 )
 
@@ -135,7 +136,7 @@ def held_out_parts(data: Path) -> list[str]:
 
 def load_development(data: Path) -> list[LabelledSet]:
     """Every labelled set that is development data now: the first corpus, the held-out sets
-    heldout2 to heldout13, which have been scored and read since and so count as development
+    heldout2 to heldout14, which have been scored and read since and so count as development
     too, and the trap set (everyday-word titles), each with its own catalogue and world."""
     return [labelled for part in DEVELOPMENT_PARTS for labelled in load(data, part=part)]
 
