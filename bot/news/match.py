@@ -35,7 +35,7 @@ from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
 from bot.news.names import LongerNames
 from bot.news.ordinary import Commonness, CommonnessCache
-from bot.news.other_works import FilmTakings, credited
+from bot.news.other_works import FilmsOrRecords, credited
 from bot.news.screen_talk import ScreenTalk
 from bot.news.series_words import beside_series_word
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
@@ -190,7 +190,7 @@ class SeriesMatcher:
             later = self._analysed(rest)
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
-        films = FilmTakings(headline.text, teaser)
+        films = FilmsOrRecords(headline.text, teaser)
         screen = ScreenTalk(title, teaser)
         found, modifiers = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
@@ -214,7 +214,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool = False,
-        films: FilmTakings | None = None,
+        films: FilmsOrRecords | None = None,
         screen: ScreenTalk | None = None,
     ) -> tuple[set[int | None], set[int]]:
         """The series mentioned (None for a known name), and parents named for a spin-off.
@@ -248,7 +248,7 @@ class SeriesMatcher:
         names: LongerNames,
         *,
         known: bool,
-        films: FilmTakings | None,
+        films: FilmsOrRecords | None,
         screen: ScreenTalk | None,
     ) -> list[_Mention]:
         if not text.words:

@@ -1,6 +1,6 @@
 """Signs that a title names something other than the series: a person known from it ("The
 Equalizer screenwriter …", "Modern Family star …"), or a film, book or game of the same name
-("Lethal Weapon 5", "the Lethal Weapon franchise", box-office takings)."""
+("Lethal Weapon 5", "the Lethal Weapon franchise", box-office takings, a single's sales)."""
 
 from __future__ import annotations
 
@@ -36,11 +36,15 @@ _BOX_OFFICE = re.compile(
     r"\b(?:box[ -]office|kinokasse\w*|einspielergebnis\w*|kinocharts|opening[ -]weekend)\b"
 )
 
+# Words of recorded music: two of them make a text about a record, whose title is the song.
+_RECORDS = re.compile(r"\b(?:singles?|albums?|songs?|charts?|billboard|platinum|singer|lieder)\b")
 
-class FilmTakings:
-    """Whether an item is about the takings of films: found out at the first title that may
-    be meant, as most items name none, and by a word each match holds before the pattern
-    (a search of a whole teaser costs as much as matching the rest of the item)."""
+
+class FilmsOrRecords:
+    """Whether an item is about the takings of films or about records (a single's sales, an
+    album, the charts): found out at the first title that may be meant, as most items name
+    none, and by a word each match holds before the box-office pattern (a search of a whole
+    teaser costs as much as matching the rest of the item)."""
 
     __slots__ = ("_texts", "_told")
 
@@ -50,16 +54,22 @@ class FilmTakings:
 
     def told(self) -> bool:
         if self._told is None:
-            self._told = False
-            for text in self._texts:
-                folded = text.casefold()
-                if (
-                    "office" in folded or "kino" in folded or "einspiel" in folded
-                    or "weekend" in folded
-                ) and _BOX_OFFICE.search(folded):  # fmt: skip
-                    self._told = True
-                    break
+            self._told = any(
+                _about_takings(folded) or _about_records(folded)
+                for folded in (text.casefold() for text in self._texts)
+            )
         return self._told
+
+
+def _about_takings(folded: str) -> bool:
+    return (
+        "office" in folded or "kino" in folded or "einspiel" in folded or "weekend" in folded
+    ) and _BOX_OFFICE.search(folded) is not None
+
+
+def _about_records(folded: str) -> bool:
+    """Two different words of recorded music: "a single from her album", "songs … charts"."""
+    return len({found.group(0).rstrip("s") for found in _RECORDS.finditer(folded)}) >= 2
 
 
 def credited(text: Headline, last: int) -> bool:

@@ -659,3 +659,18 @@ def test_an_accented_title_without_its_article_is_found_as_written() -> None:
     assert matcher.match("Neue Folgen mit den „Pfefferkörnern“") == {1}
     assert matcher.match("Neue Staffel der Pfefferkorner") == {1}  # typed without accents
     assert matcher.match("Pfefferkörner im Garten: so gedeihen sie") == set()
+
+
+def test_in_an_item_about_records_a_title_is_the_song_unless_called_a_series() -> None:
+    """As at the box office, a title among singles, albums and charts is the song."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Poker Face", primary=True), CatalogueTitle(2, "Stranger Things", True)]
+    )
+    song = "Gaga releases her single Poker Face from her album The Fame."
+    assert matcher.match("Poker Face", song) == set()
+    assert matcher.match("Poker Face renewed for season 2", "Peacock orders more.") == {1}
+    # A series word beside the title still names the series, records or not.
+    charts = "The single is back in the charts, thanks to the Netflix series."
+    assert matcher.match("Stranger Things season 4 sends an old song up the charts", charts) == {2}
+    # One music word alone is no record: TV news speaks of theme songs and soundtracks.
+    assert matcher.match("Poker Face: the theme song, explained", "Peacock's mystery show.") == {1}
