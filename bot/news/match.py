@@ -182,7 +182,8 @@ class SeriesMatcher:
         headline = analyse(title)
         lead = later = None
         teaser = summary[:SUMMARY_LEAD_CHARS]
-        if self._occurs_in(teaser):  # most teasers name no title: no sentences to split
+        teaser_key = normalize_title(teaser)
+        if self._holds_title(teaser_key):  # most teasers name no title: no sentences to split
             opening, rest = _opening_sentence(teaser)
             lead = self._analysed(opening)
             # The rest of a teaser names other shows too: there only quoted titles or titles
@@ -191,7 +192,7 @@ class SeriesMatcher:
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmsOrRecords(headline.text, teaser)
-        screen = ScreenTalk(title, teaser)
+        screen = ScreenTalk(headline.text, teaser_key)
         found, modifiers = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
         )
@@ -237,7 +238,10 @@ class SeriesMatcher:
         return analyse(text) if self._occurs_in(text) else None
 
     def _occurs_in(self, text: str) -> bool:
-        key = normalize_title(text)
+        return self._holds_title(normalize_title(text))
+
+    def _holds_title(self, key: str) -> bool:
+        """Whether a normalised text holds any known title."""
         return bool(key) and next(self._automaton.iter(f" {key} "), None) is not None
 
     def _mentions(

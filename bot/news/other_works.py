@@ -37,6 +37,7 @@ _BOX_OFFICE = re.compile(
 )
 
 # Words of recorded music: two of them make a text about a record, whose title is the song.
+_RECORD_WORDS = ("single", "album", "song", "chart", "billboard", "platinum", "singer", "lieder")
 _RECORDS = re.compile(r"\b(?:singles?|albums?|songs?|charts?|billboard|platinum|singer|lieder)\b")
 
 
@@ -69,6 +70,8 @@ def _about_takings(folded: str) -> bool:
 
 def _about_records(folded: str) -> bool:
     """Two different words of recorded music: "a single from her album", "songs … charts"."""
+    if sum(word in folded for word in _RECORD_WORDS) < 2:  # cheap: most items name none
+        return False
     return len({found.group(0).rstrip("s") for found in _RECORDS.finditer(folded)}) >= 2
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from bot.catalog.normalize import normalize_title
 from bot.news.cue_parts import NETWORK
 
 # Word beginnings, German and English, of what a report about a series speaks of: the series
@@ -34,7 +33,9 @@ _SCREEN = re.compile(
 
 
 class ScreenTalk:
-    """Whether an item's headline or teaser speaks of television, worked out once, lazily."""
+    """Whether an item's headline or teaser speaks of television, worked out once, lazily.
+    Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
+    words between single spaces)."""
 
     __slots__ = ("_said", "_texts")
 
@@ -44,5 +45,5 @@ class ScreenTalk:
 
     def said(self) -> bool:
         if self._said is None:
-            self._said = any(_SCREEN.search(normalize_title(text)) for text in self._texts)
+            self._said = any(_SCREEN.search(text) for text in self._texts)
         return self._said
