@@ -115,9 +115,12 @@ def classify(title: str, summary: str = "") -> NewsKind:
 
 def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
     """Whether a headline's renewal is only a show said to go on ("geht weiter")."""
-    return kind is NewsKind.RENEWAL and _kind_in(
-        headline, guess_language(headline.words), WITHOUT_GOES_ON
-    ) in (None, NewsKind.OTHER)
+    return (
+        kind is NewsKind.RENEWAL
+        and "weiter" in headline.text  # cheap: read again only where it may say so
+        and _kind_in(headline, guess_language(headline.words), WITHOUT_GOES_ON)
+        in (None, NewsKind.OTHER)
+    )
 
 
 def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | None:
