@@ -46,9 +46,7 @@ async def settle(fake: FakeTelegram) -> None:
 def group(fake: FakeTelegram, chat_id: int = GROUP, **kwargs) -> None:
     fake.add_user(ADMIN, "Ada", language_code="en")
     kwargs.setdefault("type", "supergroup")
-    fake.add_group(
-        chat_id, "Serienabend", admins=[ADMIN, OTHER_ADMIN], members=[MEMBER], **kwargs
-    )
+    fake.add_group(chat_id, "Serienabend", admins=[ADMIN, OTHER_ADMIN], members=[MEMBER], **kwargs)
 
 
 async def follow_in_group(fake: FakeTelegram, chat_id: int, title: str, label: str) -> None:
@@ -181,7 +179,15 @@ async def test_broadcast_asked_for_in_a_group_points_to_the_private_chat(
 ):
     await bot_admin_in_group(bot, fake)
     answer = await say(fake, GROUP, ADMIN, "/broadcast@serienwecker_test_bot")
-    assert "kenne ich nicht" not in answer["visible"], answer["visible"]
+    assert answer["visible"] == (
+        "Ankündigungen bereitest du im privaten Chat mit mir vor: schick mir dort /broadcast."
+    )
+    fake.send_text(GROUP, ADMIN, "Heute Abend Dark!")  # no prompt waits in the group
+    refusal = await say(fake, GROUP, MEMBER, "/broadcast")
+    assert refusal["visible"] == "Das dürfen nur die Administratoren des Bots."
+    await settle(fake)
+    assert len(fake.messages(GROUP)) == 2
+    assert not [p for m, p in fake.calls if m == "copyMessage"]
 
 
 async def test_stats_of_a_member_in_a_group_is_refused_and_of_the_admin_answered(
