@@ -14,8 +14,8 @@ import logging
 
 import pytest
 
+from bot.callback_data import Action, encode
 from tests.e2e import catalogue
-from tests.e2e.catalogue import BALLARD, DARK
 from tests.e2e.conftest import BotRunner
 from tests.e2e.helpers import button_data, buttons, press
 from tests.fake_telegram import FakeTelegram
@@ -268,4 +268,33 @@ async def test_unfollow_pressed_by_two_admins_at_once_unfollows_once(
     assert logged(caplog) == []
     listing = await say(fake, GROUP, MEMBER, "/list")
     assert "Dark" not in listing["visible"]
-    assert str(DARK) and BALLARD
+
+
+# -- anonymous admins, forged presses -------------------------------------------------------
+
+
+async def test_anonymous_admin_answers_the_follow_question(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    group(fake)
+    question = await say(fake, GROUP, None, "/follow", sender_chat_id=GROUP)
+    offer = await say(
+        fake, GROUP, None, "Ballard", sender_chat_id=GROUP,
+        reply_to_message_id=question["message_id"],
+    )  # fmt: skip
+    assert list(buttons(offer)) == ["Ballard (2025, Prime Video)"]
+
+
+async def test_member_forging_the_deletedata_yes_on_a_list_deletes_nothing(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze
+):
+    catalogue.fill(tvmaze)
+    group(fake)
+    await follow_in_group(fake, GROUP, "Ballard", "Ballard (2025")
+    listing = await say(fake, GROUP, MEMBER, "/list")
+    for data in (encode(Action.DELETE, "yes"), encode(Action.LANGUAGE, "en"), "1|delete|yes"):
+        query = fake.press_button(GROUP, listing["message_id"], data, MEMBER, check=False)
+        assert (await fake.wait_for_callback_answer(query)).get("show_alert") is True, data
+    listing = await say(fake, GROUP, MEMBER, "/list")
+    assert "Ballard" in listing["visible"]
