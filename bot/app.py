@@ -225,9 +225,7 @@ def build_application(settings: Settings) -> BotApplication:
     application.add_handler(CommandHandler("cancel", cancel_command))
 
     # Admin commands (bot admins from ADMIN_IDS; everyone else is told so).
-    application.add_handler(
-        CommandHandler("broadcast", broadcast_command, filters=filters.ChatType.PRIVATE)
-    )
+    application.add_handler(CommandHandler("broadcast", broadcast_command))
     application.add_handler(CommandHandler("stats", stats_command))
     application.add_handler(CommandHandler("news", news_command))
     application.add_handler(CommandHandler("newstopic", newstopic_command, filters.ChatType.GROUPS))

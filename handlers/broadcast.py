@@ -6,6 +6,7 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import JobQueue
 
@@ -34,8 +35,11 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
     assert message is not None
     scope = context.scope
     language = scope.language
+    values: dict[str, object] = {}
     if not scope.is_bot_admin:
-        key, values = "admin.only", {}
+        key = "admin.only"
+    elif message.chat.type != ChatType.PRIVATE:  # the draft and its preview are for one eye
+        key = "broadcast.private_only"
     elif context.args and context.args[0].lower() == "cancel":
         key, values = (
             "broadcast.cancel_done",
@@ -43,7 +47,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
         )
     else:
         prompts.ask(scope.chat, Prompt.BROADCAST)
-        key, values = "broadcast.prompt", {}
+        key = "broadcast.prompt"
     await scope.done()
     await reply(message, BotMessage(render.html(language, key, **values)))
 

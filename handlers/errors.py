@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden
 
 from bot import render
 from bot.context import BotContext
@@ -15,6 +15,21 @@ from handlers.common import settings_of
 from storage.chats import get_chat
 
 logger = logging.getLogger(__name__)
+
+# 400s saying a group took the bot's right to write (it was muted or restricted there): the
+# group's choice, not a failure of ours, and no apology could reach it either.
+MUTED_MARKERS = (
+    "not enough rights", "have no rights to send", "chat_write_forbidden", "chat_restricted",
+)  # fmt: skip
+
+
+def chat_refused_us(error: object) -> bool:
+    """Whether the chat blocked us, left, or does not let us write there."""
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and any(
+        marker in error.message.lower() for marker in MUTED_MARKERS
+    )
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -27,9 +42,9 @@ async def on_error(update: object, context: BotContext) -> None:
         logger.error("error outside an update", exc_info=context.error)
         return
     chat_id = update.effective_chat.id
-    if isinstance(context.error, Forbidden):
-        # The chat blocked us or left while its update was handled: nothing went wrong here,
-        # and the my_chat_member update records it.
+    if chat_refused_us(context.error):
+        # The chat blocked us, left or muted us while its update was handled: nothing went
+        # wrong here, and the my_chat_member update records it.
         logger.info("update %s in chat %s: %s", update.update_id, chat_id, context.error)
         return
     logger.error("update %s in chat %s failed", update.update_id, chat_id, exc_info=context.error)
