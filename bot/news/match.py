@@ -270,7 +270,7 @@ class SeriesMatcher:
             _, length, chars, commonness = pattern
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
-            if not may_be_mention(text, first, last, commonness, names):
+            if not may_be_mention(text, first, last, commonness, names, language):
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film

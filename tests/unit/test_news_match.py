@@ -674,3 +674,36 @@ def test_in_an_item_about_records_a_title_is_the_song_unless_called_a_series() -
     assert matcher.match("Stranger Things season 4 sends an old song up the charts", charts) == {2}
     # One music word alone is no record: TV news speaks of theme songs and soundtracks.
     assert matcher.match("Poker Face: the theme song, explained", "Peacock's mystery show.") == {1}
+
+
+def test_a_one_word_title_in_a_persons_full_name_in_german_is_the_person() -> None:
+    """ "Bastian Pastewka", "Maren Kroymann", "Mila Kunis": a capitalised word right before or
+    after a one-word title makes a person's name, unless a noun with its article, a genre, a
+    series word or quotes call it the series."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Pastewka", primary=True),
+         CatalogueTitle(2, "Kroymann", primary=True),
+         CatalogueTitle(3, "Mila", primary=True),
+         CatalogueTitle(4, "Derrick", primary=True),
+         CatalogueTitle(5, "Reacher", primary=True)]
+    )  # fmt: skip
+    serie = "Am Donnerstag startet die Serie bei Amazon Prime Video."
+    duo = "Anke Engelke und Bastian Pastewka spielen in „Perfekt verpasst“ zwei Menschen."
+    assert matcher.match(duo, serie) == set()
+    assert matcher.match("Bastian Pastewka und Anke Engelke: Neue Details zur Serie") == set()
+    sketch = "Im März schickt Das Erste eine Sketch-Comedy mit Maren Kroymann auf Sendung."
+    assert matcher.match(sketch, "Die Serie hat sechs Folgen.") == set()
+    assert matcher.match("Mila Kunis (42) spricht über ihre Serie", "Sie dreht wieder.") == set()
+    # The series itself: alone, quoted, beside a series word or a genre with its article.
+    assert matcher.match("Pastewka: Staffel 10 kommt", serie) == {1}
+    assert matcher.match("Kroymann kehrt zurück", serie) == {2}
+    # A sentence's first word has its capital anyway: an everyday one is no given name.
+    assert matcher.match("Endlich Kroymann im Ersten", serie) == {2}
+    assert matcher.match("Die Comedy Pastewka geht in die zehnte Runde", serie) == {1}
+    assert matcher.match("Bastian Pastewka dreht eine neue Pastewka-Staffel") == {1}
+    assert matcher.match("Bastian Pastewka über das Ende der Sitcom „Pastewka“") == {1}
+    # A compound noun is in no word list, so no given name: a character's rank.
+    krimi = "Die Fernsehkrimis um Oberinspektor Derrick waren ein Riesenerfolg im ZDF."
+    assert matcher.match("Vor 25 Jahren lief die letzte Folge", krimi) == {4}
+    # English news name a series' hero in full: the rule is German only.
+    assert matcher.match("Jack Reacher has more cases to solve", "The series returns.") == {5}
