@@ -707,3 +707,23 @@ def test_a_one_word_title_in_a_persons_full_name_in_german_is_the_person() -> No
     assert matcher.match("Vor 25 Jahren lief die letzte Folge", krimi) == {4}
     # English news name a series' hero in full: the rule is German only.
     assert matcher.match("Jack Reacher has more cases to solve", "The series returns.") == {5}
+
+
+def test_in_an_item_about_books_that_speaks_of_no_screen_a_title_is_the_book() -> None:
+    """Books come in series too: among novels and readers, with no screen spoken of, even a
+    title called a series is the book."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "The Wheel of Time", primary=True),
+         CatalogueTitle(2, "Der Greif", primary=True)]
+    )  # fmt: skip
+    books = "I'm speaking about the epic-length series of books. Its readers fall into three camps."
+    assert matcher.match("The Wheel of Time", books) == set()
+    published = (
+        "First published in 1990, Robert Jordan began an epic series called The Wheel of Time."
+    )
+    assert matcher.match(published, "Readers experienced eleven books.") == set()
+    # The adaptation: a screen spoken of beside the books.
+    season = "The second season of 'The Wheel of Time' has released on Prime Video"
+    assert matcher.match(season, "Based on the novels by author Robert Jordan.") == {1}
+    greif = "„Der Greif“ ist jener Roman, den Prime Video für eine Verfilmung ausgesucht hat."
+    assert matcher.match(greif, "Autor Wolfgang Hohlbein ist zufrieden.") == {2}
