@@ -6,9 +6,10 @@ channels, casts or audiences, such a word is the place or the thing; there it ne
 evidence an everyday title needs (quotes, a series word beside it, the subject of series
 news). Found out only when a title needs it: most items name none.
 
-An item about books (two words of books: "novel", "readers", "Roman", "Autorin") that says
-nothing of screens but "series", which books come in too ("an epic fantasy series by Robert
-Jordan"), names the book: there no title is the series, quoted or called a series or not.
+An item about books (two words of books: "novel", "readers", "Roman", "Autorin") or about
+games (two words of games: "players", "card", "drinking games") that says nothing of screens
+but "series", which books come in too ("an epic fantasy series by Robert Jordan"), names the
+book or the game: there no title is the series, quoted or called a series or not.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _BOOK = re.compile(
     r"|romane?|buch|bucher|leser\w*|autor(?:in|en)?|schriftsteller\w*)\b"
 )
 
+# Words of games, folded: "a drinking game", "All players raise three fingers".
+_GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
+
 
 class ScreenTalk:
     """Whether an item's headline or teaser speaks of television, worked out once, lazily.
@@ -59,12 +63,13 @@ class ScreenTalk:
             self._said = any(_SCREEN.search(text) for text in self._texts)
         return self._said
 
-    def books_only(self) -> bool:
-        """Whether the item is about books and speaks of no screen but a "series"."""
+    def books_or_games(self) -> bool:
+        """Whether the item is about books or games and speaks of no screen but a "series"."""
         if self._books is None:
             text = " ".join(self._texts)
             books = {found.group(0).rstrip("s") for found in _BOOK.finditer(text)}
-            self._books = len(books) >= 2 and all(
+            games = {found.group(0).rstrip("s") for found in _GAME.finditer(text)}
+            self._books = (len(books) >= 2 or len(games) >= 2) and all(
                 found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
             )
         return self._books

@@ -113,8 +113,8 @@ def test_corpus_grouped_folds() -> None:
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
-    # item about books that speaks of no screen read as the book.
-    assert whole.precision >= 0.977
+    # item about books that speaks of no screen read as the book, 0.978 with one about games.
+    assert whole.precision >= 0.978
     assert whole.recall >= 0.952
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback

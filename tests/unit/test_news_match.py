@@ -727,3 +727,17 @@ def test_in_an_item_about_books_that_speaks_of_no_screen_a_title_is_the_book() -
     assert matcher.match(season, "Based on the novels by author Robert Jordan.") == {1}
     greif = "„Der Greif“ ist jener Roman, den Prime Video für eine Verfilmung ausgesucht hat."
     assert matcher.match(greif, "Autor Wolfgang Hohlbein ist zufrieden.") == {2}
+
+
+def test_in_an_item_about_games_that_speaks_of_no_screen_a_title_is_the_game() -> None:
+    """A drinking game shares its name with a series: among players and cards it is the game."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Never Have I Ever", primary=True),
+         CatalogueTitle(2, "Squid Game", primary=True)]
+    )  # fmt: skip
+    rules = "All players raise three fingers. The player who drew the card starts."
+    assert matcher.match("Never Have I Ever", rules) == set()
+    assert matcher.match("'Never Have I Ever' is one of the best drinking games") == set()
+    # A screen spoken of: the series, whatever its players do.
+    assert matcher.match("Squid Game: the players return", "Netflix shows the final season.") == {2}
+    assert matcher.match("Never Have I Ever", "Netflix renews the teen comedy.") == {1}
