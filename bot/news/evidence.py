@@ -28,6 +28,7 @@ from enum import Enum
 
 from bot.news.classify import is_news_clause
 from bot.news.cues import SEASON_WORD, SERIES_WORD
+from bot.news.full_names import in_full_name
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
 from bot.news.names import LongerNames
@@ -200,10 +201,13 @@ def may_be_mention(
     last: int,
     commonness: Commonness,
     names: LongerNames | None = None,
+    language: str | None = None,
 ) -> bool:
     """Whether the words can be the title at all: not part of another quoted title, not run
     across a quotation mark, not an accented word that only folds to an everyday title, and
-    for an everyday title: not plain lower-case words, not inside a longer capitalised name."""
+    for an everyday title: not plain lower-case words, not inside a longer capitalised name;
+    in German text a one-word title not inside a person's full name ("Bastian Pastewka")
+    unless quotes or a series word call it the series."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
     if ordinary and commonness.accentless and not _plain(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
@@ -214,6 +218,12 @@ def may_be_mention(
             return False  # "the series will be returning", "the ups and downs of marriage"
         if names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
+    if (
+        not text.is_quoted(first, last)
+        and in_full_name(text, first, last, language)
+        and not beside_series_word(text, first, last)
+    ):
+        return False  # "Bastian Pastewka", "Derrick Rose": a person, not "Pastewka"
     if not quotes:
         return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)

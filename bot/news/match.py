@@ -12,7 +12,8 @@ of followed series, and the known names of the world's other series, which only 
 - in the teaser a title followed by a person's credit ("The Equalizer screenwriter …")
   names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
-  stands beside it;
+  stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
+  it is the book or the game;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes.
@@ -270,10 +271,12 @@ class SeriesMatcher:
             _, length, chars, commonness = pattern
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
-            if not may_be_mention(text, first, last, commonness, names):
+            if not may_be_mention(text, first, last, commonness, names, language):
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
+            if screen is not None and screen.books_or_games():
+                continue  # among novels and readers a title is the book, among players the game
             if place is not Place.HEADLINE and credited(text, last):
                 continue
             if has_evidence(

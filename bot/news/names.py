@@ -24,7 +24,7 @@ from bot.news.ordinary import FOREIGN_MARGIN, word_zipfs
 _CONNECTORS = frozenset({"of", "in", "from", "a", "an", "the", "vs"})
 _FUNCTION_WORDS = frozenset({*STOPWORDS["de"], *STOPWORDS["en"]})
 # Capitalised words that follow a title in a sentence without being part of a name.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     {
         *("january", "february", "march", "april", "may", "june", "july", "august"),
         *("september", "october", "november", "december"),
@@ -113,12 +113,7 @@ def _close(words: tuple[str, ...], current: list[int], runs: list[tuple[str, ...
 
 def _is_name_word(text: Headline, index: int, language: str | None) -> bool:
     word = text.words[index]
-    if (
-        not text.is_capital(index)
-        or word.isdigit()
-        or word in _NOT_NAMES
-        or SERIES_WORD.match(word)
-    ):
+    if not text.is_capital(index) or word.isdigit() or word in NOT_NAMES or SERIES_WORD.match(word):
         return False  # "Season", "Staffel" follow a title without being part of it
     if text.is_initialism(index):
         return False  # "Ghosts UK", "Apple TV": a country or a network, no part of a name

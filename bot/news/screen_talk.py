@@ -5,6 +5,11 @@ space shuttle or a day on the stock market. In an item that says nothing of scre
 channels, casts or audiences, such a word is the place or the thing; there it needs the
 evidence an everyday title needs (quotes, a series word beside it, the subject of series
 news). Found out only when a title needs it: most items name none.
+
+An item about books (two words of books: "novel", "readers", "Roman", "Autorin") or about
+games (two words of games: "players", "card", "drinking games") that says nothing of screens
+but "series", which books come in too ("an epic fantasy series by Robert Jordan"), names the
+book or the game: there no title is the series, quoted or called a series or not.
 """
 
 from __future__ import annotations
@@ -31,19 +36,40 @@ _SCREEN = re.compile(
     r"|" + NETWORK + r")"
 )
 
+# Words of books, folded; two different ones make an item about books.
+_BOOK = re.compile(
+    r"\b(?:books?|novels?|memoirs?|readers?|reading|published|authors?|bestsellers?"
+    r"|romane?|buch|bucher|leser\w*|autor(?:in|en)?|schriftsteller\w*)\b"
+)
+
+# Words of games, folded: "a drinking game", "All players raise three fingers".
+_GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
+
 
 class ScreenTalk:
     """Whether an item's headline or teaser speaks of television, worked out once, lazily.
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
     words between single spaces)."""
 
-    __slots__ = ("_said", "_texts")
+    __slots__ = ("_books", "_said", "_texts")
 
     def __init__(self, headline: str, teaser: str) -> None:
         self._texts = (headline, teaser)
         self._said: bool | None = None
+        self._books: bool | None = None
 
     def said(self) -> bool:
         if self._said is None:
             self._said = any(_SCREEN.search(text) for text in self._texts)
         return self._said
+
+    def books_or_games(self) -> bool:
+        """Whether the item is about books or games and speaks of no screen but a "series"."""
+        if self._books is None:
+            text = " ".join(self._texts)
+            books = {found.group(0).rstrip("s") for found in _BOOK.finditer(text)}
+            games = {found.group(0).rstrip("s") for found in _GAME.finditer(text)}
+            self._books = (len(books) >= 2 or len(games) >= 2) and all(
+                found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
+            )
+        return self._books

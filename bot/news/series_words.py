@@ -31,6 +31,11 @@ _GENRE = re.compile(
 )
 
 
+def is_series_noun(word: str) -> bool:
+    """A series word or a genre: "Serie", "Staffel", "Krimiserie", "Sitcom", "Telenovela"."""
+    return bool(SERIES_WORD.match(word) or _GENRE.fullmatch(word))
+
+
 _APPOSITION_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das"})
 # "the hit show Luther", "Preacher, the darkly comic show": a show, not the verb, names a title.
 _SHOW = re.compile(r"\w*show")

@@ -102,15 +102,19 @@ def test_corpus_grouped_folds() -> None:
     # by a rule. Round 13 (recall): 0.938 → 0.945 on the weakest fold, 0.946 → 0.954 on the
     # whole, no new false positive (a show noun, a teaser clause's subject, a subtitle after a
     # dash, a hyphenated genre).
-    assert min(result.precision for result in folds) >= 0.964
+    # Round 16 (precision): 0.967 → 0.967 on the weakest fold (fold 3), 0.972 → 0.976 on the
+    # whole, no hit lost (a one-word title in a person's full name in German text).
+    assert min(result.precision for result in folds) >= 0.966
     assert min(result.recall for result in folds) >= 0.943
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     assert min(result.kind_accuracy for result in folds) >= 0.821
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
-    # with a title among singles, albums and charts read as the song.
-    assert whole.precision >= 0.971
+    # with a title among singles, albums and charts read as the song, 0.976 with a German
+    # one-word title in a person's full name read as the person, 0.977 with a title in an
+    # item about books that speaks of no screen read as the book, 0.978 with one about games.
+    assert whole.precision >= 0.978
     assert whole.recall >= 0.952
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback

@@ -674,3 +674,70 @@ def test_in_an_item_about_records_a_title_is_the_song_unless_called_a_series() -
     assert matcher.match("Stranger Things season 4 sends an old song up the charts", charts) == {2}
     # One music word alone is no record: TV news speaks of theme songs and soundtracks.
     assert matcher.match("Poker Face: the theme song, explained", "Peacock's mystery show.") == {1}
+
+
+def test_a_one_word_title_in_a_persons_full_name_in_german_is_the_person() -> None:
+    """ "Bastian Pastewka", "Maren Kroymann", "Mila Kunis": a capitalised word right before or
+    after a one-word title makes a person's name, unless a noun with its article, a genre, a
+    series word or quotes call it the series."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Pastewka", primary=True),
+         CatalogueTitle(2, "Kroymann", primary=True),
+         CatalogueTitle(3, "Mila", primary=True),
+         CatalogueTitle(4, "Derrick", primary=True),
+         CatalogueTitle(5, "Reacher", primary=True)]
+    )  # fmt: skip
+    serie = "Am Donnerstag startet die Serie bei Amazon Prime Video."
+    duo = "Anke Engelke und Bastian Pastewka spielen in „Perfekt verpasst“ zwei Menschen."
+    assert matcher.match(duo, serie) == set()
+    assert matcher.match("Bastian Pastewka und Anke Engelke: Neue Details zur Serie") == set()
+    sketch = "Im März schickt Das Erste eine Sketch-Comedy mit Maren Kroymann auf Sendung."
+    assert matcher.match(sketch, "Die Serie hat sechs Folgen.") == set()
+    assert matcher.match("Mila Kunis (42) spricht über ihre Serie", "Sie dreht wieder.") == set()
+    # The series itself: alone, quoted, beside a series word or a genre with its article.
+    assert matcher.match("Pastewka: Staffel 10 kommt", serie) == {1}
+    assert matcher.match("Kroymann kehrt zurück", serie) == {2}
+    # A sentence's first word has its capital anyway: an everyday one is no given name.
+    assert matcher.match("Endlich Kroymann im Ersten", serie) == {2}
+    assert matcher.match("Die Comedy Pastewka geht in die zehnte Runde", serie) == {1}
+    assert matcher.match("Bastian Pastewka dreht eine neue Pastewka-Staffel") == {1}
+    assert matcher.match("Bastian Pastewka über das Ende der Sitcom „Pastewka“") == {1}
+    # A compound noun is in no word list, so no given name: a character's rank.
+    krimi = "Die Fernsehkrimis um Oberinspektor Derrick waren ein Riesenerfolg im ZDF."
+    assert matcher.match("Vor 25 Jahren lief die letzte Folge", krimi) == {4}
+    # English news name a series' hero in full: the rule is German only.
+    assert matcher.match("Jack Reacher has more cases to solve", "The series returns.") == {5}
+
+
+def test_in_an_item_about_books_that_speaks_of_no_screen_a_title_is_the_book() -> None:
+    """Books come in series too: among novels and readers, with no screen spoken of, even a
+    title called a series is the book."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "The Wheel of Time", primary=True),
+         CatalogueTitle(2, "Der Greif", primary=True)]
+    )  # fmt: skip
+    books = "I'm speaking about the epic-length series of books. Its readers fall into three camps."
+    assert matcher.match("The Wheel of Time", books) == set()
+    published = (
+        "First published in 1990, Robert Jordan began an epic series called The Wheel of Time."
+    )
+    assert matcher.match(published, "Readers experienced eleven books.") == set()
+    # The adaptation: a screen spoken of beside the books.
+    season = "The second season of 'The Wheel of Time' has released on Prime Video"
+    assert matcher.match(season, "Based on the novels by author Robert Jordan.") == {1}
+    greif = "„Der Greif“ ist jener Roman, den Prime Video für eine Verfilmung ausgesucht hat."
+    assert matcher.match(greif, "Autor Wolfgang Hohlbein ist zufrieden.") == {2}
+
+
+def test_in_an_item_about_games_that_speaks_of_no_screen_a_title_is_the_game() -> None:
+    """A drinking game shares its name with a series: among players and cards it is the game."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Never Have I Ever", primary=True),
+         CatalogueTitle(2, "Squid Game", primary=True)]
+    )  # fmt: skip
+    rules = "All players raise three fingers. The player who drew the card starts."
+    assert matcher.match("Never Have I Ever", rules) == set()
+    assert matcher.match("'Never Have I Ever' is one of the best drinking games") == set()
+    # A screen spoken of: the series, whatever its players do.
+    assert matcher.match("Squid Game: the players return", "Netflix shows the final season.") == {2}
+    assert matcher.match("Never Have I Ever", "Netflix renews the teen comedy.") == {1}
