@@ -67,9 +67,13 @@ class ScreenTalk:
         """Whether the item is about books or games and speaks of no screen but a "series"."""
         if self._books is None:
             text = " ".join(self._texts)
-            books = {found.group(0).rstrip("s") for found in _BOOK.finditer(text)}
-            games = {found.group(0).rstrip("s") for found in _GAME.finditer(text)}
-            self._books = (len(books) >= 2 or len(games) >= 2) and all(
+            # Screens first: most items name one early, and then nothing else is read.
+            self._books = all(
                 found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
-            )
+            ) and (_kinds_of(_BOOK, text) >= 2 or _kinds_of(_GAME, text) >= 2)
         return self._books
+
+
+def _kinds_of(words: re.Pattern[str], text: str) -> int:
+    """How many different words of one family (singular and plural as one) the text holds."""
+    return len({found.group(0).rstrip("s") for found in words.finditer(text)})
