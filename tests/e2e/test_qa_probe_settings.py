@@ -19,7 +19,7 @@ from storage.models import Chat
 from tests.e2e import catalogue
 from tests.e2e.catalogue import DARK, DARK_WINDS
 from tests.e2e.conftest import BotRunner
-from tests.e2e.helpers import buttons, press
+from tests.e2e.helpers import button_data, buttons, press
 from tests.fake_telegram import FakeTelegram
 from tests.fake_tvmaze import FakeTvmaze
 
@@ -84,6 +84,30 @@ async def test_huge_html_titles_and_duplicates_get_one_valid_offer(
     assert len(offer["visible"]) <= 4096
     assert offer["visible"].startswith("1 series found."), offer["visible"][:200]
     assert any(label.startswith("✅") for label in buttons(offer)), buttons(offer)
+
+
+# -- /settings: a typed time zone ------------------------------------------------------------
+
+
+async def test_a_typed_offset_or_est_is_refused_with_the_reason_in_the_fans_language(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(FAN, "Fan", language_code="de")
+    menu = await ask(fake, FAN, "/settings")
+    menu = await press(fake, FAN, menu, "Zeitzone", FAN)
+    await press_type_another(fake, menu)
+    for typed in ("EST", "Etc/GMT+2", "UTC+2", "+01:00"):
+        refusal = await ask(fake, FAN, typed)
+        assert "Sommerzeit" in refusal["visible"], (typed, refusal["visible"])
+    saved = await ask(fake, FAN, "America/New_York")
+    assert "Zeitzone: America/New_York" in saved["visible"]
+
+
+async def press_type_another(fake: FakeTelegram, menu: dict) -> None:
+    count = len(fake.messages(FAN))
+    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "eingeben"), FAN)
+    await fake.wait_for_callback_answer(query)
+    await fake.wait_for_messages(FAN, count=count + 1)
 
 
 # -- /next in the fan's zone and language ----------------------------------------------------
