@@ -30,6 +30,10 @@ COMMON_TIMEZONES = (
 )
 MAX_INPUT_CHARS = 200
 
+# A typed offset ("UTC+2", "GMT-5", "+01:00", POSIX's inverted "Etc/GMT-2") or a zone that is
+# one fixed offset though its name suggests a region ("EST"): none follows summer time.
+_OFFSET = re.compile(r"^(?:etc/)?(?:utc|gmt)?([+\-−])(\d{1,2})(?::?(\d{2}))?$")
+FIXED_OFFSET_NAMES = frozenset({"est", "mst", "hst"})
 _QUIET = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?$")
 
 
@@ -79,10 +83,22 @@ def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet: tuple[int, int] | No
     return start <= minute < end if start < end else minute >= start or minute < end
 
 
+def is_fixed_offset(text: str) -> bool:
+    """Whether the user typed an offset from UTC (not zero) or a fixed-offset zone such as
+    "EST": reminders would be an hour off for half the year, and "Etc/GMT+2" even means
+    UTC−2, so these are refused with their own explanation."""
+    wanted = "".join(text.split()).lower()
+    if wanted in FIXED_OFFSET_NAMES:
+        return True
+    match = _OFFSET.match(wanted)
+    return match is not None and any(int(part or 0) for part in match.groups()[1:])
+
+
 def resolve_timezone(text: str) -> str | None:
-    """The IANA zone the user meant (case-insensitive, spaces as underscores), or None."""
+    """The IANA zone the user meant (case-insensitive, spaces as underscores), or None; never
+    a fixed offset (`is_fixed_offset`)."""
     wanted = text.strip().replace(" ", "_").lower()
-    if not wanted or len(wanted) > 64:
+    if not wanted or len(wanted) > 64 or is_fixed_offset(wanted):
         return None
     for name in known_timezones():
         if name.lower() == wanted:

@@ -7,7 +7,7 @@ from telegram.constants import ChatType, ParseMode
 
 from bot import render
 from bot.callback_data import decode
-from bot.chat_settings import apply_choice, apply_typed_input
+from bot.chat_settings import apply_choice, apply_typed_input, is_fixed_offset
 from bot.context import BotContext
 from bot.message import BotMessage
 from bot.prompts import Prompt
@@ -80,6 +80,8 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
     current = scope.settings
     if not valid:
         key = INVALID_INPUT[asked]
+        if asked is Prompt.TIMEZONE and is_fixed_offset(message.text):
+            key = "settings.timezone.offset"
         await reply(
             message, BotMessage(render.html(current.language, key, value=message.text[:100]))
         )

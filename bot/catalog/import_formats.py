@@ -1,11 +1,12 @@
 """Lists of series brought from elsewhere, read into plain entries (pure functions).
 
 Accepted (see README, "Import and export"):
-- pasted text: one title per line, optionally with a year in brackets, "Dark (2017)";
+- pasted text: one title per line, optionally with a year in brackets, "Dark (2017)"; so is
+  a file of such lines without a header (a `.txt`, or lines without a CSV separator);
 - CSV (comma, semicolon or tab separated, with a header row): a title column (`title`,
-  `name`, `show`, `show_name`, `series`, TV Time's `tv_show_name`), optionally a TVmaze id
-  (`tvmaze_id`, `tvmaze`) and a year (`year`, `premiered`): our own /export, TVmaze and TV
-  Time exports;
+  `name`, `show`, `show_name`, `series`, TV Time's `tv_show_name`, German `titel`, `serie`),
+  optionally a TVmaze id (`tvmaze_id`, `tvmaze`) and a year (`year`, `premiered`, `jahr`):
+  our own /export, TVmaze and TV Time exports, a fan's own spreadsheet;
 - JSON: a list (or an object holding one) of Trakt items (`{"show": {"title", "year",
   "ids": {"tvmaze", ...}}}`), TVmaze follows (`{"show_id", "_embedded": {"show": {"id",
   "name", "premiered"}}}`) or plain objects with the CSV's keys.
@@ -29,11 +30,14 @@ MAX_FILE_BYTES = 1_000_000
 MAX_TITLES = 500
 MAX_TITLE_CHARS = 200
 
-TITLE_COLUMNS = ("title", "name", "show", "show_name", "tv_show_name", "series", "series_name")
+TITLE_COLUMNS = (
+    "title", "name", "show", "show_name", "tv_show_name", "series", "series_name",
+    "titel", "serie", "serienname",  # a German spreadsheet's own headers
+)  # fmt: skip
 ID_COLUMNS = ("tvmaze_id", "tvmaze")
 TVDB_COLUMNS = ("tvdb_id", "thetvdb", "tvdb")
 IMDB_COLUMNS = ("imdb_id", "imdb")
-YEAR_COLUMNS = ("year", "premiered", "first_aired")
+YEAR_COLUMNS = ("year", "premiered", "first_aired", "jahr")
 _YEAR = re.compile(r"(\d{4})")
 _TITLE_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
 _IMDB = re.compile(r"tt\d{1,10}")
@@ -134,7 +138,18 @@ def parse_document(file_name: str, content: bytes) -> list[ImportEntry]:
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")) or file_name.lower().endswith(".json"):
         return _finish(_json_entries(stripped))
-    return _finish(_csv_entries(text))
+    try:
+        return _finish(_csv_entries(text))
+    except ImportRejected as rejected:
+        if rejected.problem is ImportProblem.UNKNOWN_FORMAT and _a_plain_list(file_name, text):
+            return parse_pasted(text)
+        raise
+
+
+def _a_plain_list(file_name: str, text: str) -> bool:
+    """A text file of titles, one a line, with no header: what a fan saves from a notes app
+    (a `.txt`, or a file whose lines hold no CSV separator)."""
+    return file_name.lower().endswith(".txt") or not any(sep in text for sep in ",;\t")
 
 
 def _column(header: dict[str, str], names: tuple[str, ...]) -> str | None:

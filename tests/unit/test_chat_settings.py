@@ -126,6 +126,10 @@ def test_parse_quiet_hours(text, expected):
         ("Berlin", None),
         ("localtime", None),  # the system's file, not a zone of tzdata
         ("posixrules", None),
+        ("EST", None),  # always UTC−5: a New Yorker's reminders an hour off all summer
+        ("Etc/GMT+2", None),  # POSIX: UTC−2, not what the fan who types it means
+        ("UTC+2", None),
+        ("GMT+0", "GMT+0"),  # no offset: UTC by another name
     ],
 )
 def test_resolve_timezone(text, expected):
