@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout14 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout15 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout14 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout15 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 3483
+    assert whole.rows >= 3658
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -104,18 +104,20 @@ def test_corpus_grouped_folds() -> None:
     # dash, a hyphenated genre).
     # Round 16 (precision): 0.967 → 0.967 on the weakest fold (fold 3), 0.972 → 0.976 on the
     # whole, no hit lost (a one-word title in a person's full name in German text).
-    assert min(result.precision for result in folds) >= 0.966
+    # heldout15 joined at 3,483 rows (its recall 0.889): precision, recall and kind floors
+    # below fell with its rows.
+    assert min(result.precision for result in folds) >= 0.964
     assert min(result.recall for result in folds) >= 0.943
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
-    assert min(result.kind_accuracy for result in folds) >= 0.821
+    assert min(result.kind_accuracy for result in folds) >= 0.812
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
-    assert whole.precision >= 0.978
-    assert whole.recall >= 0.952
+    assert whole.precision >= 0.976
+    assert whole.recall >= 0.950
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -125,7 +127,7 @@ def test_corpus_grouped_folds() -> None:
     # a listed weekday with its date, back on the screen or with new episodes, out on a
     # streamer, a "Startschuss"; a show said to come back with nothing dated is renewed);
     # 0.864 with heldout14 (0.750 of its kinds).
-    assert whole.kind_accuracy >= 0.863
+    assert whole.kind_accuracy >= 0.859
 
 
 @corpus_present
@@ -210,6 +212,9 @@ SCORED_ONCE = [
     # heldout14: 166 headlines, 127 outlets (49 new), new series (crime, comedy, anime), a
     # song and a drinking game sharing titles: 0.894 / 0.966 / 0.750 before and after round 15.
     ("heldout14", 166, 0.893, 0.965, 0.749),
+    # heldout15: 175 headlines, 129 outlets (46 new), soaps, reality and streaming series:
+    # 0.951 / 0.889 / 0.791 before and after round 16 (matching precision).
+    ("heldout15", 175, 0.950, 0.888, 0.790),
 ]
 
 
