@@ -741,3 +741,16 @@ def test_in_an_item_about_games_that_speaks_of_no_screen_a_title_is_the_game() -
     # A screen spoken of: the series, whatever its players do.
     assert matcher.match("Squid Game: the players return", "Netflix shows the final season.") == {2}
     assert matcher.match("Never Have I Ever", "Netflix renews the teen comedy.") == {1}
+
+
+def test_an_abbreviation_of_three_letters_ends_no_teaser_sentence() -> None:
+    """ "The Marvelous Mrs. Maisel has been renewed": the full stop after "Mrs" is the
+    abbreviation's, so the title stays whole in the teaser's opening sentence."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "The Marvelous Mrs. Maisel", primary=True)])
+    teaser = "The Marvelous Mrs. Maisel has been renewed for a final season, Amazon said."
+    assert matcher.match("Midge is dropping her mic.", teaser) == {1}
+    later = "The good news: Season 5 of The Marvelous Mrs. Maisel is in the works."
+    assert matcher.match("Good news time.", later) == {1}
+    # A word of three letters ends a sentence as before: the next one opens with the title.
+    other = "She met Mrs. Maisel there. The Marvelous Mrs. Maisel is not on the list."
+    assert matcher.match("A day at the fair", other) == set()
