@@ -137,8 +137,9 @@ class SeriesMatcher:
         """Adds a title without its leading article ("The X-Files" as "X-Files") where the
         rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
         Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
-        evidence an everyday title needs: quoted, beside a series word, the subject of news.
-        Words taken already keep their title."""
+        evidence an everyday title needs: quoted, beside a series word, the subject of news;
+        one plain word ("Der Bachelor" as „Bachelor“) counts only quoted. Words taken already
+        keep their title."""
         bare = without_article(name)
         if bare is None:
             return
@@ -147,6 +148,8 @@ class SeriesMatcher:
             return
         found = commonness.of(bare)
         if found.ordinary:
+            if " " not in key:  # a plain word („Bachelor“, „Anstalt“) names it only quoted
+                self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
             return
         if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
             found = replace(found, ordinary=True, accentless=bare.isascii())

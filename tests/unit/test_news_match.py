@@ -754,3 +754,18 @@ def test_an_abbreviation_of_three_letters_ends_no_teaser_sentence() -> None:
     # A word of three letters ends a sentence as before: the next one opens with the title.
     other = "She met Mrs. Maisel there. The Marvelous Mrs. Maisel is not on the list."
     assert matcher.match("A day at the fair", other) == set()
+
+
+def test_a_one_word_title_without_its_article_that_is_a_plain_word_counts_quoted() -> None:
+    """ "Der Bachelor" as „Bachelor“, "Die Anstalt" as „Anstalt“: the bare word is everyday
+    language, so only quotes make it the title."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Bachelor", primary=True), CatalogueTitle(2, "Die Anstalt", True)]
+    )  # fmt: skip
+    assert matcher.match("Alles neu beim RTL-„Bachelor“?") == {1}
+    teaser = "Mehr als vier Millionen schalteten beim „Bachelor“ ein."
+    assert matcher.match("Die Trennung kam nach dem Finale", teaser) == {1}
+    assert matcher.match("Die neue „Anstalt“ des ZDF: weniger Merkel") == {2}
+    # Unquoted it is the word: a degree, an institution.
+    assert matcher.match("Ihr Bachelor in Informatik zahlt sich aus") == set()
+    assert matcher.match("Die Anstalt des öffentlichen Rechts meldet Gewinne") == set()
