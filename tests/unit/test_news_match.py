@@ -769,3 +769,30 @@ def test_a_one_word_title_without_its_article_that_is_a_plain_word_counts_quoted
     # Unquoted it is the word: a degree, an institution.
     assert matcher.match("Ihr Bachelor in Informatik zahlt sich aus") == set()
     assert matcher.match("Die Anstalt des öffentlichen Rechts meldet Gewinne") == set()
+
+
+def test_a_headline_title_without_evidence_counts_where_the_item_speaks_of_the_series() -> None:
+    """The headline's one title without evidence, nothing else named, and the teaser (or the
+    headline) speaks of "the soap", "the drama series", "die Krimiserie": that is the title."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Neighbours", primary=True), CatalogueTitle(2, "Mom", primary=True),
+         CatalogueTitle(3, "House", primary=True), CatalogueTitle(4, "Evil", primary=True),
+         CatalogueTitle(5, "Wednesday", primary=True), CatalogueTitle(6, "Berlin", True)]
+    )  # fmt: skip
+    soap = "The veteran Australian soap opera is being revived by Amazon Freevee."
+    assert matcher.match("Neighbours has found a new home.", soap) == {1}
+    headline = "In the fall, Anna Faris left Mom, and now, the long-running sitcom is leaving CBS."
+    assert matcher.match(headline) == {2}
+    # No series spoken of, or not as one named before: a film's series, a series named after
+    # its noun; the title part of a longer name, a weekday, or another title quoted.
+    assert matcher.match("Neighbours has found a new home.", "A family moves in.") == set()
+    film = "The horror film series continues next October."
+    assert matcher.match("Evil Dreams Gets Another Sequel Date", film) == set()
+    assert matcher.match("Evil Dead Franchise Gets a Date", "The series continues.") == set()
+    plumbers = "White House Plumbers: All About The HBO Series"
+    assert matcher.match(plumbers, "The drama starts in May.") == set()
+    assert matcher.match("HBO announced the date on Wednesday.", "The show returns.") == set()
+    festival = "In Berlin gewinnt das Mafiadrama „The Good Mothers“."
+    assert matcher.match(festival, "Die Serienreihe zeigt zwölf Titel.") == set()
+    named = "The series Succession ends tonight."
+    assert matcher.match("Neighbours has found a new home.", named) == set()
