@@ -16,7 +16,11 @@ of followed series, and the known names of the world's other series, which only 
   it is the book or the game;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
-  one-word title's genitive („Frühlings“-Reihe) counts only in quotes.
+  one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
+  without its article that is one plain word („Bachelor“);
+- the headline's one title without evidence, standing apart from other capitalised words,
+  counts where nothing else is named and the item speaks of "the series" after it
+  ("Neighbours has found a new home." – "The veteran Australian soap opera …").
 Precision matters more than recall: a wrong alert annoys more than a missed one.
 """
 
@@ -34,11 +38,11 @@ from bot.news.evidence import Place, has_evidence, is_dateline, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
-from bot.news.names import LongerNames
+from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness, CommonnessCache
 from bot.news.other_works import FilmsOrRecords, credited
 from bot.news.screen_talk import ScreenTalk
-from bot.news.series_words import beside_series_word
+from bot.news.series_words import beside_series_word, names_a_series
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
@@ -48,6 +52,9 @@ SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 # bracket; without one it ends a sentence only after three letters.
 _SENTENCE_MARK = re.compile(r"[.!?]([\"“”«»’)])?(?=\s)")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+# Abbreviations of three letters or more that end no sentence: "The Marvelous Mrs. Maisel".
+_ABBREVIATIONS = frozenset({"mrs", "sgt", "capt", "prof", "bzw", "vgl", "inkl", "evtl", "ggf"})
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 _SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
@@ -134,8 +141,9 @@ class SeriesMatcher:
         """Adds a title without its leading article ("The X-Files" as "X-Files") where the
         rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
         Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
-        evidence an everyday title needs: quoted, beside a series word, the subject of news.
-        Words taken already keep their title."""
+        evidence an everyday title needs: quoted, beside a series word, the subject of news;
+        one plain word ("Der Bachelor" as „Bachelor“) counts only quoted. Words taken already
+        keep their title."""
         bare = without_article(name)
         if bare is None:
             return
@@ -144,6 +152,8 @@ class SeriesMatcher:
             return
         found = commonness.of(bare)
         if found.ordinary:
+            if " " not in key:  # a plain word („Bachelor“, „Anstalt“) names it only quoted
+                self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
             return
         if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
             found = replace(found, ordinary=True, accentless=bare.isascii())
@@ -194,7 +204,7 @@ class SeriesMatcher:
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmsOrRecords(headline.text, teaser)
         screen = ScreenTalk(headline.text, teaser_key)
-        found, modifiers = self._scan(
+        found, modifiers, doubtful = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
         )
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
@@ -206,6 +216,14 @@ class SeriesMatcher:
                 )[0]
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
+        unproven = {mention.pattern.series_id for mention in doubtful}
+        if not found and len(unproven) == 1 and not headline.quoted_spans:
+            # The headline's one title without evidence, and the item speaks of "the series"
+            # after it ("Neighbours has found a new home." – "The veteran Australian soap …").
+            after = max(mention.last for mention in doubtful) + 1
+            first_sentence = lead or analyse(_opening_sentence(teaser)[0])
+            if names_a_series(headline, after) or names_a_series(first_sentence):
+                found |= unproven
         return frozenset(series_id for series_id in found if series_id is not None)
 
     def _scan(
@@ -218,12 +236,13 @@ class SeriesMatcher:
         known: bool = False,
         films: FilmsOrRecords | None = None,
         screen: ScreenTalk | None = None,
-    ) -> tuple[set[int | None], set[int]]:
-        """The series mentioned (None for a known name), and parents named for a spin-off.
+    ) -> tuple[set[int | None], set[int], list[_Mention]]:
+        """The series mentioned (None for a known name), parents named for a spin-off, and
+        followed series named without evidence.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
-        mentions = self._mentions(
+        mentions, doubtful = self._mentions(
             text, place, language, names, known=known, films=films, screen=screen
         )
         for mention in _longest(mentions):
@@ -232,7 +251,13 @@ class SeriesMatcher:
                 modifiers.add(series_id)
             else:
                 found.add(series_id)
-        return found, modifiers
+        unproven = [
+            mention
+            for mention in _longest(doubtful)
+            if stands_apart(text, mention.first, mention.last)
+            and not set(text.words[mention.first : mention.last + 1]) <= NOT_NAMES
+        ]
+        return found, modifiers, unproven
 
     def _analysed(self, text: str) -> Headline | None:
         """The analysed text, or None where no title occurs at all (most teasers)."""
@@ -255,13 +280,13 @@ class SeriesMatcher:
         known: bool,
         films: FilmsOrRecords | None,
         screen: ScreenTalk | None,
-    ) -> list[_Mention]:
+    ) -> tuple[list[_Mention], list[_Mention]]:
         if not text.words:
-            return []
+            return [], []
         spaced = text.text
         found = list(self._automaton.iter(f" {spaced} "))
         if not known and all(pattern.series_id is None for _, pattern in found):
-            return []  # only names of series nobody here follows: nothing to tell anyone
+            return [], []  # only names of series nobody here follows: nothing to tell anyone
         counted: list[_Mention] = []
         doubtful: list[_Mention] = []
         for end, pattern in found:
@@ -287,13 +312,13 @@ class SeriesMatcher:
                 # A dateline is where the report was written, never one of a list.
                 doubtful.append(_Mention(first, last, pattern))
         if not doubtful or not counted:
-            return counted
+            return counted, doubtful
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
         for _ in range(2):
             listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
             counted += listed
             doubtful = [m for m in doubtful if m not in listed]
-        return counted
+        return counted, doubtful
 
 
 def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
@@ -315,9 +340,18 @@ def _opening_sentence(text: str) -> tuple[str, str]:
     first_line, _, later_lines = text.partition("\n")
     for mark in _SENTENCE_MARK.finditer(first_line):
         start, space = mark.start(), mark.end()
-        if mark.group(1) or _THREE_LETTERS.fullmatch(first_line, start - 3, start):
+        if mark.group(1) or (
+            _THREE_LETTERS.fullmatch(first_line, start - 3, start)
+            and not _abbreviation(first_line, start)
+        ):
             return first_line[:space], f"{first_line[space + 1 :]} {later_lines}"
     return first_line, later_lines
+
+
+def _abbreviation(line: str, end: int) -> bool:
+    """Whether the word that ends at `end` is an abbreviation ("Mrs", "bzw")."""
+    word = _LAST_WORD.search(line, max(end - 6, 0), end)
+    return word is not None and word.group().casefold() in _ABBREVIATIONS
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:

@@ -71,6 +71,30 @@ class LongerNames:
         return False
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def stands_apart(text: Headline, first: int, last: int) -> bool:
+    """Whether no other capitalised word touches words first..last in their clause, in any
+    case of text: a title-case headline hides longer names ("White House Plumbers", "OG Teen
+    Mom", "The Evil Dead Franchise"). Function words, dates and series words touch a title
+    without being a name's ("Crazy Ex-Girlfriend Will Bring …"), and so does a word joined
+    by a hyphen, a compound's part ("Schlag den Raab-Sendung")."""
+    before = first - 1 if first > 0 and first - 1 not in text.breaks else None
+    after = last + 1 if last + 1 < len(text.words) and last not in text.breaks else None
+    return not any(index is not None and _touching_name(text, index) for index in (before, after))
+
+
+def _touching_name(text: Headline, index: int) -> bool:
+    word = text.words[index]
+    if not text.starts or not text.is_capital(index) or word.isdigit():
+        return False
+    if word in _FUNCTION_WORDS or word in NOT_NAMES or SERIES_WORD.match(word):
+        return False
+    start = text.starts[index]
+    return not (start > 0 and text.source[start - 1] in _HYPHENS)
+
+
 def _reaches_name(text: Headline, index: int, step: int, language: str | None) -> bool:
     """Whether a name word stands at `index` or beyond a few connectors, in the same clause."""
     words = text.words

@@ -2,7 +2,9 @@
 "verlängert Dark"), a genre or a show before it ("the thriller 1899", "the hit show Luther"),
 an apposition ("Dark Winds, an intense western thriller"), its possessive owning a season
 ("Evil's fourth and final season"), or a genre of its own joined by a hyphen
-(„Barcelona-Krimi“). Pure functions over an analysed text; evidence.py decides when they count.
+(„Barcelona-Krimi“); and a definite series noun that refers back to a title named before
+("the long-running sitcom"). Pure functions over an analysed text; evidence.py and match.py
+decide when they count.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import re
 
 from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
+from bot.news.language import STOPWORDS
 from bot.news.lemmas import S_MEANS_IS
+from bot.news.other_works import OTHER_WORKS
 
 # Words skipped when looking for a series word next to a title ("season 2 of Lost").
 _FILLERS = frozenset(
@@ -128,3 +132,43 @@ def genre_compound(text: Headline, first: int, last: int) -> bool:
         return False
     start = text.starts[last] if text.starts else 0
     return start > 0 and text.source[start - 1] == "-"
+
+
+# "the veteran Australian soap", "die neue Krimiserie": a determiner, a few words, a series.
+_FUNCTION_WORDS = frozenset({*STOPWORDS["de"], *STOPWORDS["en"]})
+_REFERRING = frozenset({"the", "this", "die", "der", "das", "diese", "dieser"})
+_SERIES_NOUN = re.compile(r"series|serie|soap|sitcom|miniseries")
+REFERENCE_REACH = 4  # "the Christopher Meloni led drama"
+
+
+def names_a_series(text: Headline, start: int = 0) -> bool:
+    """Whether the text speaks of a series as one already named: a definite article or "this"
+    and, a few words on within the clause, a series noun or a genre ("the long-running
+    sitcom", "the Tuesday night drama series", "die ZDF-Krimiserie")."""
+    words = text.words
+    for index in range(start, len(words)):
+        if words[index] not in _REFERRING:
+            continue
+        end = min(text.clause(index, index)[1], index + REFERENCE_REACH)
+        for noun in range(index + 1, end + 1):
+            if _series_noun(words[noun]) and _refers_back(text, index, noun):
+                return True
+    return False
+
+
+def _series_noun(word: str) -> bool:
+    return bool(_SERIES_NOUN.fullmatch(word) or _GENRE.fullmatch(word))
+
+
+def _refers_back(text: Headline, start: int, noun: int) -> bool:
+    """Whether the noun phrase start..noun refers to a series named before: it names no other
+    one after it („das Mafiadrama „The Good Mothers““) and is no film's or book's series
+    ("the horror film series")."""
+    if any(word in OTHER_WORKS for word in text.words[start + 1 : noun]):
+        return False
+    after = noun + 1
+    if after >= len(text.words) or noun in text.breaks:
+        return True
+    return after not in text.quote_before and not (
+        text.starts and text.is_capital(after) and text.words[after] not in _FUNCTION_WORDS
+    )

@@ -106,8 +106,11 @@ def test_corpus_grouped_folds() -> None:
     # whole, no hit lost (a one-word title in a person's full name in German text).
     # heldout15 joined at 3,483 rows (its recall 0.889): precision, recall and kind floors
     # below fell with its rows.
+    # Round 17 (recall): 0.944 → 0.952 on the weakest fold (fold 0), 0.951 → 0.958 on the
+    # whole, no new false positive ("Mrs." ends no sentence, „Bachelor“ quoted, a headline's
+    # title the teaser calls "the soap").
     assert min(result.precision for result in folds) >= 0.964
-    assert min(result.recall for result in folds) >= 0.943
+    assert min(result.recall for result in folds) >= 0.951
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     assert min(result.kind_accuracy for result in folds) >= 0.812
@@ -116,8 +119,8 @@ def test_corpus_grouped_folds() -> None:
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
-    assert whole.precision >= 0.976
-    assert whole.recall >= 0.950
+    assert whole.precision >= 0.977
+    assert whole.recall >= 0.957
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with

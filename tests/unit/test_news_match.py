@@ -741,3 +741,58 @@ def test_in_an_item_about_games_that_speaks_of_no_screen_a_title_is_the_game() -
     # A screen spoken of: the series, whatever its players do.
     assert matcher.match("Squid Game: the players return", "Netflix shows the final season.") == {2}
     assert matcher.match("Never Have I Ever", "Netflix renews the teen comedy.") == {1}
+
+
+def test_an_abbreviation_of_three_letters_ends_no_teaser_sentence() -> None:
+    """ "The Marvelous Mrs. Maisel has been renewed": the full stop after "Mrs" is the
+    abbreviation's, so the title stays whole in the teaser's opening sentence."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "The Marvelous Mrs. Maisel", primary=True)])
+    teaser = "The Marvelous Mrs. Maisel has been renewed for a final season, Amazon said."
+    assert matcher.match("Midge is dropping her mic.", teaser) == {1}
+    later = "The good news: Season 5 of The Marvelous Mrs. Maisel is in the works."
+    assert matcher.match("Good news time.", later) == {1}
+    # A word of three letters ends a sentence as before: the next one opens with the title.
+    other = "She met Mrs. Maisel there. The Marvelous Mrs. Maisel is not on the list."
+    assert matcher.match("A day at the fair", other) == set()
+
+
+def test_a_one_word_title_without_its_article_that_is_a_plain_word_counts_quoted() -> None:
+    """ "Der Bachelor" as „Bachelor“, "Die Anstalt" as „Anstalt“: the bare word is everyday
+    language, so only quotes make it the title."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Bachelor", primary=True), CatalogueTitle(2, "Die Anstalt", True)]
+    )  # fmt: skip
+    assert matcher.match("Alles neu beim RTL-„Bachelor“?") == {1}
+    teaser = "Mehr als vier Millionen schalteten beim „Bachelor“ ein."
+    assert matcher.match("Die Trennung kam nach dem Finale", teaser) == {1}
+    assert matcher.match("Die neue „Anstalt“ des ZDF: weniger Merkel") == {2}
+    # Unquoted it is the word: a degree, an institution.
+    assert matcher.match("Ihr Bachelor in Informatik zahlt sich aus") == set()
+    assert matcher.match("Die Anstalt des öffentlichen Rechts meldet Gewinne") == set()
+
+
+def test_a_headline_title_without_evidence_counts_where_the_item_speaks_of_the_series() -> None:
+    """The headline's one title without evidence, nothing else named, and the teaser (or the
+    headline) speaks of "the soap", "the drama series", "die Krimiserie": that is the title."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Neighbours", primary=True), CatalogueTitle(2, "Mom", primary=True),
+         CatalogueTitle(3, "House", primary=True), CatalogueTitle(4, "Evil", primary=True),
+         CatalogueTitle(5, "Wednesday", primary=True), CatalogueTitle(6, "Berlin", True)]
+    )  # fmt: skip
+    soap = "The veteran Australian soap opera is being revived by Amazon Freevee."
+    assert matcher.match("Neighbours has found a new home.", soap) == {1}
+    headline = "In the fall, Anna Faris left Mom, and now, the long-running sitcom is leaving CBS."
+    assert matcher.match(headline) == {2}
+    # No series spoken of, or not as one named before: a film's series, a series named after
+    # its noun; the title part of a longer name, a weekday, or another title quoted.
+    assert matcher.match("Neighbours has found a new home.", "A family moves in.") == set()
+    film = "The horror film series continues next October."
+    assert matcher.match("Evil Dreams Gets Another Sequel Date", film) == set()
+    assert matcher.match("Evil Dead Franchise Gets a Date", "The series continues.") == set()
+    plumbers = "White House Plumbers: All About The HBO Series"
+    assert matcher.match(plumbers, "The drama starts in May.") == set()
+    assert matcher.match("HBO announced the date on Wednesday.", "The show returns.") == set()
+    festival = "In Berlin gewinnt das Mafiadrama „The Good Mothers“."
+    assert matcher.match(festival, "Die Serienreihe zeigt zwölf Titel.") == set()
+    named = "The series Succession ends tonight."
+    assert matcher.match("Neighbours has found a new home.", named) == set()
