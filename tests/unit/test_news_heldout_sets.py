@@ -46,6 +46,7 @@ def _column(path: Path) -> set[str]:
         ("heldout13", "13", 90),
         ("heldout14", "14", 80),
         ("heldout15", "15", 80),
+        ("heldout16", "16", 75),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
