@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout15 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout16 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout15 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout16 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 3658
+    assert whole.rows >= 3813
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -110,10 +110,12 @@ def test_corpus_grouped_folds() -> None:
     # whole, no new false positive ("Mrs." ends no sentence, „Bachelor“ quoted, a headline's
     # title the teaser calls "the soap").
     assert min(result.precision for result in folds) >= 0.964
-    assert min(result.recall for result in folds) >= 0.951
+    # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
+    # with its rows.
+    assert min(result.recall for result in folds) >= 0.949
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
-    assert min(result.kind_accuracy for result in folds) >= 0.812
+    assert min(result.kind_accuracy for result in folds) >= 0.806
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -130,7 +132,7 @@ def test_corpus_grouped_folds() -> None:
     # a listed weekday with its date, back on the screen or with new episodes, out on a
     # streamer, a "Startschuss"; a show said to come back with nothing dated is renewed);
     # 0.864 with heldout14 (0.750 of its kinds).
-    assert whole.kind_accuracy >= 0.859
+    assert whole.kind_accuracy >= 0.853
 
 
 @corpus_present
@@ -218,6 +220,9 @@ SCORED_ONCE = [
     # heldout15: 175 headlines, 129 outlets (46 new), soaps, reality and streaming series:
     # 0.951 / 0.889 / 0.791 before and after round 16 (matching precision).
     ("heldout15", 175, 0.950, 0.888, 0.790),
+    # heldout16: 155 headlines, 113 outlets (49 new), animation, game shows, dramas: 0.976 /
+    # 0.954 / 0.715 before round 17 (matching recall), 0.977 / 0.962 / 0.715 after it.
+    ("heldout16", 155, 0.976, 0.961, 0.714),
 ]
 
 
