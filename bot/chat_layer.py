@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.chat_settings import ChatSettings, Defaults, effective_settings
+from bot.news.held import replan_held_news
 from bot.prompts import Prompt
 from bot.reminders.tick import replan_chat
 from storage.models import Chat
@@ -60,6 +61,13 @@ class ChatScope:
             defaults=self.defaults,
             now=datetime.now(UTC),
             series_ids=series_ids,
+        )
+
+    async def replan_held_news(self) -> None:
+        """The chat changed its settings: its unsent news is planned anew from them in this
+        unit of work (another language's frame, another moment, a kind switched off)."""
+        await replan_held_news(
+            self.session, chat_id=self.chat.id, defaults=self.defaults, now=datetime.now(UTC)
         )
 
     async def done(self) -> None:

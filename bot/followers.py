@@ -38,11 +38,14 @@ async def load_followers(
     defaults: Defaults,
     followed_before: datetime | None = None,
     reports_of: Collection[int] = (),
+    chat_id: int | None = None,
 ) -> list[Follower]:
-    """Reachable chats following any of `series_ids` (since before `followed_before`, if
-    given) and not muting it, with the news kinds they want for it and their reports among
-    the items `reports_of`."""
-    rows = await chats_following(session, series_ids=series_ids, followed_before=followed_before)
+    """Reachable chats (or only `chat_id`) following any of `series_ids` (since before
+    `followed_before`, if given) and not muting it, with the news kinds they want for it and
+    their reports among the items `reports_of`."""
+    rows = await chats_following(
+        session, series_ids=series_ids, followed_before=followed_before, chat_id=chat_id
+    )
     reports = await reports_among(session, item_ids=reports_of)
     followers = []
     for series_id, chat, news_kinds in rows:

@@ -46,6 +46,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     outcome = apply_choice(scope.chat, data.action, data.argument) if data and allowed else None
     if scope.session.is_modified(scope.chat):
         await scope.replan_reminders()
+        await scope.replan_held_news()
     await scope.done()
     current = scope.settings
     if outcome is None:
@@ -76,6 +77,7 @@ async def settings_input(update: Update, context: BotContext, asked: Prompt) -> 
     valid = apply_typed_input(scope.chat, message.text)
     if scope.session.is_modified(scope.chat):
         await scope.replan_reminders()
+        await scope.replan_held_news()
     await scope.done()
     current = scope.settings
     if not valid:

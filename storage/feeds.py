@@ -206,10 +206,27 @@ async def unannounced_items(
 ) -> list[tuple[int, int, str, frozenset[int]]]:
     """(id, feed id, kind, series ids) of items stored since `since` whose fan-out is not
     complete: it was interrupted (crash, error) and is resumed."""
+    return await _with_matches(
+        session, NewsItem.announced_at.is_(None), NewsItem.created_at >= since
+    )
+
+
+async def items_with_matches(
+    session: AsyncSession, *, ids: Collection[int]
+) -> list[tuple[int, int, str, frozenset[int]]]:
+    """(id, feed id, kind, series ids) of these items."""
+    if not ids:
+        return []
+    return await _with_matches(session, NewsItem.id.in_(list(ids)))
+
+
+async def _with_matches(
+    session: AsyncSession, *conditions: ColumnElement[bool]
+) -> list[tuple[int, int, str, frozenset[int]]]:
     rows = await session.execute(
         select(NewsItem.id, NewsItem.feed_id, NewsItem.kind, NewsMatch.series_id)
         .join(NewsMatch, NewsMatch.item_id == NewsItem.id)
-        .where(NewsItem.announced_at.is_(None), NewsItem.created_at >= since)
+        .where(*conditions)
         .order_by(NewsItem.id)
     )
     found: dict[int, tuple[int, str, set[int]]] = {}

@@ -41,11 +41,15 @@ def effective_lead_minutes(own: ColumnElement[list[int] | None]) -> ColumnElemen
 
 
 async def chats_following(
-    session: AsyncSession, *, series_ids: Collection[int], followed_before: datetime | None = None
+    session: AsyncSession,
+    *,
+    series_ids: Collection[int],
+    followed_before: datetime | None = None,
+    chat_id: int | None = None,
 ) -> list[tuple[int, Chat, list[str]]]:
-    """(series id, chat, news kinds wanted for that series) for every reachable chat
-    following one of `series_ids` (since before `followed_before`, if given) that has not
-    muted it. The series' own news kinds override the chat's in the query."""
+    """(series id, chat, news kinds wanted for that series) for every reachable chat (or only
+    `chat_id`) following one of `series_ids` (since before `followed_before`, if given) that
+    has not muted it. The series' own news kinds override the chat's in the query."""
     if not series_ids:
         return []
     query = (
@@ -59,6 +63,8 @@ async def chats_following(
     )
     if followed_before is not None:
         query = query.where(Follow.created_at <= followed_before)
+    if chat_id is not None:
+        query = query.where(Follow.chat_id == chat_id)
     return [(series_id, chat, kinds) for series_id, chat, kinds in await session.execute(query)]
 
 

@@ -73,14 +73,21 @@ def _digest_header(plan: PlannedNews, delivery: Delivery) -> Push:
 
 
 async def plan_news_pushes(
-    session: AsyncSession, items: Sequence[NewNews], *, now: datetime, defaults: Defaults
+    session: AsyncSession,
+    items: Sequence[NewNews],
+    *,
+    now: datetime,
+    defaults: Defaults,
+    chat_id: int | None = None,
 ) -> list[Push]:
-    """One rendered push per (item, chat) that wants it; reads only."""
+    """One rendered push per (item, chat) that wants it (of `chat_id` only, if given);
+    reads only."""
     followers = await load_followers(
         session,
         series_ids={s for item in items for s in item.series_ids},
         defaults=defaults,
         reports_of={item.item_id for item in items},
+        chat_id=chat_id,
     )
     planned = plan_news_fanout(items, followers)
     if not planned:
