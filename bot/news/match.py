@@ -26,7 +26,6 @@ Precision matters more than recall: a wrong alert annoys more than a missed one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -42,23 +41,14 @@ from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness, CommonnessCache
 from bot.news.other_works import FilmsOrRecords, credited
 from bot.news.screen_talk import ScreenTalk
+from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
+from bot.news.spinoffs import introduces_spinoff
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
-# A sentence ends after a word of three letters or more ("Dr." and "Co." do not end one) or
-# after a closing quotation mark or bracket.
-# A full stop, question or exclamation mark before a space, maybe inside a closing quote or
-# bracket; without one it ends a sentence only after three letters.
-_SENTENCE_MARK = re.compile(r"[.!?]([\"“”«»’)])?(?=\s)")
-_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
-# Abbreviations of three letters or more that end no sentence: "The Marvelous Mrs. Maisel".
-_ABBREVIATIONS = frozenset({"mrs", "sgt", "capt", "prof", "bzw", "vgl", "inkl", "evtl", "ggf"})
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
-_SPINOFF_WORDS = frozenset({"spinoff", "ableger", "prequel", "sequel", "offshoot", "nachfolger"})
 _CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
 _ARTICLES = frozenset({"the", "die", "der", "das"})
-_SPINOFF_OF = frozenset({"of", "to", "von", "zu", "zum", "des"})
 
 
 @dataclass(frozen=True)
@@ -195,7 +185,7 @@ class SeriesMatcher:
         teaser = summary[:SUMMARY_LEAD_CHARS]
         teaser_key = normalize_title(teaser)
         if self._holds_title(teaser_key):  # most teasers name no title: no sentences to split
-            opening, rest = _opening_sentence(teaser)
+            opening, rest = opening_sentence(teaser)
             lead = self._analysed(opening)
             # The rest of a teaser names other shows too: there only quoted titles or titles
             # beside a series word count (evidence.py).
@@ -221,7 +211,7 @@ class SeriesMatcher:
             # The headline's one title without evidence, and the item speaks of "the series"
             # after it ("Neighbours has found a new home." – "The veteran Australian soap …").
             after = max(mention.last for mention in doubtful) + 1
-            first_sentence = lead or analyse(_opening_sentence(teaser)[0])
+            first_sentence = lead or analyse(opening_sentence(teaser)[0])
             if names_a_series(headline, after) or names_a_series(first_sentence):
                 found |= unproven
         return frozenset(series_id for series_id in found if series_id is not None)
@@ -247,7 +237,7 @@ class SeriesMatcher:
         )
         for mention in _longest(mentions):
             series_id = mention.pattern.series_id
-            if series_id is not None and _introduces_spinoff(text, mention):
+            if series_id is not None and introduces_spinoff(text, mention.first, mention.last):
                 modifiers.add(series_id)
             else:
                 found.add(series_id)
@@ -335,25 +325,6 @@ def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
     return len(between) == 1 and between[0] in _CONJUNCTIONS
 
 
-def _opening_sentence(text: str) -> tuple[str, str]:
-    """A teaser's first sentence (or line) and the rest."""
-    first_line, _, later_lines = text.partition("\n")
-    for mark in _SENTENCE_MARK.finditer(first_line):
-        start, space = mark.start(), mark.end()
-        if mark.group(1) or (
-            _THREE_LETTERS.fullmatch(first_line, start - 3, start)
-            and not _abbreviation(first_line, start)
-        ):
-            return first_line[:space], f"{first_line[space + 1 :]} {later_lines}"
-    return first_line, later_lines
-
-
-def _abbreviation(line: str, end: int) -> bool:
-    """Whether the word that ends at `end` is an abbreviation ("Mrs", "bzw")."""
-    word = _LAST_WORD.search(line, max(end - 6, 0), end)
-    return word is not None and word.group().casefold() in _ABBREVIATIONS
-
-
 def _longest(mentions: list[_Mention]) -> list[_Mention]:
     """Keep the longest of overlapping mentions."""
     if len(mentions) < 2:
@@ -366,17 +337,3 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
             kept.append(mention)
             taken |= span
     return kept
-
-
-def _introduces_spinoff(text: Headline, mention: _Mention) -> bool:
-    """Whether the title only names the parent of the spin-off ("X-Spin-off", "prequel to X")."""
-    words, first, last = text.words, mention.first, mention.last
-    if last + 1 < len(words) and (
-        words[last + 1] in _SPINOFF_WORDS or words[last + 1 : last + 3] == ("spin", "off")
-    ):
-        return True
-    return (
-        first >= 2
-        and words[first - 1] in _SPINOFF_OF
-        and (words[first - 2] in _SPINOFF_WORDS or words[first - 2] == "off")
-    )
