@@ -5,31 +5,16 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden
 
 from bot import render
 from bot.context import BotContext
+from bot.delivery.outcomes import refused_by_chat
 from bot.message import BotMessage
 from bot.telegram_io import reply
 from handlers.common import settings_of
 from storage.chats import get_chat
 
 logger = logging.getLogger(__name__)
-
-# 400s saying a group took the bot's right to write (it was muted or restricted there): the
-# group's choice, not a failure of ours, and no apology could reach it either.
-MUTED_MARKERS = (
-    "not enough rights", "have no rights to send", "chat_write_forbidden", "chat_restricted",
-)  # fmt: skip
-
-
-def chat_refused_us(error: object) -> bool:
-    """Whether the chat blocked us, left, or does not let us write there."""
-    if isinstance(error, Forbidden):
-        return True
-    return isinstance(error, BadRequest) and any(
-        marker in error.message.lower() for marker in MUTED_MARKERS
-    )
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -42,7 +27,7 @@ async def on_error(update: object, context: BotContext) -> None:
         logger.error("error outside an update", exc_info=context.error)
         return
     chat_id = update.effective_chat.id
-    if chat_refused_us(context.error):
+    if refused_by_chat(context.error):
         # The chat blocked us, left or muted us while its update was handled: nothing went
         # wrong here, and the my_chat_member update records it.
         logger.info("update %s in chat %s: %s", update.update_id, chat_id, context.error)

@@ -25,6 +25,11 @@ BACKOFF_MAX_SECONDS = 300.0
 # 400s that say our own message is broken: a bug to fix, never worth a retry.
 BUG_MARKERS = ("can't parse entities", "message is too long", "text must be non-empty")
 GONE_MARKERS = ("chat not found",)
+# 400s saying a group took the bot's right to write (muted or restricted there): the group's
+# choice, not a failure of ours.
+MUTED_MARKERS = (
+    "not enough rights", "have no rights to send", "chat_write_forbidden", "chat_restricted",
+)  # fmt: skip
 # 400s to a send into a forum topic saying the topic was deleted (or closed to the bot): the
 # message belongs in the group's main chat now.
 TOPIC_GONE_MARKERS = ("message thread not found", "topic_deleted", "topic_closed")
@@ -55,6 +60,16 @@ class Outcome:
     new_chat_id: int | None = None  # for MIGRATED
     thread_id: int | None = None  # for TOPIC_GONE: the forum topic that is gone
     error: str | None = None
+
+
+def refused_by_chat(error: object) -> bool:
+    """Whether Telegram's answer says the chat blocked us, is gone, or does not let us write
+    there: the chat's doing, and no message of ours could reach it."""
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and any(
+        marker in error.message.lower() for marker in (*GONE_MARKERS, *MUTED_MARKERS)
+    )
 
 
 def classify(error: Exception, *, thread_id: int | None = None) -> Outcome:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TimedOut
 
-from bot.delivery.outcomes import MAX_ATTEMPTS, Verdict, classify, row_change
+from bot.delivery.outcomes import MAX_ATTEMPTS, Verdict, classify, refused_by_chat, row_change
 
 
 def test_outcomes_decide_retry_give_up_and_cancel():
@@ -51,3 +51,13 @@ def test_a_deleted_forum_topic_sends_the_row_again_at_once_without_counting_an_a
         assert change["last_error"] == f"BadRequest: {answer}"
     # Without a topic the answer cannot mean ours is gone: nothing to fall back to.
     assert classify(BadRequest("Message thread not found")).kind is Verdict.REJECTED
+
+
+def test_a_chat_that_blocked_left_or_muted_us_refused_the_message():
+    assert refused_by_chat(Forbidden("Forbidden: bot was blocked by the user"))
+    assert refused_by_chat(BadRequest("Chat not found"))
+    assert refused_by_chat(BadRequest("Not enough rights to send text messages to the chat"))
+    assert refused_by_chat(BadRequest("CHAT_WRITE_FORBIDDEN"))
+    assert not refused_by_chat(BadRequest("Can't parse entities: x"))  # our own bug
+    assert not refused_by_chat(TimedOut())
+    assert not refused_by_chat(ValueError("boom"))
