@@ -34,7 +34,9 @@ MAX_INPUT_CHARS = 200
 # one fixed offset though its name suggests a region ("EST"): none follows summer time.
 _OFFSET = re.compile(r"^(?:etc/)?(?:utc|gmt)?([+\-−])(\d{1,2})(?::?(\d{2}))?$")
 FIXED_OFFSET_NAMES = frozenset({"est", "mst", "hst"})
-_QUIET = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?$")
+# A time of day as people type it: "22", "22:30", "22.30", "22h30", "22 Uhr", "10pm", "10:30 p.m.".
+_TIME = r"(\d{1,2})(?:[:.h](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?"
+_QUIET = re.compile(rf"^(?:von|from|ab)?\s*{_TIME}\s*(?:-|–|—|bis|to|until|till)\s*{_TIME}$")
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,26 @@ def resolve_timezone(text: str) -> str | None:
 
 
 def parse_quiet_hours(text: str) -> tuple[int, int] | None:
-    """`22:00-07:30`, `22-7`, `22.00 bis 7.30` → minutes after midnight, or None."""
+    """`22:00-07:30`, `22-7`, `22.00 bis 7.30`, `22 Uhr bis 7 Uhr`, `10pm-7am` → minutes
+    after midnight, or None."""
     match = _QUIET.match(text.strip().lower())
     if not match:
         return None
-    start_h, start_m, end_h, end_m = (int(part or 0) for part in match.groups())
-    if start_h > 23 or end_h > 23 or start_m > 59 or end_m > 59:
+    start, end = _minutes(*match.groups()[:3]), _minutes(*match.groups()[3:])
+    return None if start is None or end is None or start == end else (start, end)
+
+
+def _minutes(hour_text: str, minute_text: str | None, suffix: str | None) -> int | None:
+    """Minutes after midnight of one typed time, or None if it names no time of day
+    ("25 Uhr", "13pm")."""
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if suffix and suffix[0] in "ap":
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix[0] == "p" else 0)
+    if hour > 23 or minute > 59:
         return None
-    start, end = start_h * 60 + start_m, end_h * 60 + end_m
-    return None if start == end else (start, end)
+    return hour * 60 + minute
 
 
 def set_language(chat: Chat, language: str) -> bool:

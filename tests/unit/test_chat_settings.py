@@ -109,6 +109,16 @@ def test_typed_timezone_is_validated():
         ("22:61-07:00", None),
         ("08:00-08:00", None),
         ("tonight", None),
+        ("22 Uhr bis 7 Uhr", (1320, 420)),
+        ("von 22 bis 6:30 Uhr", (1320, 390)),
+        ("22h-7h", (1320, 420)),
+        ("22h30 - 7h", (1350, 420)),
+        ("10pm-7am", (1320, 420)),
+        ("from 10:30 p.m. until 6 a.m.", (1350, 360)),
+        ("12am-12pm", (0, 720)),
+        ("13pm-7am", None),
+        ("0am-7am", None),
+        ("25 Uhr bis 7 Uhr", None),
     ],
 )
 def test_parse_quiet_hours(text, expected):
