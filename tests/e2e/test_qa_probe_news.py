@@ -22,6 +22,7 @@ from tests.e2e.conftest import BotRunner
 from tests.e2e.helpers import buttons, press
 from tests.e2e.test_delivery_time import the_digest_hour_comes, waiting_rows
 from tests.e2e.test_news_delivery import item, poll
+from tests.e2e.test_series_settings import series_settings
 from tests.e2e.test_settings import open_settings
 from tests.fake_feeds import FeedServer, Route, rss
 from tests.fake_telegram import FakeTelegram
@@ -285,3 +286,26 @@ async def test_held_digest_items_follow_the_fans_new_settings(
     assert news_of(fake, FAN, count) == [news["visible"]]
     assert premiere in news["visible"] and "Nicht über diese Serie" in buttons(news)
     assert await waiting_rows(bot) == []
+
+
+async def test_a_held_item_of_a_kind_the_series_no_longer_wants_never_comes(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    """The series' own news kinds change while its items wait for the digest: the renewal it
+    no longer wants is withdrawn, the premiere still comes with the digest."""
+    await fans_of_ballard(bot, fake, tvmaze, feeds)
+    await digest_at_six(fake, FAN)
+    premiere = "„Ballard“ startet im Dezember bei Prime Video"
+    feeds.routes["/f.xml"] = Route(rss([item("s1", RENEWAL), item("s2", premiere)]))
+    await poll(bot)
+    await settle()
+    assert len(await waiting_rows(bot)) == 3
+    screen = await series_settings(fake, FAN, FAN, "Ballard")
+    await press(fake, FAN, screen, "Verlängerungen", FAN)
+    assert len(await waiting_rows(bot)) == 2
+    count = len(fake.messages(FAN))
+    await the_digest_hour_comes(bot)
+    [digest] = (await fake.wait_for_messages(FAN, count=count + 1))[count:]
+    await settle()
+    assert premiere in digest["visible"] and RENEWAL not in digest["visible"]
+    assert len(fake.messages(FAN)) == count + 1
