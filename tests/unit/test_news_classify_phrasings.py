@@ -23,3 +23,20 @@ def test_a_start_said_in_other_words_with_its_date_is_a_premiere(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A numbered season announced or on its way, in a headline or its teaser.
+        ("‘Moonbase’ Season 3 Announced by Hulu", "", "renewal"),
+        ("Good news for fans", "And yes, season four is officially on the way.", "renewal"),
+        # Announced with its date: a start, or no order said.
+        ("‘Moonbase’ season 3 announced with a premiere date", "", "premiere"),
+        ("‘Moonbase’ season 3 announced for March", "", "other"),
+    ],
+)
+def test_a_numbered_season_announced_or_on_its_way_is_a_renewal(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
