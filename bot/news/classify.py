@@ -22,19 +22,21 @@ for those, the teaser is not read. A teaser retells history:
 a start counts there only for a new or numbered season not said to be recent ("startet die neue
 Staffel", "die zweite Staffel startet"), new episodes a channel shows, more episodes on their
 way or a first showing in a country or on free TV not told with a year ("als
-Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none. A headline that
-asks announces nothing but what a statement before its question says ("'Lost' renewed. How long
-can it last?"); its teaser's statements answer it, not a sentence that asks or wonders ("if",
-"ob"). A concessive clause ("although", "obwohl", "zwar") grants the background, and a renewal
-still pending or a cancellation told as the past ("originally cancelled") is no end. A quoted
-title's own punctuation ends no clause. A cancellation denied or only for a while ("not
-cancelled", "vorübergehend eingestellt"), filming ended ("Dreharbeiten beendet"), an event
-called off ("Premiere abgesagt"), one said of a share of other shows ("many of its occupants
-have been cancelled"), or the reflexive "sich auf … einstellen" (to get ready for), is none; so
-is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen Folgen") are no start; a
-show brought back after another network's cancellation is rescued, and so, in a teaser too, is one
-whose cancellation is undone ("un-cancelled") or only the background of its comeback ("brings
-back the canceled series", "'Lost', cancelled this year, has found a new home")."""
+Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none; in a headline too,
+a start dated in the past by its year ("when it premiered in 2014", "Am 20. Oktober 1974 startete
+…") is history (history.py). A headline that asks announces nothing but what a statement before
+its question says ("'Lost' renewed. How long can it last?"); its teaser's statements answer it,
+not a sentence that asks or wonders ("if", "ob"). A concessive clause ("although", "obwohl",
+"zwar") grants the background, and a renewal still pending or a cancellation told as the past
+("originally cancelled") is no end. A quoted title's own punctuation ends no clause. A
+cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), filming
+ended ("Dreharbeiten beendet"), an event called off ("Premiere abgesagt"), one said of a share of
+other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
+einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"), and no new
+episodes ("keine neuen Folgen") are no start; a show brought back after another network's
+cancellation is rescued, and so, in a teaser too, is one whose cancellation is undone
+("un-cancelled") or only the background of its comeback ("brings back the canceled series",
+"'Lost', cancelled this year, has found a new home")."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ from bot.news.cues import (
     UNDECIDED_OR_PAST,
 )
 from bot.news.headline import Headline, analyse
+from bot.news.history import without_history
 from bot.news.kind_order import (
     NEWS_CLAUSE_ORDER,
     ORDER,
@@ -126,7 +129,7 @@ def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
 def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | None:
     """The kind a text announces, None if it is silent; OTHER if it says that nothing about
     the seasons was decided. A text of unknown language is read as English, then German."""
-    words = cue_words(text)
+    words = without_history(cue_words(text))
     for reading in (language,) if language else ("en", "de"):
         lemmas = lemmatise(words, reading, history=order is TEASER_ORDER)
         if NO_DECISION.search(lemmas):

@@ -26,6 +26,9 @@ _DATE_MADE_KNOWN = (
 )
 _UNDENIED = r"(?:(?!nicht|kein|noch)[^|\s]+ ){0,6}"
 _SHOWN = r"(?:zeigen|ausstrahlen|zu sehen sein|sein (?:[^|\s]+ ){0,3}zu sehen)"
+# A start said in other words: "Los geht es", "geht's los", "geht … an den Start" (simplemma
+# reads the noun "Start" as "starten").
+_GOES_OFF = r"(?:los gehen|gehen (?:es |s )?los|gehen " + GAP + r"an der starten)"
 _ON_A_DAY = r"(?:(?:im|ab) (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
@@ -57,10 +60,17 @@ DATED_PREMIERE = any_of(
     r"neu (?:folge|episode)\w* " + SHORT_GAP + r"ab (?:\d+ )?" + MONTH,
     NEW_INSTALMENT + " " + SHORT_GAP + r"(?:(?:im|ab) |am \d+ )" + CALENDAR_MONTH,
     r"ab " + SHORT_GAP + MONTH,
-    r"(?:starten|laufen|kommen|erscheinen) " + GAP + r"(?:am|im|ab) (?:\d+ )?" + MONTH,
+    r"(?:starten|laufen|kommen|erscheinen|"
+    + _GOES_OFF
+    + ") "
+    + GAP
+    + r"(?:am|im|ab) (?:\d+ )?"
+    + MONTH,
     r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
     + MONTH
-    + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen)",
+    + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen|"
+    + _GOES_OFF
+    + ")",
     # A channel that shows or airs it in a month or on a day: "wird im Januar zeigen", "wird im
     # Ersten am 27. Dezember ausgestrahlt" ("am Montagabend zu sehen" is one evening's slot).
     _SHOWN + " " + _UNDENIED + _ON_A_DAY,
@@ -74,8 +84,12 @@ DATED_PREMIERE = any_of(
     # Soon, said with the start: "die in Kürze startende Serie", "in wenigen Wochen kommen".
     r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*) "
     + SHORT_GAP
-    + r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)",
-    r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere)\w* "
+    + r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere|"
+    + _GOES_OFF
+    + ")",
+    r"(?:start\w*|kommen|laufen|erscheinen|return|arrive|premiere|"
+    + _GOES_OFF
+    + r")\w* "
     + SHORT_GAP
     + r"(?:in kurze\w*|in wenig\w* (?:tag|woche)\w*|demnachst|in a few (?:day|week)\w*)",
     r"fur (?:der )?(?:\d+ )?" + MONTH + r" an",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.news.cue_parts import (
     CLAUSE_GAP,
+    EN_MONTH,
     GAP,
     MONTH,
     NEW_INSTALMENT,
@@ -94,6 +95,15 @@ RENEWAL = any_of(
     r"(?:mit|fur) " + GAP + SEASON + " " + SHORT_GAP + r"zuruckkehren",
     ORDINAL + " " + SEASON + " " + SHORT_GAP + _CONFIRMED,
     SEASON + r" \d+ " + SHORT_GAP + _CONFIRMED,
+    # A numbered season announced or on its way: "Season 3 announced", "season 4 is on the way"
+    # (not with its date: "season 3 announced for May", "… with a premiere date").
+    SEASON
+    + r" (?:\d+|"
+    + NUMBER
+    + r") (?:be |have be )?(?:officially )?(?:announce|on the way)"
+    + r"(?! (?:[^|\s]+ ){0,3}(?:premiere|release|date|debut|"
+    + EN_MONTH
+    + r")\b)",
     r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + ORDINAL + " " + SEASON,
     r"confirm(?:s|ed)? " + GAP + r"season \d+",
     r"series " + UNDATED_GAP + r"confirm(?:s|ed)?",

@@ -1,0 +1,42 @@
+"""Kinds of news said in other words: periphrases of a start, an order or an end."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.news.classify import classify
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # "Los geht es", "geht's los", "geht … an den Start" with its date or "in Kürze".
+        ("„Mondbasis“", "Im Juni geht die Serie „Mondbasis“ an den Start.", "premiere"),
+        ("„Mondbasis“", "Los gehen soll es schon in Kürze.", "premiere"),
+        ("„Mondbasis“", "Am 4. März geht's los im ZDF.", "premiere"),
+        ("„Mondbasis“", "Los geht es am 4. März mit einer Doppelfolge.", "premiere"),
+        # Without a date it is the story's start, or filming's.
+        ("„Mondbasis“", "Dann geht es los mit der Jagd auf den Täter.", "other"),
+    ],
+)
+def test_a_start_said_in_other_words_with_its_date_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A numbered season announced or on its way, in a headline or its teaser.
+        ("‘Moonbase’ Season 3 Announced by Hulu", "", "renewal"),
+        ("Good news for fans", "And yes, season four is officially on the way.", "renewal"),
+        # Announced with its date: a start, or no order said.
+        ("‘Moonbase’ season 3 announced with a premiere date", "", "premiere"),
+        ("‘Moonbase’ season 3 announced for March", "", "other"),
+    ],
+)
+def test_a_numbered_season_announced_or_on_its_way_is_a_renewal(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
