@@ -124,6 +124,9 @@ async def newstopic_command(update: Update, context: BotContext) -> None:
     chat = scope.chat
     if allowed and forum:
         chat.news_topic_id = None if turn_off else topic
+        # What waits in the outbox (held news, planned reminders) goes where news goes now.
+        await scope.replan_reminders()
+        await scope.replan_held_news()
     await scope.done()
     language = scope.language
     if not allowed:

@@ -26,7 +26,7 @@ from tests.e2e.test_series_settings import series_settings
 from tests.e2e.test_settings import open_settings
 from tests.fake_feeds import FeedServer, Route, rss
 from tests.fake_telegram import FakeTelegram
-from tests.fake_tvmaze import FakeTvmaze, show
+from tests.fake_tvmaze import FakeTvmaze, episode, show
 
 FAN, FAN2 = 9101, 9102
 BOSCH_LEGACY = 71000
@@ -309,3 +309,39 @@ async def test_a_held_item_of_a_kind_the_series_no_longer_wants_never_comes(
     await settle()
     assert premiere in digest["visible"] and RENEWAL not in digest["visible"]
     assert len(fake.messages(FAN)) == count + 1
+
+
+async def test_news_held_for_a_forum_groups_digest_follows_it_into_the_new_topic(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+):
+    """The admin routes the group's news into a topic while an item waits for the digest and
+    a reminder waits for its hour: both come in that topic, not in General."""
+    forum, admin = -1009105, 9105
+    await fans_of_ballard(bot, fake, tvmaze, feeds)
+    fake.add_group(forum, "Serienforum", type="supergroup", admins=[admin], forum=True)
+    fake.add_user(admin, "Admin", language_code="de")
+    fake.send_text(forum, admin, f"/start follow_{BALLARD}")
+    await fake.wait_for_messages(forum, count=2)
+    menu = await open_settings(fake, forum, admin)
+    menu = await press(fake, forum, menu, "News-Zusammenfassung", admin)
+    await press(fake, forum, menu, "18:00", admin)
+    feeds.routes["/f.xml"] = Route(rss([item("t1", RENEWAL)]))
+    await poll(bot)
+    tvmaze.shows[BALLARD]["updated"] += 100
+    airs = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=61, seconds=30)
+    tvmaze.episodes[BALLARD] = [episode(941, 2, 1, "Cold Case", airs)]
+    await bot.run_job("catalog-sync")
+    await bot.run_job("reminders")
+    await settle()
+    # The group's digest heading and item and its reminder; the fan's reminder.
+    assert len(await waiting_rows(bot)) == 4
+    count = len(fake.messages(forum))
+    fake.send_text(forum, admin, "/newstopic", thread_id=42)
+    await fake.wait_for_messages(forum, count=count + 1)
+    await the_digest_hour_comes(bot)
+    await fake.wait_for_messages(forum, count=count + 3)
+    await settle()
+    sent = [p for m, p in fake.calls if m == "sendMessage" and p["chat_id"] == forum][-2:]
+    assert sorted(p["text"][0] for p in sent) == ["🔔", "🗞"]
+    assert RENEWAL in " ".join(p["text"] for p in sent)
+    assert [int(p["message_thread_id"]) for p in sent] == [42, 42]
