@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout16 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout17 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout16 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout17 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 3813
+    assert whole.rows >= 3992
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -111,8 +111,9 @@ def test_corpus_grouped_folds() -> None:
     # title the teaser calls "the soap").
     assert min(result.precision for result in folds) >= 0.964
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
-    # with its rows.
-    assert min(result.recall for result in folds) >= 0.949
+    # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
+    # 0.938.
+    assert min(result.recall for result in folds) >= 0.937
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     assert min(result.kind_accuracy for result in folds) >= 0.806
@@ -121,8 +122,9 @@ def test_corpus_grouped_folds() -> None:
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
-    assert whole.precision >= 0.977
-    assert whole.recall >= 0.957
+    # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954.
+    assert whole.precision >= 0.976
+    assert whole.recall >= 0.953
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -131,8 +133,10 @@ def test_corpus_grouped_folds() -> None:
     # 0.862 with heldout13 (0.714 of its kinds); 0.870 after round 15 (a start shown on a date,
     # a listed weekday with its date, back on the screen or with new episodes, out on a
     # streamer, a "Startschuss"; a show said to come back with nothing dated is renewed);
-    # 0.864 with heldout14 (0.750 of its kinds).
-    assert whole.kind_accuracy >= 0.853
+    # 0.864 with heldout14 (0.750 of its kinds); 0.859 after round 18 (a start dated in the
+    # past by its year is history; "an den Start gehen" with a date; a numbered season
+    # announced); 0.852 with heldout17 (0.718 of its kinds).
+    assert whole.kind_accuracy >= 0.852
 
 
 @corpus_present
@@ -223,6 +227,10 @@ SCORED_ONCE = [
     # heldout16: 155 headlines, 113 outlets (49 new), animation, game shows, dramas: 0.976 /
     # 0.954 / 0.715 before round 17 (matching recall), 0.977 / 0.962 / 0.715 after it.
     ("heldout16", 155, 0.976, 0.961, 0.714),
+    # heldout17: 179 headlines, 149 outlets (54 new), long-running shows and their endings
+    # (talk shows, soaps, game shows, German cabaret and variety): 0.963 / 0.885 / 0.725
+    # before round 18 (kinds), 0.963 / 0.885 / 0.718 after it (one held-out row lost).
+    ("heldout17", 179, 0.962, 0.884, 0.717),
 ]
 
 
