@@ -14,6 +14,7 @@ from bot.digits import is_number
 from bot.i18n import LANGUAGES, language_for
 from bot.news.kinds import NewsKind
 from bot.prompts import Prompt
+from bot.zone_cities import zone_of_city
 from storage.models import Chat
 
 LEAD_CHOICES = (0, 15, 60, 1440)
@@ -97,15 +98,16 @@ def is_fixed_offset(text: str) -> bool:
 
 
 def resolve_timezone(text: str) -> str | None:
-    """The IANA zone the user meant (case-insensitive, spaces as underscores), or None; never
-    a fixed offset (`is_fixed_offset`)."""
+    """The IANA zone the user meant (case-insensitive, spaces as underscores) or the one named
+    after the city they typed ("Berlin", "New York"), or None; never a fixed offset
+    (`is_fixed_offset`)."""
     wanted = text.strip().replace(" ", "_").lower()
     if not wanted or len(wanted) > 64 or is_fixed_offset(wanted):
         return None
     for name in known_timezones():
         if name.lower() == wanted:
             return name
-    return None
+    return zone_of_city(text)
 
 
 def parse_quiet_hours(text: str) -> tuple[int, int] | None:

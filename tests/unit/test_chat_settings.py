@@ -133,7 +133,14 @@ def test_parse_quiet_hours(text, expected):
         ("utc", "UTC"),
         ("../../etc/passwd", None),
         ("", None),
-        ("Berlin", None),
+        ("Berlin", "Europe/Berlin"),  # the city that names the zone
+        ("new york", "America/New_York"),
+        ("Zürich", "Europe/Zurich"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("Indianapolis", "America/Indiana/Indianapolis"),
+        ("North", None),  # Australia/North is a backward link, not a city
+        ("Central", None),  # US/Central, Canada/Central
+        ("Munich", None),  # no zone is named after it
         ("localtime", None),  # the system's file, not a zone of tzdata
         ("posixrules", None),
         ("EST", None),  # always UTC−5: a New Yorker's reminders an hour off all summer
