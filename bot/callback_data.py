@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.digits import is_number
+from bot.digits import is_id, is_number
 from storage.statuses import Audience
 
 VERSION = "1"
@@ -100,7 +100,7 @@ def pattern(*actions: Action) -> re.Pattern[str]:
 
 def id_argument(data: CallbackData | None) -> int | None:
     """The id a button names (a series, a news item); None for stale or forged data."""
-    if data is None or not is_number(data.argument) or len(data.argument) > 12:
+    if data is None or not is_id(data.argument):
         return None
     return int(data.argument)
 
@@ -135,7 +135,7 @@ def parse_broadcast(data: CallbackData | None) -> BroadcastPress | None:
         return None
     verb_text, _, rest = data.argument.partition(":")
     id_text, _, audience_text = rest.partition(":")
-    if not is_number(id_text) or len(id_text) > 12:
+    if not is_id(id_text):
         return None
     try:
         verb = BroadcastVerb(verb_text)
@@ -179,7 +179,7 @@ def parse_series(data: CallbackData | None) -> SeriesPress | None:
         return None
     id_text, _, rest = data.argument.partition(":")
     verb_text, _, argument = rest.partition(":")
-    if not is_number(id_text) or len(id_text) > 12:
+    if not is_id(id_text):
         return None
     try:
         verb = SeriesVerb(verb_text)
@@ -249,6 +249,6 @@ def parse_card(data: CallbackData | None) -> CardPress | None:
         return None
     id_text, _, page_text = data.argument.partition(":")
     page = _page_number(page_text)
-    if not is_number(id_text) or len(id_text) > 12 or page is None:
+    if not is_id(id_text) or page is None:
         return None
     return CardPress(int(id_text), page)

@@ -17,10 +17,12 @@ from bot.callback_data import (
     card_data,
     decode,
     encode,
+    id_argument,
     page_data,
     parse_broadcast,
     parse_card,
     parse_page,
+    parse_series,
     pattern,
 )
 from bot.config import load_settings
@@ -87,7 +89,18 @@ def test_broadcast_confirm_and_cancel_round_trip():
 
 
 @pytest.mark.parametrize(
-    "argument", ["", "a:1", "a:1:everyone", "go:x", "go:1:all", "zz:1", "a::all", "go:" + "9" * 13]
+    "argument",
+    [
+        "",
+        "a:1",
+        "a:1:everyone",
+        "go:x",
+        "go:1:all",
+        "zz:1",
+        "a::all",
+        "go:" + "9" * 13,
+        "go:" + "9" * 10,
+    ],
 )
 def test_forged_broadcast_presses_parse_to_none(argument):
     assert parse_broadcast(decode(encode(Action.BROADCAST, argument))) is None
@@ -111,12 +124,15 @@ def test_forged_page_presses_parse_to_none(argument):
 
 @pytest.mark.parametrize("action", [Action.CARD, Action.SHARE])
 def test_card_presses_round_trip_with_the_largest_ids(action):
-    data = card_data(action, 999_999_999_999, 9999)
+    data = card_data(action, 999_999_999, 9999)
     assert len(data.encode()) <= MAX_BYTES
-    assert parse_card(decode(data)) == CardPress(999_999_999_999, 9999)
+    assert parse_card(decode(data)) == CardPress(999_999_999, 9999)
 
 
-@pytest.mark.parametrize("argument", ["", "12", "12:", ":3", "a:1", "1:b", "1" * 13 + ":0"])
+# Ten digits name no row of an int4 id column, and PostgreSQL would refuse to look one up.
+@pytest.mark.parametrize(
+    "argument", ["", "12", "12:", ":3", "a:1", "1:b", "1" * 13 + ":0", "1" * 10 + ":0"]
+)
 def test_forged_card_presses_parse_to_none(argument):
     assert parse_card(decode(encode(Action.CARD, argument))) is None
     assert parse_card(decode(encode(Action.PAGE, "1:0"))) is None  # not a card action
@@ -125,3 +141,12 @@ def test_forged_card_presses_parse_to_none(argument):
 def test_card_data_only_for_card_actions():
     with pytest.raises(ValueError):
         card_data(Action.FOLLOW, 1)
+
+
+@pytest.mark.parametrize("action", [Action.FOLLOW, Action.SERIES])
+def test_an_id_too_long_for_a_stored_row_is_forged(action):
+    """A button naming ten digits is forged: no row has such an id, and PostgreSQL refuses
+    to compare an int4 column with it."""
+    assert id_argument(decode(encode(action, "1" * 9))) == 111_111_111
+    assert id_argument(decode(encode(action, "1" * 10))) is None
+    assert parse_series(decode(encode(Action.SERIES, "1" * 10 + ":o"))) is None
