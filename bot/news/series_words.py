@@ -31,7 +31,7 @@ _FILLERS = frozenset(
 
 _GENRE = re.compile(
     r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
-    r"|\w+serie|\w+reihe|telenovela)"
+    r"|\w+serie|\w+reihe|telenovela|soap)"
 )
 
 

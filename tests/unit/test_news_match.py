@@ -796,3 +796,11 @@ def test_a_headline_title_without_evidence_counts_where_the_item_speaks_of_the_s
     assert matcher.match(festival, "Die Serienreihe zeigt zwölf Titel.") == set()
     named = "The series Succession ends tonight."
     assert matcher.match("Neighbours has found a new home.", named) == set()
+
+
+def test_a_soap_before_an_everyday_title_names_it() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Nurses", primary=True)])
+    assert matcher.match("Channel 5 soap Nurses ends after 20 years on air") == {1}
+    teaser = "ITV keeps its long-running soap, Nurses, on air until 2030."
+    assert matcher.match("The pact is signed", teaser) == {1}
+    assert matcher.match("Nurses walk out over pay at city hospitals") == set()
