@@ -804,3 +804,14 @@ def test_a_soap_before_an_everyday_title_names_it() -> None:
     teaser = "ITV keeps its long-running soap, Nurses, on air until 2030."
     assert matcher.match("The pact is signed", teaser) == {1}
     assert matcher.match("Nurses walk out over pay at city hospitals") == set()
+
+
+def test_an_everyday_title_owned_by_a_name_of_two_words_is_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Dinner Party", primary=True), CatalogueTitle(2, "Dallas", True)]
+    )
+    assert matcher.match("SKY TWO’S DINNER party is to end after 12 series.") == {1}
+    assert matcher.match("Why Anna Berg's Dinner Party Was Canceled By NBC") == {1}
+    # A quoted owner is another show; what it owns is a person.
+    assert matcher.match("'The Keeper's' Dallas Jenkins will return for season 5") == set()
+    assert matcher.match("The chef of Sky Two's dinner party will return next season") == set()
