@@ -815,3 +815,12 @@ def test_an_everyday_title_owned_by_a_name_of_two_words_is_the_subject() -> None
     # A quoted owner is another show; what it owns is a person.
     assert matcher.match("'The Keeper's' Dallas Jenkins will return for season 5") == set()
     assert matcher.match("The chef of Sky Two's dinner party will return next season") == set()
+
+
+def test_a_show_named_after_the_person_is_the_series() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Anna Berg", primary=True)])
+    headline = "Entschieden: Anna Berg darf öfter ran - ihre nach ihr benannte Talkshow wächst"
+    assert matcher.match(headline) == {1}
+    teaser = "Ihre gleichnamige Sendung gilt als die beste im Land."
+    assert matcher.match("So fragt Anna Berg nun schon seit Jahren am Abend", teaser) == {1}
+    assert matcher.match("So liest Anna Berg aus ihrem gleichnamigen Roman") == set()
