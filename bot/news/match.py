@@ -133,8 +133,8 @@ class SeriesMatcher:
         rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
         Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
         evidence an everyday title needs: quoted, beside a series word, the subject of news;
-        one plain word ("Der Bachelor" as „Bachelor“) counts only quoted. Words taken already
-        keep their title."""
+        plain words ("Der Bachelor" as „Bachelor“, "The Late Show" as "Late Show") count only
+        quoted. Words taken already keep their title."""
         bare = without_article(name)
         if bare is None:
             return
@@ -142,9 +142,8 @@ class SeriesMatcher:
         if self._automaton.exists(f" {key} "):
             return
         found = commonness.of(bare)
-        if found.ordinary:
-            if " " not in key:  # a plain word („Bachelor“, „Anstalt“) names it only quoted
-                self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
+        if found.ordinary:  # plain words („Bachelor“, „Late Show“) name it only quoted
+            self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
             return
         if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
             found = replace(found, ordinary=True, accentless=bare.isascii())

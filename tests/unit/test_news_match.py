@@ -824,3 +824,11 @@ def test_a_show_named_after_the_person_is_the_series() -> None:
     teaser = "Ihre gleichnamige Sendung gilt als die beste im Land."
     assert matcher.match("So fragt Anna Berg nun schon seit Jahren am Abend", teaser) == {1}
     assert matcher.match("So liest Anna Berg aus ihrem gleichnamigen Roman") == set()
+
+
+def test_an_everyday_title_of_several_words_without_its_article_counts_quoted() -> None:
+    """ "The Night Desk" as "Night Desk": everyday words, so only quotes make it the title."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "The Night Desk", primary=True)])
+    assert matcher.match('US-Sender stellt Anna Bergs "Night Desk" ein') == {1}
+    assert matcher.match("Why the night desk of the Times closed") == set()
+    assert matcher.match("A night desk for every hotel guest") == set()
