@@ -109,11 +109,9 @@ def has_evidence(
     if commonness.function_only:
         return False
     start, end = text.clause(first, last)
-    # The title must be the clause's subject: its first words, after an owner ("Netflix's"),
-    # or after the auxiliary that opens a question ("Has The Rookie Been Renewed …?").
-    if start != first and not (
-        (first - start == 2 and text.words[first - 1] == "s") or _asked_about(text, start, first)
-    ):
+    # The title must be the clause's subject: its first words, after an owner ("Netflix's",
+    # "BBC Two's"), or after the auxiliary that opens a question ("Has The Rookie Been …?").
+    if start != first and not (_owned(text, start, first) or _asked_about(text, start, first)):
         return False
     rest = text.raw[last + 1 : end + 1]
     if rest:
@@ -171,6 +169,30 @@ _QUESTION_OPENERS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would"}
     | {"can", "could", "should", "ist", "wird", "hat", "kommt", "geht"}
 )
+
+
+OWNER_WORDS = 2  # "BBC Two's Mock the Week", "Melissa Rauch's Night Court"
+# Words that open a question about the clause's subject: "Why Night Court Was Canceled".
+_QUESTION_WORDS = frozenset({"why", "how", "when", "warum", "wieso", "weshalb", "wie", "wann"})
+
+
+def _owned(text: Headline, start: int, first: int) -> bool:
+    """Whether the words start..first-1 of the clause are an owner's possessive before the
+    title, maybe after a question word ("Why Melissa Rauch's …"): one word ("Netflix's"),
+    or a name of two capitalised words ("BBC Two's"), not quoted: a quoted owner is another
+    show, and what it owns a person ("'The Chosen's' Dallas Jenkins")."""
+    if first - start < 2 or text.words[first - 1] != "s":
+        return False
+    if text.words[start] in _QUESTION_WORDS:
+        start += 1
+    owner = first - 1 - start
+    if owner == 1:
+        return True
+    return (
+        1 < owner <= OWNER_WORDS
+        and all(text.capitals[start : first - 1])
+        and not any(begin < first and start <= end for begin, end in text.quoted_spans)
+    )
 
 
 def _asked_about(text: Headline, start: int, first: int) -> bool:

@@ -37,6 +37,7 @@ from bot.news.evidence import Place, has_evidence, is_dateline, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
 from bot.news.lemmas import load_dictionaries
+from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness, CommonnessCache
 from bot.news.other_works import FilmsOrRecords, credited
@@ -47,8 +48,6 @@ from bot.news.spinoffs import introduces_spinoff
 from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
-_CONJUNCTIONS = frozenset({"and", "und", "sowie", "or", "oder"})
-_ARTICLES = frozenset({"the", "die", "der", "das"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,8 @@ class CatalogueTitle:
 _QUOTED_ONLY = Commonness(
     ordinary=True, function_only=True, english_in_german=False, quoted_only=True
 )
+# A list of titles as one subject ("Wheel of Fortune and Jeopardy! have been renewed").
+_LIST = Commonness(ordinary=True, function_only=False, english_in_german=False)
 
 
 class _Pattern(NamedTuple):
@@ -132,8 +133,8 @@ class SeriesMatcher:
         rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
         Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
         evidence an everyday title needs: quoted, beside a series word, the subject of news;
-        one plain word ("Der Bachelor" as „Bachelor“) counts only quoted. Words taken already
-        keep their title."""
+        plain words ("Der Bachelor" as „Bachelor“, "The Late Show" as "Late Show") count only
+        quoted. Words taken already keep their title."""
         bare = without_article(name)
         if bare is None:
             return
@@ -141,9 +142,8 @@ class SeriesMatcher:
         if self._automaton.exists(f" {key} "):
             return
         found = commonness.of(bare)
-        if found.ordinary:
-            if " " not in key:  # a plain word („Bachelor“, „Anstalt“) names it only quoted
-                self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
+        if found.ordinary:  # plain words („Bachelor“, „Late Show“) name it only quoted
+            self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
             return
         if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
             found = replace(found, ordinary=True, accentless=bare.isascii())
@@ -301,28 +301,24 @@ class SeriesMatcher:
             elif not commonness.function_only and not is_dateline(text, first, last):
                 # A dateline is where the report was written, never one of a list.
                 doubtful.append(_Mention(first, last, pattern))
+        if len(doubtful) >= 2:
+            # "Wheel of Fortune and Jeopardy! have both been renewed": the list is the subject.
+            spans = [(m.first, m.last) for m in sorted(_longest(doubtful), key=lambda m: m.first)]
+            for first, last in joined_lists(text, spans):
+                if has_evidence(
+                    text, first, last, _LIST, place=place, language=language, screen=screen
+                ):
+                    counted += [m for m in doubtful if first <= m.first and m.last <= last]
+            doubtful = [m for m in doubtful if m not in counted]
         if not doubtful or not counted:
             return counted, doubtful
         # "Chicago Fire, Chicago PD and Chicago Med": a title listed with a mention is one too.
         for _ in range(2):
-            listed = [m for m in doubtful if any(_listed(text, m, other) for other in counted)]
-            counted += listed
-            doubtful = [m for m in doubtful if m not in listed]
+            spans = [(other.first, other.last) for other in counted]
+            found = [m for m in doubtful if any(listed(text, (m.first, m.last), s) for s in spans)]
+            counted += found
+            doubtful = [m for m in doubtful if m not in found]
         return counted, doubtful
-
-
-def _listed(text: Headline, mention: _Mention, other: _Mention) -> bool:
-    """Whether two mentions stand side by side in a list ("A, B and C", "A und B")."""
-    left, right = (mention, other) if mention.last < other.first else (other, mention)
-    if left.last >= right.first:
-        return False
-    between = text.words[left.last + 1 : right.first]
-    if not between:
-        return left.last in text.breaks and text.words[left.last] != text.words[-1]
-    # "A, B, and the C": an article may open the last title of a list.
-    if len(between) == 2 and between[1] in _ARTICLES:
-        between = between[:1]
-    return len(between) == 1 and between[0] in _CONJUNCTIONS
 
 
 def _longest(mentions: list[_Mention]) -> list[_Mention]:

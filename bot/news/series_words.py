@@ -3,8 +3,8 @@
 an apposition ("Dark Winds, an intense western thriller"), its possessive owning a season
 ("Evil's fourth and final season"), or a genre of its own joined by a hyphen
 („Barcelona-Krimi“); and a definite series noun that refers back to a title named before
-("the long-running sitcom"). Pure functions over an analysed text; evidence.py and match.py
-decide when they count.
+("the long-running sitcom") or a show named after someone ("seine gleichnamige Sendung").
+Pure functions over an analysed text; evidence.py and match.py decide when they count.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _FILLERS = frozenset(
 
 _GENRE = re.compile(
     r"(thriller|drama|comedy|dramedy|sitcom|krimi\w*|mystery|sci fi|anthology|anime|\w+drama"
-    r"|\w+serie|\w+reihe|telenovela)"
+    r"|\w+serie|\w+reihe|telenovela|soap)"
 )
 
 
@@ -139,14 +139,25 @@ _FUNCTION_WORDS = frozenset({*STOPWORDS["de"], *STOPWORDS["en"]})
 _REFERRING = frozenset({"the", "this", "die", "der", "das", "diese", "dieser"})
 _SERIES_NOUN = re.compile(r"series|serie|soap|sitcom|miniseries")
 REFERENCE_REACH = 4  # "the Christopher Meloni led drama"
+# A show named after someone the item names: "seine gleichnamige Sendung", "seine nach ihm
+# benannte Talkshow", "his eponymous sitcom".
+_NAMESAKE = frozenset(
+    {"gleichnamige", "gleichnamigen", "gleichnamiger", "benannte", "benannten", "eponymous"}
+)
+NAMESAKE_REACH = 2  # "die gleichnamige ZDF-Talkshow" is one word, "his eponymous late show" two
 
 
 def names_a_series(text: Headline, start: int = 0) -> bool:
     """Whether the text speaks of a series as one already named: a definite article or "this"
     and, a few words on within the clause, a series noun or a genre ("the long-running
-    sitcom", "the Tuesday night drama series", "die ZDF-Krimiserie")."""
+    sitcom", "the Tuesday night drama series", "die ZDF-Krimiserie"), or a show named like
+    someone named ("seine nach ihm benannte Talkshow", "ihre gleichnamige Sendung")."""
     words = text.words
     for index in range(start, len(words)):
+        if words[index] in _NAMESAKE:
+            end = min(text.clause(index, index)[1], index + NAMESAKE_REACH)
+            if any(_series_noun(word) or _show_word(word) for word in words[index + 1 : end + 1]):
+                return True
         if words[index] not in _REFERRING:
             continue
         end = min(text.clause(index, index)[1], index + REFERENCE_REACH)
@@ -154,6 +165,11 @@ def names_a_series(text: Headline, start: int = 0) -> bool:
             if _series_noun(words[noun]) and _refers_back(text, index, noun):
                 return True
     return False
+
+
+def _show_word(word: str) -> bool:
+    """A show or a broadcast: "Talkshow", "Sendung"."""
+    return bool(_SHOW.fullmatch(word)) or word.endswith("sendung")
 
 
 def _series_noun(word: str) -> bool:

@@ -796,3 +796,39 @@ def test_a_headline_title_without_evidence_counts_where_the_item_speaks_of_the_s
     assert matcher.match(festival, "Die Serienreihe zeigt zwölf Titel.") == set()
     named = "The series Succession ends tonight."
     assert matcher.match("Neighbours has found a new home.", named) == set()
+
+
+def test_a_soap_before_an_everyday_title_names_it() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Nurses", primary=True)])
+    assert matcher.match("Channel 5 soap Nurses ends after 20 years on air") == {1}
+    teaser = "ITV keeps its long-running soap, Nurses, on air until 2030."
+    assert matcher.match("The pact is signed", teaser) == {1}
+    assert matcher.match("Nurses walk out over pay at city hospitals") == set()
+
+
+def test_an_everyday_title_owned_by_a_name_of_two_words_is_the_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Dinner Party", primary=True), CatalogueTitle(2, "Dallas", True)]
+    )
+    assert matcher.match("SKY TWO’S DINNER party is to end after 12 series.") == {1}
+    assert matcher.match("Why Anna Berg's Dinner Party Was Canceled By NBC") == {1}
+    # A quoted owner is another show; what it owns is a person.
+    assert matcher.match("'The Keeper's' Dallas Jenkins will return for season 5") == set()
+    assert matcher.match("The chef of Sky Two's dinner party will return next season") == set()
+
+
+def test_a_show_named_after_the_person_is_the_series() -> None:
+    matcher = SeriesMatcher([CatalogueTitle(1, "Anna Berg", primary=True)])
+    headline = "Entschieden: Anna Berg darf öfter ran - ihre nach ihr benannte Talkshow wächst"
+    assert matcher.match(headline) == {1}
+    teaser = "Ihre gleichnamige Sendung gilt als die beste im Land."
+    assert matcher.match("So fragt Anna Berg nun schon seit Jahren am Abend", teaser) == {1}
+    assert matcher.match("So liest Anna Berg aus ihrem gleichnamigen Roman") == set()
+
+
+def test_an_everyday_title_of_several_words_without_its_article_counts_quoted() -> None:
+    """ "The Night Desk" as "Night Desk": everyday words, so only quotes make it the title."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "The Night Desk", primary=True)])
+    assert matcher.match('US-Sender stellt Anna Bergs "Night Desk" ein') == {1}
+    assert matcher.match("Why the night desk of the Times closed") == set()
+    assert matcher.match("A night desk for every hotel guest") == set()
