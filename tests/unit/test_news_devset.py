@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout17 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout18 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout17 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout18 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 3992
+    assert whole.rows >= 4185
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -109,14 +109,19 @@ def test_corpus_grouped_folds() -> None:
     # Round 17 (recall): 0.944 → 0.952 on the weakest fold (fold 0), 0.951 → 0.958 on the
     # whole, no new false positive ("Mrs." ends no sentence, „Bachelor“ quoted, a headline's
     # title the teaser calls "the soap").
-    assert min(result.precision for result in folds) >= 0.964
+    # heldout18 joined at 3,992 rows (its precision 0.974, but 0.956 in English): fold 3
+    # fell from 0.966 to 0.963.
+    assert min(result.precision for result in folds) >= 0.962
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
-    # 0.938.
-    assert min(result.recall for result in folds) >= 0.937
+    # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the
+    # whole, the same false positives (titles listed together, a soap named, a two-word owner,
+    # a show named after its host, a quoted title without its article); 0.948 with heldout18.
+    assert min(result.recall for result in folds) >= 0.947
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
-    assert min(result.kind_accuracy for result in folds) >= 0.806
+    # 0.806 with heldout17, 0.804 with heldout18 (0.782 of its kinds).
+    assert min(result.kind_accuracy for result in folds) >= 0.803
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -124,7 +129,8 @@ def test_corpus_grouped_folds() -> None:
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
     # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954.
     assert whole.precision >= 0.976
-    assert whole.recall >= 0.953
+    # Recall 0.958 after round 19 and with heldout18 (its recall 0.949).
+    assert whole.recall >= 0.957
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -136,7 +142,8 @@ def test_corpus_grouped_folds() -> None:
     # 0.864 with heldout14 (0.750 of its kinds); 0.859 after round 18 (a start dated in the
     # past by its year is history; "an den Start gehen" with a date; a numbered season
     # announced); 0.852 with heldout17 (0.718 of its kinds).
-    assert whole.kind_accuracy >= 0.852
+    # 0.849 with heldout18 (0.782 of its kinds).
+    assert whole.kind_accuracy >= 0.848
 
 
 @corpus_present
@@ -231,6 +238,10 @@ SCORED_ONCE = [
     # (talk shows, soaps, game shows, German cabaret and variety): 0.963 / 0.885 / 0.725
     # before round 18 (kinds), 0.963 / 0.885 / 0.718 after it (one held-out row lost).
     ("heldout17", 179, 0.962, 0.884, 0.717),
+    # heldout18: 193 headlines, 152 outlets (70 new), German miniseries and TV-film series,
+    # English streaming and British dramas: 0.974 / 0.949 / 0.782 before and after round 19
+    # (matching recall).
+    ("heldout18", 193, 0.973, 0.948, 0.781),
 ]
 
 
