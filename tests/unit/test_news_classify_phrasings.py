@@ -40,3 +40,22 @@ def test_a_numbered_season_announced_or_on_its_way_is_a_renewal(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # The negation stands before the season it refuses, the verb at the clause's end.
+        ("Der Sender wird „Mondbasis“ nicht um eine dritte Staffel verlängern", "cancellation"),
+        ("„Mondbasis“ geht nicht in eine neue Runde", "cancellation"),
+        ("Die Serie „Mondbasis“ wird nicht in die vierte Runde gehen", "cancellation"),
+        ("Die Heldin steht nicht für eine zweite Staffel vor der Kamera", "cancellation"),
+        # Not only one more season, or a cast member missing from one: no end.
+        ("Der Sender verlängert „Mondbasis“ nicht nur um eine dritte Staffel", "renewal"),
+        ("Die Heldin ist nicht in der zweiten Staffel von „Mondbasis“ dabei", "other"),
+    ],
+)
+def test_a_german_negation_before_the_season_it_refuses_is_a_cancellation(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
