@@ -38,7 +38,12 @@ RENEWAL = any_of(
     + UNDATED_GAP
     + SEASON
     + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
-    r"gehen in (?:der|ein) (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    # Into another round, its number said too: "geht in eine zweite Runde", "geht bei Vox in die
+    # vierte Runde", "geht in Runde sieben" ("in die letzte Runde" is its end).
+    r"gehen (?:(?!nicht|nie)[^|\s]+ ){0,3}in (?:der|ein) (?:nah|nachst\w*|(?!letzt|final)"
+    + ORDINAL
+    + r") rund\w*",
+    r"gehen in rund\w* (?:\d+|" + NUMBER + r")\b",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     r"(?:order|bestellen|greenlight\w*) "
     + SHORT_GAP

@@ -59,3 +59,18 @@ def test_a_german_negation_before_the_season_it_refuses_is_a_cancellation(
     headline: str, kind: str
 ) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Into another round, its number said, a few words between.
+        ("„Mondbasis“ geht in eine zweite Runde", "renewal"),
+        ("„Mondbasis“ geht beim ZDF endlich in die fünfte Runde", "renewal"),
+        ("„Mondbasis“ geht in Runde drei", "renewal"),
+        # The last round is its end.
+        ("„Mondbasis“ geht in die letzte Runde", "cancellation"),
+    ],
+)
+def test_a_show_going_into_a_numbered_round_is_renewed(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
