@@ -29,7 +29,8 @@ _CONFIRMED = (
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = any_of(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
-    r"(?:pick(?! up (?:right )?where)|order|bestellen) " + GAP + SEASON,  # not the story's thread
+    # not the story's thread; British channels commission a series
+    r"(?:pick(?! up (?:right )?where)|order|bestellen|(?:re)?commission\w*) " + GAP + SEASON,
     # … not a season whose start is announced: "announced that the final season will premiere".
     r"(?:kundigen|ankundigen|announce) "
     + UNDATED_GAP

@@ -74,3 +74,16 @@ def test_a_german_negation_before_the_season_it_refuses_is_a_cancellation(
 )
 def test_a_show_going_into_a_numbered_round_is_renewed(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # British channels commission (or recommission) a series rather than order it.
+        "Channel 4 has commissioned ‘Moonbase’ for a third series",
+        "‘Moonbase’ recommissioned for two more series by ITV",
+        "‘Moonbase’ commissioned for a further two series, the BBC confirms",
+    ],
+)
+def test_a_series_commissioned_is_renewed(headline: str) -> None:
+    assert classify(headline).value == "renewal"
