@@ -87,3 +87,20 @@ def test_a_show_going_into_a_numbered_round_is_renewed(headline: str, kind: str)
 )
 def test_a_series_commissioned_is_renewed(headline: str) -> None:
     assert classify(headline).value == "renewal"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Back for a season on a day said relative to today: a start.
+        ("‘Moonbase’ returns for series four tonight", "premiere"),
+        ("‘Moonbase’ is returning for a third series later this month", "premiere"),
+        ("‘Moonbase’ will be back for another season next week", "premiere"),
+        # No day said: an order.
+        ("‘Moonbase’ is returning for a third series", "renewal"),
+    ],
+)
+def test_a_return_for_a_season_dated_relative_to_today_is_a_premiere(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
