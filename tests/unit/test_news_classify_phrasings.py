@@ -104,3 +104,19 @@ def test_a_return_for_a_season_dated_relative_to_today_is_a_premiere(
     headline: str, kind: str
 ) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A part of a month names the time of a start as "im" does, in a teaser too.
+        ("Die Serie soll Mitte März starten.", "premiere"),
+        ("Anfang Oktober zeigt das ZDF alle Folgen.", "premiere"),
+        ("Ende Mai erscheint die Serie bei Joyn.", "premiere"),
+        # Since or until then: a run, not its start.
+        ("Die Serie läuft seit Anfang März im ZDF.", "other"),
+        ("Noch bis Mitte Mai laufen die Dreharbeiten.", "other"),
+    ],
+)
+def test_a_start_at_the_beginning_middle_or_end_of_a_month_is_dated(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
