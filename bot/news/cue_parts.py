@@ -54,10 +54,12 @@ NETWORK = (
     r"(?:netflix|hulu|amazon|prime video|peacock|apple tv\+?|apple|hbo|max|paramount\+?|disney\+?"
     r"|nbc|cbs|abc|fox|cw|showtime|starz|amc|fx|sky|rtl|zdf|ard|prosieben|vox|joyn|bbc|itv)"
 )
-# Not followed by a date: "returns for season 3" is an order, "… on January 28" a premiere.
+# Not followed by a date: "returns for season 3" is an order, "… on January 28" a premiere, and
+# so is "… series eight tonight" or "… a sixth series later this month".
 NO_DATE = (
-    r"(?! (?:\d+ )?(?:on|in|this|next) (?:\d+ )?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|spring|summer|fall|autumn|winter)\b)"
+    r"(?! (?:\d+ |" + NUMBER + r" )?(?:(?:on|in|this|next) (?:\d+ )?(?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|spring|summer|fall|autumn"
+    r"|winter)|today|tonight|(?:later? )?(?:this|next) (?:week|weekend|month))\b)"
 )
 
 

@@ -25,6 +25,11 @@ NEGATED_RENEWAL = any_of(
     + r"(?:verlangern|fortsetzen|fortfuhren|weiterfuhren|zuruckkehren)",
     r"kein " + SHORT_GAP + r"(?:" + SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
+    # The negation before the season it refuses, the verb at the clause's end: "wird nicht um
+    # eine zweite Staffel verlängert", "geht nicht in eine neue Runde", "nicht für eine dritte
+    # Staffel" ("nicht nur um …" still renews; "nicht in der zweiten Staffel" is a cast's news).
+    r"(?:nicht|nie) (?:mehr )?(?:(?:um|fur) (?:ein )?|in (?:der|ein) (?=\S+ rund))"
+    r"(?!letzt|final)" + ORDINAL + r" (?:" + SEASON + r"|rund\w*)",
     # German main clauses put "nicht" after the verb: "Netflix verlängert „Dark“ nicht",
     # "Sky setzt „Das Boot“ nicht fort" (but "verlängert nicht nur …" renews).
     r"verlangern (?:[^|\s]+ ){0,6}nicht(?! nur)",

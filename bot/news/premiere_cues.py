@@ -29,7 +29,9 @@ _SHOWN = r"(?:zeigen|ausstrahlen|zu sehen sein|sein (?:[^|\s]+ ){0,3}zu sehen)"
 # A start said in other words: "Los geht es", "geht's los", "geht … an den Start" (simplemma
 # reads the noun "Start" as "starten").
 _GOES_OFF = r"(?:los gehen|gehen (?:es |s )?los|gehen " + GAP + r"an der starten)"
-_ON_A_DAY = r"(?:(?:im|ab) (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
+# A part of a month names a time as "im" does: "Mitte August", "ab Ende Februar".
+_PART = r"(?<!seit )(?<!bis )(?:ab )?(?:anfang|mitte|ende)"
+_ON_A_DAY = r"(?:(?:im|ab|" + _PART + r") (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
@@ -64,9 +66,13 @@ DATED_PREMIERE = any_of(
     + _GOES_OFF
     + ") "
     + GAP
-    + r"(?:am|im|ab) (?:\d+ )?"
+    + r"(?:am|im|ab|"
+    + _PART
+    + r") (?:\d+ )?"
     + MONTH,
-    r"(?:am|im|ab) (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
+    r"(?:am|im|ab|"
+    + _PART
+    + r") (?:\d+ |kommend\w* |nachst\w* |dies\w* )?"
     + MONTH
     + r" (?:\d+ )?(?:starten|laufen|kommen|erscheinen|"
     + _GOES_OFF
@@ -77,7 +83,7 @@ DATED_PREMIERE = any_of(
     _ON_A_DAY + " " + _UNDENIED + _SHOWN,
     r"(?:jetzt|ab sofort) " + CLAUSE_GAP + r"zuruck",
     # "meldet sich im Januar zurück", "kehrt am 5. März zurück"
-    r"(?:am|im|ab) (?:\d+ )?" + MONTH + " " + SHORT_GAP + r"zuruck",
+    r"(?:am|im|ab|" + _PART + r") (?:\d+ )?" + MONTH + " " + SHORT_GAP + r"zuruck",
     # A start today ("Jetzt startet die elfte Staffel"); an episode that "läuft heute" is no
     # premiere.
     r"(?:jetzt|heute|ab heute) (?:starten|anlaufen)|starten (?:jetzt|heute|ab heute)",

@@ -29,7 +29,8 @@ _CONFIRMED = (
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = any_of(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
-    r"(?:pick(?! up (?:right )?where)|order|bestellen) " + GAP + SEASON,  # not the story's thread
+    # not the story's thread; British channels commission a series
+    r"(?:pick(?! up (?:right )?where)|order|bestellen|(?:re)?commission\w*) " + GAP + SEASON,
     # … not a season whose start is announced: "announced that the final season will premiere".
     r"(?:kundigen|ankundigen|announce) "
     + UNDATED_GAP
@@ -38,7 +39,12 @@ RENEWAL = any_of(
     + UNDATED_GAP
     + SEASON
     + r"(?! (?:[^|\s]+ ){0,6}(?:premiere|debut|start|starten|air|return|launch)\b)",
-    r"gehen in (?:der|ein) (?:nah|nachst\w*|neu\w*|weit\w*) rund\w*",
+    # Into another round, its number said too: "geht in eine zweite Runde", "geht bei Vox in die
+    # vierte Runde", "geht in Runde sieben" ("in die letzte Runde" is its end).
+    r"gehen (?:(?!nicht|nie)[^|\s]+ ){0,3}in (?:der|ein) (?:nah|nachst\w*|(?!letzt|final)"
+    + ORDINAL
+    + r") rund\w*",
+    r"gehen in rund\w* (?:\d+|" + NUMBER + r")\b",
     r"(?:revival|reboot|spinoff|spin off|ableger) (?:be )?(?:come|kommen|in arbeit|happen)",
     r"(?:order|bestellen|greenlight\w*) "
     + SHORT_GAP

@@ -40,3 +40,83 @@ def test_a_numbered_season_announced_or_on_its_way_is_a_renewal(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # The negation stands before the season it refuses, the verb at the clause's end.
+        ("Der Sender wird „Mondbasis“ nicht um eine dritte Staffel verlängern", "cancellation"),
+        ("„Mondbasis“ geht nicht in eine neue Runde", "cancellation"),
+        ("Die Serie „Mondbasis“ wird nicht in die vierte Runde gehen", "cancellation"),
+        ("Die Heldin steht nicht für eine zweite Staffel vor der Kamera", "cancellation"),
+        # Not only one more season, or a cast member missing from one: no end.
+        ("Der Sender verlängert „Mondbasis“ nicht nur um eine dritte Staffel", "renewal"),
+        ("Die Heldin ist nicht in der zweiten Staffel von „Mondbasis“ dabei", "other"),
+    ],
+)
+def test_a_german_negation_before_the_season_it_refuses_is_a_cancellation(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Into another round, its number said, a few words between.
+        ("„Mondbasis“ geht in eine zweite Runde", "renewal"),
+        ("„Mondbasis“ geht beim ZDF endlich in die fünfte Runde", "renewal"),
+        ("„Mondbasis“ geht in Runde drei", "renewal"),
+        # The last round is its end.
+        ("„Mondbasis“ geht in die letzte Runde", "cancellation"),
+    ],
+)
+def test_a_show_going_into_a_numbered_round_is_renewed(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # British channels commission (or recommission) a series rather than order it.
+        "Channel 4 has commissioned ‘Moonbase’ for a third series",
+        "‘Moonbase’ recommissioned for two more series by ITV",
+        "‘Moonbase’ commissioned for a further two series, the BBC confirms",
+    ],
+)
+def test_a_series_commissioned_is_renewed(headline: str) -> None:
+    assert classify(headline).value == "renewal"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Back for a season on a day said relative to today: a start.
+        ("‘Moonbase’ returns for series four tonight", "premiere"),
+        ("‘Moonbase’ is returning for a third series later this month", "premiere"),
+        ("‘Moonbase’ will be back for another season next week", "premiere"),
+        # No day said: an order.
+        ("‘Moonbase’ is returning for a third series", "renewal"),
+    ],
+)
+def test_a_return_for_a_season_dated_relative_to_today_is_a_premiere(
+    headline: str, kind: str
+) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A part of a month names the time of a start as "im" does, in a teaser too.
+        ("Die Serie soll Mitte März starten.", "premiere"),
+        ("Anfang Oktober zeigt das ZDF alle Folgen.", "premiere"),
+        ("Ende Mai erscheint die Serie bei Joyn.", "premiere"),
+        # Since or until then: a run, not its start.
+        ("Die Serie läuft seit Anfang März im ZDF.", "other"),
+        ("Noch bis Mitte Mai laufen die Dreharbeiten.", "other"),
+    ],
+)
+def test_a_start_at_the_beginning_middle_or_end_of_a_month_is_dated(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
