@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout18 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout19 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout18 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout19 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 4185
+    assert whole.rows >= 4374
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -111,7 +111,9 @@ def test_corpus_grouped_folds() -> None:
     # title the teaser calls "the soap").
     # heldout18 joined at 3,992 rows (its precision 0.974, but 0.956 in English): fold 3
     # fell from 0.966 to 0.963.
-    assert min(result.precision for result in folds) >= 0.962
+    # heldout19 (its precision 0.920, its traps a tar pit, a golf club, a ski resort) joined
+    # at 4,185 rows: fold 3 fell from 0.963 to 0.958.
+    assert min(result.precision for result in folds) >= 0.957
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
     # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the
@@ -127,10 +129,12 @@ def test_corpus_grouped_folds() -> None:
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
-    # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954.
-    assert whole.precision >= 0.976
-    # Recall 0.958 after round 19 and with heldout18 (its recall 0.949).
-    assert whole.recall >= 0.957
+    # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954;
+    # heldout19 (0.920) at 4,185: 0.974.
+    assert whole.precision >= 0.974
+    # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
+    # (0.938).
+    assert whole.recall >= 0.956
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -142,7 +146,9 @@ def test_corpus_grouped_folds() -> None:
     # 0.864 with heldout14 (0.750 of its kinds); 0.859 after round 18 (a start dated in the
     # past by its year is history; "an den Start gehen" with a date; a numbered season
     # announced); 0.852 with heldout17 (0.718 of its kinds).
-    # 0.849 with heldout18 (0.782 of its kinds).
+    # 0.849 with heldout18 (0.782 of its kinds); 0.853 after round 20 (a German "nicht"
+    # before the season it refuses, a numbered round, "commissioned", a return for a season
+    # tonight or this month, Anfang/Mitte/Ende of a month); 0.849 with heldout19 (0.762).
     assert whole.kind_accuracy >= 0.848
 
 
@@ -242,6 +248,10 @@ SCORED_ONCE = [
     # English streaming and British dramas: 0.974 / 0.949 / 0.782 before and after round 19
     # (matching recall).
     ("heldout18", 193, 0.973, 0.948, 0.781),
+    # heldout19: 189 headlines, 136 outlets (50 new), long-running crime series, reality and
+    # dating shows, network dramas, with traps (a tar pit, a golf club, a ski resort, Ridley
+    # Scott): 0.920 / 0.938 / 0.762 before and after round 20 (kinds).
+    ("heldout19", 189, 0.920, 0.937, 0.761),
 ]
 
 
