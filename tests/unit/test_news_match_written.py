@@ -1,4 +1,4 @@
-"""How a title is written in the item: a capitalised title in lower case is a plain word."""
+"""What the item makes of a title: how the title is written there, what the item is about."""
 
 from __future__ import annotations
 
@@ -25,3 +25,17 @@ def test_a_rare_title_written_in_lower_case_is_the_plain_word() -> None:
 
 def test_a_title_written_in_lower_case_itself_is_found_in_lower_case() -> None:
     assert MATCHER.match("Zehn Jahre Moderation bei nachtcafe 7 im Fernsehen") == {2}
+
+
+def test_an_item_about_a_book_by_its_words_names_the_book() -> None:
+    """A reading, a library or a sequel belong to books: with no screen spoken of, a title
+    among them is the book."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Glasshouse Letters", True), CatalogueTitle(2, "Nebelzeit", True)]
+    )
+    sequel = "The sequel to her bestselling novel takes readers back to Glasshouse Letters."
+    assert matcher.match("Review: a quiet summer", sequel) == set()
+    reading = "Die Autorin liest in der Stadtbibliothek aus ihrer Erzählung „Nebelzeit“."
+    assert matcher.match("Lesung am Montag", reading) == set()
+    # With a screen spoken of it is the series again.
+    assert matcher.match("Nebelzeit: Staffel 2 kommt", reading) == {2}
