@@ -39,3 +39,15 @@ def test_an_item_about_a_book_by_its_words_names_the_book() -> None:
     assert matcher.match("Lesung am Montag", reading) == set()
     # With a screen spoken of it is the series again.
     assert matcher.match("Nebelzeit: Staffel 2 kommt", reading) == {2}
+
+
+def test_a_days_name_after_a_season_or_premiere_is_the_date() -> None:
+    """A title that is a day's name follows a season word or a premiere as the date; a
+    season of it, or a renewal, still names it."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Saturday", primary=True)])
+    teaser = "The comedy had its season premiere Saturday night on the network."
+    assert matcher.match("Ratings news", teaser) == set()
+    finale = "The drama wraps its first season (Saturday, 9/8c) with a cliffhanger."
+    assert matcher.match("Ratings news", finale) == set()
+    assert matcher.match("Ratings news", "Fans wait for season 2 of Saturday.") == {1}
+    assert matcher.match("Ratings news", "The network helped renew Saturday at last.") == {1}
