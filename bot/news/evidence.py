@@ -226,8 +226,9 @@ def may_be_mention(
     language: str | None = None,
 ) -> bool:
     """Whether the words can be the title at all: not part of another quoted title, not run
-    across a quotation mark, not an accented word that only folds to an everyday title, and
-    for an everyday title: not plain lower-case words, not inside a longer capitalised name;
+    across a quotation mark, not an accented word that only folds to an everyday title, not
+    lower-case words where the title has capitals ("early snowfall" is no "Snowfall"), and an
+    everyday title not inside a longer capitalised name;
     in German text a one-word title not inside a person's full name ("Bastian Pastewka")
     unless quotes or a series word call it the series."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
@@ -235,10 +236,10 @@ def may_be_mention(
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
     if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
-    if ordinary and not text.is_quoted(first, last):
-        if _lower_case(text, first, last):
-            return False  # "the series will be returning", "the ups and downs of marriage"
-        if names is not None and names.extends(text, first, last):
+    if not text.is_quoted(first, last):
+        if (ordinary or not commonness.lower_case) and _lower_case(text, first, last):
+            return False  # "the series will be returning", "after early snowfall"
+        if ordinary and names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
     if (
         not text.is_quoted(first, last)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from wordfreq import get_frequency_dict
@@ -50,6 +50,7 @@ class Commonness:
     english_in_german: bool  # an everyday English phrase that a German sentence would not use
     accentless: bool = True  # "Lost" has no accents, so "löst" is another word, not the title
     quoted_only: bool = False  # a form that names the title only in quotes („Frühlings“-Reihe)
+    lower_case: bool = False  # the title itself is written in lower case ("extra 3")
 
 
 SPECIFIC = Commonness(ordinary=False, function_only=False, english_in_german=False)
@@ -89,6 +90,12 @@ class CommonnessCache:
 
     def of(self, name: str) -> Commonness:
         """The commonness of one title."""
+        kind = self._judged(name)
+        if name.islower():
+            kind = replace(kind, lower_case=True)
+        return self._kinds.setdefault(kind, kind)
+
+    def _judged(self, name: str) -> Commonness:
         tokens = _TOKEN.findall(name.casefold())
         if not tokens:
             return SPECIFIC
@@ -111,13 +118,12 @@ class CommonnessCache:
         english_in_german = bool(judged) and all(
             en >= EVERYDAY_ZIPF and de < en - FOREIGN_MARGIN for de, en in judged
         )
-        kind = Commonness(
+        return Commonness(
             ordinary=True,
             function_only=not content,
             english_in_german=english_in_german,
             accentless=name.isascii(),
         )
-        return self._kinds.setdefault(kind, kind)
 
 
 def _is_abbreviation(token: str) -> bool:

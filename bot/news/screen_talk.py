@@ -6,10 +6,11 @@ channels, casts or audiences, such a word is the place or the thing; there it ne
 evidence an everyday title needs (quotes, a series word beside it, the subject of series
 news). Found out only when a title needs it: most items name none.
 
-An item about books (two words of books: "novel", "readers", "Roman", "Autorin") or about
-games (two words of games: "players", "card", "drinking games") that says nothing of screens
-but "series", which books come in too ("an epic fantasy series by Robert Jordan"), names the
-book or the game: there no title is the series, quoted or called a series or not.
+An item about books (two words of books: "novel", "readers", "Roman", "Autorin", "Lesung")
+or about games (two words of games: "players", "card", "drinking games") that says nothing of
+screens but "series" or "sequel", which books come in too ("an epic fantasy series by Robert
+Jordan", "the sequel to her bestselling novel"), names the book or the game: there no title is
+the series, quoted or called a series or not.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ _SCREEN = re.compile(
 # Words of books, folded; two different ones make an item about books.
 _BOOK = re.compile(
     r"\b(?:books?|novels?|memoirs?|readers?|reading|published|authors?|bestsellers?"
-    r"|romane?|buch|bucher|leser\w*|autor(?:in|en)?|schriftsteller\w*)\b"
+    r"|bestselling|library|libraries|romane?|buch|bucher|leser\w*|autor(?:in|en)?"
+    r"|schriftsteller\w*|liest|lesung(?:en)?|erzahlung\w*|\w*bibliothek\w*)\b"
 )
+
+# Words of screens that books come in too: "a fantasy series", "the sequel to her novel".
+_BOOKS_TOO = ("serie", "sequel")
 
 # Words of games, folded: "a drinking game", "All players raise three fingers".
 _GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
@@ -64,12 +69,13 @@ class ScreenTalk:
         return self._said
 
     def books_or_games(self) -> bool:
-        """Whether the item is about books or games and speaks of no screen but a "series"."""
+        """Whether the item is about books or games and speaks of no screen but a "series" or
+        a "sequel"."""
         if self._books is None:
             text = " ".join(self._texts)
             # Screens first: most items name one early, and then nothing else is read.
             self._books = all(
-                found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
+                found.group(0).endswith(_BOOKS_TOO) for found in _SCREEN.finditer(text)
             ) and (_kinds_of(_BOOK, text) >= 2 or _kinds_of(_GAME, text) >= 2)
         return self._books
 

@@ -15,6 +15,7 @@ from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.headline import Headline
 from bot.news.language import STOPWORDS
 from bot.news.lemmas import S_MEANS_IS
+from bot.news.names import NOT_NAMES
 from bot.news.other_works import OTHER_WORKS
 
 # Words skipped when looking for a series word next to a title ("season 2 of Lost").
@@ -97,7 +98,8 @@ def beside_series_word(text: Headline, first: int, last: int, *, after_only: boo
             while index >= 0 and (words[index] in _FILLERS or words[index].isdigit()):
                 index -= 1
         if 0 <= index < len(words) and SERIES_WORD.match(words[index]):
-            return True
+            if not (step < 0 and _dated(text, index, first, last)):
+                return True
         if 0 < index < len(words) and words[index - 1 : index + 1] == ("spin", "off"):
             return True  # "Spin-off 1923" is written apart
         # A genre before the title names it ("the thriller 1899"); after it, it may be a
@@ -107,6 +109,23 @@ def beside_series_word(text: Headline, first: int, last: int, *, after_only: boo
         if step < 0 and 0 <= index < len(words) and _show_noun(text, index):
             return True
     return _owns_series_word(text, last)
+
+
+# Series words that a date follows: "the season premiere Wednesday", "the finale (Monday)";
+# a verb before a day's name is done to the series ("renew Wednesday at Netflix").
+_TIMED = re.compile(rf"{SEASON_WORD.pattern}|premiere")
+
+
+def _dated(text: Headline, index: int, first: int, last: int) -> bool:
+    """Whether a title that is a day's or a month's name follows series word `index` as the
+    date ("the season premiere Wednesday night", "the season finale (Wednesday, 9/8c)"), not
+    as what the season is of ("season 2 of Wednesday")."""
+    words = text.words
+    return (
+        bool(_TIMED.match(words[index]))
+        and set(words[first : last + 1]) <= NOT_NAMES
+        and not {"of", "von"} & set(words[index + 1 : first])
+    )
 
 
 POSSESSED_WORDS = 3  # "Tracker's Early Renewal", "Evil's fourth and final season"

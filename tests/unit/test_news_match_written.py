@@ -1,0 +1,53 @@
+"""What the item makes of a title: how the title is written there, what the item is about."""
+
+from __future__ import annotations
+
+from bot.news.match import CatalogueTitle, SeriesMatcher
+
+MATCHER = SeriesMatcher(
+    [
+        CatalogueTitle(1, "Hailstorm", primary=True),
+        CatalogueTitle(2, "nachtcafe 7", primary=True),
+    ]
+)
+
+
+def test_a_rare_title_written_in_lower_case_is_the_plain_word() -> None:
+    headline = "Orchard growers count losses after a late hailstorm ends the summer season"
+    assert MATCHER.match(headline) == set()
+    teaser = "The actor plays a hailstorm chaser in the new drama for the network."
+    assert MATCHER.match("Casting news", teaser) == set()
+    # Capitalised, quoted or in a text all in lower case it is still the title.
+    assert MATCHER.match("Hailstorm renewed for a second season") == {1}
+    assert MATCHER.match("Fans cheer as the network renews ‘hailstorm’") == {1}
+    assert MATCHER.match("hailstorm renewed for a second season") == {1}
+
+
+def test_a_title_written_in_lower_case_itself_is_found_in_lower_case() -> None:
+    assert MATCHER.match("Zehn Jahre Moderation bei nachtcafe 7 im Fernsehen") == {2}
+
+
+def test_an_item_about_a_book_by_its_words_names_the_book() -> None:
+    """A reading, a library or a sequel belong to books: with no screen spoken of, a title
+    among them is the book."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Glasshouse Letters", True), CatalogueTitle(2, "Nebelzeit", True)]
+    )
+    sequel = "The sequel to her bestselling novel takes readers back to Glasshouse Letters."
+    assert matcher.match("Review: a quiet summer", sequel) == set()
+    reading = "Die Autorin liest in der Stadtbibliothek aus ihrer Erzählung „Nebelzeit“."
+    assert matcher.match("Lesung am Montag", reading) == set()
+    # With a screen spoken of it is the series again.
+    assert matcher.match("Nebelzeit: Staffel 2 kommt", reading) == {2}
+
+
+def test_a_days_name_after_a_season_or_premiere_is_the_date() -> None:
+    """A title that is a day's name follows a season word or a premiere as the date; a
+    season of it, or a renewal, still names it."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Saturday", primary=True)])
+    teaser = "The comedy had its season premiere Saturday night on the network."
+    assert matcher.match("Ratings news", teaser) == set()
+    finale = "The drama wraps its first season (Saturday, 9/8c) with a cliffhanger."
+    assert matcher.match("Ratings news", finale) == set()
+    assert matcher.match("Ratings news", "Fans wait for season 2 of Saturday.") == {1}
+    assert matcher.match("Ratings news", "The network helped renew Saturday at last.") == {1}
