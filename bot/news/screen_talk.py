@@ -8,9 +8,8 @@ news). Found out only when a title needs it: most items name none.
 
 An item about books (two words of books: "novel", "readers", "Roman", "Autorin", "Lesung")
 or about games (two words of games: "players", "card", "drinking games") that says nothing of
-screens but "series" or "sequel", which books come in too ("an epic fantasy series by Robert
-Jordan", "the sequel to her bestselling novel"), names the book or the game: there no title is
-the series, quoted or called a series or not.
+screens but "series", which books come in too ("an epic fantasy series by Robert Jordan"),
+names the book or the game: there no title is the series, quoted or called a series or not.
 """
 
 from __future__ import annotations
@@ -44,9 +43,6 @@ _BOOK = re.compile(
     r"|schriftsteller\w*|liest|lesung(?:en)?|erzahlung\w*|\w*bibliothek\w*)\b"
 )
 
-# Words of screens that books come in too: "a fantasy series", "the sequel to her novel".
-_BOOKS_TOO = ("serie", "sequel")
-
 # Words of games, folded: "a drinking game", "All players raise three fingers".
 _GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
 
@@ -69,13 +65,12 @@ class ScreenTalk:
         return self._said
 
     def books_or_games(self) -> bool:
-        """Whether the item is about books or games and speaks of no screen but a "series" or
-        a "sequel"."""
+        """Whether the item is about books or games and speaks of no screen but a "series"."""
         if self._books is None:
             text = " ".join(self._texts)
             # Screens first: most items name one early, and then nothing else is read.
             self._books = all(
-                found.group(0).endswith(_BOOKS_TOO) for found in _SCREEN.finditer(text)
+                found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
             ) and (_kinds_of(_BOOK, text) >= 2 or _kinds_of(_GAME, text) >= 2)
         return self._books
 

@@ -28,13 +28,13 @@ def test_a_title_written_in_lower_case_itself_is_found_in_lower_case() -> None:
 
 
 def test_an_item_about_a_book_by_its_words_names_the_book() -> None:
-    """A reading, a library or a sequel belong to books: with no screen spoken of, a title
-    among them is the book."""
+    """A reading, a library or a bestselling novel belong to books: with no screen spoken of,
+    a title among them is the book."""
     matcher = SeriesMatcher(
         [CatalogueTitle(1, "Glasshouse Letters", True), CatalogueTitle(2, "Nebelzeit", True)]
     )
-    sequel = "The sequel to her bestselling novel takes readers back to Glasshouse Letters."
-    assert matcher.match("Review: a quiet summer", sequel) == set()
+    novel = "The bestselling story is back in every library: Glasshouse Letters."
+    assert matcher.match("Review: a quiet summer", novel) == set()
     reading = "Die Autorin liest in der Stadtbibliothek aus ihrer Erzählung „Nebelzeit“."
     assert matcher.match("Lesung am Montag", reading) == set()
     # With a screen spoken of it is the series again.
