@@ -50,6 +50,7 @@ def _column(path: Path) -> set[str]:
         ("heldout17", "17", 80),
         ("heldout18", "18", 80),
         ("heldout19", "19", 80),
+        ("heldout20", "20", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
