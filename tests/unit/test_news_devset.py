@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout19 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout20 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout19 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout20 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 4374
+    assert whole.rows >= 4563
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -123,7 +123,8 @@ def test_corpus_grouped_folds() -> None:
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     # 0.806 with heldout17, 0.804 with heldout18 (0.782 of its kinds).
-    assert min(result.kind_accuracy for result in folds) >= 0.803
+    # 0.801 with heldout20 (0.783 of its kinds).
+    assert min(result.kind_accuracy for result in folds) >= 0.800
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -149,7 +150,10 @@ def test_corpus_grouped_folds() -> None:
     # 0.849 with heldout18 (0.782 of its kinds); 0.853 after round 20 (a German "nicht"
     # before the season it refuses, a numbered round, "commissioned", a return for a season
     # tonight or this month, Anfang/Mitte/Ende of a month); 0.849 with heldout19 (0.762).
-    assert whole.kind_accuracy >= 0.848
+    # Round 21 (matching precision: a capitalised title written in lower case, readings and
+    # libraries, a weekday after a season word) moved precision 0.974 -> 0.976; 0.846 kinds
+    # with heldout20.
+    assert whole.kind_accuracy >= 0.845
 
 
 @corpus_present
@@ -252,6 +256,10 @@ SCORED_ONCE = [
     # dating shows, network dramas, with traps (a tar pit, a golf club, a ski resort, Ridley
     # Scott): 0.920 / 0.938 / 0.762 before and after round 20 (kinds).
     ("heldout19", 189, 0.920, 0.937, 0.761),
+    # heldout20: 189 headlines, 142 outlets (52 new), crime series with name and place
+    # titles, Nordic and British crime, Vorabendkrimis: 0.961 / 0.943 / 0.783 before and
+    # after round 21 (matching precision).
+    ("heldout20", 189, 0.960, 0.942, 0.783),
 ]
 
 
