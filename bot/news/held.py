@@ -8,7 +8,7 @@ frame, at the moment the new settings give, or not at all for a kind switched of
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,17 +21,22 @@ from bot.news.poll import NewNews
 from storage.deliveries import unsent_news
 from storage.feeds import items_with_matches
 
+# A row due by then goes as it was planned: the sender may hold it already, or a chat's rate
+# limit may have put it back a little, and planned anew today's digest would move to tomorrow.
+DUE_SOON = timedelta(minutes=1)
+
 
 async def replan_held_news(
     session: AsyncSession, *, chat_id: int, defaults: Defaults, now: datetime
 ) -> int:
-    """Withdraw the chat's unsent news rows and plan them again from its current settings
-    (a row already on the wire stays as it is). Never commits; returns how many were
-    written."""
+    """Withdraw the chat's news rows held for later and plan them again from its current
+    settings (a row due within `DUE_SOON`, or already on the wire, stays as it is). Never
+    commits; returns how many were written."""
     rows = [
         (row_id, item)
-        for row_id, key, _ in await unsent_news(session, chat_id=chat_id)
-        if (item := news_item_of(key)) is not None or key.startswith(DIGEST_HEADING)
+        for row_id, key, not_before in await unsent_news(session, chat_id=chat_id)
+        if not_before > now + DUE_SOON
+        and ((item := news_item_of(key)) is not None or key.startswith(DIGEST_HEADING))
     ]
     items = {item for _, item in rows if item is not None}
     if not items:
