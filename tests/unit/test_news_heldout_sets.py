@@ -51,6 +51,7 @@ def _column(path: Path) -> set[str]:
         ("heldout18", "18", 80),
         ("heldout19", "19", 80),
         ("heldout20", "20", 80),
+        ("heldout21", "21", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
