@@ -8,6 +8,7 @@ from bot.news.cue_parts import (
     CALENDAR_MONTH,
     CLAUSE_GAP,
     EN_MONTH,
+    EN_WEEKDAY_DATE,
     FIGURE_DATE,
     GAP,
     MONTH,
@@ -42,6 +43,12 @@ DATED_PREMIERE = any_of(
     + r"(?:on|in|this|next) "
     + EN_MONTH,
     r"move to \w+day",
+    # A weekday with its date: "will premiere on Sunday, April 16", "returns for a second season
+    # on Sunday, August 10".
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch|drop)\w* "
+    + GAP
+    + r"(?:on )?"
+    + EN_WEEKDAY_DATE,
     # A date said relative to today: "returns later this month", "will air next week" ("aired
     # earlier this month" is over).
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream|begin|start|launch|hit)\w* "

@@ -120,3 +120,23 @@ def test_a_return_for_a_season_dated_relative_to_today_is_a_premiere(
 )
 def test_a_start_at_the_beginning_middle_or_end_of_a_month_is_dated(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # An English weekday with its date, in a headline or its teaser, either order of day
+        # and month.
+        (
+            "Good news for fans",
+            "The comedy will return to our screens on Saturday, October 3.",
+            "premiere",
+        ),
+        ("‘Moonbase’ is back with its fourth season starting Friday 9 November", "", "premiere"),
+        ("‘Moonbase’ season two dropped on Tuesday (Nov. 2)", "", "premiere"),
+        # A weekday alone is a weekly slot.
+        ("Good news for fans", "The comedy airs on Saturdays on ABC.", "other"),
+    ],
+)
+def test_a_weekday_with_its_date_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
