@@ -140,3 +140,25 @@ def test_a_start_at_the_beginning_middle_or_end_of_a_month_is_dated(teaser: str,
 )
 def test_a_weekday_with_its_date_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A season confirmed to start is news of its date.
+        (
+            "Good news for fans",
+            "Season 3 is confirmed to premiere on May 8.",
+            "premiere",
+        ),
+        (
+            "Good news for fans",
+            "Netflix confirmed that season 3 will return on Sunday, June 7.",
+            "premiere",
+        ),
+        # Confirmed alone: an order.
+        ("‘Moonbase’ season 3 confirmed by Netflix", "", "renewal"),
+    ],
+)
+def test_a_season_confirmed_to_start_is_a_date(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
