@@ -62,7 +62,12 @@ RENEWAL = any_of(
     r"(?:season|staffel\w*)"
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
-    r"(?:get|land|score|earn|receive) (?:an? )?" + SEASON + " " + NUMBER,
+    # … not its date: "gets season 2 release date".
+    r"(?:get|land|score|earn|receive) (?:an? )?"
+    + SEASON
+    + " "
+    + NUMBER
+    + r"\b(?! (?:premiere|release|air|launch|debut|return|start) (?:date|window))",
     r"(?:get|land|score|earn|receive) " + SHORT_GAP + r"order",
     # Ordered in the passive or ordered more: "Season 4 has already been ordered", "ARD bestellt
     # mehr „Morden im Norden“".

@@ -162,3 +162,17 @@ def test_a_weekday_with_its_date_is_a_start(headline: str, teaser: str, kind: st
 )
 def test_a_season_confirmed_to_start_is_a_date(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A numbered season's date received: a start.
+        ("‘Moonbase’ gets season 3 premiere date", "premiere"),
+        ("‘Moonbase’ lands season four release date at last", "premiere"),
+        # The season itself received: an order.
+        ("‘Moonbase’ gets season 3 at Hulu", "renewal"),
+    ],
+)
+def test_a_numbered_season_getting_its_date_is_a_start(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
