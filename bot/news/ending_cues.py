@@ -25,6 +25,9 @@ NEGATED_RENEWAL = any_of(
     + r"(?:verlangern|fortsetzen|fortfuhren|weiterfuhren|zuruckkehren)",
     r"kein " + SHORT_GAP + r"(?:" + SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
+    # There will be no more of it: "Eine weitere Staffel wird es nicht geben", "die Show wird es
+    # nicht mehr geben".
+    r"werden es (?:[^|\s]+ ){0,3}nicht (?:mehr )?geben",
     # The negation before the season it refuses, the verb at the clause's end: "wird nicht um
     # eine zweite Staffel verlängert", "geht nicht in eine neue Runde", "nicht für eine dritte
     # Staffel" ("nicht nur um …" still renews; "nicht in der zweiten Staffel" is a cast's news).

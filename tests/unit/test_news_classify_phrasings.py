@@ -176,3 +176,17 @@ def test_a_season_confirmed_to_start_is_a_date(headline: str, teaser: str, kind:
 )
 def test_a_numbered_season_getting_its_date_is_a_start(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # There will be no more of it: no further season.
+        ("Eine vierte Staffel wird es nicht geben.", "cancellation"),
+        ("Nach zwölf Jahren wird es die Show nicht mehr geben.", "cancellation"),
+        # Said to be there: no end.
+        ("Die Show wird es bald auch im Ersten geben.", "other"),
+    ],
+)
+def test_there_will_be_no_more_of_it_is_a_cancellation(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
