@@ -3,6 +3,8 @@ its last season named."""
 
 from __future__ import annotations
 
+import re
+
 from bot.news.cue_parts import (
     CLAUSE_GAP,
     GAP,
@@ -132,4 +134,13 @@ FINAL_NAMED = any_of(
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:der|das) ende|abschluss",
+)
+# A run counted in seasons ("after just one season"): English news tells how long a show lasted
+# when it ends, whatever everyday verb says so ("told to hit the road after two seasons",
+# "assassinated after just one season"); in a headline, when nothing else is said. Not in a
+# clause where someone leaves or comes back ("star exits after three seasons"); a German
+# "nach drei Staffeln" as often tells an actor's farewell.
+RUN_COUNTED = re.compile(
+    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come)\b)[^|])*?"
+    r"\bafter (?:just |only )?(?:one|" + NUMBER + r"|\d+) (?:\w+ )?(?:season|series)\b"
 )

@@ -190,3 +190,19 @@ def test_a_numbered_season_getting_its_date_is_a_start(headline: str, kind: str)
 )
 def test_there_will_be_no_more_of_it_is_a_cancellation(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A run counted in seasons tells an end, whatever everyday verb says it.
+        ("ABC shows ‘Moonbase’ the door after two seasons", "cancellation"),
+        ("‘Moonbase’ sent packing after just one season on Hulu", "cancellation"),
+        # Someone leaving or coming back after a run is no end of the show.
+        ("‘Moonbase’ star exits after three seasons", "other"),
+        # A decision said outright still decides.
+        ("‘Moonbase’ renewed after two seasons", "renewal"),
+    ],
+)
+def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
