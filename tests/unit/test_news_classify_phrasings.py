@@ -206,3 +206,17 @@ def test_there_will_be_no_more_of_it_is_a_cancellation(teaser: str, kind: str) -
 )
 def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Coming in a month or on a day: a start.
+        ("‘Moonbase’ is coming to BBC Two in March", "", "premiere"),
+        ("Good news for fans", "The second part is coming on May 3.", "premiere"),
+        # Coming to an end in a month is its end.
+        ("‘Moonbase’ will come to an end in May", "", "cancellation"),
+    ],
+)
+def test_coming_in_a_month_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
