@@ -42,6 +42,15 @@ EN_MONTH = (
     # a holiday names a day too: "returns on Christmas Day", "airs this Christmas"
     r"|christmas|thanksgiving|halloween|easter)"
 )
+# An English weekday with its date, the comma read as a clause break: "Sunday, April 16",
+# "Saturday 10 June", "Thursday (Aug. 24)"; a weekday alone is often a weekly slot.
+EN_WEEKDAY_DATE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:\| )?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec) (?:\| )?\d+\b"
+    r"|\d+(?:st|nd|rd|th)? (?:\| )?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b)"
+)
 # A new or numbered film, case or batch of episodes of a series ("zwei neue Filme", "weitere
 # zehn Folgen", "Fünfter Fall").
 NEW_INSTALMENT = (

@@ -3,6 +3,8 @@ its last season named."""
 
 from __future__ import annotations
 
+import re
+
 from bot.news.cue_parts import (
     CLAUSE_GAP,
     GAP,
@@ -25,6 +27,9 @@ NEGATED_RENEWAL = any_of(
     + r"(?:verlangern|fortsetzen|fortfuhren|weiterfuhren|zuruckkehren)",
     r"kein " + SHORT_GAP + r"(?:" + SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
+    # There will be no more of it: "Eine weitere Staffel wird es nicht geben", "die Show wird es
+    # nicht mehr geben".
+    r"werden es (?:[^|\s]+ ){0,3}nicht (?:mehr )?geben",
     # The negation before the season it refuses, the verb at the clause's end: "wird nicht um
     # eine zweite Staffel verlängert", "geht nicht in eine neue Runde", "nicht für eine dritte
     # Staffel" ("nicht nur um …" still renews; "nicht in der zweiten Staffel" is a cast's news).
@@ -129,4 +134,13 @@ FINAL_NAMED = any_of(
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:der|das) ende|abschluss",
+)
+# A run counted in seasons ("after just one season"): English news tells how long a show lasted
+# when it ends, whatever everyday verb says so ("told to hit the road after two seasons",
+# "assassinated after just one season"); in a headline, when nothing else is said. Not in a
+# clause where someone leaves or comes back ("star exits after three seasons"); a German
+# "nach drei Staffeln" as often tells an actor's farewell.
+RUN_COUNTED = re.compile(
+    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come)\b)[^|])*?"
+    r"\bafter (?:just |only )?(?:one|" + NUMBER + r"|\d+) (?:\w+ )?(?:season|series)\b"
 )

@@ -14,6 +14,7 @@ from bot.news.ending_cues import (
     FINAL_NAMED,
     LAST_FILMED,
     NEGATED_RENEWAL,
+    RUN_COUNTED,
 )
 from bot.news.kinds import NewsKind
 from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
@@ -43,6 +44,7 @@ ORDER: Order = (
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
+    (RUN_COUNTED, NewsKind.CANCELLATION),
 )
 # A teaser's opening often tells the history ("since its debut in 2018", "revived in 2021"):
 # there only dates count for a premiere, and a rescue is no news of its own.
@@ -59,7 +61,7 @@ REPORT_ORDER = tuple(
 TEASER_ORDER = tuple(
     step
     for entry in ORDER
-    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED, RUN_COUNTED)
     for step in (
         (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
         if entry[0] is DATED_PREMIERE

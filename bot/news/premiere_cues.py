@@ -8,6 +8,7 @@ from bot.news.cue_parts import (
     CALENDAR_MONTH,
     CLAUSE_GAP,
     EN_MONTH,
+    EN_WEEKDAY_DATE,
     FIGURE_DATE,
     GAP,
     MONTH,
@@ -37,11 +38,17 @@ DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
     r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + EN_MONTH + r")|" + EN_MONTH + r")",
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + GAP + r"(?:today|tonight)",
-    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return)\w* "
-    + GAP
-    + r"(?:on|in|this|next) "
-    + EN_MONTH,
+    # "is coming to USA Network in April" ("comes to an end in May" is ENDING's, and someone
+    # "coming back to the stage" is no show).
+    r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return"
+    r"|come(?! to an? end| back))\w* " + GAP + r"(?:on|in|this|next) " + EN_MONTH,
     r"move to \w+day",
+    # A weekday with its date: "will premiere on Sunday, April 16", "returns for a second season
+    # on Sunday, August 10".
+    r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch|drop)\w* "
+    + GAP
+    + r"(?:on )?"
+    + EN_WEEKDAY_DATE,
     # A date said relative to today: "returns later this month", "will air next week" ("aired
     # earlier this month" is over).
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream|begin|start|launch|hit)\w* "

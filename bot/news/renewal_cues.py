@@ -26,6 +26,11 @@ _CONFIRMED = (
 )
 
 
+# A season confirmed to start ("Season 2 is confirmed to premiere on …", "HBO confirmed the
+# season 3 will premiere …") is news of its date, not of an order.
+_NOT_ITS_START = (
+    r"(?! (?:[^|\s]+ ){0,3}(?:premiere|debut|air|return|start|launch|arrive|drop|stream)\b)"
+)
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = any_of(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -57,7 +62,12 @@ RENEWAL = any_of(
     r"(?:season|staffel\w*)"
     + r" (?:\d+ )?(?:[^|\s]+ ){0,2}(?:(?:be|sein) )?(?:officially |offiziell )?"
     + r"in (?:the work|arbeit|abarbeiten)",
-    r"(?:get|land|score|earn|receive) (?:an? )?" + SEASON + " " + NUMBER,
+    # … not its date: "gets season 2 release date".
+    r"(?:get|land|score|earn|receive) (?:an? )?"
+    + SEASON
+    + " "
+    + NUMBER
+    + r"\b(?! (?:premiere|release|air|launch|debut|return|start) (?:date|window))",
     r"(?:get|land|score|earn|receive) " + SHORT_GAP + r"order",
     # Ordered in the passive or ordered more: "Season 4 has already been ordered", "ARD bestellt
     # mehr „Morden im Norden“".
@@ -99,8 +109,8 @@ RENEWAL = any_of(
     r"machen " + CLAUSE_GAP + r"weiter",
     r"kehren " + GAP + r"(?:mit|fur) " + GAP + SEASON + " " + GAP + r"zuruck",
     r"(?:mit|fur) " + GAP + SEASON + " " + SHORT_GAP + r"zuruckkehren",
-    ORDINAL + " " + SEASON + " " + SHORT_GAP + _CONFIRMED,
-    SEASON + r" \d+ " + SHORT_GAP + _CONFIRMED,
+    ORDINAL + " " + SEASON + " " + SHORT_GAP + _CONFIRMED + _NOT_ITS_START,
+    SEASON + r" \d+ " + SHORT_GAP + _CONFIRMED + _NOT_ITS_START,
     # A numbered season announced or on its way: "Season 3 announced", "season 4 is on the way"
     # (not with its date: "season 3 announced for May", "… with a premiere date").
     SEASON
@@ -111,7 +121,7 @@ RENEWAL = any_of(
     + EN_MONTH
     + r")\b)",
     r"(?:bestatigen|confirm(?:s|ed)?) (?:an? |ein |der )?" + ORDINAL + " " + SEASON,
-    r"confirm(?:s|ed)? " + GAP + r"season \d+",
+    r"confirm(?:s|ed)? " + GAP + r"season \d+" + _NOT_ITS_START,
     r"series " + UNDATED_GAP + r"confirm(?:s|ed)?",
     r"grun\w* licht",
     # Back for good, not on a date: "is officially returning", "will be revived".

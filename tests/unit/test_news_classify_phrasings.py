@@ -120,3 +120,103 @@ def test_a_return_for_a_season_dated_relative_to_today_is_a_premiere(
 )
 def test_a_start_at_the_beginning_middle_or_end_of_a_month_is_dated(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # An English weekday with its date, in a headline or its teaser, either order of day
+        # and month.
+        (
+            "Good news for fans",
+            "The comedy will return to our screens on Saturday, October 3.",
+            "premiere",
+        ),
+        ("‘Moonbase’ is back with its fourth season starting Friday 9 November", "", "premiere"),
+        ("‘Moonbase’ season two dropped on Tuesday (Nov. 2)", "", "premiere"),
+        # A weekday alone is a weekly slot.
+        ("Good news for fans", "The comedy airs on Saturdays on ABC.", "other"),
+    ],
+)
+def test_a_weekday_with_its_date_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A season confirmed to start is news of its date.
+        (
+            "Good news for fans",
+            "Season 3 is confirmed to premiere on May 8.",
+            "premiere",
+        ),
+        (
+            "Good news for fans",
+            "Netflix confirmed that season 3 will return on Sunday, June 7.",
+            "premiere",
+        ),
+        # Confirmed alone: an order.
+        ("‘Moonbase’ season 3 confirmed by Netflix", "", "renewal"),
+    ],
+)
+def test_a_season_confirmed_to_start_is_a_date(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A numbered season's date received: a start.
+        ("‘Moonbase’ gets season 3 premiere date", "premiere"),
+        ("‘Moonbase’ lands season four release date at last", "premiere"),
+        # The season itself received: an order.
+        ("‘Moonbase’ gets season 3 at Hulu", "renewal"),
+    ],
+)
+def test_a_numbered_season_getting_its_date_is_a_start(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # There will be no more of it: no further season.
+        ("Eine vierte Staffel wird es nicht geben.", "cancellation"),
+        ("Nach zwölf Jahren wird es die Show nicht mehr geben.", "cancellation"),
+        # Said to be there: no end.
+        ("Die Show wird es bald auch im Ersten geben.", "other"),
+    ],
+)
+def test_there_will_be_no_more_of_it_is_a_cancellation(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A run counted in seasons tells an end, whatever everyday verb says it.
+        ("ABC shows ‘Moonbase’ the door after two seasons", "cancellation"),
+        ("‘Moonbase’ sent packing after just one season on Hulu", "cancellation"),
+        # Someone leaving or coming back after a run is no end of the show.
+        ("‘Moonbase’ star exits after three seasons", "other"),
+        # A decision said outright still decides.
+        ("‘Moonbase’ renewed after two seasons", "renewal"),
+    ],
+)
+def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Coming in a month or on a day: a start.
+        ("‘Moonbase’ is coming to BBC Two in March", "", "premiere"),
+        ("Good news for fans", "The second part is coming on May 3.", "premiere"),
+        # Coming to an end in a month is its end.
+        ("‘Moonbase’ will come to an end in May", "", "cancellation"),
+    ],
+)
+def test_coming_in_a_month_is_a_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
