@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout20 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout21 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout20 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout21 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 4563
+    assert whole.rows >= 4759
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -113,7 +113,8 @@ def test_corpus_grouped_folds() -> None:
     # fell from 0.966 to 0.963.
     # heldout19 (its precision 0.920, its traps a tar pit, a golf club, a ski resort) joined
     # at 4,185 rows: fold 3 fell from 0.963 to 0.958.
-    assert min(result.precision for result in folds) >= 0.957
+    # heldout21 (its precision 0.952) joined at 4,563 rows: fold 3 at 0.956.
+    assert min(result.precision for result in folds) >= 0.955
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
     # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the
@@ -123,15 +124,15 @@ def test_corpus_grouped_folds() -> None:
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     # 0.806 with heldout17, 0.804 with heldout18 (0.782 of its kinds).
-    # 0.801 with heldout20 (0.783 of its kinds).
-    assert min(result.kind_accuracy for result in folds) >= 0.800
+    # 0.801 with heldout20 (0.783 of its kinds); 0.804 after round 22, 0.808 with heldout21.
+    assert min(result.kind_accuracy for result in folds) >= 0.807
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
     # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954;
-    # heldout19 (0.920) at 4,185: 0.974.
+    # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952).
     assert whole.precision >= 0.974
     # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
     # (0.938).
@@ -152,8 +153,10 @@ def test_corpus_grouped_folds() -> None:
     # tonight or this month, Anfang/Mitte/Ende of a month); 0.849 with heldout19 (0.762).
     # Round 21 (matching precision: a capitalised title written in lower case, readings and
     # libraries, a weekday after a season word) moved precision 0.974 -> 0.976; 0.846 kinds
-    # with heldout20.
-    assert whole.kind_accuracy >= 0.845
+    # with heldout20; 0.851 after round 22 (a weekday with its date, a season confirmed to
+    # start, a season's release date, "wird es nicht mehr geben", a run counted in seasons
+    # ending, a show coming in a month), 0.852 with heldout21 (0.866 of its kinds).
+    assert whole.kind_accuracy >= 0.851
 
 
 @corpus_present
@@ -260,6 +263,9 @@ SCORED_ONCE = [
     # titles, Nordic and British crime, Vorabendkrimis: 0.961 / 0.943 / 0.783 before and
     # after round 21 (matching precision).
     ("heldout20", 189, 0.960, 0.942, 0.783),
+    # heldout21: 196 headlines, 150 outlets (56 new), sitcoms, medical and legal dramas,
+    # German ZDFneo and Sat.1 series: 0.952 / 0.976 / 0.866 before and after round 22 (kinds).
+    ("heldout21", 196, 0.952, 0.975, 0.865),
 ]
 
 
