@@ -36,8 +36,12 @@ MAX_INPUT_CHARS = 200
 _OFFSET = re.compile(r"^(?:etc/)?(?:utc|gmt)?([+\-−])(\d{1,2})(?::?(\d{2}))?$")
 FIXED_OFFSET_NAMES = frozenset({"est", "mst", "hst"})
 # A time of day as people type it: "22", "22:30", "22.30", "22h30", "22 Uhr", "10pm", "10:30 p.m.".
-_TIME = r"(\d{1,2})(?:[:.h](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?"
-_QUIET = re.compile(rf"^(?:von|from|ab)?\s*{_TIME}\s*(?:-|–|—|bis|to|until|till)\s*{_TIME}$")
+_TIME = r"(\d{1,2})(?:[:.h](\d{2}))?\s*(uhr|h|a\.?m\.?|p\.?m\.?)?"
+# ASCII digits only (`bot/digits.py`); a closing full stop is the sentence's.
+_QUIET = re.compile(
+    rf"^(?:von|from|ab)?\s*{_TIME}\s*(?:-|–|—|−|bis(?: um)?|to|until|till)\s*{_TIME}\.?$",
+    re.ASCII,
+)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Time zones by the city that names them: "Berlin", "new york", "Zürich", "São Paulo".
 
-Only tzdata's canonical zones (its `Z` lines) count, so a city names one zone: backward links
-such as "Australia/North" or "US/Central" are no cities. A fan who types the full IANA name
-is served by `known_timezones` before this is asked.
+Only the zones of tzdata's `zone.tab` count, its zone for each country and region, so a city
+names one zone ("Amsterdam" is there though it is a link now), and backward names such as
+"Australia/North" or "US/Central" are no cities. A fan who types the full IANA name is served
+by `known_timezones` before this is asked.
 """
 
 from __future__ import annotations
@@ -21,15 +22,12 @@ def city_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _zones_by_city() -> dict[str, str]:
-    compiled = resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text()
-    zones = [line.split()[1] for line in compiled.splitlines() if line.startswith("Z ")]
-    return {
-        city_key(name.rsplit("/", 1)[1]): name
-        for name in zones
-        if "/" in name and not name.startswith("Etc/")
-    }
+    table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
+    # Lines: country code, coordinates, zone name, comment; "#" starts a comment line.
+    zones = [line.split("\t")[2] for line in table.splitlines() if line and line[0] != "#"]
+    return {city_key(name.rsplit("/", 1)[1]): name for name in zones}
 
 
 def zone_of_city(text: str) -> str | None:
-    """The canonical zone named after the city typed, or None."""
+    """The zone named after the city typed, or None."""
     return _zones_by_city().get(city_key(text))

@@ -119,6 +119,10 @@ def test_typed_timezone_is_validated():
         ("13pm-7am", None),
         ("0am-7am", None),
         ("25 Uhr bis 7 Uhr", None),
+        ("10 p.m - 7 a.m", (1320, 420)),
+        ("22 bis um 7 Uhr.", (1320, 420)),
+        ("22 − 7", (1320, 420)),  # a typographic minus
+        ("٢٢-٧", None),  # digits of another script, as everywhere in settings
     ],
 )
 def test_parse_quiet_hours(text, expected):
@@ -138,6 +142,7 @@ def test_parse_quiet_hours(text, expected):
         ("Zürich", "Europe/Zurich"),
         ("São Paulo", "America/Sao_Paulo"),
         ("Indianapolis", "America/Indiana/Indianapolis"),
+        ("Amsterdam", "Europe/Amsterdam"),  # a link now, but a country's zone in zone.tab
         ("North", None),  # Australia/North is a backward link, not a city
         ("Central", None),  # US/Central, Canada/Central
         ("Munich", None),  # no zone is named after it
