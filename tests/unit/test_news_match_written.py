@@ -51,3 +51,15 @@ def test_a_days_name_after_a_season_or_premiere_is_the_date() -> None:
     assert matcher.match("Ratings news", finale) == set()
     assert matcher.match("Ratings news", "Fans wait for season 2 of Saturday.") == {1}
     assert matcher.match("Ratings news", "The network helped renew Saturday at last.") == {1}
+
+
+def test_a_year_other_than_the_premiere_or_an_age_rating_in_brackets_names_a_film() -> None:
+    """ "Title (2004)" for a series first shown in 2016, or "Title (15)", is a film of that
+    name, and so is the title wherever the item names it; the series' own year is the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Glass Harbour", True, premiered=2016)])
+    teaser = "Glass Harbour is a gripping courtroom thriller with a starry cast."
+    assert matcher.match("Glass Harbour (2004)", teaser) == set()
+    assert matcher.match("Glass Harbour [2004]") == set()
+    assert matcher.match("Glass Harbour (15)", teaser) == set()
+    assert matcher.match("Glass Harbour (2016)", teaser) == {1}
+    assert matcher.match("Glass Harbour (2017) returns for a second season") == {1}
