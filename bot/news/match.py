@@ -14,7 +14,8 @@ of followed series, and the known names of the world's other series, which only 
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
   it is the book or the game; a title dated in brackets to another year than the series'
-  first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item;
+  first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
+  and one after a writer's noun ("die Bestseller-Autorin Rosamunde Pilcher") the writer;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -41,7 +42,7 @@ from bot.news.lemmas import load_dictionaries
 from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness, CommonnessCache
-from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated
+from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated, writer_named
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
@@ -212,7 +213,7 @@ class SeriesMatcher:
                 found |= self._scan(
                     text, place, language, names, known=known, films=films, screen=screen
                 )[0]
-        found -= films.dated
+        found -= films.others
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         unproven = {mention.pattern.series_id for mention in doubtful}
@@ -306,7 +307,11 @@ class SeriesMatcher:
             if films is not None and dated_or_rated(text, last, premiered):
                 # "Van Helsing (2004)", "… (15)": a film of another year, or rated, and so
                 # wherever the item names it.
-                films.dated.add(pattern.series_id)
+                films.others.add(pattern.series_id)
+                continue
+            if films is not None and writer_named(text, first):
+                # "die Autorin Rosamunde Pilcher": the writer, and so all through the item.
+                films.others.add(pattern.series_id)
                 continue
             if has_evidence(
                 text, first, last, commonness, place=place, language=language, screen=screen

@@ -47,14 +47,14 @@ class FilmsOrRecords:
     album, the charts): found out at the first title that may be meant, as most items name
     none, and by a word each match holds before the box-office pattern (a search of a whole
     teaser costs as much as matching the rest of the item). It also keeps the titles that the
-    item dates or rates as films, which it then names nowhere."""
+    item dates or rates as films or gives a writer as a name, which then name no series in it."""
 
-    __slots__ = ("_texts", "_told", "dated")
+    __slots__ = ("_texts", "_told", "others")
 
     def __init__(self, headline: str, teaser: str) -> None:
         self._texts = (headline, teaser)
         self._told: bool | None = None
-        self.dated: set[int | None] = set()  # titles dated or rated as films (dated_or_rated)
+        self.others: set[int | None] = set()  # titles the item uses for a film or a writer
 
     def told(self) -> bool:
         if self._told is None:
@@ -106,6 +106,21 @@ def dated_or_rated(text: Headline, last: int, premiered: int | None) -> bool:
         return False
     year = found.group("year")
     return year is None or (premiered is not None and abs(int(year) - premiered) > YEAR_SLACK)
+
+
+# A writer named before a title that is their name: "die Autorin Rosamunde Pilcher", "the
+# novelist …"; German compounds end in the writer ("Bestseller-Autorin", "Erfolgsautorin").
+_WRITERS = frozenset({"author", "novelist", "writer"})
+_WRITER_ENDINGS = ("autor", "autorin", "schriftsteller", "schriftstellerin")
+
+
+def writer_named(text: Headline, first: int) -> bool:
+    """Whether a writer's noun stands right before the title: the title is the writer's name,
+    and the item speaks of the writer."""
+    if first == 0 or first - 1 in text.breaks:
+        return False
+    word = text.words[first - 1]
+    return word in _WRITERS or word.endswith(_WRITER_ENDINGS)
 
 
 def credited(text: Headline, last: int) -> bool:

@@ -63,3 +63,13 @@ def test_a_year_other_than_the_premiere_or_an_age_rating_in_brackets_names_a_fil
     assert matcher.match("Glass Harbour (15)", teaser) == set()
     assert matcher.match("Glass Harbour (2016)", teaser) == {1}
     assert matcher.match("Glass Harbour (2017) returns for a second season") == {1}
+
+
+def test_a_title_after_a_writers_noun_is_the_writer_all_through_the_item() -> None:
+    """A series named after a novelist: "die Autorin Greta Lindholm" is the writer, and so is
+    the name in the rest of the item; the series' news still names the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Greta Lindholm", True, premiered=2001)])
+    teaser = "Die britische Bestseller-Autorin Greta Lindholm ist im Alter von 90 Jahren gestorben."
+    assert matcher.match("Das ZDF trauert um Greta Lindholm", teaser) == set()
+    assert matcher.match("The novelist Greta Lindholm has died") == set()
+    assert matcher.match("Greta Lindholm: Das ZDF zeigt zwei neue Filme der Reihe") == {1}
