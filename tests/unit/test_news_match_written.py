@@ -73,3 +73,13 @@ def test_a_title_after_a_writers_noun_is_the_writer_all_through_the_item() -> No
     assert matcher.match("Das ZDF trauert um Greta Lindholm", teaser) == set()
     assert matcher.match("The novelist Greta Lindholm has died") == set()
     assert matcher.match("Greta Lindholm: Das ZDF zeigt zwei neue Filme der Reihe") == {1}
+
+
+def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
+    """An English everyday title in German text is a name, unless a German article or a
+    compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Upgrade", True, premiered=2020)])
+    assert matcher.match("Das Upgrade der Krimiserie „Nordlicht“ kommt im Mai") == set()
+    assert matcher.match("Das „Nordlicht“-Upgrade wird nicht fortgesetzt") == set()
+    assert matcher.match("Upgrade wird nach zwei Staffeln nicht fortgesetzt") == {1}
+    assert matcher.match("Das Upgrade-Finale wird nicht fortgesetzt") == {1}
