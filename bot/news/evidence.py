@@ -10,7 +10,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
   television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
   ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
-  English everyday phrase in a German headline ("Dark" among German words is a name), or
+  English everyday phrase in a German headline ("Dark" among German words is a name; "das
+  Revival", a borrowed German noun, is not: loanwords.py), or
   when it opens a clause that speaks of series news ("Dark will get a third and final
   season", "Dark geht in die letzte Runde"); a title of function words only ("You") needs
   quotes or a series word beside it;
@@ -31,6 +32,7 @@ from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.full_names import in_full_name
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
+from bot.news.loanwords import used_as_german_noun
 from bot.news.names import LongerNames
 from bot.news.ordinary import AUXILIARIES, Commonness
 from bot.news.other_works import OTHER_WORKS, PERSON_WORDS
@@ -104,7 +106,11 @@ def has_evidence(
         return True  # "Dark: …" opens a headline about the series
     if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
         return True  # the whole headline names it: "Empire", "Returning: Gotham"
-    if commonness.english_in_german and language == "de":
+    if (
+        commonness.english_in_german
+        and language == "de"
+        and not used_as_german_noun(text, first, last)
+    ):
         return True
     if commonness.function_only:
         return False

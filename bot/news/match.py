@@ -13,7 +13,9 @@ of followed series, and the known names of the world's other series, which only 
   names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
-  it is the book or the game;
+  it is the book or the game; a title dated in brackets to another year than the series'
+  first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
+  and one after a writer's noun ("die Bestseller-Autorin Rosamunde Pilcher") the writer;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -40,7 +42,7 @@ from bot.news.lemmas import load_dictionaries
 from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness, CommonnessCache
-from bot.news.other_works import FilmsOrRecords, credited
+from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated, writer_named
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
@@ -72,6 +74,7 @@ class _Pattern(NamedTuple):
     length: int  # in words
     chars: int  # of the padded key
     commonness: Commonness
+    premiered: int | None = None  # the followed series' first year
 
 
 class _Mention(NamedTuple):
@@ -101,7 +104,7 @@ class SeriesMatcher:
             found = commonness.of(title.name)
             if key in accented:  # an accented spelling is the title too, not another word
                 found = replace(found, accentless=False)
-            self._add(key, title.series_id, found)
+            self._add(key, title.series_id, found, title.premiered)
         self.followed = len(best)
         self.known = 0  # names of series nobody here follows
         names = list(known_names)
@@ -171,9 +174,15 @@ class SeriesMatcher:
         if key is not None and not self._automaton.exists(f" {key} "):
             self._add(key, series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
 
-    def _add(self, key: str, series_id: int | None, commonness: Commonness) -> bool:
+    def _add(
+        self,
+        key: str,
+        series_id: int | None,
+        commonness: Commonness,
+        premiered: int | None = None,
+    ) -> bool:
         """Adds a title; False if its key was there already (and is now replaced)."""
-        pattern = _Pattern(series_id, key.count(" ") + 1, len(key) + 2, commonness)
+        pattern = _Pattern(series_id, key.count(" ") + 1, len(key) + 2, commonness, premiered)
         return bool(self._automaton.add_word(f" {key} ", pattern))
 
     def match(self, title: str, summary: str = "") -> frozenset[int]:
@@ -204,6 +213,7 @@ class SeriesMatcher:
                 found |= self._scan(
                     text, place, language, names, known=known, films=films, screen=screen
                 )[0]
+        found -= films.others
         if not found:
             found |= modifiers  # no spin-off named, known or not: the parent is the subject
         unproven = {mention.pattern.series_id for mention in doubtful}
@@ -283,7 +293,7 @@ class SeriesMatcher:
             # The padded key " w1 … wn " ends at `end` in " text ": its first word starts
             # at end - chars + 2 there, one less in the unpadded text, after as many spaces
             # as words come before it.
-            _, length, chars, commonness = pattern
+            _, length, chars, commonness, premiered = pattern
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
             if not may_be_mention(text, first, last, commonness, names, language):
@@ -293,6 +303,15 @@ class SeriesMatcher:
             if screen is not None and screen.books_or_games():
                 continue  # among novels and readers a title is the book, among players the game
             if place is not Place.HEADLINE and credited(text, last):
+                continue
+            if films is not None and dated_or_rated(text, last, premiered):
+                # "Van Helsing (2004)", "… (15)": a film of another year, or rated, and so
+                # wherever the item names it.
+                films.others.add(pattern.series_id)
+                continue
+            if films is not None and writer_named(text, first):
+                # "die Autorin Rosamunde Pilcher": the writer, and so all through the item.
+                films.others.add(pattern.series_id)
                 continue
             if has_evidence(
                 text, first, last, commonness, place=place, language=language, screen=screen

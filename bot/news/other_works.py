@@ -1,6 +1,7 @@
 """Signs that a title names something other than the series: a person known from it ("The
 Equalizer screenwriter …", "Modern Family star …"), or a film, book or game of the same name
-("Lethal Weapon 5", "the Lethal Weapon franchise", box-office takings, a single's sales)."""
+("Lethal Weapon 5", "the Lethal Weapon franchise", "Van Helsing (2004)", box-office takings, a
+single's sales)."""
 
 from __future__ import annotations
 
@@ -45,13 +46,15 @@ class FilmsOrRecords:
     """Whether an item is about the takings of films or about records (a single's sales, an
     album, the charts): found out at the first title that may be meant, as most items name
     none, and by a word each match holds before the box-office pattern (a search of a whole
-    teaser costs as much as matching the rest of the item)."""
+    teaser costs as much as matching the rest of the item). It also keeps the titles that the
+    item dates or rates as films or gives a writer as a name, which then name no series in it."""
 
-    __slots__ = ("_texts", "_told")
+    __slots__ = ("_texts", "_told", "others")
 
     def __init__(self, headline: str, teaser: str) -> None:
         self._texts = (headline, teaser)
         self._told: bool | None = None
+        self.others: set[int | None] = set()  # titles the item uses for a film or a writer
 
     def told(self) -> bool:
         if self._told is None:
@@ -73,6 +76,51 @@ def _about_records(folded: str) -> bool:
     if sum(word in folded for word in _RECORD_WORDS) < 2:  # cheap: most items name none
         return False
     return len({found.group(0).rstrip("s") for found in _RECORDS.finditer(folded)}) >= 2
+
+
+# A film's year or age rating in brackets after its title: "Van Helsing (2004)", "… [2011]",
+# "… (15)", "… (PG-13)".
+_BRACKETED = re.compile(
+    r"\s*[(\[]\s*(?:(?P<year>(?:19|20)\d\d)|U|PG|PG-13|12A|15|18|FSK\s*\d{1,2})\s*[)\]]"
+)
+_WORD_END = re.compile(r"[^\W_]*")
+_BRACKET_OPENERS = frozenset({"u", "pg", "12a", "15", "18", "fsk"})
+YEAR_SLACK = 1  # a series may reach another country a year later
+
+
+def dated_or_rated(text: Headline, last: int, premiered: int | None) -> bool:
+    """Whether a year in brackets other than the series' first ("Van Helsing (2004)" for the
+    2016 series) or a film's age rating ("The Lincoln Lawyer (15)") follows the title: the
+    title then names a film of that name."""
+    after = last + 1
+    if after >= len(text.words) or (last not in text.breaks and "[" not in text.source):
+        return False
+    word = text.words[after]
+    if not (len(word) == 4 and word.isdigit()) and word not in _BRACKET_OPENERS:
+        return False  # cheap: most titles are followed by neither
+    if not text.starts:
+        return False
+    end = _WORD_END.match(text.source, text.starts[last])
+    found = _BRACKETED.match(text.source, end.end() if end else text.starts[last])
+    if found is None:
+        return False
+    year = found.group("year")
+    return year is None or (premiered is not None and abs(int(year) - premiered) > YEAR_SLACK)
+
+
+# A writer named before a title that is their name: "die Autorin Rosamunde Pilcher", "the
+# novelist …"; German compounds end in the writer ("Bestseller-Autorin", "Erfolgsautorin").
+_WRITERS = frozenset({"author", "novelist", "writer"})
+_WRITER_ENDINGS = ("autor", "autorin", "schriftsteller", "schriftstellerin")
+
+
+def writer_named(text: Headline, first: int) -> bool:
+    """Whether a writer's noun stands right before the title: the title is the writer's name,
+    and the item speaks of the writer."""
+    if first == 0 or first - 1 in text.breaks:
+        return False
+    word = text.words[first - 1]
+    return word in _WRITERS or word.endswith(_WRITER_ENDINGS)
 
 
 def credited(text: Headline, last: int) -> bool:

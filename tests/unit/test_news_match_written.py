@@ -51,3 +51,35 @@ def test_a_days_name_after_a_season_or_premiere_is_the_date() -> None:
     assert matcher.match("Ratings news", finale) == set()
     assert matcher.match("Ratings news", "Fans wait for season 2 of Saturday.") == {1}
     assert matcher.match("Ratings news", "The network helped renew Saturday at last.") == {1}
+
+
+def test_a_year_other_than_the_premiere_or_an_age_rating_in_brackets_names_a_film() -> None:
+    """ "Title (2004)" for a series first shown in 2016, or "Title (15)", is a film of that
+    name, and so is the title wherever the item names it; the series' own year is the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Glass Harbour", True, premiered=2016)])
+    teaser = "Glass Harbour is a gripping courtroom thriller with a starry cast."
+    assert matcher.match("Glass Harbour (2004)", teaser) == set()
+    assert matcher.match("Glass Harbour [2004]") == set()
+    assert matcher.match("Glass Harbour (15)", teaser) == set()
+    assert matcher.match("Glass Harbour (2016)", teaser) == {1}
+    assert matcher.match("Glass Harbour (2017) returns for a second season") == {1}
+
+
+def test_a_title_after_a_writers_noun_is_the_writer_all_through_the_item() -> None:
+    """A series named after a novelist: "die Autorin Greta Lindholm" is the writer, and so is
+    the name in the rest of the item; the series' news still names the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Greta Lindholm", True, premiered=2001)])
+    teaser = "Die britische Bestseller-Autorin Greta Lindholm ist im Alter von 90 Jahren gestorben."
+    assert matcher.match("Das ZDF trauert um Greta Lindholm", teaser) == set()
+    assert matcher.match("The novelist Greta Lindholm has died") == set()
+    assert matcher.match("Greta Lindholm: Das ZDF zeigt zwei neue Filme der Reihe") == {1}
+
+
+def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
+    """An English everyday title in German text is a name, unless a German article or a
+    compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Upgrade", True, premiered=2020)])
+    assert matcher.match("Das Upgrade der Krimiserie „Nordlicht“ kommt im Mai") == set()
+    assert matcher.match("Das „Nordlicht“-Upgrade wird nicht fortgesetzt") == set()
+    assert matcher.match("Upgrade wird nach zwei Staffeln nicht fortgesetzt") == {1}
+    assert matcher.match("Das Upgrade-Finale wird nicht fortgesetzt") == {1}
