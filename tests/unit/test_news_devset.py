@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout21 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout22 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout21 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout22 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 4759
+    assert whole.rows >= 4959
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -124,8 +124,9 @@ def test_corpus_grouped_folds() -> None:
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
     # 0.806 with heldout17, 0.804 with heldout18 (0.782 of its kinds).
-    # 0.801 with heldout20 (0.783 of its kinds); 0.804 after round 22, 0.808 with heldout21.
-    assert min(result.kind_accuracy for result in folds) >= 0.807
+    # 0.801 with heldout20 (0.783 of its kinds); 0.804 after round 22, 0.808 with heldout21,
+    # 0.802 with heldout22 (0.787).
+    assert min(result.kind_accuracy for result in folds) >= 0.801
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -135,8 +136,8 @@ def test_corpus_grouped_folds() -> None:
     # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952).
     assert whole.precision >= 0.974
     # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
-    # (0.938).
-    assert whole.recall >= 0.956
+    # (0.938), 0.956 with heldout22 (0.935).
+    assert whole.recall >= 0.955
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -155,8 +156,9 @@ def test_corpus_grouped_folds() -> None:
     # libraries, a weekday after a season word) moved precision 0.974 -> 0.976; 0.846 kinds
     # with heldout20; 0.851 after round 22 (a weekday with its date, a season confirmed to
     # start, a season's release date, "wird es nicht mehr geben", a run counted in seasons
-    # ending, a show coming in a month), 0.852 with heldout21 (0.866 of its kinds).
-    assert whole.kind_accuracy >= 0.851
+    # ending, a show coming in a month), 0.852 with heldout21 (0.866 of its kinds), 0.849 with
+    # heldout22 (0.787).
+    assert whole.kind_accuracy >= 0.848
 
 
 @corpus_present
@@ -266,6 +268,10 @@ SCORED_ONCE = [
     # heldout21: 196 headlines, 150 outlets (56 new), sitcoms, medical and legal dramas,
     # German ZDFneo and Sat.1 series: 0.952 / 0.976 / 0.866 before and after round 22 (kinds).
     ("heldout21", 196, 0.952, 0.975, 0.865),
+    # heldout22: 200 headlines, 143 outlets (58 new), historical, horror and action series,
+    # German docu-soaps and crime: 0.940 / 0.935 / 0.787 before round 23 (matching precision),
+    # 0.946 / 0.935 / 0.787 after it (a film's year in brackets).
+    ("heldout22", 200, 0.946, 0.934, 0.786),
 ]
 
 
