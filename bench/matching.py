@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.catalog.normalize import normalize_title
 from bot.news.classify import classify
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
+from bot.news.title_index import CatalogueTitle
 from tests.devset import (
     CORPUS_DIR,
     DEFAULT_DIR,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.news.classify import classify
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
+from bot.news.title_index import CatalogueTitle
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/data beside the clone; a worktree one level deeper finds it one level up.

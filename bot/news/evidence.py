@@ -23,7 +23,6 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from enum import Enum
 
@@ -42,8 +41,13 @@ from bot.news.series_words import (
     beside_series_word,
     genre_compound,
 )
-
-MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
+from bot.news.written_forms import (
+    dateline,
+    plain_letters,
+    subtitled,
+    title_like,
+    written_in_lower_case,
+)
 
 
 class Place(Enum):
@@ -89,7 +93,7 @@ def has_evidence(
     after_only = commonness.function_only and text.title_case
     if beside_series_word(text, first, last, after_only=after_only):
         return True  # also "Dark (Staffel 3) – Kritik", which looks like a dateline
-    if commonness.ordinary and is_dateline(text, first, last):
+    if commonness.ordinary and dateline(text, first, last):
         return False  # "Berlin (dpa) - Das ZDF …", "Berlin. Das ZDF …": where it was written
     if not commonness.function_only and apposition_names_series(text, last):
         return True
@@ -238,12 +242,12 @@ def may_be_mention(
     in German text a one-word title not inside a person's full name ("Bastian Pastewka")
     unless quotes or a series word call it the series."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
-    if ordinary and commonness.accentless and not _plain(text, first, last):
+    if ordinary and commonness.accentless and not plain_letters(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
     if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
     if not text.is_quoted(first, last):
-        if (ordinary or not commonness.lower_case) and _lower_case(text, first, last):
+        if (ordinary or not commonness.lower_case) and written_in_lower_case(text, first, last):
             return False  # "the series will be returning", "after early snowfall"
         if ordinary and names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
@@ -256,54 +260,8 @@ def may_be_mention(
     if not quotes:
         return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)
-    if enclosing is None or not _is_title_like(text, enclosing, first, last):
+    if enclosing is None or not title_like(text, enclosing, first, last):
         return True
     # "die Krimireihe „Stralsund – Das Manifest“": a film or episode of the series, its
     # title after a dash, where a series word before the quotes says so.
-    return _subtitled(text, enclosing, first, last) and beside_series_word(text, first, last)
-
-
-# What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
-# report's first sentence, which may open with a quoted title.
-_WORD_CHARS = re.compile(r"[^\W_]+")
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[\"„“”«»‘‚'’]?[^\W\d_])")
-
-
-def is_dateline(text: Headline, first: int, last: int) -> bool:
-    """Whether words first..last are the text's opening dateline, the place a report comes
-    from ("Berlin (dpa) - …", "Berlin. „Gute Zeiten …“ feiert …")."""
-    if first != 0 or not text.starts:
-        return False
-    # The word's end in the source: its folded form may be longer ("Weißensee").
-    end = _WORD_CHARS.match(text.source, text.starts[last])
-    return end is not None and bool(_AFTER_DATELINE.match(text.source, end.end()))
-
-
-def _lower_case(text: Headline, first: int, last: int) -> bool:
-    """Whether the title's words are written all in lower case in a text that has capitals."""
-    if not text.starts or text.source.islower():
-        return False  # capitals unknown, or a text all in lower case
-    if any(text.capitals[first : last + 1]):
-        return False
-    return any(not word.isdigit() for word in text.words[first : last + 1])  # "1899" has none
-
-
-def _subtitled(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
-    """Whether the title opens the quoted run and a dash parts it from the rest."""
-    return span[0] == first and last in text.breaks and last not in text.colon_after
-
-
-def _plain(text: Headline, first: int, last: int) -> bool:
-    return "".join(text.raw[first : last + 1]).isascii()
-
-
-def _is_title_like(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
-    """A short quoted run that adds more than numbers to the mention is another title."""
-    start, end = span
-    if end - start + 1 > MAX_QUOTED_TITLE_WORDS:
-        return False
-    before, after = text.words[start:first], text.words[last + 1 : end + 1]
-    if not before and after == ("s",):
-        return False  # "‘Dexter’s’ eighth season": the title's possessive, no other title
-    extra = before + after
-    return bool(extra) and not "".join(extra).isdigit()  # more than numbers
+    return subtitled(text, enclosing, first, last) and beside_series_word(text, first, last)

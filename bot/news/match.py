@@ -1,7 +1,8 @@
 """Which series a news item is about: a pure matcher over every title and alias we know.
 
-All titles are compiled once into an Aho-Corasick automaton over normalised words: the titles
-of followed series, and the known names of the world's other series, which only block. Then:
+All titles are compiled once into an Aho-Corasick automaton over normalised words
+(title_index.py): the titles of followed series, and the known names of the world's other
+series, which only block. Then:
 - a title found in the text counts as a mention only with the evidence evidence.py asks for,
   which depends on how ordinary the title is (ordinary.py) and where it stands;
 - the longest mention wins where mentions overlap, followed or known: "NCIS: Los Angeles"
@@ -29,161 +30,43 @@ Precision matters more than recall: a wrong alert annoys more than a missed one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-import ahocorasick
-
 from bot.catalog.normalize import normalize_title
-from bot.news.evidence import Place, has_evidence, is_dateline, may_be_mention
+from bot.news.evidence import Place, has_evidence, may_be_mention
 from bot.news.headline import Headline, analyse
 from bot.news.language import guess_language
-from bot.news.lemmas import load_dictionaries
 from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
-from bot.news.ordinary import Commonness, CommonnessCache
+from bot.news.ordinary import Commonness
 from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated, writer_named
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
 from bot.news.spinoffs import introduces_spinoff
-from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
+from bot.news.title_index import CatalogueTitle, TitleIndex, TitlePattern
+from bot.news.written_forms import dateline
 
 SUMMARY_LEAD_CHARS = 500  # only the summary's opening is about the item itself
 
 
-@dataclass(frozen=True)
-class CatalogueTitle:
-    """One name of a series, as the matcher needs it."""
-
-    series_id: int
-    name: str
-    primary: bool  # the series' own title; beats another series' alias with the same words
-    premiered: int | None = None
-
-
-_QUOTED_ONLY = Commonness(
-    ordinary=True, function_only=True, english_in_german=False, quoted_only=True
-)
 # A list of titles as one subject ("Wheel of Fortune and Jeopardy! have been renewed").
 _LIST = Commonness(ordinary=True, function_only=False, english_in_german=False)
-
-
-class _Pattern(NamedTuple):
-    series_id: int | None  # None: a known name of a series nobody here follows
-    length: int  # in words
-    chars: int  # of the padded key
-    commonness: Commonness
-    premiered: int | None = None  # the followed series' first year
 
 
 class _Mention(NamedTuple):
     first: int
     last: int
-    pattern: _Pattern
+    pattern: TitlePattern
 
 
 class SeriesMatcher:
     """Recognises the series of a catalogue in headlines; build once, call `match` often."""
 
     def __init__(self, titles: Iterable[CatalogueTitle], known_names: Iterable[str] = ()) -> None:
-        best: dict[str, tuple[tuple[bool, int], CatalogueTitle]] = {}
-        accented: set[str] = set()  # keys one of whose names is spelt with accents ("Élite")
-        for title in titles:
-            for key in title_keys(title.name):
-                if not title.name.isascii():
-                    accented.add(key)
-                # Two series with the same name: prefer an own title, then the newer show.
-                rank = (title.primary, title.premiered or 0)
-                if key not in best or rank > best[key][0]:
-                    best[key] = (rank, title)
-        load_dictionaries()  # built off the event loop: items never wait for them
-        commonness = CommonnessCache()
-        self._automaton = ahocorasick.Automaton()
-        for key, (_, title) in best.items():
-            found = commonness.of(title.name)
-            if key in accented:  # an accented spelling is the title too, not another word
-                found = replace(found, accentless=False)
-            self._add(key, title.series_id, found, title.premiered)
-        self.followed = len(best)
-        self.known = 0  # names of series nobody here follows
-        names = list(known_names)
-        for name in names:
-            for key in title_keys(name):
-                if key not in best and self._add(key, None, commonness.of(name)):
-                    self.known += 1
-        # Full names first, followed or known: a title without its article only where its
-        # words are nobody's full name.
-        ranked = [title for _, title in sorted(best.values(), key=lambda e: e[0], reverse=True)]
-        for title in ranked:
-            self._add_bare(title.name, title.series_id, commonness)
-        for name in names:
-            self._add_bare(name, None, commonness)
-        for title in ranked:  # the followed titles' German oblique forms, last of all
-            self._add_inflected(title.name, title.series_id, commonness)
-            self._add_genitive(title.name, title.series_id)
-        self.size = self.followed + self.known
-        if self.size:
-            self._automaton.make_automaton()
-
-    def _add_bare(
-        self,
-        name: str,
-        series_id: int | None,
-        commonness: CommonnessCache,
-    ) -> None:
-        """Adds a title without its leading article ("The X-Files" as "X-Files") where the
-        rest is a specific name. One specific word ("Der Bergdoktor" as „Bergdoktor“, "The
-        Punisher" as 'Punisher') may be a person or a plain noun, so it counts only with the
-        evidence an everyday title needs: quoted, beside a series word, the subject of news;
-        plain words ("Der Bachelor" as „Bachelor“, "The Late Show" as "Late Show") count only
-        quoted. Words taken already keep their title."""
-        bare = without_article(name)
-        if bare is None:
-            return
-        key = normalize_title(bare)
-        if self._automaton.exists(f" {key} "):
-            return
-        found = commonness.of(bare)
-        if found.ordinary:  # plain words („Bachelor“, „Late Show“) name it only quoted
-            self._add(key, series_id, replace(_QUOTED_ONLY, accentless=bare.isascii()))
-            return
-        if " " not in key:  # an accented title's own spelling is the title ("Pfefferkörner")
-            found = replace(found, ordinary=True, accentless=bare.isascii())
-        self._add(key, series_id, found)
-
-    def _add_inflected(self, name: str, series_id: int, commonness: CommonnessCache) -> None:
-        """Adds the German oblique form of a title with a German article, without it: "Der
-        letzte Bulle" as „letzten Bullen“, "Die Vorstadtweiber" as „Vorstadtweibern“, "Der
-        Bestatter" as "Bestatters". It counts only with the evidence an everyday title
-        needs; a one-word title that is a plain word ("Der Alte") gets none."""
-        key = german_oblique(name)
-        if key is None or self._automaton.exists(f" {key} "):
-            return
-        base = without_article(name) or name
-        found = commonness.of(base)
-        if found.ordinary and " " not in key:
-            return
-        self._add(key, series_id, replace(found, ordinary=True, accentless=base.isascii()))
-
-    def _add_genitive(self, name: str, series_id: int) -> None:
-        """Adds the German genitive of a one-word title without an article, which opens a
-        compound in quotes: „Frühlings“-Reihe. It counts only quoted: unquoted it is the
-        plain word's genitive („des Frühlings“, "Berlins Bürgermeister")."""
-        key = german_genitive(name)
-        if key is not None and not self._automaton.exists(f" {key} "):
-            self._add(key, series_id, replace(_QUOTED_ONLY, accentless=name.isascii()))
-
-    def _add(
-        self,
-        key: str,
-        series_id: int | None,
-        commonness: Commonness,
-        premiered: int | None = None,
-    ) -> bool:
-        """Adds a title; False if its key was there already (and is now replaced)."""
-        pattern = _Pattern(series_id, key.count(" ") + 1, len(key) + 2, commonness, premiered)
-        return bool(self._automaton.add_word(f" {key} ", pattern))
+        index = TitleIndex(titles, known_names)
+        self._automaton = index.automaton
+        self.followed, self.known, self.size = index.followed, index.known, index.size
 
     def match(self, title: str, summary: str = "") -> frozenset[int]:
         """The ids of the series the item is about."""
@@ -317,7 +200,7 @@ class SeriesMatcher:
                 text, first, last, commonness, place=place, language=language, screen=screen
             ):
                 counted.append(_Mention(first, last, pattern))
-            elif not commonness.function_only and not is_dateline(text, first, last):
+            elif not commonness.function_only and not dateline(text, first, last):
                 # A dateline is where the report was written, never one of a list.
                 doubtful.append(_Mention(first, last, pattern))
         if len(doubtful) >= 2:

@@ -23,8 +23,9 @@ from bot.catalog.normalize import normalize_title
 from bot.http_fetch import FetchLimits, FetchResult, fetch_feed
 from bot.masked_url import masked_url
 from bot.news.classify import classify
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
 from bot.news.parse import FeedItem, ParsedFeed, parse_feed
+from bot.news.title_index import CatalogueTitle
 from storage.feeds import (
     add_news_items,
     claim_due_feeds,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
+from bot.news.title_index import CatalogueTitle
 
 CATALOGUE = {
     1: ("Dark", []),

@@ -1,6 +1,7 @@
 """The matcher with the world catalogue: known series nobody follows still take their mentions."""
 
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
+from bot.news.title_index import CatalogueTitle
 
 NCIS, DARK = 1, 2
 FOLLOWED = [CatalogueTitle(NCIS, "NCIS", True, 2003), CatalogueTitle(DARK, "Dark", True, 2017)]

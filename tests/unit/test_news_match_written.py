@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.news.match import CatalogueTitle, SeriesMatcher
+from bot.news.match import SeriesMatcher
+from bot.news.title_index import CatalogueTitle
 
 MATCHER = SeriesMatcher(
     [
