@@ -53,6 +53,7 @@ def _column(path: Path) -> set[str]:
         ("heldout20", "20", 80),
         ("heldout21", "21", 80),
         ("heldout22", "22", 80),
+        ("heldout23", "23", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
