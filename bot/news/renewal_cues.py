@@ -104,6 +104,14 @@ RENEWAL = any_of(
     # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
     r"(?:return|come back|be back|bring back) for " + SHORT_GAP + SEASON + NO_DATE,
     r"(?:bekommen|erhalten|kriegen|holen) " + GAP + SEASON,
+    # A season there will be: "Es wird eine neue Staffel geben", "dass es eine zweite Staffel
+    # geben wird", "Eine dritte Staffel wird es geben" ("… wird es nicht geben" is none).
+    r"es (?:werden |sollen )?(?:auch |noch |definitiv |sicher )?ein "
+    + ORDINAL
+    + " "
+    + SEASON
+    + r" (?:(?!nicht|kein|nie)[^|\s]+ ){0,6}geben",
+    ORDINAL + " " + SEASON + r" werden es (?:(?!nicht|kein|nie)[^|\s]+ ){0,4}geben",
     # "geht in die letzte Staffel" is its end, not more of it.
     r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + SEASON,
     r"machen " + CLAUSE_GAP + r"weiter",

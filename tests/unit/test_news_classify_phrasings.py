@@ -220,3 +220,18 @@ def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
 )
 def test_coming_in_a_month_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A season there will be: more of the show.
+        ("Der Sender hat entschieden: Es wird eine dritte Staffel geben.", "renewal"),
+        ("Nun steht fest, dass es eine zweite Staffel geben wird.", "renewal"),
+        ("Eine vierte Staffel wird es auf jeden Fall geben.", "renewal"),
+        # Denied, it is none.
+        ("Eine vierte Staffel wird es nicht geben.", "cancellation"),
+    ],
+)
+def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
