@@ -235,3 +235,17 @@ def test_coming_in_a_month_is_a_start(headline: str, teaser: str, kind: str) -> 
 )
 def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Back for its last season or series: the final season named, no order.
+        ("‘Moonbase’ returns for its final season", "cancellation"),
+        ("‘Moonbase’ returning for final series", "cancellation"),
+        # Back for another one is more of it.
+        ("‘Moonbase’ returns for a second series", "renewal"),
+    ],
+)
+def test_a_return_for_the_final_season_is_no_order(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
