@@ -249,3 +249,18 @@ def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
 )
 def test_a_return_for_the_final_season_is_no_order(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A start date made known with "bekannt": the date is news.
+        ("Jetzt gab der Sender den Starttermin der neuen Folgen bekannt.", "premiere"),
+        ("Nun ist auch der Starttermin der Krimireihe bekannt.", "premiere"),
+        # Not known yet, it is none.
+        ("Der Starttermin ist noch nicht bekannt.", "other"),
+        ("Der Sendetermin bleibt unbekannt.", "other"),
+    ],
+)
+def test_a_start_date_made_known_is_a_premiere(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“ im Ersten", teaser).value == kind
