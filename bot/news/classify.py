@@ -26,7 +26,8 @@ way or a first showing in a country or on free TV not told with a year ("als
 Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none; in a headline too,
 a start dated in the past by its year ("when it premiered in 2014", "Am 20. Oktober 1974 startete
 …") is history (history.py). A headline that asks announces nothing but what a statement before
-its question says ("'Lost' renewed. How long can it last?"); its teaser's statements answer it,
+its question says ("'Lost' renewed. How long can it last?", "'Lost' is coming back, but
+when?"); its teaser's statements answer it,
 not a sentence that asks or wonders ("if", "ob"). A concessive clause ("although", "obwohl",
 "zwar") grants the background, and a renewal still pending or a cancellation told as the past
 ("originally cancelled") is no end. A quoted title's own punctuation ends no clause. A
@@ -83,8 +84,12 @@ MAX_IGNORED_QUOTE_WORDS = 3
 # cancelled", "ob") answers nothing.
 _ASKING = re.compile(r"[^.!?…]*\?|[^.!?…]*\b(?:if|whether|ob)\b[^.!?…]*[.!…]?", re.IGNORECASE)
 # A headline of sentences whose last asks: the sentences before it, up to a full stop or an
-# exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?").
-_STATEMENT_BEFORE_QUESTION = re.compile(r"(.*[.!])\s+[^.!?]+\?\s*$", re.DOTALL)
+# exclamation mark and a space ("Dreharbeiten begonnen! Wann geht es weiter?"), or a statement
+# the question is joined to by a comma and "but" ("Lost is coming back, but when?").
+_STATEMENT_BEFORE_QUESTION = re.compile(
+    r"(?:(.*[.!])\s+|(.*\S),\s*(?:but|aber|doch)\s+)[^.!?]+\?\s*$",
+    re.DOTALL,
+)
 
 
 def classify(title: str, summary: str = "") -> NewsKind:
@@ -97,7 +102,7 @@ def classify(title: str, summary: str = "") -> NewsKind:
     if title.rstrip().endswith("?"):
         statement = _STATEMENT_BEFORE_QUESTION.match(title)
         if statement:
-            said = analyse(statement.group(1))
+            said = analyse(statement.group(1) or statement.group(2))
             kind = _kind_in(said, guess_language(said.words), ORDER)
             if kind not in (None, NewsKind.OTHER):
                 return kind

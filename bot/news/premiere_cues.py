@@ -112,9 +112,12 @@ DATED_PREMIERE = any_of(
     r"setzen " + CLAUSE_GAP + r"(?:im|am|ab|in|nach) (?:[^|\s]+ )?" + MONTH + r" fort",
     r"(?:am|ab) " + FIGURE_DATE,
     # A start date made known, said without the date itself: "Starttermin für neue Folgen
-    # verkündet", "hat den Ausstrahlungstermin festgelegt", "es gibt nun einen Sendetermin"
+    # verkündet", "hat den Ausstrahlungstermin festgelegt", "es gibt nun einen Sendetermin",
+    # "gab den Starttermin bekannt", "nun ist auch der Sendetermin bekannt"
     # ("Sendetermin steht noch nicht fest" is none).
-    _DATE_WORD + " " + _UNDENIED + _DATE_MADE_KNOWN,
+    # "bekannt" after the date is the particle of "gab … bekannt" or "ist … bekannt"; before
+    # it, it is as often an adjective ("die bekannte Show").
+    _DATE_WORD + " " + _UNDENIED + r"(?:" + _DATE_MADE_KNOWN + r"|bekannt)",
     _DATE_MADE_KNOWN + " " + _UNDENIED + r"(?:der|den|ein\w*) " + _DATE_WORD,
     r"(?:geben es|es geben) (?:nun |jetzt |auch |endlich )*ein\w* " + _DATE_WORD,
 )

@@ -659,6 +659,10 @@ def test_a_first_showing_in_a_country_or_on_free_tv_in_a_teaser_is_a_premiere(
         # A statement, then a question: the statement is the news.
         ("Lost renewed for season 3. How long can the show last?", "renewal"),
         ("Netflix setzt „Dark“ ab! Was wird aus den Fans?", "cancellation"),
+        # … or one the question is joined to by a comma and "but".
+        ("The spy drama has been renewed, but when will it return?", "renewal"),
+        ("Die Krimiserie wird fortgesetzt, aber wann geht es weiter?", "renewal"),
+        ("The spy drama will announce its premiere date soon, but who is in the cast?", "premiere"),
         # Only questions, or a statement that decides nothing, or a title's own full stop.
         ("Will Lost be renewed for season 3?", "other"),
         ("Letzte Folge! Wie geht es mit „Dark“ weiter?", "other"),

@@ -220,3 +220,47 @@ def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
 )
 def test_coming_in_a_month_is_a_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A season there will be: more of the show.
+        ("Der Sender hat entschieden: Es wird eine dritte Staffel geben.", "renewal"),
+        ("Nun steht fest, dass es eine zweite Staffel geben wird.", "renewal"),
+        ("Eine vierte Staffel wird es auf jeden Fall geben.", "renewal"),
+        # Denied, it is none.
+        ("Eine vierte Staffel wird es nicht geben.", "cancellation"),
+    ],
+)
+def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Back for its last season or series: the final season named, no order.
+        ("‘Moonbase’ returns for its final season", "cancellation"),
+        ("‘Moonbase’ returning for final series", "cancellation"),
+        # Back for another one is more of it.
+        ("‘Moonbase’ returns for a second series", "renewal"),
+    ],
+)
+def test_a_return_for_the_final_season_is_no_order(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A start date made known with "bekannt": the date is news.
+        ("Jetzt gab der Sender den Starttermin der neuen Folgen bekannt.", "premiere"),
+        ("Nun ist auch der Starttermin der Krimireihe bekannt.", "premiere"),
+        # Not known yet, it is none.
+        ("Der Starttermin ist noch nicht bekannt.", "other"),
+        ("Der Sendetermin bleibt unbekannt.", "other"),
+    ],
+)
+def test_a_start_date_made_known_is_a_premiere(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“ im Ersten", teaser).value == kind
