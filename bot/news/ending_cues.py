@@ -130,9 +130,7 @@ LAST_FILMED = any_of(
 # else is said; in a teaser it is the setting ("die finale Staffel verspricht einen
 # explosiven Abschluss", "rockets into the final season").
 FINAL_NAMED = any_of(
-    # British news call a season a series: "returns for the final series".
-    r"(?:for|into) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last)"
-    r" (?:season|series)",
+    r"(?:for|into) (?:the |its |a |an |their )?(?:\w+ (?:and )?)?(?:final|last) season",
     r"(?:letzt|final)\w* staffel\w*",
     r"letzt\w* rund\w*",
     r"(?:der|das) ende|abschluss",

@@ -102,10 +102,7 @@ RENEWAL = any_of(
     # "back in the studio for another season": more of the show, unless a date is said.
     r"for another " + SEASON + NO_DATE,
     # … unless a date is said for it: "returns for season 3 on January 28" is a premiere.
-    # ("returns for its final season" is the last season's start, no order).
-    r"(?:return|come back|be back|bring back) for (?:(?!final|last)[^|\s]+ ){0,3}"
-    + SEASON
-    + NO_DATE,
+    r"(?:return|come back|be back|bring back) for " + SHORT_GAP + SEASON + NO_DATE,
     r"(?:bekommen|erhalten|kriegen|holen) " + GAP + SEASON,
     # A season there will be: "Es wird eine neue Staffel geben", "dass es eine zweite Staffel
     # geben wird", "Eine dritte Staffel wird es geben" ("… wird es nicht geben" is none).

@@ -238,20 +238,6 @@ def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("headline", "kind"),
-    [
-        # Back for its last season or series: the final season named, no order.
-        ("‘Moonbase’ returns for its final season", "cancellation"),
-        ("‘Moonbase’ returning for final series", "cancellation"),
-        # Back for another one is more of it.
-        ("‘Moonbase’ returns for a second series", "renewal"),
-    ],
-)
-def test_a_return_for_the_final_season_is_no_order(headline: str, kind: str) -> None:
-    assert classify(headline).value == kind
-
-
-@pytest.mark.parametrize(
     ("teaser", "kind"),
     [
         # A start date made known with "bekannt": the date is news.
