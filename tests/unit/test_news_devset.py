@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout22 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout23 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout22 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout23 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 4959
+    assert whole.rows >= 5157
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -125,16 +125,17 @@ def test_corpus_grouped_folds() -> None:
     # round 15, 0.8218 with heldout14.
     # 0.806 with heldout17, 0.804 with heldout18 (0.782 of its kinds).
     # 0.801 with heldout20 (0.783 of its kinds); 0.804 after round 22, 0.808 with heldout21,
-    # 0.802 with heldout22 (0.787).
-    assert min(result.kind_accuracy for result in folds) >= 0.801
+    # 0.802 with heldout22 (0.787), 0.809 after round 24 and with heldout23 (0.806).
+    assert min(result.kind_accuracy for result in folds) >= 0.808
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
     # one-word title in a person's full name read as the person, 0.977 with a title in an
     # item about books that speaks of no screen read as the book, 0.978 with one about games.
     # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954;
-    # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952).
-    assert whole.precision >= 0.974
+    # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952),
+    # 0.9740 with heldout23 (0.941).
+    assert whole.precision >= 0.973
     # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
     # (0.938), 0.956 with heldout22 (0.935).
     assert whole.recall >= 0.955
@@ -272,6 +273,10 @@ SCORED_ONCE = [
     # German docu-soaps and crime: 0.940 / 0.935 / 0.787 before round 23 (matching precision),
     # 0.946 / 0.935 / 0.787 after it (a film's year in brackets).
     ("heldout22", 200, 0.946, 0.934, 0.786),
+    # heldout23: 198 headlines, 144 outlets (57 new), adult animation, superhero series,
+    # procedurals, Austrian and Swiss shows: 0.941 / 0.970 / 0.806 before and after round 24
+    # (kinds).
+    ("heldout23", 198, 0.940, 0.969, 0.806),
 ]
 
 
