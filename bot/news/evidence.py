@@ -9,7 +9,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   genre of its own joined by a hyphen („Barcelona-Krimi“, „Heute-Show“), it is;
 - in the headline, a specific title ("Ballard") needs nothing more where the item speaks of
   television (screen_talk.py; elsewhere it needs what an ordinary one needs), and an
-  ordinary one counts when it opens the headline before a colon ("Dark: …"), when it is an
+  ordinary one counts when it opens the headline before a colon ("Dark: …") or is all of it,
+  where a teaser speaks of television (else it is a town or a book: "Bergerac"), when it is an
   English everyday phrase in a German headline ("Dark" among German words is a name; "das
   Revival", a borrowed German noun, is not: loanwords.py), or
   when it opens a clause that speaks of series news ("Dark will get a third and final
@@ -106,10 +107,12 @@ def has_evidence(
     if place is not Place.HEADLINE:
         # Outside the headline only the evidence above counts, or opening a clause of news.
         return not commonness.function_only and _subject_of_news(text, first, last, language)
-    if first == 0 and last in text.colon_after:
-        return True  # "Dark: …" opens a headline about the series
-    if last == len(text.words) - 1 and (first == 0 or _after_label(text, first)):
-        return True  # the whole headline names it: "Empire", "Returning: Gotham"
+    if _positioned(text, first, last):
+        # "Dark: …" opens a headline about the series, "Empire", "Returning: Gotham" are all of
+        # it; where the teaser says nothing of television the words name a book, a town, a
+        # dinner ("Bergerac", "Das perfekte Dinner: So gelingt …"), unless quotes hold the
+        # title with a film's long subtitle ("„Dark: Und vergib ihnen ihre Schuld“ ist …").
+        return screen is None or text.enclosing_span(first, last) is not None or not screen.silent()
     if (
         commonness.english_in_german
         and language == "de"
@@ -215,6 +218,14 @@ def _asked_about(text: Headline, start: int, first: int) -> bool:
         and all(word in _ARTICLES for word in between)
         and text.source.rstrip().endswith("?")
     )
+
+
+def _positioned(text: Headline, first: int, last: int) -> bool:
+    """Whether the title opens the headline before a colon or is all of it, maybe after a
+    label."""
+    if first == 0 and last in text.colon_after:
+        return True
+    return last == len(text.words) - 1 and (first == 0 or _after_label(text, first))
 
 
 def _after_label(text: Headline, first: int) -> bool:

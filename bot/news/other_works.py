@@ -38,8 +38,14 @@ _BOX_OFFICE = re.compile(
 )
 
 # Words of recorded music: two of them make a text about a record, whose title is the song.
-_RECORD_WORDS = ("single", "album", "song", "chart", "billboard", "platinum", "singer", "lieder")
-_RECORDS = re.compile(r"\b(?:singles?|albums?|songs?|charts?|billboard|platinum|singer|lieder)\b")
+# A track up the charts, the recording industry's award.
+_RECORD_WORDS = (
+    *("single", "album", "song", "chart", "billboard", "platinum", "singer", "lieder"),
+    *("track", "recording"),
+)
+_RECORDS = re.compile(
+    r"\b(?:singles?|albums?|songs?|charts?|billboard|platinum|singer|lieder|tracks?|recording)\b"
+)
 
 
 class FilmsOrRecords:

@@ -64,6 +64,11 @@ class ScreenTalk:
             self._said = any(_SCREEN.search(text) for text in self._texts)
         return self._said
 
+    def silent(self) -> bool:
+        """Whether the item has a teaser and says nothing of television in it or the headline:
+        a headline alone is too short to tell what its words name."""
+        return bool(self._texts[1]) and not self.said()
+
     def books_or_games(self) -> bool:
         """Whether the item is about books or games and speaks of no screen but a "series"."""
         if self._books is None:

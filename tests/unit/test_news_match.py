@@ -677,6 +677,16 @@ def test_in_an_item_about_records_a_title_is_the_song_unless_called_a_series() -
     assert matcher.match("Poker Face: the theme song, explained", "Peacock's mystery show.") == {1}
 
 
+def test_a_track_or_a_recording_is_a_word_of_records_too() -> None:
+    """A track climbing the charts, a recording industry's award: the title is the song."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Velvet Orchard", primary=True)])
+    track = 'The band released a new mix of "Velvet Orchard", pushing the track up the charts.'
+    assert matcher.match("A summer hit returns", track) == set()
+    award = "The recording industry honoured the hit single with an award."
+    assert matcher.match("'Velvet Orchard' goes gold", award) == set()
+    assert matcher.match("'Velvet Orchard' renewed for season 2", "The network orders more.") == {1}
+
+
 def test_a_one_word_title_in_a_persons_full_name_in_german_is_the_person() -> None:
     """ "Bastian Pastewka", "Maren Kroymann", "Mila Kunis": a capitalised word right before or
     after a one-word title makes a person's name, unless a noun with its article, a genre, a

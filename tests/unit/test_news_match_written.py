@@ -84,3 +84,20 @@ def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     assert matcher.match("Das „Nordlicht“-Upgrade wird nicht fortgesetzt") == set()
     assert matcher.match("Upgrade wird nach zwei Staffeln nicht fortgesetzt") == {1}
     assert matcher.match("Das Upgrade-Finale wird nicht fortgesetzt") == {1}
+
+
+def test_a_headline_that_is_only_the_title_needs_television_in_the_item() -> None:
+    """A title that is all of a headline or opens it before a colon is the series only where
+    the item speaks of television: elsewhere it is a town, a book, a dinner."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Quillmarsh", True), CatalogueTitle(2, "Harbour Lights", True)]
+    )
+    town = "A quiet market town on the river, known for its wines and its bridge."
+    assert matcher.match("Quillmarsh", town) == set()
+    assert matcher.match("Harbour Lights: Our Guide To Coastal Walks", "Bring good shoes.") == set()
+    # With television spoken of, or the title quoted with a film's long subtitle, it is the
+    # series.
+    assert matcher.match("Quillmarsh", "The drama returns to the channel tonight.") == {1}
+    assert matcher.match("Harbour Lights: Season two starts in May", "") == {2}
+    quoted = '"Quillmarsh: Und vergib ihnen ihre alte Schuld" ist der neunte Fall des Duos.'
+    assert matcher.match(quoted, "They chase a smuggler.") == {1}
