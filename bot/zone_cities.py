@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-def city_key(text: str) -> str:
+def _city_key(text: str) -> str:
     """How a typed city is compared: casefolded, accents dropped, spaces and hyphens as `_`."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -25,9 +25,9 @@ def _zones_by_city() -> dict[str, str]:
     table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
     # Lines: country code, coordinates, zone name, comment; "#" starts a comment line.
     zones = [line.split("\t")[2] for line in table.splitlines() if line and line[0] != "#"]
-    return {city_key(name.rsplit("/", 1)[1]): name for name in zones}
+    return {_city_key(name.rsplit("/", 1)[1]): name for name in zones}
 
 
 def zone_of_city(text: str) -> str | None:
     """The zone named after the city typed, or None."""
-    return _zones_by_city().get(city_key(text))
+    return _zones_by_city().get(_city_key(text))

@@ -7,6 +7,7 @@ from telegram import Update
 from bot import render
 from bot.callback_data import decode, parse_series
 from bot.context import BotContext
+from bot.news.withdraw import withdraw_unwanted_news
 from bot.series_settings import (
     CHANGING_VERBS,
     apply_series_choice,
@@ -37,7 +38,9 @@ async def series_settings_button(update: Update, context: BotContext) -> None:
     )
     if found is not None and scope.session.is_modified(found[0]):
         await scope.replan_reminders(series_ids={found[1].id})
-        # Muted, or a kind switched off: held news follows the series' settings as they are now.
+        if found[0].muted:  # nothing more of it, even what is due this minute
+            await withdraw_unwanted_news(scope.session, chat_id=scope.chat.id)
+        # A kind switched off, a mute: held news follows the series' settings as they are now.
         await scope.replan_held_news()
     await scope.done()
     language = chat.language

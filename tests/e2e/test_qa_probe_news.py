@@ -261,18 +261,28 @@ async def test_a_held_item_comes_in_the_language_the_fan_chose_meanwhile(
     assert "Renewed" in text and "About: " in text and "Source: " in text, text
 
 
+PREMIERE = "„Ballard“ startet im Dezember bei Prime Video"
+
+
+async def renewal_and_premiere_held(
+    bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
+) -> None:
+    """FAN follows Ballard with a six o'clock digest, which now holds a renewal and a premiere
+    (and its heading)."""
+    await fans_of_ballard(bot, fake, tvmaze, feeds)
+    await digest_at_six(fake, FAN)
+    feeds.routes["/f.xml"] = Route(rss([item("h1", RENEWAL), item("h2", PREMIERE)]))
+    await poll(bot)
+    await settle()
+    assert len(await waiting_rows(bot)) == 3
+
+
 async def test_held_digest_items_follow_the_fans_new_settings(
     bot: BotRunner, fake: FakeTelegram, tvmaze: FakeTvmaze, feeds: FeedServer
 ):
     """Digest switched off: what it held comes at once, as posts with their buttons and no
     heading. A kind switched off meanwhile: its held item never comes."""
-    await fans_of_ballard(bot, fake, tvmaze, feeds)
-    await digest_at_six(fake, FAN)
-    premiere = "„Ballard“ startet im Dezember bei Prime Video"
-    feeds.routes["/f.xml"] = Route(rss([item("k1", RENEWAL), item("k2", premiere)]))
-    await poll(bot)
-    await settle()
-    assert len(await waiting_rows(bot)) == 3
+    await renewal_and_premiere_held(bot, fake, tvmaze, feeds)
     count = len(fake.messages(FAN))
     menu = await open_settings(fake, FAN, FAN)
     kinds = await press(fake, FAN, menu, "News-Arten", FAN)
@@ -284,7 +294,7 @@ async def test_held_digest_items_follow_the_fans_new_settings(
     [news] = (await fake.wait_for_messages(FAN, count=count + 1))[count:]
     await settle()
     assert news_of(fake, FAN, count) == [news["visible"]]
-    assert premiere in news["visible"] and "Nicht über diese Serie" in buttons(news)
+    assert PREMIERE in news["visible"] and "Nicht über diese Serie" in buttons(news)
     assert await waiting_rows(bot) == []
 
 
@@ -293,13 +303,7 @@ async def test_a_held_item_of_a_kind_the_series_no_longer_wants_never_comes(
 ):
     """The series' own news kinds change while its items wait for the digest: the renewal it
     no longer wants is withdrawn, the premiere still comes with the digest."""
-    await fans_of_ballard(bot, fake, tvmaze, feeds)
-    await digest_at_six(fake, FAN)
-    premiere = "„Ballard“ startet im Dezember bei Prime Video"
-    feeds.routes["/f.xml"] = Route(rss([item("s1", RENEWAL), item("s2", premiere)]))
-    await poll(bot)
-    await settle()
-    assert len(await waiting_rows(bot)) == 3
+    await renewal_and_premiere_held(bot, fake, tvmaze, feeds)
     screen = await series_settings(fake, FAN, FAN, "Ballard")
     await press(fake, FAN, screen, "Verlängerungen", FAN)
     assert len(await waiting_rows(bot)) == 2
@@ -307,7 +311,7 @@ async def test_a_held_item_of_a_kind_the_series_no_longer_wants_never_comes(
     await the_digest_hour_comes(bot)
     [digest] = (await fake.wait_for_messages(FAN, count=count + 1))[count:]
     await settle()
-    assert premiere in digest["visible"] and RENEWAL not in digest["visible"]
+    assert PREMIERE in digest["visible"] and RENEWAL not in digest["visible"]
     assert len(fake.messages(FAN)) == count + 1
 
 
