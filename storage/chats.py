@@ -70,14 +70,28 @@ async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
 
 
 async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Chat | None:
-    """Move a group's row to its new supergroup id; the old row's data wins."""
-    chat = await get_chat(session, telegram_id=old_id)
+    """Move a group's row to its new supergroup id; the old row's data wins.
+
+    Telegram sends a migration's two service messages (in the old chat and in the new) at
+    once, and both move the row. One read sees both ids at the same moment, and the new id's
+    placeholder is deleted by id, never the moved row itself."""
+    found = await session.scalars(
+        select(Chat)
+        .where(Chat.telegram_id.in_((old_id, new_id)))
+        .execution_options(populate_existing=True)
+    )
+    by_id = {chat.telegram_id: chat for chat in found}
+    chat = by_id.get(old_id)
     if chat is None:
-        return await get_chat(session, telegram_id=new_id)
-    placeholder = await get_chat(session, telegram_id=new_id)
+        return by_id.get(new_id)
+    placeholder = by_id.get(new_id)
     if placeholder is not None:
-        await session.delete(placeholder)
-        await session.flush()
+        session.expunge(placeholder)
+    await session.execute(
+        delete(Chat)
+        .where(Chat.telegram_id == new_id, Chat.id != chat.id)
+        .execution_options(synchronize_session=False)
+    )
     chat.telegram_id = new_id
     chat.type = "supergroup"
     await session.flush()

@@ -1,7 +1,8 @@
 """Storage on SQLite and PostgreSQL: migrations, chats, deletion, migration to a supergroup."""
 
-from sqlalchemy import inspect, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.util import await_only
 
 from storage.broadcasts import audience_chat_ids, audience_sizes, chat_counts
 from storage.chats import delete_chat, ensure_chat, get_chat, migrate_chat, set_chat_status
@@ -84,6 +85,39 @@ async def test_group_migration_keeps_the_row_and_its_settings(engine):
         )
         # The second service message of the same migration is a no-op.
         assert (await migrate_chat(session, old_id=-42, new_id=-100042)).id == original_id
+
+
+async def test_a_migration_moved_meanwhile_by_its_other_service_message_keeps_the_row(engine):
+    """Both service messages of a migration move the row, at once: here the other one moves
+    it between this one's first statement and its next."""
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
+        chat.timezone = "Europe/Vienna"
+        original_id = chat.id
+
+    async def the_other_message() -> None:
+        async with sessions.begin() as other:
+            await migrate_chat(other, old_id=-42, new_id=-100042)
+
+    statements = 0
+
+    def before_each(_state) -> None:
+        nonlocal statements
+        statements += 1
+        if statements == 2:
+            await_only(the_other_message())
+
+    async with sessions.begin() as session:
+        event.listen(session.sync_session, "do_orm_execute", before_each)
+        await migrate_chat(session, old_id=-42, new_id=-100042)
+    assert statements >= 2
+    async with sessions.begin() as session:
+        assert await get_chat(session, telegram_id=-42) is None
+        stored = await get_chat(session, telegram_id=-100042)
+        assert stored is not None
+        assert (stored.id, stored.timezone) == (original_id, "Europe/Vienna")
 
 
 async def test_delete_chat_removes_it(engine):
