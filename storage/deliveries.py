@@ -193,7 +193,7 @@ async def unsent_to(session: AsyncSession, *, broadcast_id: int, chat_id: int) -
 
 
 async def count_unreachable(session: AsyncSession, *, broadcast_id: int) -> int:
-    """Rows of a broadcast cancelled because their chat blocked the bot or is gone."""
+    """Rows of a broadcast cancelled because their chat blocked the bot, is gone or muted it."""
     return (
         await session.scalar(
             select(func.count()).where(

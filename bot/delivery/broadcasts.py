@@ -21,7 +21,7 @@ class Progress:
     total: int
     sent: int
     failed: int
-    blocked: int  # the chat blocked the bot, left or vanished
+    blocked: int  # the chat blocked the bot, left, vanished or muted it
     cancelled: int  # stopped by /broadcast cancel
     remaining: int
 

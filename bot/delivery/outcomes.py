@@ -41,6 +41,7 @@ class Verdict(StrEnum):
     DELIVERED = "sent"
     RETRY_AFTER = "retry_after"
     UNREACHABLE = "unreachable"
+    MUTED = "muted"  # the group took the bot's right to write; it stays a member
     MIGRATED = "migrated"
     TOPIC_GONE = "topic_gone"  # sent again at once, to the group's main chat
     UNAUTHORIZED = "unauthorized"  # 401, the token: about the bot, not the message
@@ -90,6 +91,8 @@ def classify(error: Exception, *, thread_id: int | None = None) -> Outcome:
         message = error.message.lower()
         if any(marker in message for marker in GONE_MARKERS):
             return Outcome(Verdict.UNREACHABLE, error=text)
+        if any(marker in message for marker in MUTED_MARKERS):
+            return Outcome(Verdict.MUTED, error=text)
         if thread_id is not None and any(marker in message for marker in TOPIC_GONE_MARKERS):
             return Outcome(Verdict.TOPIC_GONE, thread_id=thread_id, error=text)
         if any(marker in message for marker in BUG_MARKERS):
@@ -127,7 +130,7 @@ def row_change(outcome: Outcome, *, row_id: int, attempts: int, now: datetime) -
         )
     elif kind is Verdict.RETRY_AFTER:
         change.update(not_before=now + timedelta(seconds=outcome.retry_after))
-    elif kind is Verdict.UNREACHABLE:
+    elif kind in (Verdict.UNREACHABLE, Verdict.MUTED):
         change.update(status=DeliveryStatus.CANCELLED)
     elif kind in (Verdict.BUG, Verdict.REJECTED):
         change.update(status=DeliveryStatus.FAILED)

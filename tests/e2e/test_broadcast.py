@@ -121,3 +121,24 @@ async def test_only_admins_may_broadcast_or_see_stats(bot: BotRunner, fake: Fake
     answer = await fake.wait_for_callback_answer(query)
     assert answer["show_alert"] is True
     assert received(fake, USERS[:3]) == {USERS[0]: 0, USERS[1]: 0, USERS[2]: 0}
+
+
+async def test_a_group_that_muted_the_bot_counts_as_blocked_and_stays_a_group_of_ours(
+    bot: BotRunner, fake: FakeTelegram
+):
+    await start_as_admin(bot, fake, per_second=100)
+    muted = GROUPS[0]
+    fake.push_my_chat_member(muted, ADMIN, old="member", new="restricted")
+    await fake.wait_until_delivered()
+    screen = await announce(fake, "Neue Staffeln!")
+    status = await press(fake, ADMIN, screen, "Send", ADMIN)
+    while "finished" not in status["visible"]:
+        status = await fake.wait_for_edit(ADMIN, status["message_id"], timeout=30)
+    assert status["visible"] == (
+        "Broadcast #1 finished\nSent: 200 of 201\nFailed: 0 · Blocked: 1 · Cancelled: 0"
+    )
+    assert fake.messages(muted) == []
+    fake.send_text(ADMIN, ADMIN, "/stats")
+    reply = (await fake.wait_for_messages(ADMIN, count=len(fake.messages(ADMIN)) + 1))[-1]
+    # Muting is the group's choice for now, not a goodbye: it stays active.
+    assert "Chats: 201 active, 0 blocked, 0 left" in reply["visible"]

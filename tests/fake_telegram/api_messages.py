@@ -54,6 +54,13 @@ def resolve_chat(fake: FakeTelegram, chat_id: Any, *, send: bool = True) -> Chat
     return chat
 
 
+def writable(chat: Chat) -> Chat:
+    """A group that restricted (muted) the bot refuses its new messages; edits still pass."""
+    if chat.is_group and chat.bot_status == "restricted":
+        raise bad("not enough rights to send text messages to the chat")
+    return chat
+
+
 def find_message(fake: FakeTelegram, chat: Chat, message_id: Any, missing: str) -> StoredMessage:
     msg = fake.store[chat.id].get(message_id) if isinstance(message_id, int) else None
     if msg is None or msg.deleted:
@@ -93,7 +100,7 @@ def _topic(chat: Chat, params: dict[str, Any]) -> dict[str, Any]:
 
 @api("sendMessage")
 def send_message(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
-    chat = resolve_chat(fake, p.get("chat_id"))
+    chat = writable(resolve_chat(fake, p.get("chat_id")))
     parsed = parse_text(p.get("text"), p.get("parse_mode"))
     markup = check_markup(p.get("reply_markup"))
     msg = fake.new_message(
@@ -171,7 +178,7 @@ def answer_callback_query(fake: FakeTelegram, p: dict[str, Any]) -> bool:
 
 @api("sendDocument")
 def send_document(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
-    chat = resolve_chat(fake, p.get("chat_id"))
+    chat = writable(resolve_chat(fake, p.get("chat_id")))
     doc = p.get("document")
     file_id, unique_id = fake.new_file_id()
     document: dict[str, Any] = {"file_id": file_id, "file_unique_id": unique_id}
@@ -220,7 +227,7 @@ def get_file(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
 
 @api("copyMessage")
 def copy_message(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
-    target = resolve_chat(fake, p.get("chat_id"))
+    target = writable(resolve_chat(fake, p.get("chat_id")))
     source = resolve_chat(fake, p.get("from_chat_id"), send=False)
     src = find_message(fake, source, p.get("message_id"), "message to copy not found")
     if src.visible is None and src.document is None:
@@ -243,7 +250,7 @@ def copy_message(fake: FakeTelegram, p: dict[str, Any]) -> dict[str, Any]:
 
 @api("sendChatAction")
 def send_chat_action(fake: FakeTelegram, p: dict[str, Any]) -> bool:
-    resolve_chat(fake, p.get("chat_id"))
+    writable(resolve_chat(fake, p.get("chat_id")))
     if p.get("action") not in CHAT_ACTIONS:
         raise bad("wrong parameter action in request")
     return True

@@ -21,7 +21,15 @@ ADMIN_RIGHTS = (
     "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories",
     "can_edit_stories", "can_delete_stories", "can_pin_messages",
 )  # fmt: skip
-MEMBER_STATUSES = ("creator", "administrator", "member", "left", "kicked")
+MEMBER_STATUSES = ("creator", "administrator", "member", "restricted", "left", "kicked")
+# What a member restricted from writing may not do (ChatMemberRestricted's rights).
+RESTRICTED_RIGHTS = (
+    "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+    "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
+    "can_send_other_messages", "can_add_web_page_previews", "can_change_info",
+    "can_invite_users", "can_pin_messages", "can_manage_topics", "can_edit_tag",
+    "can_react_to_messages",
+)  # fmt: skip
 
 
 def now() -> int:
@@ -54,6 +62,9 @@ def member(user: dict[str, Any], status: str) -> dict[str, Any]:
         data.update(dict.fromkeys(ADMIN_RIGHTS, True))
     elif status == "kicked":
         data["until_date"] = 0
+    elif status == "restricted":  # muted: still a member, may not write
+        data.update(is_member=True, until_date=0)
+        data.update(dict.fromkeys(RESTRICTED_RIGHTS, False))
     return data
 
 
@@ -84,7 +95,7 @@ class Chat:
     admins: list[int] = field(default_factory=list)
     members: list[int] = field(default_factory=list)
     blocked: bool = False  # private chat: the user blocked the bot
-    bot_status: str = "member"  # groups: member / administrator / left / kicked
+    bot_status: str = "member"  # groups: member / administrator / restricted / left / kicked
     migrated_to: int | None = None
     next_message_id: int = 1
     is_forum: bool = False  # a supergroup with topics

@@ -22,6 +22,7 @@ Updates (sync; delivered by getUpdates)::
     press_button(chat_id, message_id, data, user_id=None, *, check=True) -> callback query id
     send_inline_query(user_id, query, *, chat_type="sender", offset="") -> inline query id
     push_my_chat_member(chat_id, user_id, old="left", new="member") -> update
+        # a group: new="restricted" mutes the bot there (sends answer 400 "not enough rights")
     migrate_group(old_chat_id, new_chat_id, user_id=None) -> (old_chat_update, new_chat_update)
     push_update(payload) -> update                    # raw escape hatch, update_id is added
 

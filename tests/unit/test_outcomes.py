@@ -53,6 +53,16 @@ def test_a_deleted_forum_topic_sends_the_row_again_at_once_without_counting_an_a
     assert classify(BadRequest("Message thread not found")).kind is Verdict.REJECTED
 
 
+def test_a_group_that_muted_us_cancels_the_row_as_its_choice_not_our_failure():
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    for answer in ("Not enough rights to send text messages to the chat", "CHAT_WRITE_FORBIDDEN",
+                   "have no rights to send a message", "CHAT_RESTRICTED"):  # fmt: skip
+        outcome = classify(BadRequest(answer))
+        assert outcome.kind is Verdict.MUTED, answer
+        change = row_change(outcome, row_id=1, attempts=0, now=now)
+        assert change["status"] == "cancelled" and change["last_error"] == f"BadRequest: {answer}"
+
+
 def test_a_chat_that_blocked_left_or_muted_us_refused_the_message():
     assert refused_by_chat(Forbidden("Forbidden: bot was blocked by the user"))
     assert refused_by_chat(BadRequest("Chat not found"))
