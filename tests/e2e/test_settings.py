@@ -94,6 +94,28 @@ async def test_typed_time_zone_and_quiet_hours(bot: BotRunner, fake: FakeTelegra
     assert search["visible"].startswith("I found no series for “Europe/Paris”")
 
 
+async def test_a_german_fan_names_their_country_or_city_in_german(
+    bot: BotRunner, fake: FakeTelegram
+):
+    fake.add_user(FAN, "Fan", language_code="de")
+    menu = await open_settings(fake, FAN, FAN)
+    menu = await press(fake, FAN, menu, "Zeitzone", FAN)
+    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Andere"), FAN)
+    await fake.wait_for_callback_answer(query)
+    [*_, prompt] = await fake.wait_for_messages(FAN, count=2)
+    assert "(Deutschland)" in prompt["visible"]
+    fake.send_text(FAN, FAN, "Österreich")  # one clock for the whole country
+    [*_, saved] = await fake.wait_for_messages(FAN, count=3)
+    assert "Zeitzone: Europe/Vienna" in saved["visible"]
+    menu = await press(fake, FAN, saved, "Zeitzone", FAN)
+    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Andere"), FAN)
+    await fake.wait_for_callback_answer(query)
+    await fake.wait_for_messages(FAN, count=4)
+    fake.send_text(FAN, FAN, "Moskau")  # Europe/Moscow's city, as German writes it
+    [*_, saved] = await fake.wait_for_messages(FAN, count=5)
+    assert "Zeitzone: Europe/Moscow" in saved["visible"]
+
+
 async def test_a_command_cancels_a_pending_prompt(bot: BotRunner, fake: FakeTelegram):
     fake.add_user(FAN, "Fan", language_code="en")
     menu = await open_settings(fake, FAN, FAN)

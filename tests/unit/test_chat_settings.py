@@ -146,6 +146,13 @@ def test_parse_quiet_hours(text, expected):
         ("North", None),  # Australia/North is a backward link, not a city
         ("Central", None),  # US/Central, Canada/Central
         ("Munich", None),  # no zone is named after it
+        ("Wien", "Europe/Vienna"),  # the zone's city in German (CLDR)
+        ("moskau", "Europe/Moscow"),
+        ("Deutschland", "Europe/Berlin"),  # Büsingen keeps Berlin's clock
+        ("Austria", "Europe/Vienna"),
+        ("United Kingdom", "Europe/London"),
+        ("USA", None),  # many clocks
+        ("Spanien", None),  # the Canaries an hour behind Madrid
         ("localtime", None),  # the system's file, not a zone of tzdata
         ("posixrules", None),
         ("EST", None),  # always UTC−5: a New Yorker's reminders an hour off all summer
