@@ -137,7 +137,8 @@ FINAL_NAMED = any_of(
 )
 # A run counted in seasons ("after just one season"): English news tells how long a show lasted
 # when it ends, whatever everyday verb says so ("told to hit the road after two seasons",
-# "assassinated after just one season"); in a headline, when nothing else is said. Not in a
+# "assassinated after just one season"); in a headline or its teaser, when nothing else is said
+# (a teaser's history of a return is no end: "returns after 22 seasons"). Not in a
 # clause where someone leaves or comes back ("star exits after three seasons"); a German
 # "nach drei Staffeln" as often tells an actor's farewell.
 RUN_COUNTED = re.compile(

@@ -209,6 +209,20 @@ def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A teaser that counts the run tells the end the headline only hints at.
+        ("The comedy will bow out after three seasons on Hulu.", "cancellation"),
+        ("After just one season, the network showed the drama the door.", "cancellation"),
+        # Someone who leaves after a run ends no show.
+        ("Its star leaves the cast after two seasons.", "other"),
+    ],
+)
+def test_a_run_counted_in_seasons_in_a_teaser_is_an_end(teaser: str, kind: str) -> None:
+    assert classify("‘Moonbase’ takes a final bow", teaser).value == kind
+
+
+@pytest.mark.parametrize(
     ("headline", "teaser", "kind"),
     [
         # Coming in a month or on a day: a start.
