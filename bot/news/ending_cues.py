@@ -63,6 +63,10 @@ CANCELLATION = any_of(
     # "has called time on", British for an end.
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward|call time on",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
+    # The noun "das Aus" (read "der aus"), not the preposition ("die aus der Serie bekannte
+    # Ärztin"): before a clause's end or the run it ends, faced, or made known or threatened.
+    r"vor der aus|der aus(?= \||$| nach\b)",
+    r"(?:verkunden|bestatigen|besiegeln|bedeuten|drohen) " + SHORT_GAP + r"der aus\b",
     r"setzen " + CLAUSE_GAP + r"ab(?! " + MONTH + r")",
     # The particle closes its clause; "ein" before more words is an article ("stellt damit
     # einen neuen Rekord auf").

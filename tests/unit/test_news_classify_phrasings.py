@@ -264,3 +264,20 @@ def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
 )
 def test_a_start_date_made_known_is_a_premiere(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“ im Ersten", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # The noun "das Aus": made known, threatened, faced, or ending a run.
+        ("Der Sender verkündete am Montag das Aus der Sitcom.", "cancellation"),
+        ("Nach elf Jahren droht der Talkshow nun das Aus.", "cancellation"),
+        ("Die Krimireihe steht offenbar vor dem Aus.", "cancellation"),
+        ("Für die Mondbasis-Crew ist es das Aus nach sieben Jahren.", "cancellation"),
+        # The preposition "aus" is none.
+        ("Die Ärztin, die aus der Serie bekannt ist, dreht einen Kinofilm.", "other"),
+        ("Die Hauptdarstellerin stammt aus Wien.", "other"),
+    ],
+)
+def test_the_german_noun_aus_is_a_cancellation(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
