@@ -141,11 +141,12 @@ FINAL_NAMED = any_of(
 )
 # A run counted in seasons ("after just one season"): English news tells how long a show lasted
 # when it ends, whatever everyday verb says so ("told to hit the road after two seasons",
-# "assassinated after just one season"); in a headline or its teaser, when nothing else is said
-# (a teaser's history of a return is no end: "returns after 22 seasons"). Not in a
-# clause where someone leaves or comes back ("star exits after three seasons"); a German
-# "nach drei Staffeln" as often tells an actor's farewell.
+# "assassinated after just one season"); in a headline or its teaser, when nothing else is said.
+# Not in a clause where someone leaves or comes back ("star exits after three seasons") or, in
+# a teaser, one that tells the end as history in the simple past ("The show ended after six
+# seasons", which lemmas.py keeps as "ended"); a German "nach drei Staffeln" as often tells an
+# actor's farewell.
 RUN_COUNTED = re.compile(
-    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come)\b)[^|])*?"
+    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come|ended)\b)[^|])*?"
     r"\bafter (?:just |only )?(?:one|" + NUMBER + r"|\d+) (?:\w+ )?(?:season|series)\b"
 )
