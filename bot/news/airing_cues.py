@@ -18,9 +18,7 @@ from bot.news.cue_parts import (
 )
 
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
-# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday",
-# released: "launches its final season Monday", "a new season drops Friday"; someone who "drops
-# out" starts nothing).
+# show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
 _NEW_PART = (
     r"(?:neu|new|next|nachst|" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
@@ -49,7 +47,7 @@ MORE_EPISODES = any_of(
     r"mit " + _UNDENIED + r"{0,2}" + _NEW_EPISODES + r" " + _UNDENIED + r"{0,8}zuruck",
     r"(?<!nicht )(?<!nie )zuruck mit " + _NEW_EPISODES,
 )
-_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air|launch|drop(?! out))"
+_STARTS = r"(?:starten|anlaufen|premiere|debut|arrive|begin|start|air)"
 # A start said to be recent is history ("die kürzlich gestartete vierte Staffel"): the clause
 # is read from its start up to the cue, and a word for "recently" before it stops the match.
 _NOT_RECENT = r"(?:^|\| )(?:(?!kurzlich\b|vor kurz\w*|recently\b)[^|])*?"
