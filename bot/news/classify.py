@@ -7,8 +7,8 @@ that will not go on ("keine weitere Staffel", "won't return", "cancelled ahead o
 or whose end is said outright ("to end with season 8") beats a renewal, a renewal beats a date
 ("renewed for a final season"), a date beats a soft ending ("final season gets a premiere
 date"), and a soft ending ("endet", "geht in die letzte Runde", "final season") or, in a
-headline, a run counted in seasons ("told to hit the road after two seasons") is a
-cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
+headline or its teaser, a run counted in seasons ("told to hit the road after two seasons") is
+a cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
 count as a start, in a headline or its teaser; a return to the screen without a date
 ("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to

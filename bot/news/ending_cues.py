@@ -63,6 +63,10 @@ CANCELLATION = any_of(
     # "has called time on", British for an end.
     r"cancel\w*|axe|ax|scrap|pull the plug|yank|not move forward|call time on",
     r"absetzen|absetzung|einstellen|streichen|beenden|kippen|abbrechen|stoppen|aus fur|das aus",
+    # The noun "das Aus" (read "der aus"), not the preposition ("die aus der Serie bekannte
+    # Ärztin"): before a clause's end or the run it ends, faced, or made known or threatened.
+    r"vor der aus|der aus(?= \||$| nach\b)",
+    r"(?:verkunden|bestatigen|besiegeln|bedeuten|drohen) " + SHORT_GAP + r"der aus\b",
     r"setzen " + CLAUSE_GAP + r"ab(?! " + MONTH + r")",
     # The particle closes its clause; "ein" before more words is an article ("stellt damit
     # einen neuen Rekord auf").
@@ -137,10 +141,12 @@ FINAL_NAMED = any_of(
 )
 # A run counted in seasons ("after just one season"): English news tells how long a show lasted
 # when it ends, whatever everyday verb says so ("told to hit the road after two seasons",
-# "assassinated after just one season"); in a headline, when nothing else is said. Not in a
-# clause where someone leaves or comes back ("star exits after three seasons"); a German
-# "nach drei Staffeln" as often tells an actor's farewell.
+# "assassinated after just one season"); in a headline or its teaser, when nothing else is said.
+# Not in a clause where someone leaves or comes back ("star exits after three seasons") or, in
+# a teaser, one that tells the end as history in the simple past ("The show ended after six
+# seasons", which lemmas.py keeps as "ended"); a German "nach drei Staffeln" as often tells an
+# actor's farewell.
 RUN_COUNTED = re.compile(
-    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come)\b)[^|])*?"
+    r"(?:^|\| )(?:(?!\b(?:leave|exit|depart|quit|step|return|come|ended)\b)[^|])*?"
     r"\bafter (?:just |only )?(?:one|" + NUMBER + r"|\d+) (?:\w+ )?(?:season|series)\b"
 )

@@ -61,7 +61,7 @@ REPORT_ORDER = tuple(
 TEASER_ORDER = tuple(
     step
     for entry in ORDER
-    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED, RUN_COUNTED)
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
     for step in (
         (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
         if entry[0] is DATED_PREMIERE

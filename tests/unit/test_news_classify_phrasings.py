@@ -209,6 +209,20 @@ def test_a_run_counted_in_seasons_is_an_end(headline: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # A teaser that counts the run tells the end the headline only hints at.
+        ("The comedy will bow out after three seasons on Hulu.", "cancellation"),
+        ("After just one season, the network showed the drama the door.", "cancellation"),
+        # Someone who leaves after a run ends no show.
+        ("Its star leaves the cast after two seasons.", "other"),
+    ],
+)
+def test_a_run_counted_in_seasons_in_a_teaser_is_an_end(teaser: str, kind: str) -> None:
+    assert classify("‘Moonbase’ takes a final bow", teaser).value == kind
+
+
+@pytest.mark.parametrize(
     ("headline", "teaser", "kind"),
     [
         # Coming in a month or on a day: a start.
@@ -250,3 +264,20 @@ def test_a_season_there_will_be_is_a_renewal(teaser: str, kind: str) -> None:
 )
 def test_a_start_date_made_known_is_a_premiere(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“ im Ersten", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("teaser", "kind"),
+    [
+        # The noun "das Aus": made known, threatened, faced, or ending a run.
+        ("Der Sender verkündete am Montag das Aus der Sitcom.", "cancellation"),
+        ("Nach elf Jahren droht der Talkshow nun das Aus.", "cancellation"),
+        ("Die Krimireihe steht offenbar vor dem Aus.", "cancellation"),
+        ("Für die Mondbasis-Crew ist es das Aus nach sieben Jahren.", "cancellation"),
+        # The preposition "aus" is none.
+        ("Die Ärztin, die aus der Serie bekannt ist, dreht einen Kinofilm.", "other"),
+        ("Die Hauptdarstellerin stammt aus Wien.", "other"),
+    ],
+)
+def test_the_german_noun_aus_is_a_cancellation(teaser: str, kind: str) -> None:
+    assert classify("„Mondbasis“", teaser).value == kind
