@@ -114,19 +114,36 @@ def dated_or_rated(text: Headline, last: int, premiered: int | None) -> bool:
     return year is None or (premiered is not None and abs(int(year) - premiered) > YEAR_SLACK)
 
 
-# A writer named before a title that is their name: "die Autorin Rosamunde Pilcher", "the
-# novelist …"; German compounds end in the writer ("Bestseller-Autorin", "Erfolgsautorin").
-_WRITERS = frozenset({"author", "novelist", "writer"})
-_WRITER_ENDINGS = ("autor", "autorin", "schriftsteller", "schriftstellerin")
+# A writer or a host named before a title that is their name: "die Autorin Rosamunde Pilcher",
+# "the novelist …", "TV-Moderator …", "Talkmaster …"; German compounds end in the noun
+# ("Bestseller-Autorin", "Erfolgsautorin", "Quizmoderatorin").
+_PERSON_NOUNS = frozenset({"author", "novelist", "writer", "presenter", "talkmaster"})
+_PERSON_ENDINGS = (
+    *("autor", "autorin", "schriftsteller", "schriftstellerin"),
+    *("moderator", "moderatorin", "talker", "talkerin"),
+)
 
 
-def writer_named(text: Headline, first: int) -> bool:
-    """Whether a writer's noun stands right before the title: the title is the writer's name,
-    and the item speaks of the writer."""
+def writer_or_host_named(text: Headline, first: int) -> bool:
+    """Whether a writer's or a host's noun stands right before the title, or before a given
+    name before it ("der Talkmaster Jürgen Domian"): the title is the person's name, and the
+    item speaks of the person."""
     if first == 0 or first - 1 in text.breaks:
         return False
-    word = text.words[first - 1]
-    return word in _WRITERS or word.endswith(_WRITER_ENDINGS)
+    if _person_noun(text.words[first - 1]):
+        return True
+    given = first - 1  # a one-word title after the person's given name
+    return (
+        given > 0
+        and given - 1 not in text.breaks
+        and bool(text.starts)
+        and text.is_capital(given)
+        and _person_noun(text.words[given - 1])
+    )
+
+
+def _person_noun(word: str) -> bool:
+    return word in _PERSON_NOUNS or word.endswith(_PERSON_ENDINGS)
 
 
 def credited(text: Headline, last: int) -> bool:

@@ -76,6 +76,20 @@ def test_a_title_after_a_writers_noun_is_the_writer_all_through_the_item() -> No
     assert matcher.match("Greta Lindholm: Das ZDF zeigt zwei neue Filme der Reihe") == {1}
 
 
+def test_a_title_after_a_hosts_noun_is_the_host_all_through_the_item() -> None:
+    """A talk show named after its host: "TV-Moderator Jörg Weidenkamp", or "Talkmaster" before
+    the host's given name and the title, is the host, and so is the name in the rest of the
+    item; a shorter title inside the name is no show either. The show's news still names it."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Jörg Weidenkamp", True), CatalogueTitle(2, "Weidenkamp", True)]
+    )
+    leaving = "Der beliebte TV-Moderator Jörg Weidenkamp verlässt nach zwölf Jahren den Sender."
+    assert matcher.match("Abschied nach zwölf Jahren", leaving) == set()
+    back = "Nach drei Jahren Pause kehrt der Talkmaster Jörg Weidenkamp ins Fernsehen zurück."
+    assert matcher.match("Weidenkamp feiert sein Comeback im Fernsehen", back) == set()
+    assert matcher.match("Sat.1 setzt die Talkshow „Weidenkamp“ ab") == {2}
+
+
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     """An English everyday title in German text is a name, unless a German article or a
     compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
