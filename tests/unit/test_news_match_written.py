@@ -90,6 +90,21 @@ def test_a_title_after_a_hosts_noun_is_the_host_all_through_the_item() -> None:
     assert matcher.match("Sat.1 setzt die Talkshow „Weidenkamp“ ab") == {2}
 
 
+def test_a_title_that_is_a_word_of_series_news_is_that_word() -> None:
+    """A series called "Reboot" or "Episodes": after a series word ("Season 3, Final Episodes")
+    or in German text („feiert Reboot im Mai“) the title is the plain word; a headline that
+    opens with it, a season of it, a network owning it or an apposition name the series."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Episodes", True), CatalogueTitle(2, "Reboot", True)]
+    )
+    assert matcher.match("'Hollow Creek' Season 3, Final Episodes To Air In June") == set()
+    assert matcher.match('Die Krimiserie "Hollow Creek" feiert Reboot im Mai') == set()
+    assert matcher.match("Episodes: Season 5 – a review") == {1}
+    assert matcher.match("The fifth season of Episodes will be its last") == {1}
+    assert matcher.match("Showtime's Episodes has been renewed for a fifth season") == {1}
+    assert matcher.match("Reboot, the meta comedy series, will not return") == {2}
+
+
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     """An English everyday title in German text is a name, unless a German article or a
     compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
