@@ -16,8 +16,9 @@ series, which only block. Then:
   stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
   it is the book or the game; a title dated in brackets to another year than the series'
   first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
-  and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde Pilcher",
-  "der Talkmaster Jürgen Domian") the person;
+  a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
+  person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
+  Pilcher", "der Talkmaster Jürgen Domian") the person;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -40,7 +41,13 @@ from bot.news.language import guess_language
 from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness
-from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated, writer_or_host_named
+from bot.news.other_works import (
+    FilmsOrRecords,
+    authored,
+    credited,
+    dated_or_rated,
+    writer_or_host_named,
+)
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
@@ -194,9 +201,12 @@ class SeriesMatcher:
                 continue  # among novels and readers a title is the book, among players the game
             if place is not Place.HEADLINE and credited(text, last):
                 continue
-            if films is not None and dated_or_rated(text, last, premiered):
-                # "Van Helsing (2004)", "… (15)": a film of another year, or rated, and so
-                # wherever the item names it.
+            if films is not None and (
+                dated_or_rated(text, last, premiered)
+                or (place is Place.HEADLINE and authored(text, first, last))
+            ):
+                # "Van Helsing (2004)", "… (15)": a film of another year, or rated; "„Stargirl“
+                # by Jerry Spinelli": a book; and so wherever the item names it.
                 films.others.add(pattern.series_id)
                 continue
             if has_evidence(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.news.cue_parts import NETWORK
 from bot.news.headline import Headline
 
 # Works other than a series that share a series' name: a word for one beside a name is that work.
@@ -144,6 +145,31 @@ def writer_or_host_named(text: Headline, first: int) -> bool:
 
 def _person_noun(word: str) -> bool:
     return word in _PERSON_NOUNS or word.endswith(_PERSON_ENDINGS)
+
+
+# "“Father Brown” by G. K. Chesterton", "Review: Stargirl by Jerry Spinelli": a clause that
+# is only a title and a person's full name (initials allowed) cites that person's work; a
+# network ("by Amazon Prime Video") is no person.
+_NETWORK = re.compile(NETWORK)
+MIN_NAME_WORDS = 2
+
+
+def authored(text: Headline, first: int, last: int) -> bool:
+    """Whether the title's clause is only the title, "by" and a person's full name: the title
+    is that person's book, song or film, wherever the item names it."""
+    words = text.words
+    after = last + 1
+    if after >= len(words) or words[after] != "by" or last in text.breaks or not text.starts:
+        return False
+    start, end = text.clause(first, last)
+    name = range(after + 1, end + 1)
+    return (
+        start == first
+        and len(name) >= MIN_NAME_WORDS
+        and all(text.is_capital(index) and not words[index].isdigit() for index in name)
+        and not any(len(words[index]) > 1 and text.is_initialism(index) for index in name)
+        and not _NETWORK.match(" ".join(words[after + 1 : end + 1]))
+    )
 
 
 def credited(text: Headline, last: int) -> bool:

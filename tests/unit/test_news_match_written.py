@@ -105,6 +105,18 @@ def test_a_title_that_is_a_word_of_series_news_is_that_word() -> None:
     assert matcher.match("Reboot, the meta comedy series, will not return") == {2}
 
 
+def test_a_headline_of_a_title_and_its_authors_name_cites_the_book() -> None:
+    """ "“Glass Harbour” by A. J. Marlow" cites a book, and the title is the book all through
+    the item; "by" a network, or the author named inside a longer sentence, is no citation."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Glass Harbour", True)])
+    teaser = "The gripping mystery starring a retired detective is back on our screens."
+    assert matcher.match("“Glass Harbour” by A. J. Marlow", teaser) == set()
+    assert matcher.match("Teen review: Glass Harbour by Nora Whitcombe", teaser) == set()
+    assert matcher.match("“Glass Harbour” by Apple TV", teaser) == {1}
+    sentence = "Fans love the new adaptation of the novel Glass Harbour by Nora Whitcombe."
+    assert matcher.match(sentence, teaser) == {1}
+
+
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     """An English everyday title in German text is a name, unless a German article or a
     compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
