@@ -18,7 +18,8 @@ series, which only block. Then:
   first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
   a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
   person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
-  Pilcher", "der Talkmaster Jürgen Domian") the person;
+  Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten
+  Moderatoren") the person;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -44,6 +45,7 @@ from bot.news.ordinary import Commonness
 from bot.news.other_works import (
     FilmsOrRecords,
     authored,
+    called_a_host_or_writer,
     credited,
     dated_or_rated,
     writer_or_host_named,
@@ -187,7 +189,9 @@ class SeriesMatcher:
             _, length, chars, commonness, premiered = pattern
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
-            if films is not None and writer_or_host_named(text, first):
+            if films is not None and (
+                writer_or_host_named(text, first) or called_a_host_or_writer(text, last)
+            ):
                 # "die Autorin Rosamunde Pilcher", "Talkmaster Jürgen Domian": the person, and
                 # so all through the item; the name holds no shorter title ("Kerner").
                 films.others.add(pattern.series_id)

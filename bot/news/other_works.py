@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.news.cue_parts import NETWORK
+from bot.news.cues import SERIES_WORD
 from bot.news.headline import Headline
 
 # Works other than a series that share a series' name: a word for one beside a name is that work.
@@ -141,6 +142,27 @@ def writer_or_host_named(text: Headline, first: int) -> bool:
         and text.is_capital(given)
         and _person_noun(text.words[given - 1])
     )
+
+
+# A copula before a predicate that calls the title a person: "X ist einer der gefragtesten
+# Moderatoren", "X gehört zu den erfolgreichsten Moderatoren", "X is a veteran presenter".
+_COPULAS = frozenset({"ist", "war", "gehort", "zahlt", "is", "was"})
+PREDICATE_WORDS = 6
+
+
+def called_a_host_or_writer(text: Headline, last: int) -> bool:
+    """Whether the clause after the title says it is a writer or a host: the title is that
+    person's name, and the item speaks of the person."""
+    after = last + 1
+    if after >= len(text.words) or last in text.breaks or text.words[after] not in _COPULAS:
+        return False
+    end = min(text.clause(after, after)[1], after + PREDICATE_WORDS)
+    for word in text.words[after + 1 : end + 1]:
+        if SERIES_WORD.match(word) or word.endswith("show"):
+            return False  # "X ist eine Serie der Autorin …", "… die Talkshow …": the show
+        if _person_noun(word) or _person_noun(word.removesuffix("en")):
+            return True
+    return False
 
 
 def _person_noun(word: str) -> bool:

@@ -117,6 +117,21 @@ def test_a_headline_of_a_title_and_its_authors_name_cites_the_book() -> None:
     assert matcher.match(sentence, teaser) == {1}
 
 
+def test_a_title_called_a_host_is_the_host_all_through_the_item() -> None:
+    """ "Jörg Weidenkamp ist einer der beliebtesten Moderatoren": the predicate calls the title
+    a person, the talk show's host; the show's news still names the show."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Jörg Weidenkamp", True)])
+    teaser = "Mehrmals die Woche ist er im Fernsehen zu sehen."
+    host = "Jörg Weidenkamp ist einer der beliebtesten Talk-Moderatoren im Land."
+    assert matcher.match(host, teaser) == set()
+    ranks = "Jörg Weidenkamp gehört zu den erfolgreichsten Moderatoren im Fernsehen."
+    assert matcher.match(ranks, teaser) == set()
+    assert matcher.match("Jörg Weidenkamp is a veteran presenter", teaser) == set()
+    assert matcher.match("Jörg Weidenkamp: ZDF verlängert die Talkshow", teaser) == {1}
+    series = "Jörg Weidenkamp ist die Talkshow der Moderatorin Ina Beck."
+    assert matcher.match(series, teaser) == {1}
+
+
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     """An English everyday title in German text is a name, unless a German article or a
     compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
