@@ -16,6 +16,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   when it opens a clause that speaks of series news ("Dark will get a third and final
   season", "Dark geht in die letzte Runde"); a title of function words only ("You") needs
   quotes or a series word beside it;
+- a title that is itself a word of series news ("Episodes", "Revival") is that word unless quoted,
+  opening the headline, owned ("season 5 of Episodes", "Showtime's Episodes") or in apposition;
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
   speaks of television), an ordinary one quotes or a series word beside it; later in the
   teaser every title needs that: teasers name other shows. In both, a title that opens a
@@ -41,6 +43,7 @@ from bot.news.series_words import (
     apposition_names_series,
     beside_series_word,
     genre_compound,
+    of_series_word,
 )
 from bot.news.written_forms import (
     dateline,
@@ -80,6 +83,17 @@ def has_evidence(
         commonness = replace(commonness, ordinary=True)
     if text.is_quoted(first, last) or genre_compound(text, first, last):
         return True
+    if first == last and SERIES_WORD.match(text.words[first]):
+        # A title that is itself a word of series news ("Episodes", "Revival") is that word
+        # ("the Final Episodes", "feiert Revival im März") unless it opens or is the headline,
+        # a series word or a network owns it ("the fifth season of Episodes", "Showtime's
+        # Episodes") or an apposition calls it a series ("Episodes, the comedy series").
+        return (
+            (place is Place.HEADLINE and _positioned(text, first, last))
+            or of_series_word(text, first)
+            or _owned(text, text.clause(first, last)[0], first)
+            or apposition_names_series(text, last)
+        )
     if (
         commonness.function_only
         and first == last

@@ -16,7 +16,10 @@ series, which only block. Then:
   stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
   it is the book or the game; a title dated in brackets to another year than the series'
   first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
-  and one after a writer's noun ("die Bestseller-Autorin Rosamunde Pilcher") the writer;
+  a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
+  person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
+  Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten
+  Moderatoren") the person;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -39,7 +42,14 @@ from bot.news.language import guess_language
 from bot.news.lists import joined_lists, listed
 from bot.news.names import NOT_NAMES, LongerNames, stands_apart
 from bot.news.ordinary import Commonness
-from bot.news.other_works import FilmsOrRecords, credited, dated_or_rated, writer_named
+from bot.news.other_works import (
+    FilmsOrRecords,
+    authored,
+    called_a_host_or_writer,
+    credited,
+    dated_or_rated,
+    writer_or_host_named,
+)
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
@@ -179,6 +189,14 @@ class SeriesMatcher:
             _, length, chars, commonness, premiered = pattern
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
+            if films is not None and (
+                writer_or_host_named(text, first) or called_a_host_or_writer(text, last)
+            ):
+                # "die Autorin Rosamunde Pilcher", "Talkmaster Jürgen Domian": the person, and
+                # so all through the item; the name holds no shorter title ("Kerner").
+                films.others.add(pattern.series_id)
+                counted.append(_Mention(first, last, pattern))
+                continue
             if not may_be_mention(text, first, last, commonness, names, language):
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
@@ -187,13 +205,12 @@ class SeriesMatcher:
                 continue  # among novels and readers a title is the book, among players the game
             if place is not Place.HEADLINE and credited(text, last):
                 continue
-            if films is not None and dated_or_rated(text, last, premiered):
-                # "Van Helsing (2004)", "… (15)": a film of another year, or rated, and so
-                # wherever the item names it.
-                films.others.add(pattern.series_id)
-                continue
-            if films is not None and writer_named(text, first):
-                # "die Autorin Rosamunde Pilcher": the writer, and so all through the item.
+            if films is not None and (
+                dated_or_rated(text, last, premiered)
+                or (place is Place.HEADLINE and authored(text, first, last))
+            ):
+                # "Van Helsing (2004)", "… (15)": a film of another year, or rated; "„Stargirl“
+                # by Jerry Spinelli": a book; and so wherever the item names it.
                 films.others.add(pattern.series_id)
                 continue
             if has_evidence(

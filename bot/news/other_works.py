@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.news.cue_parts import NETWORK
+from bot.news.cues import SERIES_WORD
 from bot.news.headline import Headline
 
 # Works other than a series that share a series' name: a word for one beside a name is that work.
@@ -114,19 +116,82 @@ def dated_or_rated(text: Headline, last: int, premiered: int | None) -> bool:
     return year is None or (premiered is not None and abs(int(year) - premiered) > YEAR_SLACK)
 
 
-# A writer named before a title that is their name: "die Autorin Rosamunde Pilcher", "the
-# novelist …"; German compounds end in the writer ("Bestseller-Autorin", "Erfolgsautorin").
-_WRITERS = frozenset({"author", "novelist", "writer"})
-_WRITER_ENDINGS = ("autor", "autorin", "schriftsteller", "schriftstellerin")
+# A writer or a host named before a title that is their name: "die Autorin Rosamunde Pilcher",
+# "the novelist …", "TV-Moderator …", "Talkmaster …"; German compounds end in the noun
+# ("Bestseller-Autorin", "Erfolgsautorin", "Quizmoderatorin").
+_PERSON_NOUNS = frozenset({"author", "novelist", "writer", "presenter", "talkmaster"})
+_PERSON_ENDINGS = (
+    *("autor", "autorin", "schriftsteller", "schriftstellerin"),
+    *("moderator", "moderatorin", "talker", "talkerin"),
+)
 
 
-def writer_named(text: Headline, first: int) -> bool:
-    """Whether a writer's noun stands right before the title: the title is the writer's name,
-    and the item speaks of the writer."""
+def writer_or_host_named(text: Headline, first: int) -> bool:
+    """Whether a writer's or a host's noun stands right before the title, or before a given
+    name before it ("der Talkmaster Jürgen Domian"): the title is the person's name, and the
+    item speaks of the person."""
     if first == 0 or first - 1 in text.breaks:
         return False
-    word = text.words[first - 1]
-    return word in _WRITERS or word.endswith(_WRITER_ENDINGS)
+    if _person_noun(text.words[first - 1]):
+        return True
+    given = first - 1  # a one-word title after the person's given name
+    return (
+        given > 0
+        and given - 1 not in text.breaks
+        and bool(text.starts)
+        and text.is_capital(given)
+        and _person_noun(text.words[given - 1])
+    )
+
+
+# A copula before a predicate that calls the title a person: "X ist einer der gefragtesten
+# Moderatoren", "X gehört zu den erfolgreichsten Moderatoren", "X is a veteran presenter".
+_COPULAS = frozenset({"ist", "war", "gehort", "zahlt", "is", "was"})
+PREDICATE_WORDS = 6
+
+
+def called_a_host_or_writer(text: Headline, last: int) -> bool:
+    """Whether the clause after the title says it is a writer or a host: the title is that
+    person's name, and the item speaks of the person."""
+    after = last + 1
+    if after >= len(text.words) or last in text.breaks or text.words[after] not in _COPULAS:
+        return False
+    end = min(text.clause(after, after)[1], after + PREDICATE_WORDS)
+    for word in text.words[after + 1 : end + 1]:
+        if SERIES_WORD.match(word) or word.endswith("show"):
+            return False  # "X ist eine Serie der Autorin …", "… die Talkshow …": the show
+        if _person_noun(word) or _person_noun(word.removesuffix("en")):
+            return True
+    return False
+
+
+def _person_noun(word: str) -> bool:
+    return word in _PERSON_NOUNS or word.endswith(_PERSON_ENDINGS)
+
+
+# "“Father Brown” by G. K. Chesterton", "Review: Stargirl by Jerry Spinelli": a clause that
+# is only a title and a person's full name (initials allowed) cites that person's work; a
+# network ("by Amazon Prime Video") is no person.
+_NETWORK = re.compile(NETWORK)
+MIN_NAME_WORDS = 2
+
+
+def authored(text: Headline, first: int, last: int) -> bool:
+    """Whether the title's clause is only the title, "by" and a person's full name: the title
+    is that person's book, song or film, wherever the item names it."""
+    words = text.words
+    after = last + 1
+    if after >= len(words) or words[after] != "by" or last in text.breaks or not text.starts:
+        return False
+    start, end = text.clause(first, last)
+    name = range(after + 1, end + 1)
+    return (
+        start == first
+        and len(name) >= MIN_NAME_WORDS
+        and all(text.is_capital(index) and not words[index].isdigit() for index in name)
+        and not any(len(words[index]) > 1 and text.is_initialism(index) for index in name)
+        and not _NETWORK.match(" ".join(words[after + 1 : end + 1]))
+    )
 
 
 def credited(text: Headline, last: int) -> bool:

@@ -111,6 +111,18 @@ def beside_series_word(text: Headline, first: int, last: int, *, after_only: boo
     return _owns_series_word(text, last)
 
 
+def of_series_word(text: Headline, first: int) -> bool:
+    """Whether "of" or "von" joins the title to a series word before it: "season 5 of X"."""
+    words = text.words
+    index = first - 1
+    if index < 1 or index in text.breaks or words[index] not in {"of", "von"}:
+        return False
+    index -= 1
+    while index > 0 and words[index].isdigit():
+        index -= 1
+    return bool(SERIES_WORD.match(words[index]))
+
+
 # Series words that a date follows: "the season premiere Wednesday", "the finale (Monday)";
 # a verb before a day's name is done to the series ("renew Wednesday at Netflix").
 _TIMED = re.compile(rf"{SEASON_WORD.pattern}|premiere")

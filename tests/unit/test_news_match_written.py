@@ -76,6 +76,62 @@ def test_a_title_after_a_writers_noun_is_the_writer_all_through_the_item() -> No
     assert matcher.match("Greta Lindholm: Das ZDF zeigt zwei neue Filme der Reihe") == {1}
 
 
+def test_a_title_after_a_hosts_noun_is_the_host_all_through_the_item() -> None:
+    """A talk show named after its host: "TV-Moderator Jörg Weidenkamp", or "Talkmaster" before
+    the host's given name and the title, is the host, and so is the name in the rest of the
+    item; a shorter title inside the name is no show either. The show's news still names it."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Jörg Weidenkamp", True), CatalogueTitle(2, "Weidenkamp", True)]
+    )
+    leaving = "Der beliebte TV-Moderator Jörg Weidenkamp verlässt nach zwölf Jahren den Sender."
+    assert matcher.match("Abschied nach zwölf Jahren", leaving) == set()
+    back = "Nach drei Jahren Pause kehrt der Talkmaster Jörg Weidenkamp ins Fernsehen zurück."
+    assert matcher.match("Weidenkamp feiert sein Comeback im Fernsehen", back) == set()
+    assert matcher.match("Sat.1 setzt die Talkshow „Weidenkamp“ ab") == {2}
+
+
+def test_a_title_that_is_a_word_of_series_news_is_that_word() -> None:
+    """A series called "Reboot" or "Episodes": after a series word ("Season 3, Final Episodes")
+    or in German text („feiert Reboot im Mai“) the title is the plain word; a headline that
+    opens with it, a season of it, a network owning it or an apposition name the series."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Episodes", True), CatalogueTitle(2, "Reboot", True)]
+    )
+    assert matcher.match("'Hollow Creek' Season 3, Final Episodes To Air In June") == set()
+    assert matcher.match('Die Krimiserie "Hollow Creek" feiert Reboot im Mai') == set()
+    assert matcher.match("Episodes: Season 5 – a review") == {1}
+    assert matcher.match("The fifth season of Episodes will be its last") == {1}
+    assert matcher.match("Showtime's Episodes has been renewed for a fifth season") == {1}
+    assert matcher.match("Reboot, the meta comedy series, will not return") == {2}
+
+
+def test_a_headline_of_a_title_and_its_authors_name_cites_the_book() -> None:
+    """ "“Glass Harbour” by A. J. Marlow" cites a book, and the title is the book all through
+    the item; "by" a network, or the author named inside a longer sentence, is no citation."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Glass Harbour", True)])
+    teaser = "The gripping mystery starring a retired detective is back on our screens."
+    assert matcher.match("“Glass Harbour” by A. J. Marlow", teaser) == set()
+    assert matcher.match("Teen review: Glass Harbour by Nora Whitcombe", teaser) == set()
+    assert matcher.match("“Glass Harbour” by Apple TV", teaser) == {1}
+    sentence = "Fans love the new adaptation of the novel Glass Harbour by Nora Whitcombe."
+    assert matcher.match(sentence, teaser) == {1}
+
+
+def test_a_title_called_a_host_is_the_host_all_through_the_item() -> None:
+    """ "Jörg Weidenkamp ist einer der beliebtesten Moderatoren": the predicate calls the title
+    a person, the talk show's host; the show's news still names the show."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Jörg Weidenkamp", True)])
+    teaser = "Mehrmals die Woche ist er im Fernsehen zu sehen."
+    host = "Jörg Weidenkamp ist einer der beliebtesten Talk-Moderatoren im Land."
+    assert matcher.match(host, teaser) == set()
+    ranks = "Jörg Weidenkamp gehört zu den erfolgreichsten Moderatoren im Fernsehen."
+    assert matcher.match(ranks, teaser) == set()
+    assert matcher.match("Jörg Weidenkamp is a veteran presenter", teaser) == set()
+    assert matcher.match("Jörg Weidenkamp: ZDF verlängert die Talkshow", teaser) == {1}
+    series = "Jörg Weidenkamp ist die Talkshow der Moderatorin Ina Beck."
+    assert matcher.match(series, teaser) == {1}
+
+
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
     """An English everyday title in German text is a name, unless a German article or a
     compound makes it the borrowed noun ("das Upgrade", "das „Nordlicht“-Upgrade")."""
