@@ -56,6 +56,7 @@ def _column(path: Path) -> set[str]:
         ("heldout23", "23", 80),
         ("heldout24", "24", 80),
         ("heldout25", "25", 80),
+        ("heldout26", "26", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
