@@ -18,14 +18,16 @@ from importlib import resources
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location
 
 LANGUAGES = ("de", "en")
 
 
 def _city_key(text: str) -> str:
-    """How a typed place is compared: casefolded, accents dropped, spaces and hyphens as `_`."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    """How a typed place is compared: casefolded, accents dropped, spaces and hyphens as `_`,
+    CLDR's typographic apostrophe as the one keyboards type ("Côte d’Ivoire")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold().replace("\u2019", "'"))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return "_".join(plain.replace("-", " ").split())
 
@@ -54,11 +56,19 @@ def _zones_by_place() -> dict[str, str]:
     for country, zone in table:
         countries.setdefault(country, []).append(zone)
     year = datetime.now().year
+    # CLDR files some cities under the zone's former name (Europe/Kiev: "Kiew"), and Babel
+    # looks them up under tzdata's current one (Europe/Kyiv) only.
+    former: dict[str, list[str]] = {}
+    for old_name, name in get_global("zone_aliases").items():
+        former.setdefault(name, []).append(old_name)
     for language in LANGUAGES:
         locale = Locale(language)
         for _, zone in table:
             city = get_timezone_location(get_timezone(zone), locale, return_city=True)
             places.setdefault(_city_key(city), zone)
+            for old_name in former.get(zone, ()):
+                if city := locale.time_zones.get(old_name, {}).get("city"):
+                    places.setdefault(_city_key(city), zone)
         for country, zones in countries.items():
             name = locale.territories.get(country)
             if name and _one_clock(zones, year):

@@ -70,11 +70,15 @@ async def delete_chat(session: AsyncSession, *, telegram_id: int) -> bool:
 
 
 async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Chat | None:
-    """Move a group's row to its new supergroup id; the old row's data wins.
+    """Move a group's row to its new supergroup id; where both ids have a row, the older
+    row's data wins.
 
     Telegram sends a migration's two service messages (in the old chat and in the new) at
-    once, and both move the row. One read sees both ids at the same moment, and the new id's
-    placeholder is deleted by id, never the moved row itself."""
+    once, and both move the row. One read sees both ids at the same moment, and the other
+    id's newer row is deleted by id, never the group's own row. That newer row is the new
+    id's placeholder (its first update came before the move) or, once the row has moved, one
+    that an update from the old id handled late made there again (that chat's updates wait
+    behind a slow one, the new chat's do not)."""
     found = await session.scalars(
         select(Chat)
         .where(Chat.telegram_id.in_((old_id, new_id)))
@@ -82,9 +86,18 @@ async def migrate_chat(session: AsyncSession, *, old_id: int, new_id: int) -> Ch
     )
     by_id = {chat.telegram_id: chat for chat in found}
     chat = by_id.get(old_id)
-    if chat is None:
-        return by_id.get(new_id)
     placeholder = by_id.get(new_id)
+    if chat is None:
+        return placeholder
+    if placeholder is not None and placeholder.id < chat.id:
+        newer = chat.id
+        session.expunge(chat)
+        await session.execute(
+            delete(Chat)
+            .where(Chat.id == newer, Chat.telegram_id == old_id)
+            .execution_options(synchronize_session=False)
+        )
+        return placeholder
     if placeholder is not None:
         session.expunge(placeholder)
     await session.execute(

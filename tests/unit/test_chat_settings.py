@@ -148,10 +148,15 @@ def test_parse_quiet_hours(text, expected):
         ("Munich", None),  # no zone is named after it
         ("Wien", "Europe/Vienna"),  # the zone's city in German (CLDR)
         ("moskau", "Europe/Moscow"),
+        ("Kiew", "Europe/Kyiv"),  # CLDR files it under the former Europe/Kiev
+        ("Kalkutta", "Asia/Kolkata"),
+        ("Ho Chi Minh City", "Asia/Ho_Chi_Minh"),
+        ("Cote d'Ivoire", "Africa/Abidjan"),  # CLDR writes "Côte d’Ivoire"
         ("Deutschland", "Europe/Berlin"),  # Büsingen keeps Berlin's clock
         ("Austria", "Europe/Vienna"),
         ("United Kingdom", "Europe/London"),
-        ("USA", None),  # many clocks
+        ("Vereinigte Staaten", None),  # many clocks
+        ("United States", None),
         ("Spanien", None),  # the Canaries an hour behind Madrid
         ("localtime", None),  # the system's file, not a zone of tzdata
         ("posixrules", None),

@@ -120,6 +120,34 @@ async def test_a_migration_moved_meanwhile_by_its_other_service_message_keeps_th
         assert (stored.id, stored.timezone) == (original_id, "Europe/Vienna")
 
 
+async def test_a_row_made_again_under_the_old_id_after_the_move_never_replaces_the_group(engine):
+    """The new chat's service message moved the row; an update from the old chat, queued behind
+    a slow one there, then made a fresh row under the old id; the old chat's own service
+    message comes last. The group's row, the older one, stays with its settings."""
+    await upgrade_database(engine)
+    sessions = create_session_factory(engine)
+    async with sessions.begin() as session:
+        chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
+        chat.timezone = "Europe/Vienna"
+        original_id = chat.id
+    async with sessions.begin() as session:
+        await migrate_chat(session, old_id=-42, new_id=-100042)
+    async with sessions.begin() as session:
+        await ensure_chat(session, telegram_id=-42, chat_type="group")
+    async with sessions.begin() as session:
+        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
+        assert moved is not None and moved.id == original_id
+    async with sessions.begin() as session:
+        assert await get_chat(session, telegram_id=-42) is None
+        stored = await get_chat(session, telegram_id=-100042)
+        assert stored is not None
+        assert (stored.id, stored.type, stored.timezone) == (
+            original_id,
+            "supergroup",
+            "Europe/Vienna",
+        )
+
+
 async def test_delete_chat_removes_it(engine):
     await upgrade_database(engine)
     sessions = create_session_factory(engine)
