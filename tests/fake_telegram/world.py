@@ -205,6 +205,8 @@ class World:
         """The bot's own membership changes (added/removed/promoted; private: "kicked" means
         the user blocked the bot, "member" that they unblocked/restarted it)."""
         chat = self.chat(chat_id)
+        if new == "restricted" and chat.type != "supergroup":
+            raise ValueError("Telegram restricts a single member only in a supergroup")
         if chat.is_group:
             chat.bot_status = new
         else:
