@@ -10,7 +10,7 @@ from telegram.constants import ChatType
 from bot import render
 from bot.context import BotContext
 from handlers.common import settings_of
-from storage.chats import migrate_chat, set_chat_status
+from storage.chats import get_chat, migrate_chat, set_chat_status
 from storage.statuses import ChatStatus
 
 logger = logging.getLogger(__name__)
@@ -36,13 +36,19 @@ async def my_membership(update: Update, context: BotContext) -> None:
     else:
         status = ChatStatus.LEFT
     async with context.db.begin() as session:
+        # A group upgraded to a supergroup is "joined" anew under its new id (Telegram sends
+        # the bot a join there); its row, moved by the upgrade, is active already: no welcome,
+        # and the language it had stays.
+        known = await get_chat(session, telegram_id=chat.id)
+        was_active = known is not None and known.status == ChatStatus.ACTIVE
         row = await set_chat_status(
             session, telegram_id=chat.id, chat_type=chat.type, status=status
         )
-        if row.telegram_language is None and change.from_user.language_code:
+        if not was_active and row.telegram_language is None and change.from_user.language_code:
             row.telegram_language = change.from_user.language_code[:16]
     logger.info("chat %s is now %s", chat.id, status)
-    if status is ChatStatus.ACTIVE and not was_present and chat.type != ChatType.PRIVATE:
+    welcome = status is ChatStatus.ACTIVE and not (was_present or was_active)
+    if welcome and chat.type != ChatType.PRIVATE:
         language = settings_of(row, context).language
         await context.bot.send_message(
             chat.id, render.html(language, "group.welcome"), parse_mode="HTML"

@@ -153,7 +153,9 @@ async def test_migrated_group(fake: FakeTelegram, bot: telegram.Bot) -> None:
     assert info.value.new_chat_id == -1001
     await bot.send_message(-1001, "hallo")
     updates = await bot.get_updates()
-    assert [u.message.migrate_from_chat_id for u in updates] == [None, -100]
+    assert [u.message.migrate_from_chat_id for u in updates[:2]] == [None, -100]
+    joined = updates[2].my_chat_member  # Telegram tells the bot it joined the supergroup
+    assert (joined.chat.id, joined.new_chat_member.status) == (-1001, "member")
     assert (await bot.get_chat_member(-1001, 1)).status == "creator"
 
 

@@ -222,7 +222,8 @@ class World:
         self, old_chat_id: int, new_chat_id: int, user_id: int | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The group becomes a supergroup. Pushes the service messages (old chat:
-        migrate_to_chat_id, new chat: migrate_from_chat_id); sends to the old id then fail."""
+        migrate_to_chat_id, new chat: migrate_from_chat_id), then, as Telegram does, the bot's
+        join of the supergroup (tdlib/telegram-bot-api#266); sends to the old id then fail."""
         old = self.chat(old_chat_id)
         new = self.add_group(
             new_chat_id, old.title or "Group", admins=old.admins, members=old.members,
@@ -236,6 +237,13 @@ class World:
                                  (new, "migrate_from_chat_id", old_chat_id)):  # fmt: skip
             msg = self.new_message(chat, from_bot=False, sender=sender, extra={key: value})
             updates.append(self.push_update({"message": self.message_api(msg)}))
+        self.push_update({
+            "my_chat_member": {
+                "chat": new.to_api(), "from": sender, "date": now(),
+                "old_chat_member": member(self.bot, "left"),
+                "new_chat_member": member(self.bot, new.bot_status),
+            }
+        })  # fmt: skip
         return updates[0], updates[1]
 
     def member_api(self, chat: Chat, user_id: int) -> dict[str, Any]:
