@@ -11,8 +11,10 @@ headline or its teaser, a run counted in seasons ("told to hit the road after tw
 a cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
 count as a start, in a headline or its teaser; a return to the screen without a date
-("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
-be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
+("kehrt zurück") is a premiere in a headline only, below every decision and date and a
+headline's show back after years away ("kehrt nach sechs Jahren Pause zurück"), which is
+revived unless its teaser dates the start; a show said to be back ("sind zurück", "wieder
+da") in its teaser too; below it, a listing's broadcast slot
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
 does not speak of the ratings; below that, a show said to come back with nothing dated ("will
 return", "is coming back") is renewed. A programme change, a pilot order or a
@@ -65,7 +67,7 @@ from bot.news.kind_order import (
     TEASER_ORDER,
     TEASER_REPORT_ORDER,
     TRAILER_ORDER,
-    WITHOUT_GOES_ON,
+    UNDATED_RETURN,
     Order,
 )
 from bot.news.kinds import NewsKind
@@ -117,19 +119,18 @@ def classify(title: str, summary: str = "") -> NewsKind:
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
         told = _kind_in(lead, language, TEASER_ORDER)
-        # A show said to go on starts when its teaser dates it ("Starttermin veröffentlicht").
+        # A show said to go on or to be back after years starts when its teaser dates it
+        # ("Starttermin veröffentlicht").
         kind = told if kind is None or told is NewsKind.PREMIERE else kind
     return kind or NewsKind.OTHER
 
 
 def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
-    """Whether a headline's renewal is only a show said to go on ("geht weiter")."""
-    return (
-        kind is NewsKind.RENEWAL
-        and "weiter" in headline.text  # cheap: read again only where it may say so
-        and _kind_in(headline, guess_language(headline.words), WITHOUT_GOES_ON)
-        in (None, NewsKind.OTHER)
-    )
+    """Whether a headline's renewal is only a show said to go on ("geht weiter") or to be back
+    after years away ("kehrt nach sechs Jahren zurück")."""
+    return kind is NewsKind.RENEWAL and _kind_in(
+        headline, guess_language(headline.words), UNDATED_RETURN
+    ) in (None, NewsKind.OTHER)
 
 
 def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | None:
