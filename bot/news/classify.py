@@ -35,7 +35,9 @@ not a sentence that asks or wonders ("if", "ob"). A concessive clause ("although
 ("originally cancelled") is no end. A quoted title's own punctuation ends no clause. A
 cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), filming
 ended ("Dreharbeiten beendet"), an event called off ("Premiere abgesagt"), one said of a share of
-other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
+other shows ("many of its occupants have been cancelled"), a farewell or a last time in an
+item that names a host or a successor ("verabschiedet sich von der Moderation"), or the
+reflexive "sich auf …
 einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"), and no new
 episodes ("keine neuen Folgen") are no start; a show brought back after another network's
 cancellation is rescued, and so, in a teaser too, is one whose cancellation is undone
@@ -61,6 +63,8 @@ from bot.news.cues import (
 from bot.news.headline import Headline, analyse
 from bot.news.history import without_history
 from bot.news.kind_order import (
+    HOSTED_ORDER,
+    HOSTED_TEASER_ORDER,
     NEWS_CLAUSE_ORDER,
     ORDER,
     REPORT_ORDER,
@@ -77,6 +81,11 @@ from bot.news.premiere_cues import DATE_OPEN
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
+_HOST = re.compile(
+    r"\b(?:moder(?:at|ier)\w*|gastgeber\w*|nachfolger\w*|successor\w*|new (?:host|presenter)s?"
+    r"|take over as (?:the )?(?:host|presenter))\b",
+    re.IGNORECASE,
+)
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
 # statement: its words say nothing about the kind.
@@ -114,11 +123,12 @@ def classify(title: str, summary: str = "") -> NewsKind:
             return _kind_in(lead, language, TEASER_ORDER) or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
-    kind = _kind_in(headline, guess_language(headline.words), ORDER)
+    hosted = _HOST.search(title) or _HOST.search(summary[:SUMMARY_CHARS])
+    kind = _kind_in(headline, guess_language(headline.words), HOSTED_ORDER if hosted else ORDER)
     if summary and (kind is None or _only_goes_on(headline, kind)):
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
-        told = _kind_in(lead, language, TEASER_ORDER)
+        told = _kind_in(lead, language, HOSTED_TEASER_ORDER if hosted else TEASER_ORDER)
         # A show said to go on or to be back after years starts when its teaser dates it
         # ("Starttermin veröffentlicht").
         kind = told if kind is None or told is NewsKind.PREMIERE else kind
@@ -138,18 +148,18 @@ def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | N
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = without_history(cue_words(text))
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading, history=order is TEASER_ORDER)
+        lemmas = lemmatise(words, reading, history=order in (TEASER_ORDER, HOSTED_TEASER_ORDER))
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
-        if order is ORDER and TRAILER.search(lemmas):
+        if order in (ORDER, HOSTED_ORDER) and TRAILER.search(lemmas):
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, TRAILER_ORDER)
-        if order is ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+        if order in (ORDER, HOSTED_ORDER) and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
             # A review, a guide, the ratings or filming: only what is decided or dated
             # counts, and its teaser retells the story.
             return kind_of(lemmas, REPORT_ORDER)
-        if order is TEASER_ORDER and REPORT.search(lemmas):
+        if order in (TEASER_ORDER, HOSTED_TEASER_ORDER) and REPORT.search(lemmas):
             # The ratings or a review in a teaser: its broadcast slot is when the show ran.
             order = TEASER_REPORT_ORDER
         kind = kind_of(lemmas, order)

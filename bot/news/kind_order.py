@@ -11,6 +11,7 @@ from bot.news.ending_cues import (
     CANCELLATION,
     ENDING,
     ENDING_SAID,
+    FAREWELL,
     FINAL_NAMED,
     LAST_FILMED,
     NEGATED_RENEWAL,
@@ -51,6 +52,7 @@ ORDER: Order = (
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),
+    (FAREWELL, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
     (RUN_COUNTED, NewsKind.CANCELLATION),
 )
@@ -63,7 +65,7 @@ REPORT_ORDER = tuple(
     entry
     for entry in ORDER
     if entry[0]
-    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FAREWELL, FINAL_NAMED)
 )
 # A teaser's opening tells the show's history too: a start counts only for a new season.
 TEASER_ORDER = tuple(
@@ -90,3 +92,9 @@ UNDATED_RETURN = tuple(
 # Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
 # Die roten Overalls sind zurück") is no series.
 NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] is not BACK_NOW)
+
+# An item that names a show's host: a farewell or a last time said is the host's, not the show's
+# ("verabschiedet sich von der Moderation", "moderiert zum letzten Mal"); only an end said
+# outright counts.
+HOSTED_ORDER = tuple(entry for entry in ORDER if entry[0] is not FAREWELL)
+HOSTED_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not FAREWELL)

@@ -1166,6 +1166,34 @@ def test_a_show_back_after_years_away_is_revived(headline: str, teaser: str, kin
 @pytest.mark.parametrize(
     ("headline", "teaser", "kind"),
     [
+        # A farewell or a last time in an item that names a host is the host's.
+        (
+            "Lena Berg verabschiedet sich von der Moderation – ihr Nachfolger steht fest",
+            "",
+            "other",
+        ),
+        (
+            "Lena Berg hört auf",
+            "Nach zehn Jahren moderiert sie „Mondbasis“ zum letzten Mal.",
+            "other",
+        ),
+        # Without a host it is the show's; an end said outright is the show's anyway.
+        ("„Mondbasis“ verabschiedet sich", "", "cancellation"),
+        (
+            "Lena Berg hört auf",
+            "Nach zehn Jahren ermittelt sie in „Mondbasis“ zum letzten Mal.",
+            "cancellation",
+        ),
+        ("Die Moderatorin geht, das ZDF setzt „Mondbasis“ ab", "", "cancellation"),
+    ],
+)
+def test_a_hosts_farewell_is_no_end_of_the_show(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
         # The starting shot of new episodes, in a teaser too.
         ("Zwölfmal hat sie ermittelt", "Der Startschuss ist heute im Ersten.", "premiere"),
         ("„SOKO Leipzig“", "Das ZDF kündigte den Startschuss einer neuen Staffel an.", "premiere"),
