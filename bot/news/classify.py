@@ -11,8 +11,10 @@ headline or its teaser, a run counted in seasons ("told to hit the road after tw
 a cancellation when nothing else is said. More episodes on their way ("es gibt nun Nachschub",
 "zwei weitere Folgen") or a crime series' new case ("ermittelt wieder", "in ihrem 15. Fall")
 count as a start, in a headline or its teaser; a return to the screen without a date
-("kehrt zurück") is a premiere in a headline only, below every decision and date, a show said to
-be back ("sind zurück", "wieder da") in its teaser too; below it, a listing's broadcast slot
+("kehrt zurück") is a premiere in a headline only, below every decision and date and a
+headline's show back after years away ("kehrt nach sechs Jahren Pause zurück"), which is
+revived unless its teaser dates the start; a show said to be back ("sind zurück", "wieder
+da") in its teaser too; below it, a listing's broadcast slot
 ("Donnerstag, 14. Mai, 20.15 Uhr im Ersten", "Sendetermin: …"), in a headline or a teaser that
 does not speak of the ratings; below that, a show said to come back with nothing dated ("will
 return", "is coming back") is renewed. A programme change, a pilot order or a
@@ -33,7 +35,9 @@ not a sentence that asks or wonders ("if", "ob"). A concessive clause ("although
 ("originally cancelled") is no end. A quoted title's own punctuation ends no clause. A
 cancellation denied or only for a while ("not cancelled", "vorübergehend eingestellt"), filming
 ended ("Dreharbeiten beendet"), an event called off ("Premiere abgesagt"), one said of a share of
-other shows ("many of its occupants have been cancelled"), or the reflexive "sich auf …
+other shows ("many of its occupants have been cancelled"), a farewell or a last time in an
+item that names a host or a successor ("verabschiedet sich von der Moderation"), or the
+reflexive "sich auf …
 einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"), and no new
 episodes ("keine neuen Folgen") are no start; a show brought back after another network's
 cancellation is rescued, and so, in a teaser too, is one whose cancellation is undone
@@ -59,13 +63,15 @@ from bot.news.cues import (
 from bot.news.headline import Headline, analyse
 from bot.news.history import without_history
 from bot.news.kind_order import (
+    HOSTED_ORDER,
+    HOSTED_TEASER_ORDER,
     NEWS_CLAUSE_ORDER,
     ORDER,
     REPORT_ORDER,
     TEASER_ORDER,
     TEASER_REPORT_ORDER,
     TRAILER_ORDER,
-    WITHOUT_GOES_ON,
+    UNDATED_RETURN,
     Order,
 )
 from bot.news.kinds import NewsKind
@@ -75,6 +81,11 @@ from bot.news.premiere_cues import DATE_OPEN
 
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
+_HOST = re.compile(
+    r"\b(?:moder(?:at|ier)\w*|gastgeber\w*|nachfolger\w*|successor\w*|new (?:host|presenter)s?"
+    r"|take over as (?:the )?(?:host|presenter))\b",
+    re.IGNORECASE,
+)
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
 # A quoted run this short is a title or a word held up ("nicht nur „Absetzen“"), not a
 # statement: its words say nothing about the kind.
@@ -112,24 +123,24 @@ def classify(title: str, summary: str = "") -> NewsKind:
             return _kind_in(lead, language, TEASER_ORDER) or NewsKind.OTHER
         return NewsKind.OTHER
     headline = analyse(title)
-    kind = _kind_in(headline, guess_language(headline.words), ORDER)
+    hosted = _HOST.search(title) or _HOST.search(summary[:SUMMARY_CHARS])
+    kind = _kind_in(headline, guess_language(headline.words), HOSTED_ORDER if hosted else ORDER)
     if summary and (kind is None or _only_goes_on(headline, kind)):
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
-        told = _kind_in(lead, language, TEASER_ORDER)
-        # A show said to go on starts when its teaser dates it ("Starttermin veröffentlicht").
+        told = _kind_in(lead, language, HOSTED_TEASER_ORDER if hosted else TEASER_ORDER)
+        # A show said to go on or to be back after years starts when its teaser dates it
+        # ("Starttermin veröffentlicht").
         kind = told if kind is None or told is NewsKind.PREMIERE else kind
     return kind or NewsKind.OTHER
 
 
 def _only_goes_on(headline: Headline, kind: NewsKind | None) -> bool:
-    """Whether a headline's renewal is only a show said to go on ("geht weiter")."""
-    return (
-        kind is NewsKind.RENEWAL
-        and "weiter" in headline.text  # cheap: read again only where it may say so
-        and _kind_in(headline, guess_language(headline.words), WITHOUT_GOES_ON)
-        in (None, NewsKind.OTHER)
-    )
+    """Whether a headline's renewal is only a show said to go on ("geht weiter") or to be back
+    after years away ("kehrt nach sechs Jahren zurück")."""
+    return kind is NewsKind.RENEWAL and _kind_in(
+        headline, guess_language(headline.words), UNDATED_RETURN
+    ) in (None, NewsKind.OTHER)
 
 
 def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | None:
@@ -137,18 +148,18 @@ def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | N
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = without_history(cue_words(text))
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading, history=order is TEASER_ORDER)
+        lemmas = lemmatise(words, reading, history=order in (TEASER_ORDER, HOSTED_TEASER_ORDER))
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
-        if order is ORDER and TRAILER.search(lemmas):
+        if order in (ORDER, HOSTED_ORDER) and TRAILER.search(lemmas):
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, TRAILER_ORDER)
-        if order is ORDER and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+        if order in (ORDER, HOSTED_ORDER) and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
             # A review, a guide, the ratings or filming: only what is decided or dated
             # counts, and its teaser retells the story.
             return kind_of(lemmas, REPORT_ORDER)
-        if order is TEASER_ORDER and REPORT.search(lemmas):
+        if order in (TEASER_ORDER, HOSTED_TEASER_ORDER) and REPORT.search(lemmas):
             # The ratings or a review in a teaser: its broadcast slot is when the show ran.
             order = TEASER_REPORT_ORDER
         kind = kind_of(lemmas, order)

@@ -108,8 +108,6 @@ ENDING = any_of(
     r"announce\w* (?:the |an )?end of",
     r"come to an? end|wrap up|conclude|(?:will|to) be (?:its|the) (?:last|final)",
     r"enden|zu ende|schluss|schlussstrich",
-    # "ermittelt zum letzten Mal", "steht ein letztes Mal vor der Kamera"
-    r"(?<!nicht )(?:zum|ein) letzt\w* mal",
     # "die zehnte wird zugleich die letzte Staffel sein", "Staffel 8 ist zugleich die letzte"
     r"(?:zugleich|gleichzeitig|damit) (?:auch )?(?:der |ein )?(?:letzt|final)\w*",
     # "die kommende Staffel wird die letzte sein", "Staffel 8 wird die letzte"
@@ -117,9 +115,14 @@ ENDING = any_of(
     r"der (?:letzt\w* (?:staffel\w* )?|final\w* staffel\w* )sein",
     r"werden (?:auch |zugleich )?der (?:letzt\w*|final\w* staffel)",
     r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
-    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to|verabschieden sich",
     r"clos\w* out",
     r"for good|fur immer|swan song|schwanengesang",
+)
+# A farewell or a last time: the show's, or a host's ("verabschiedet sich von der Moderation").
+FAREWELL = any_of(
+    r"(?:abschied\w*|abscheiden) von|farewell to|say goodbye to|verabschieden sich",
+    # "ermittelt zum letzten Mal", "steht ein letztes Mal vor der Kamera"
+    r"(?<!nicht )(?:zum|ein) letzt\w* mal",
 )
 # The last film or episode in the making: "dreht seinen letzten Fall", "steht ein letztes Mal
 # vor der Kamera". An end told by filming, which otherwise decides nothing (not "dreht die

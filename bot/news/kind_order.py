@@ -11,6 +11,7 @@ from bot.news.ending_cues import (
     CANCELLATION,
     ENDING,
     ENDING_SAID,
+    FAREWELL,
     FINAL_NAMED,
     LAST_FILMED,
     NEGATED_RENEWAL,
@@ -18,7 +19,14 @@ from bot.news.ending_cues import (
 )
 from bot.news.kinds import NewsKind
 from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
-from bot.news.renewal_cues import COMING_BACK, GOES_ON, RENEWAL, SEASON_COMING, WEAK_RENEWAL
+from bot.news.renewal_cues import (
+    COMING_BACK,
+    GOES_ON,
+    RENEWAL,
+    REVIVED_AFTER_YEARS,
+    SEASON_COMING,
+    WEAK_RENEWAL,
+)
 from bot.news.rescue_cues import CANCELLATION_UNDONE, RESCUE
 
 Order = tuple[tuple[re.Pattern[str], NewsKind], ...]
@@ -34,6 +42,7 @@ ORDER: Order = (
     (DATED_PREMIERE, NewsKind.PREMIERE),
     (SEASON_COMING, NewsKind.RENEWAL),
     (PREMIERE, NewsKind.PREMIERE),
+    (REVIVED_AFTER_YEARS, NewsKind.RENEWAL),
     (NEW_CASE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
@@ -43,6 +52,7 @@ ORDER: Order = (
     (WEAK_RENEWAL, NewsKind.RENEWAL),
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),
+    (FAREWELL, NewsKind.CANCELLATION),
     (FINAL_NAMED, NewsKind.CANCELLATION),
     (RUN_COUNTED, NewsKind.CANCELLATION),
 )
@@ -55,13 +65,13 @@ REPORT_ORDER = tuple(
     entry
     for entry in ORDER
     if entry[0]
-    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FINAL_NAMED)
+    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FAREWELL, FINAL_NAMED)
 )
 # A teaser's opening tells the show's history too: a start counts only for a new season.
 TEASER_ORDER = tuple(
     step
     for entry in ORDER
-    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED)
+    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED, REVIVED_AFTER_YEARS)
     for step in (
         (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
         if entry[0] is DATED_PREMIERE
@@ -71,9 +81,20 @@ TEASER_ORDER = tuple(
 
 # The ratings or a review in a teaser: its broadcast slot is when the show ran.
 TEASER_REPORT_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not BROADCAST_SLOT)
-# A headline whose renewal is only a show said to go on lets its teaser date the start.
-WITHOUT_GOES_ON = tuple(entry for entry in ORDER if entry[0] is not GOES_ON)
+# A headline whose renewal is only a show said to go on or to be back after years lets its
+# teaser date the start: the headline read without them (and the words of its comeback).
+UNDATED_RETURN = tuple(
+    entry
+    for entry in ORDER
+    if entry[0] not in (GOES_ON, REVIVED_AFTER_YEARS, RETURN, BACK_NOW, COMING_BACK)
+)
 
 # Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
 # Die roten Overalls sind zurück") is no series.
 NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] is not BACK_NOW)
+
+# An item that names a show's host: a farewell or a last time said is the host's, not the show's
+# ("verabschiedet sich von der Moderation", "moderiert zum letzten Mal"); only an end said
+# outright counts.
+HOSTED_ORDER = tuple(entry for entry in ORDER if entry[0] is not FAREWELL)
+HOSTED_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not FAREWELL)

@@ -3,6 +3,8 @@ after a cancellation is in rescue_cues.py)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.news.cue_parts import (
     CLAUSE_GAP,
     EN_MONTH,
@@ -167,3 +169,21 @@ COMING_BACK = any_of(
     r"(?<!never )(?:will|to|would) (?:be )?(?:return|come back|be back)(?= \||$)",
     r"be come back(?= \||$| to (?:tv|television)\b)",
 )
+# Years of absence counted: "nach sechs Jahren Pause", "after a 25-year hiatus", "25 years after
+# the first series aired", "Sechs Jahre Funkstille".
+_MANY = r"(?:\d+|" + NUMBER + r"|elf|zwolf|eleven|twelve|\w+(?:zehn|zig|teen|ty))"
+_YEARS_AWAY = (
+    r"(?:(?:nach|after) (?:[^|\s]+ ){0,3}" + _MANY + r" (?:jahr|year)\w*"
+    r"|" + _MANY + r" (?:jahr|year)\w* (?:after|later|nach|spater|pause|funkstille|hiatus|break))"
+)
+# A show brought back: "kehrt … zurück", "bringt … zurück", "makes a comeback", "to bring …
+# back", "revived" (an English star who "returns after a 19-year hiatus" is on screen again).
+_BROUGHT_BACK = (
+    r"(?:(?:kehren|kommen|bringen|holen|melden sich|sein) (?:[^|\s]+ ){0,10}zuruck"
+    r"|zuruck(?:kehren|kommen|bringen|holen)|comeback\w*|come back|be back"
+    r"|bring (?:[^|\s]+ ){0,6}back|reviv\w*|wiederbeleb\w*)"
+)
+# A show back after years away is revived, not yet dated; the years and the comeback may stand
+# in clauses of their own ("ZDF bringt Kultserie zurück - nach sechs Jahren Pause") or one
+# inside the other ("kehrt nach sechs Jahren Pause zurück").
+REVIVED_AFTER_YEARS = re.compile(r"^(?=.*\b" + _YEARS_AWAY + r"\b)(?=.*\b" + _BROUGHT_BACK + r"\b)")

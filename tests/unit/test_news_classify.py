@@ -218,7 +218,7 @@ CASES = [
     # A German return to the screen is a premiere; a film, a spin-off or a trailer is not.
     ("„Der Bergdoktor“ kehrt zurück", "premiere"),
     ("Willkommen zurück in Hengasch: „Mord mit Aussicht“ ist wieder da", "premiere"),
-    ("Die ARD-Serie kehrt nach sieben Jahren zurück auf den Bildschirm", "premiere"),
+    ("Die ARD-Serie kehrt zurück auf den Bildschirm", "premiere"),
     ("„Stromberg“ kommt als Kinofilm zurück", "other"),
     ("„4 Blocks“ kehrt mit einem Ableger zurück", "other"),
     ("„Monk“ kehrt zurück: der erste Trailer ist da", "other"),
@@ -1137,6 +1137,57 @@ def test_back_with_new_episodes_is_a_start(headline: str, teaser: str, kind: str
     ],
 )
 def test_a_show_said_to_come_back_is_renewed(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Back after years away, nothing dated: revived.
+        ("„Mondbasis“ kehrt nach neun Jahren Pause zurück", "", "renewal"),
+        ("Der Sender holt „Mondbasis“ zurück – nach elf Jahren", "", "renewal"),
+        ("‘Moonbase’ is making a comeback after a 12-year hiatus", "", "renewal"),
+        ("‘Moonbase’ is coming back to TV, 30 years after it first aired", "", "renewal"),
+        # Its teaser dates the start, or a date is said: a start.
+        (
+            "„Mondbasis“ kehrt nach neun Jahren Pause zurück",
+            "Die neuen Folgen laufen ab 3. März im ZDF.",
+            "premiere",
+        ),
+        ("‘Moonbase’ returns on March 3 after a 12-year hiatus", "", "premiere"),
+        # Someone who withdraws after years brings nothing back.
+        ("Die Moderatorin zieht sich nach elf Jahren von „Mondbasis“ zurück", "", "other"),
+    ],
+)
+def test_a_show_back_after_years_away_is_revived(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A farewell or a last time in an item that names a host is the host's.
+        (
+            "Lena Berg verabschiedet sich von der Moderation – ihr Nachfolger steht fest",
+            "",
+            "other",
+        ),
+        (
+            "Lena Berg hört auf",
+            "Nach zehn Jahren moderiert sie „Mondbasis“ zum letzten Mal.",
+            "other",
+        ),
+        # Without a host it is the show's; an end said outright is the show's anyway.
+        ("„Mondbasis“ verabschiedet sich", "", "cancellation"),
+        (
+            "Lena Berg hört auf",
+            "Nach zehn Jahren ermittelt sie in „Mondbasis“ zum letzten Mal.",
+            "cancellation",
+        ),
+        ("Die Moderatorin geht, das ZDF setzt „Mondbasis“ ab", "", "cancellation"),
+    ],
+)
+def test_a_hosts_farewell_is_no_end_of_the_show(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
 
 
