@@ -3,7 +3,8 @@
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
 - a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention,
   unless a dash parts a film's or episode's own title from it beside a series word ("der
-  Krimi „Stralsund – Das Manifest“");
+  Krimi „Stralsund – Das Manifest“"), or the title is everyday words, which the quotes then
+  hold as if alone („Spuren des Bösen – Schuld“);
 - quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
   or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), or ending in a
   genre of its own joined by a hyphen („Barcelona-Krimi“, „Heute-Show“), it is;
@@ -83,6 +84,9 @@ def has_evidence(
         commonness = replace(commonness, ordinary=True)
     if text.is_quoted(first, last) or genre_compound(text, first, last):
         return True
+    span = text.enclosing_span(first, last)
+    if span is not None and subtitled(text, span, first, last):
+        return True  # „Spuren des Bösen – Schuld“: quoted with its film's title
     if first == last and SERIES_WORD.match(text.words[first]):
         # A title that is itself a word of series news ("Episodes", "Revival") is that word
         # ("the Final Episodes", "feiert Revival im März") unless it opens or is the headline,
@@ -288,5 +292,8 @@ def may_be_mention(
     if enclosing is None or not title_like(text, enclosing, first, last):
         return True
     # "die Krimireihe „Stralsund – Das Manifest“": a film or episode of the series, its
-    # title after a dash, where a series word before the quotes says so.
-    return subtitled(text, enclosing, first, last) and beside_series_word(text, first, last)
+    # title after a dash, where a series word before the quotes says so; an everyday title
+    # („Spuren des Bösen – Schuld“) then needs the evidence of quotes (has_evidence).
+    return subtitled(text, enclosing, first, last) and (
+        commonness.ordinary or beside_series_word(text, first, last)
+    )

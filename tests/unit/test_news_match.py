@@ -636,6 +636,19 @@ def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_nam
     assert matcher.match("Die Serie „Bosch: Legacy“ wird verlängert.") == set()
 
 
+def test_an_everyday_title_quoted_before_a_capitalised_subtitle_is_named() -> None:
+    """„Gegen den Wind – Die Schuld“: a film of the series, its own title after the dash; the
+    quotes hold the series' title as they would hold it alone."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Gegen den Wind", primary=True)])
+    opening = "Am Sonntag spielt er in „Gegen den Wind – Die Schuld“ einen Ermittler."
+    assert matcher.match("Ein Abend mit Heino Berg", opening) == {1}
+    later = "Sie sind wieder da. Im Film „Gegen den Wind – Letzte Runde“ streiten sie weiter."
+    assert matcher.match("Das Ehepaar ist zurück", later) == {1}
+    assert matcher.match('Nach Jahren kehrt "Gegen den Wind - Tag der Rache" zurück') == {1}
+    # A subtitle in lower case describes a book or a record: no episode's title.
+    assert matcher.match('"Gegen den Wind - ein Leben am Meer" von Anna Berg') == set()
+
+
 def test_a_title_ending_in_a_hyphenated_genre_or_show_calls_itself_a_series() -> None:
     matcher = SeriesMatcher(
         [CatalogueTitle(1, "Der Barcelona-Krimi", primary=True),
