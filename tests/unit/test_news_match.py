@@ -622,6 +622,20 @@ def test_an_everyday_title_opening_a_teaser_clause_of_series_news_is_the_subject
     assert matcher.match("A week of renewals", fans) == set()
 
 
+def test_an_everyday_title_opening_a_clause_of_series_news_after_that_is_its_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Ghosts", primary=True), CatalogueTitle(2, "Nashville", True)]
+    )
+    assert matcher.match("The network has announced that Ghosts will end next year") == {1}
+    later = "Fans had hoped for more. CBS said on Monday that Ghosts has been renewed again."
+    assert matcher.match("Good news for the spirits", later) == {1}
+    german = "Der Sender hat bestätigt, dass Nashville abgesetzt wird."
+    assert matcher.match("Aus für die Musiker", german) == {2}
+    # After "that" the clause must still tell series news about the title.
+    town = "We learned that Nashville hosts the awards again this year."
+    assert matcher.match("Country stars on the road", town) == set()
+
+
 def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_named() -> None:
     matcher = SeriesMatcher(
         [CatalogueTitle(1, "Stralsund", primary=True), CatalogueTitle(2, "You", primary=True),
