@@ -201,6 +201,16 @@ def test_a_german_title_is_found_in_its_oblique_form_with_evidence() -> None:
     assert matcher.match("„Toten vom Bodenseen“ bekommt eine neue Staffel") == set()
 
 
+def test_a_title_ending_in_its_genre_is_found_in_the_plural_of_its_films() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Eifelkrimi", primary=True),
+         CatalogueTitle(2, "Der Moor-Krimi", primary=True)]
+    )  # fmt: skip
+    teaser = "Die Dreharbeiten zu den nächsten Eifelkrimis beginnen im Herbst im ZDF."
+    assert matcher.match("Neue Fälle in der Vulkaneifel", teaser) == {1}
+    assert matcher.match("Quoten: Die Moor-Krimis bleiben vorn im Ersten") == {2}
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
