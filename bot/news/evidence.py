@@ -3,7 +3,8 @@
 Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide what is needed:
 - a title inside a longer quoted title ("‘FBI: Most Wanted’") is another show, never a mention,
   unless a dash parts a film's or episode's own title from it beside a series word ("der
-  Krimi „Stralsund – Das Manifest“");
+  Krimi „Stralsund – Das Manifest“"), or the title is everyday words, which the quotes then
+  hold as if alone („Spuren des Bösen – Schuld“);
 - quoted on its own, or beside a series word ("season 2 of Lost", "verlängert Dark"), a genre
   or show before it ("the hit show Luther", "die Telenovela Hand aufs Herz"), or ending in a
   genre of its own joined by a hyphen („Barcelona-Krimi“, „Heute-Show“), it is;
@@ -21,7 +22,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
   speaks of television), an ordinary one quotes or a series word beside it; later in the
   teaser every title needs that: teasers name other shows. In both, a title that opens a
-  clause of series news is its subject ("Ghosts has been renewed for a fourth season").
+  clause of series news is its subject ("Ghosts has been renewed for a fourth season"), also
+  after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import replace
 from enum import Enum
 
 from bot.news.classify import is_news_clause
+from bot.news.clause_subject import after_complementiser, asked_about, owned
 from bot.news.cues import SEASON_WORD, SERIES_WORD
 from bot.news.full_names import in_full_name
 from bot.news.headline import Headline
@@ -83,6 +86,9 @@ def has_evidence(
         commonness = replace(commonness, ordinary=True)
     if text.is_quoted(first, last) or genre_compound(text, first, last):
         return True
+    span = text.enclosing_span(first, last)
+    if span is not None and subtitled(text, span, first, last):
+        return True  # „Spuren des Bösen – Schuld“: quoted with its film's title
     if first == last and SERIES_WORD.match(text.words[first]):
         # A title that is itself a word of series news ("Episodes", "Revival") is that word
         # ("the Final Episodes", "feiert Revival im März") unless it opens or is the headline,
@@ -91,7 +97,7 @@ def has_evidence(
         return (
             (place is Place.HEADLINE and _positioned(text, first, last))
             or of_series_word(text, first)
-            or _owned(text, text.clause(first, last)[0], first)
+            or owned(text, text.clause(first, last)[0], first)
             or apposition_names_series(text, last)
         )
     if (
@@ -137,8 +143,13 @@ def has_evidence(
         return False
     start, end = text.clause(first, last)
     # The title must be the clause's subject: its first words, after an owner ("Netflix's",
-    # "BBC Two's"), or after the auxiliary that opens a question ("Has The Rookie Been …?").
-    if start != first and not (_owned(text, start, first) or _asked_about(text, start, first)):
+    # "BBC Two's"), after the auxiliary that opens a question ("Has The Rookie Been …?"), or
+    # after "that" ("FXX has announced that Archer will end").
+    if start != first and not (
+        owned(text, start, first)
+        or asked_about(text, start, first)
+        or after_complementiser(text, first)
+    ):
         return False
     rest = text.raw[last + 1 : end + 1]
     if rest:
@@ -164,9 +175,10 @@ def has_evidence(
 
 
 def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:
-    """Whether the title opens its clause and the clause tells series news."""
+    """Whether the title opens its clause, maybe after "that" or "dass", and the clause tells
+    series news."""
     start, end = text.clause(first, last)
-    if start != first:
+    if start != first and not after_complementiser(text, first):
         return False
     rest = text.raw[last + 1 : end + 1]
     return bool(rest) and is_news_clause(lemmatise(rest, language))
@@ -188,50 +200,6 @@ def _capitalised_name(text: Headline, first: int, last: int, language: str | Non
     after = words[last + 1] if last + 1 < len(words) and last not in text.breaks else ""
     before = words[first - 2] if first >= 2 and words[first - 1] == "of" else ""
     return not after.isdigit() and not {after, before} & OTHER_WORKS and after not in PERSON_WORDS
-
-
-_ARTICLES = frozenset({"the", "der", "die", "das"})
-# Auxiliaries that open a question before its subject.
-_QUESTION_OPENERS = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "will", "would"}
-    | {"can", "could", "should", "ist", "wird", "hat", "kommt", "geht"}
-)
-
-
-OWNER_WORDS = 2  # "BBC Two's Mock the Week", "Melissa Rauch's Night Court"
-# Words that open a question about the clause's subject: "Why Night Court Was Canceled".
-_QUESTION_WORDS = frozenset({"why", "how", "when", "warum", "wieso", "weshalb", "wie", "wann"})
-
-
-def _owned(text: Headline, start: int, first: int) -> bool:
-    """Whether the words start..first-1 of the clause are an owner's possessive before the
-    title, maybe after a question word ("Why Melissa Rauch's …"): one word ("Netflix's"),
-    or a name of two capitalised words ("BBC Two's"), not quoted: a quoted owner is another
-    show, and what it owns a person ("'The Chosen's' Dallas Jenkins")."""
-    if first - start < 2 or text.words[first - 1] != "s":
-        return False
-    if text.words[start] in _QUESTION_WORDS:
-        start += 1
-    owner = first - 1 - start
-    if owner == 1:
-        return True
-    return (
-        1 < owner <= OWNER_WORDS
-        and all(text.capitals[start : first - 1])
-        and not any(begin < first and start <= end for begin, end in text.quoted_spans)
-    )
-
-
-def _asked_about(text: Headline, start: int, first: int) -> bool:
-    """Whether the title is the subject of a question that its clause opens with an auxiliary,
-    maybe with an article before the title: "Is Evil Cancelled?", "Will the Dark cast …?"."""
-    between = text.words[start + 1 : first]
-    return (
-        text.words[start] in _QUESTION_OPENERS
-        and len(between) <= 1
-        and all(word in _ARTICLES for word in between)
-        and text.source.rstrip().endswith("?")
-    )
 
 
 def _positioned(text: Headline, first: int, last: int) -> bool:
@@ -288,5 +256,8 @@ def may_be_mention(
     if enclosing is None or not title_like(text, enclosing, first, last):
         return True
     # "die Krimireihe „Stralsund – Das Manifest“": a film or episode of the series, its
-    # title after a dash, where a series word before the quotes says so.
-    return subtitled(text, enclosing, first, last) and beside_series_word(text, first, last)
+    # title after a dash, where a series word before the quotes says so; an everyday title
+    # („Spuren des Bösen – Schuld“) then needs the evidence of quotes (has_evidence).
+    return subtitled(text, enclosing, first, last) and (
+        commonness.ordinary or beside_series_word(text, first, last)
+    )

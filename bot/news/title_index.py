@@ -4,8 +4,9 @@ normalised words (see match.py for what counts as a mention).
 Each key maps to a `TitlePattern`: the series (None for a known name of a series nobody here
 follows), its length, and how ordinary its words are (ordinary.py). Where two series share a
 name, the own title beats another's alias and the newer show the older. Titles without
-their article, and German oblique and genitive forms, are added only where their words are
-not another title already, with the evidence they need.
+their article, the plural of a title ending in its genre, and German oblique and genitive
+forms, are added only where their words are not another title already, with the evidence
+they need.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ import ahocorasick
 from bot.catalog.normalize import normalize_title
 from bot.news.lemmas import load_dictionaries
 from bot.news.ordinary import Commonness, CommonnessCache
-from bot.news.title_keys import german_genitive, german_oblique, title_keys, without_article
+from bot.news.title_keys import (
+    genre_plural,
+    german_genitive,
+    german_oblique,
+    title_keys,
+    without_article,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class TitleIndex:
         for name in names:
             self._add_bare(name, None, commonness)
         for title in ranked:  # the followed titles' German oblique forms, last of all
+            self._add_plural(title.name, title.series_id, commonness)
             self._add_inflected(title.name, title.series_id, commonness)
             self._add_genitive(title.name, title.series_id)
         self.size = self.followed + self.known
@@ -129,6 +137,13 @@ class TitleIndex:
         if found.ordinary and " " not in key:
             return
         self._add(key, series_id, replace(found, ordinary=True, accentless=base.isascii()))
+
+    def _add_plural(self, name: str, series_id: int, commonness: CommonnessCache) -> None:
+        """Adds the plural of a title that ends in its genre, which names the series' films
+        („die ORF-Landkrimis“, „Taunus-Krimis“), with the evidence the title needs."""
+        key = genre_plural(name)
+        if key is not None and not self.automaton.exists(f" {key} "):
+            self._add(key, series_id, commonness.of(without_article(name) or name))
 
     def _add_genitive(self, name: str, series_id: int) -> None:
         """Adds the German genitive of a one-word title without an article, which opens a

@@ -1,6 +1,7 @@
 """The forms a title is found in besides its own: "&" written out, without its leading
 article ("X-Files", „Bergdoktor“), a German title's oblique form („den Vorstadtweibern“,
-„letzten Bullen“) and a one-word title's genitive („Frühlings“-Reihe). Pure functions over
+„letzten Bullen“), a one-word title's genitive („Frühlings“-Reihe) and the plural of a
+title that ends in its genre („Landkrimis“). Pure functions over
 the title; which of them count, and with what evidence, is the matcher's to say."""
 
 from __future__ import annotations
@@ -75,3 +76,14 @@ def german_genitive(name: str) -> str | None:
     if " " in key or not key.isalpha() or key.endswith(_NO_GENITIVE_S):
         return None
     return f"{key}s"
+
+
+_GENRE_ENDING = "krimi"  # a title that names its genre: "Landkrimi", "Der Taunus-Krimi"
+
+
+def genre_plural(name: str) -> str | None:
+    """The normalised plural of a title that ends in its genre, its films: "Landkrimi" →
+    "landkrimis" ("die ORF-Landkrimis"), "Der Taunus-Krimi" → "taunus krimis"; None for
+    any other title."""
+    key = normalize_title(without_article(name) or name)
+    return f"{key}s" if key.endswith(_GENRE_ENDING) else None

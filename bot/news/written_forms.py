@@ -37,8 +37,14 @@ def written_in_lower_case(text: Headline, first: int, last: int) -> bool:
 
 
 def subtitled(text: Headline, span: tuple[int, int], first: int, last: int) -> bool:
-    """Whether the title opens the quoted run and a dash parts it from the rest."""
-    return span[0] == first and last in text.breaks and last not in text.colon_after
+    """Whether the title opens the quoted run and a dash parts it from the rest, a title of its
+    own with a capital ("Dark – Die Schuld"), not a description ("Dark – ein Roman")."""
+    return (
+        span[0] == first
+        and last in text.breaks
+        and last not in text.colon_after
+        and (not text.starts or text.is_capital(last + 1))
+    )
 
 
 def plain_letters(text: Headline, first: int, last: int) -> bool:

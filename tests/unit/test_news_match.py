@@ -201,6 +201,16 @@ def test_a_german_title_is_found_in_its_oblique_form_with_evidence() -> None:
     assert matcher.match("„Toten vom Bodenseen“ bekommt eine neue Staffel") == set()
 
 
+def test_a_title_ending_in_its_genre_is_found_in_the_plural_of_its_films() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Der Eifelkrimi", primary=True),
+         CatalogueTitle(2, "Der Moor-Krimi", primary=True)]
+    )  # fmt: skip
+    teaser = "Die Dreharbeiten zu den nächsten Eifelkrimis beginnen im Herbst im ZDF."
+    assert matcher.match("Neue Fälle in der Vulkaneifel", teaser) == {1}
+    assert matcher.match("Quoten: Die Moor-Krimis bleiben vorn im Ersten") == {2}
+
+
 def test_shared_title_prefers_own_title_then_newer_series() -> None:
     matcher = SeriesMatcher(
         [
@@ -622,6 +632,20 @@ def test_an_everyday_title_opening_a_teaser_clause_of_series_news_is_the_subject
     assert matcher.match("A week of renewals", fans) == set()
 
 
+def test_an_everyday_title_opening_a_clause_of_series_news_after_that_is_its_subject() -> None:
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Ghosts", primary=True), CatalogueTitle(2, "Nashville", True)]
+    )
+    assert matcher.match("The network has announced that Ghosts will end next year") == {1}
+    later = "Fans had hoped for more. CBS said on Monday that Ghosts has been renewed again."
+    assert matcher.match("Good news for the spirits", later) == {1}
+    german = "Der Sender hat bestätigt, dass Nashville abgesetzt wird."
+    assert matcher.match("Aus für die Musiker", german) == {2}
+    # After "that" the clause must still tell series news about the title.
+    town = "We learned that Nashville hosts the awards again this year."
+    assert matcher.match("Country stars on the road", town) == set()
+
+
 def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_named() -> None:
     matcher = SeriesMatcher(
         [CatalogueTitle(1, "Stralsund", primary=True), CatalogueTitle(2, "You", primary=True),
@@ -634,6 +658,19 @@ def test_a_quoted_title_with_a_subtitle_after_a_dash_beside_a_series_word_is_nam
     assert matcher.match("„Yellowstone – Bären, Bisons, Wölfe“ im Ersten") == set()
     assert matcher.match("Das Buch „Stralsund – Eine Stadtgeschichte“ erscheint.") == set()
     assert matcher.match("Die Serie „Bosch: Legacy“ wird verlängert.") == set()
+
+
+def test_an_everyday_title_quoted_before_a_capitalised_subtitle_is_named() -> None:
+    """„Gegen den Wind – Die Schuld“: a film of the series, its own title after the dash; the
+    quotes hold the series' title as they would hold it alone."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Gegen den Wind", primary=True)])
+    opening = "Am Sonntag spielt er in „Gegen den Wind – Die Schuld“ einen Ermittler."
+    assert matcher.match("Ein Abend mit Heino Berg", opening) == {1}
+    later = "Sie sind wieder da. Im Film „Gegen den Wind – Letzte Runde“ streiten sie weiter."
+    assert matcher.match("Das Ehepaar ist zurück", later) == {1}
+    assert matcher.match('Nach Jahren kehrt "Gegen den Wind - Tag der Rache" zurück') == {1}
+    # A subtitle in lower case describes a book or a record: no episode's title.
+    assert matcher.match('"Gegen den Wind - ein Leben am Meer" von Anna Berg') == set()
 
 
 def test_a_title_ending_in_a_hyphenated_genre_or_show_calls_itself_a_series() -> None:
