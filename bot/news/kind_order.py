@@ -18,7 +18,7 @@ from bot.news.ending_cues import (
     RUN_COUNTED,
 )
 from bot.news.kinds import NewsKind
-from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, NEW_CASE, PREMIERE, RETURN
+from bot.news.premiere_cues import BACK_NOW, DATED_PREMIERE, IS_BACK, NEW_CASE, PREMIERE, RETURN
 from bot.news.renewal_cues import (
     COMING_BACK,
     GOES_ON,
@@ -50,6 +50,7 @@ ORDER: Order = (
     (BROADCAST_SLOT, NewsKind.PREMIERE),
     (COMING_BACK, NewsKind.RENEWAL),
     (WEAK_RENEWAL, NewsKind.RENEWAL),
+    (IS_BACK, NewsKind.PREMIERE),
     (LAST_FILMED, NewsKind.CANCELLATION),
     (ENDING, NewsKind.CANCELLATION),
     (FAREWELL, NewsKind.CANCELLATION),
@@ -71,7 +72,8 @@ REPORT_ORDER = tuple(
 TEASER_ORDER = tuple(
     step
     for entry in ORDER
-    if entry[0] not in (PREMIERE, RETURN, RESCUE, WEAK_RENEWAL, FINAL_NAMED, REVIVED_AFTER_YEARS)
+    if entry[0]
+    not in (PREMIERE, RETURN, IS_BACK, RESCUE, WEAK_RENEWAL, FINAL_NAMED, REVIVED_AFTER_YEARS)
     for step in (
         (entry, (NEW_SEASON_STARTS, NewsKind.PREMIERE), (FIRST_SHOWING, NewsKind.PREMIERE))
         if entry[0] is DATED_PREMIERE
@@ -86,12 +88,12 @@ TEASER_REPORT_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not B
 UNDATED_RETURN = tuple(
     entry
     for entry in ORDER
-    if entry[0] not in (GOES_ON, REVIVED_AFTER_YEARS, RETURN, BACK_NOW, COMING_BACK)
+    if entry[0] not in (GOES_ON, REVIVED_AFTER_YEARS, RETURN, BACK_NOW, IS_BACK, COMING_BACK)
 )
 
 # Who "is back" is the clause's own subject, not a name before it: a dateline's city ("Berlin -
 # Die roten Overalls sind zurück") is no series.
-NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] is not BACK_NOW)
+NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] not in (BACK_NOW, IS_BACK))
 
 # An item that names a show's host: a farewell or a last time said is the host's, not the show's
 # ("verabschiedet sich von der Moderation", "moderiert zum letzten Mal"); only an end said

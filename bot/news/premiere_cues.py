@@ -181,3 +181,11 @@ RETURN = any_of(
 BACK_NOW = any_of(
     r"(?:sein|be) (?:endlich |wieder |jetzt |nun )?zuruck(?= \||$)", r"wieder da(?= \||$)"
 )
+# An English headline's show that is back, the clause ending there or going on with where or
+# with what: "'Lost' is back", "is finally back on Netflix", "is back with more stories". A
+# teaser says it of what it retells ("I'm thrilled that 'Lost' is back"); one that "will be
+# back" is only coming back.
+IS_BACK = any_of(
+    r"(?<!will )(?<!to )(?<!would )(?<!not )(?<!never )be (?:finally |now |officially )?back"
+    r"(?= \||$| on | with )",
+)

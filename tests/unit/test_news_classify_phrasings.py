@@ -281,3 +281,23 @@ def test_a_start_date_made_known_is_a_premiere(teaser: str, kind: str) -> None:
 )
 def test_the_german_noun_aus_is_a_cancellation(teaser: str, kind: str) -> None:
     assert classify("„Mondbasis“", teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        ("‘Moonbase’ is back!", "", "premiere"),
+        ("The lunar sitcom Moonbase is finally back on Hulu with its third season", "", "premiere"),
+        ("Moonbase is back with more tales from the crater", "", "premiere"),
+        # Only coming back, or said of what a teaser retells.
+        ("Moonbase will be back", "", "renewal"),
+        ("Moonbase: a look at the crew", "Watching it, I'm glad that Moonbase is back.", "other"),
+        # Back in a place of the story, or in a revival said beside it.
+        ("Moonbase's hero is back in his home town", "", "other"),
+        ("Moonbase is back: a revival of the 1990s sitcom", "", "renewal"),
+    ],
+)
+def test_an_english_headlines_show_that_is_back_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
