@@ -37,12 +37,12 @@ cancellation denied or only for a while ("not cancelled", "vorübergehend einges
 ended ("Dreharbeiten beendet"), an event called off ("Premiere abgesagt"), one said of a share of
 other shows ("many of its occupants have been cancelled"), a farewell or a last time in an
 item that names a host or a successor ("verabschiedet sich von der Moderation"), or the
-reflexive "sich auf …
-einstellen" (to get ready for), is none; so is a rescue denied ("keine Rettung"), and no new
-episodes ("keine neuen Folgen") are no start; a show brought back after another network's
-cancellation is rescued, and so, in a teaser too, is one whose cancellation is undone
-("un-cancelled") or only the background of its comeback ("brings back the canceled series",
-"'Lost', cancelled this year, has found a new home")."""
+reflexive "sich auf … einstellen" (to get ready for), is none; in an item that celebrates a jubilee
+("feiert 20-jähriges Jubiläum"), its slot, a story going on or a farewell at the party is none too;
+so is a rescue denied ("keine Rettung"), and no new episodes ("keine neuen Folgen") are no start; a
+show brought back after another network's cancellation is rescued, and so, in a teaser too, is one
+whose cancellation is undone ("un-cancelled") or only the background of its comeback ("brings back
+the canceled series", "'Lost', cancelled this year, has found a new home")."""
 
 from __future__ import annotations
 
@@ -65,6 +65,8 @@ from bot.news.history import without_history
 from bot.news.kind_order import (
     HOSTED_ORDER,
     HOSTED_TEASER_ORDER,
+    JUBILEE_ORDER,
+    JUBILEE_TEASER_ORDER,
     NEWS_CLAUSE_ORDER,
     ORDER,
     REPORT_ORDER,
@@ -84,6 +86,12 @@ _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba"
 _HOST = re.compile(
     r"\b(?:moder(?:at|ier)\w*|gastgeber\w*|nachfolger\w*|successor\w*|new (?:host|presenter)s?"
     r"|take over as (?:the )?(?:host|presenter))\b",
+    re.IGNORECASE,
+)
+# A headline that celebrates a jubilee or an anniversary ("feiert 20-jähriges Bestehen",
+# "Kultnacht zum Jubiläum"), not a jubilee season, which starts like any other.
+_JUBILEE = re.compile(
+    r"\b(?:jubil[äa]um(?!s?staffel)\w*|\w*jährig\w* bestehen|anniversary|runde\w* geburtstag)",
     re.IGNORECASE,
 )
 SUMMARY_CHARS = 300  # the teaser's opening is about the item; later sentences wander
@@ -124,11 +132,19 @@ def classify(title: str, summary: str = "") -> NewsKind:
         return NewsKind.OTHER
     headline = analyse(title)
     hosted = _HOST.search(title) or _HOST.search(summary[:SUMMARY_CHARS])
-    kind = _kind_in(headline, guess_language(headline.words), HOSTED_ORDER if hosted else ORDER)
+    jubilee = _JUBILEE.search(title)
+    order, teaser_order = (
+        (JUBILEE_ORDER, JUBILEE_TEASER_ORDER)
+        if jubilee
+        else (HOSTED_ORDER, HOSTED_TEASER_ORDER)
+        if hosted
+        else (ORDER, TEASER_ORDER)
+    )
+    kind = _kind_in(headline, guess_language(headline.words), order)
     if summary and (kind is None or _only_goes_on(headline, kind)):
         lead = analyse(summary[:SUMMARY_CHARS])
         language = guess_language(lead.words) or guess_language(headline.words)
-        told = _kind_in(lead, language, HOSTED_TEASER_ORDER if hosted else TEASER_ORDER)
+        told = _kind_in(lead, language, teaser_order)
         # A show said to go on or to be back after years starts when its teaser dates it
         # ("Starttermin veröffentlicht").
         kind = told if kind is None or told is NewsKind.PREMIERE else kind
@@ -148,18 +164,26 @@ def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | N
     the seasons was decided. A text of unknown language is read as English, then German."""
     words = without_history(cue_words(text))
     for reading in (language,) if language else ("en", "de"):
-        lemmas = lemmatise(words, reading, history=order in (TEASER_ORDER, HOSTED_TEASER_ORDER))
+        lemmas = lemmatise(
+            words,
+            reading,
+            history=order in (TEASER_ORDER, HOSTED_TEASER_ORDER, JUBILEE_TEASER_ORDER),
+        )
         if NO_DECISION.search(lemmas):
             return NewsKind.OTHER
-        if order in (ORDER, HOSTED_ORDER) and TRAILER.search(lemmas):
+        if order in (ORDER, HOSTED_ORDER, JUBILEE_ORDER) and TRAILER.search(lemmas):
             # A headline about a trailer is news of a date at most; whatever it or its
             # teaser says of the story ("returns", "finale") is the trailer's content.
             return kind_of(lemmas, TRAILER_ORDER)
-        if order in (ORDER, HOSTED_ORDER) and (REPORT.search(lemmas) or PRODUCTION.search(lemmas)):
+        if order in (ORDER, HOSTED_ORDER, JUBILEE_ORDER) and (
+            REPORT.search(lemmas) or PRODUCTION.search(lemmas)
+        ):
             # A review, a guide, the ratings or filming: only what is decided or dated
             # counts, and its teaser retells the story.
             return kind_of(lemmas, REPORT_ORDER)
-        if order in (TEASER_ORDER, HOSTED_TEASER_ORDER) and REPORT.search(lemmas):
+        if order in (TEASER_ORDER, HOSTED_TEASER_ORDER, JUBILEE_TEASER_ORDER) and REPORT.search(
+            lemmas
+        ):
             # The ratings or a review in a teaser: its broadcast slot is when the show ran.
             order = TEASER_REPORT_ORDER
         kind = kind_of(lemmas, order)

@@ -100,3 +100,10 @@ NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] not in (BACK_NOW,
 # outright counts.
 HOSTED_ORDER = tuple(entry for entry in ORDER if entry[0] is not FAREWELL)
 HOSTED_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not FAREWELL)
+
+# An item that celebrates a show's jubilee or anniversary: its broadcast slot, a jubilee episode
+# shown, its story going on or a farewell at the party are the celebration's, not the show's
+# news; a decision, or a season dated, still counts.
+_CELEBRATION = (NEW_CASE, RETURN, BROADCAST_SLOT, GOES_ON, ENDING, FAREWELL, FINAL_NAMED)
+JUBILEE_ORDER = tuple(entry for entry in ORDER if entry[0] not in _CELEBRATION)
+JUBILEE_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] not in _CELEBRATION)
