@@ -116,7 +116,9 @@ ENDING = any_of(
     r"werden (?:auch |zugleich )?der (?:letzt\w*|final\w* staffel)",
     r"gehen in der (?:letzt|final)\w* (?:rund|staffel)\w*",
     r"clos\w* out",
-    r"for good|fur immer|swan song|schwanengesang",
+    # "Best" is lemmatised "good": an award "for Best Drama Series" ends nothing.
+    r"for good(?! (?:[^|\s]+ ){0,2}(?:series|show|drama|comedy|actor|actress|director|writing))"
+    r"|fur immer|swan song|schwanengesang",
 )
 # A farewell or a last time: the show's, or a host's ("verabschiedet sich von der Moderation").
 FAREWELL = any_of(

@@ -301,3 +301,16 @@ def test_an_english_headlines_show_that_is_back_is_a_premiere(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Moonbase wins the award for Best Comedy Series", "other"),
+        ("Moonbase earns a nomination for best lead actress", "other"),
+        # Gone for good is still an end.
+        ("Moonbase is gone for good", "cancellation"),
+    ],
+)
+def test_an_award_for_best_series_ends_nothing(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
