@@ -134,8 +134,9 @@ PREMIERE = any_of(
     r"\w*premiere\w*|(?:release|return|air|launch|start) (?:date|window)",
     r"debut\w*(?! (?:[^|\s]+ ){0,2}(?:trailer|teaser|look|poster|image|clip|footage))",
     r"(?:how|when|where) (?:and when )?to (?:watch|stream)",
-    r"(?:hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney|max|peacock"
-    r"|apple)",
+    # "the hit Netflix series" is a success, not an arrival.
+    r"(?:(?<!the )(?<!a )hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney"
+    r"|max|peacock|apple)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
     r"in deutschland|im pay tv|sendeplatz|sendetermin",
     r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + ORDINAL + r") " + SHORT_GAP + SEASON,

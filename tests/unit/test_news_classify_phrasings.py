@@ -314,3 +314,16 @@ def test_an_english_headlines_show_that_is_back_is_a_premiere(
 )
 def test_an_award_for_best_series_ends_nothing(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Moonbase, the hit Netflix comedy, wins two awards", "other"),
+        ("Moonbase, a hit Netflix show, tops the charts", "other"),
+        # Hitting Netflix is arriving there.
+        ("Moonbase hits Netflix", "premiere"),
+    ],
+)
+def test_the_hit_netflix_series_is_a_success_not_an_arrival(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
