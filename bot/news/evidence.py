@@ -34,7 +34,7 @@ from enum import Enum
 from bot.news.classify import is_news_clause
 from bot.news.clause_subject import after_complementiser, asked_about, owned
 from bot.news.cues import SEASON_WORD, SERIES_WORD
-from bot.news.full_names import in_full_name
+from bot.news.full_names import given_name_of_owner, in_full_name
 from bot.news.headline import Headline
 from bot.news.lemmas import lemmatise
 from bot.news.loanwords import used_as_german_noun
@@ -233,7 +233,8 @@ def may_be_mention(
     lower-case words where the title has capitals ("early snowfall" is no "Snowfall"), and an
     everyday title not inside a longer capitalised name;
     in German text a one-word title not inside a person's full name ("Bastian Pastewka")
-    unless quotes or a series word call it the series."""
+    unless quotes or a series word call it the series, in English not the given name of one
+    who owns something or is credited ("Ridley Scott's", "star Wentworth Miller")."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
     if ordinary and commonness.accentless and not plain_letters(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
@@ -244,12 +245,13 @@ def may_be_mention(
             return False  # "the series will be returning", "after early snowfall"
         if ordinary and names is not None and names.extends(text, first, last):
             return False  # "Netflix cancels Friends from College", "Dark Matter"
-    if (
-        not text.is_quoted(first, last)
-        and in_full_name(text, first, last, language)
-        and not beside_series_word(text, first, last)
+    if not text.is_quoted(first, last) and (
+        (in_full_name(text, first, last, language) and not beside_series_word(text, first, last))
+        or (language != "de" and given_name_of_owner(text, first, last))
     ):
-        return False  # "Bastian Pastewka", "Derrick Rose": a person, not "Pastewka"
+        # "Bastian Pastewka", "Derrick Rose": a person, not "Pastewka"; "the season of Ridley
+        # Scott's series": the season of what the person owns.
+        return False
     if not quotes:
         return True  # no quoted run to hold the words
     enclosing = text.enclosing_span(first, last)

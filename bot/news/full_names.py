@@ -11,7 +11,9 @@ anyway, so there it counts only where it is no everyday word ("Bastian Pastewka 
 Engelke", not "Endlich Derrick"). Quotes or a series word beside the title still call it the
 series (evidence.py asks for them first), and so does a series about the name: "die
 Krimiserie um Detective Renée Ballard" is about the series' hero. English news name a
-series' hero in full ("Jack Reacher has more cases to solve"), so the rule is German only.
+series' hero in full ("Jack Reacher has more cases to solve"), so the rule is German only;
+there a title is a given name only where the name owns something ("Ridley Scott's new film",
+"Barry Jenkins' drama") or a person's noun stands before it ("star Wentworth Miller").
 """
 
 from __future__ import annotations
@@ -48,6 +50,37 @@ def in_full_name(text: Headline, first: int, last: int, language: str | None) ->
         last not in text.breaks and _name_word(text, last + 1)
     )
     return in_name and not _series_about(text, first)
+
+
+_APOSTROPHES = frozenset("'’")
+# Nouns of people in film and television before a name: "star Wentworth Miller".
+_PERSON_NOUNS = frozenset(
+    {*("star", "actor", "actress", "director", "filmmaker", "producer", "creator", "writer")}
+)
+
+
+def given_name_of_owner(text: Headline, first: int, last: int) -> bool:
+    """Whether a one-word title in English text is a given name before a surname that owns
+    something ("Ridley Scott's", "Barry Jenkins'") or after a person's noun ("the director
+    Barry Jenkins")."""
+    words, surname = text.words, last + 1
+    if first != last or last in text.breaks or surname >= len(words):
+        return False
+    credit = first > 0 and first - 1 not in text.breaks and words[first - 1] in _PERSON_NOUNS
+    owns = surname + 1 < len(words) and words[surname + 1] == "s" and surname not in text.breaks
+    if not (credit or owns or words[surname].endswith("s")) or not text.starts:
+        return False  # cheap first: capitals are read only where a name may own or be credited
+    if not text.is_capital(first) or not _name_word(text, surname):
+        return False
+    if credit or owns:
+        return True  # "star Wentworth Miller", "Ridley Scott's"
+    end = _WORD.match(text.source, text.starts[surname])
+    after = end.end() if end else len(text.source)
+    return (  # "Barry Jenkins' drama"
+        after < len(text.source)
+        and text.source[after] in _APOSTROPHES
+        and text.source[after + 1 : after + 2].isspace()
+    )
 
 
 def _series_about(text: Headline, first: int) -> bool:

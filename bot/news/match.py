@@ -19,7 +19,8 @@ series, which only block. Then:
   a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
   person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
   Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten
-  Moderatoren") the person;
+  Moderatoren") the person, and one in a place's name or address ("Yellowstone National
+  Park", "28 Shortland Street") the place;
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -50,6 +51,7 @@ from bot.news.other_works import (
     dated_or_rated,
     writer_or_host_named,
 )
+from bot.news.places import named_as_place
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
 from bot.news.series_words import beside_series_word, names_a_series
@@ -196,6 +198,11 @@ class SeriesMatcher:
                 # so all through the item; the name holds no shorter title ("Kerner").
                 films.others.add(pattern.series_id)
                 counted.append(_Mention(first, last, pattern))
+                continue
+            if films is not None and named_as_place(text, first, last):
+                # "Yellowstone National Park", "28 Shortland Street": the place, all through
+                # the item.
+                films.others.add(pattern.series_id)
                 continue
             if not may_be_mention(text, first, last, commonness, names, language):
                 continue

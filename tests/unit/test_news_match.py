@@ -757,6 +757,25 @@ def test_a_one_word_title_in_a_persons_full_name_in_german_is_the_person() -> No
     assert matcher.match("Jack Reacher has more cases to solve", "The series returns.") == {5}
 
 
+def test_a_one_word_title_as_the_given_name_of_an_owner_or_a_credited_person_is_the_person() -> (
+    None
+):
+    """In English a one-word title is a given name where the full name owns something
+    ("Corwin Hale's new thriller", "Corwin Haynes' drama") or a person's noun stands before it
+    ("star Corwin Hale"), even after a season; the series' hero named in full is the series."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Corwin", primary=True), CatalogueTitle(2, "Reacher", primary=True)]
+    )
+    teaser = "The series returns to the network in May."
+    assert matcher.match("Corwin Hale's new thriller has been renewed", teaser) == set()
+    assert matcher.match("Corwin Haynes' drama gets a premiere date", teaser) == set()
+    assert matcher.match("The second season of Corwin Hale's anthology series", teaser) == set()
+    assert matcher.match("Exclusive Interview: Drama Star Corwin Hale", teaser) == set()
+    assert matcher.match("Corwin has been renewed for a second season", teaser) == {1}
+    assert matcher.match("Corwin's third season premieres in May", teaser) == {1}
+    assert matcher.match("Jack Reacher's next case: season 3 is coming", teaser) == {2}
+
+
 def test_in_an_item_about_books_that_speaks_of_no_screen_a_title_is_the_book() -> None:
     """Books come in series too: among novels and readers, with no screen spoken of, even a
     title called a series is the book."""

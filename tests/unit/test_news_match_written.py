@@ -157,3 +157,21 @@ def test_a_headline_that_is_only_the_title_needs_television_in_the_item() -> Non
     assert matcher.match("Harbour Lights: Season two starts in May", "") == {2}
     quoted = '"Quillmarsh: Und vergib ihnen ihre alte Schuld" ist der neunte Fall des Duos.'
     assert matcher.match(quoted, "They chase a smuggler.") == {1}
+
+
+def test_a_title_written_as_a_place_is_the_place_all_through_the_item() -> None:
+    """A series named after a place: the place's longer name ("Cedar Falls State Park", the
+    "Cedar-Falls-Nationalpark"), a part of town after it or a house number before a street is
+    the place, and so is the title in the rest of the item; the series' news still names it."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Cedar Falls", True), CatalogueTitle(2, "Maple Street", True)]
+    )
+    assert matcher.match("Cedar Falls", "The TV host toured Cedar Falls State Park.") == set()
+    house = "The TV host bought a house in the Cedar Falls neighbourhood."
+    assert matcher.match("Cedar Falls", house) == set()
+    assert (
+        matcher.match("Cedar Falls", "Ein TV-Team besuchte den Cedar-Falls-Nationalpark.") == set()
+    )
+    assert matcher.match("TV studio site at 14 Maple Street for sale") == set()
+    assert matcher.match("Cedar Falls renewed for a third season") == {1}
+    assert matcher.match("Maple Street has been renewed for a tenth season") == {2}
