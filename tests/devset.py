@@ -136,6 +136,7 @@ DEVELOPMENT_PARTS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
     "traps",
 )
 
@@ -149,7 +150,7 @@ def held_out_parts(data: Path) -> list[str]:
 
 def load_development(data: Path) -> list[LabelledSet]:
     """Every labelled set that is development data now: the first corpus, the held-out sets
-    heldout2 to heldout26, which have been scored and read since and so count as development
+    heldout2 to heldout27, which have been scored and read since and so count as development
     too, and the trap set (everyday-word titles), each with its own catalogue and world."""
     return [labelled for part in DEVELOPMENT_PARTS for labelled in load(data, part=part)]
 

@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout26 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout27 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout26 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout27 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 5726
+    assert whole.rows >= 5920
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -118,8 +118,10 @@ def test_corpus_grouped_folds() -> None:
     # used as a German noun; a headline that is only the title needs television in the item,
     # songs called a track or a recording): fold 3 at 0.962 with heldout24. Round 27 (a
     # host's noun or clause naming the person, a title that is a word of series news, a book
-    # cited "by" its author): 0.963 on fold 3, 0.963 with heldout25 and with heldout26.
-    assert min(result.precision for result in folds) >= 0.963
+    # cited "by" its author): 0.963 on fold 3, 0.963 with heldout25 and with heldout26. Round
+    # 31 (a title in a place's name or address, an English title as the given name of one who
+    # owns or is credited): 0.968, 0.965 with heldout27 (its precision 0.930).
+    assert min(result.precision for result in folds) >= 0.965
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
     # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the
@@ -127,7 +129,7 @@ def test_corpus_grouped_folds() -> None:
     # a show named after its host, a quoted title without its article); 0.948 with heldout18,
     # 0.946 with heldout25 (its recall 0.907); 0.948 after round 28 (a quoted title before an
     # episode's title, a title after "that"/"dass", a "-krimis" plural), 0.944 with heldout26
-    # (0.898).
+    # (0.898), 0.945 with heldout27 (0.936).
     assert min(result.recall for result in folds) >= 0.944
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
@@ -135,8 +137,9 @@ def test_corpus_grouped_folds() -> None:
     # 0.801 with heldout20 (0.783 of its kinds); 0.804 after round 22, 0.808 with heldout21,
     # 0.802 with heldout22 (0.787), 0.809 after round 24 and with heldout23 (0.806), 0.802
     # with heldout24 (0.730); 0.802 after round 26, 0.799 with heldout25 (0.694), 0.803 after
-    # round 29, 0.802 with heldout26 (0.803).
-    assert min(result.kind_accuracy for result in folds) >= 0.802
+    # round 29, 0.802 with heldout26 (0.803), 0.803 after round 30 and 0.804 with heldout27
+    # (0.828).
+    assert min(result.kind_accuracy for result in folds) >= 0.803
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -145,12 +148,13 @@ def test_corpus_grouped_folds() -> None:
     # heldout17 (its precision 0.963, recall 0.885) joined at 3,813 rows: 0.9770 and 0.954;
     # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952),
     # 0.9740 with heldout23 (0.941), 0.977 after round 25, 0.976 with heldout24 (0.939);
-    # 0.978 after round 27, 0.9779 with heldout25 (0.974), 0.9782 with heldout26 (0.986).
+    # 0.978 after round 27, 0.9779 with heldout25 (0.974), 0.9782 with heldout26 (0.986),
+    # 0.981 after round 31, 0.9788 with heldout27 (0.930).
     assert whole.precision >= 0.978
     # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
     # (0.938), 0.956 with heldout22 (0.935), 0.954 with heldout25 (0.907), 0.956 after round
-    # 28, 0.954 with heldout26 (0.898).
-    assert whole.recall >= 0.954
+    # 28, 0.954 with heldout26 (0.898), 0.953 with heldout27 (0.936).
+    assert whole.recall >= 0.953
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -173,8 +177,10 @@ def test_corpus_grouped_folds() -> None:
     # heldout22 (0.787); 0.851 after round 24, 0.849 with heldout23 (0.806), 0.845 with
     # heldout24 (0.730); 0.846 after round 26 (a run counted in seasons in the teaser, the
     # German noun "das Aus"), 0.840 with heldout25 (0.694); 0.842 after round 29 (a show back
-    # after years away is revived, a host's farewell is no end), 0.841 with heldout26 (0.803).
-    assert whole.kind_accuracy >= 0.840
+    # after years away is revived, a host's farewell is no end), 0.841 with heldout26 (0.803);
+    # 0.844 after round 30 (an English headline's show "is back", jubilees, "for Best Drama
+    # Series", "the hit Netflix series"), 0.844 with heldout27 (0.828).
+    assert whole.kind_accuracy >= 0.843
 
 
 @corpus_present
@@ -305,6 +311,11 @@ SCORED_ONCE = [
     # Korean, Italian, French, Nordic, Polish, Turkish) and German regional shows: 0.986 /
     # 0.898 / 0.803 before and after rounds 28 (matching recall) and 29 (kinds).
     ("heldout26", 173, 0.986, 0.898, 0.802),
+    # heldout27: 194 headlines, 152 outlets (57 new), young-adult, fantasy and science-fiction
+    # series, game and comic adaptations, German streaming originals, with traps (a song, a
+    # safari park, a toy maker, the halo effect): 0.930 / 0.936 / 0.828 before and after rounds
+    # 30 (kinds) and 31 (matching precision).
+    ("heldout27", 194, 0.930, 0.936, 0.828),
 ]
 
 
