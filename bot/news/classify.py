@@ -71,10 +71,10 @@ from bot.news.kind_order import (
     ORDER,
     REPORT_ORDER,
     TEASER_ORDER,
-    TEASER_REPORT_ORDER,
     TRAILER_ORDER,
     UNDATED_RETURN,
     Order,
+    teaser_report,
 )
 from bot.news.kinds import NewsKind
 from bot.news.language import guess_language
@@ -84,8 +84,8 @@ from bot.news.premiere_cues import DATE_OPEN
 _CONCEDING = ("despite", "trotz", "though", "obwohl", "obgleich", "zwar")
 _DATE_OPEN_WORDS = ("kein", "no", "nicht", "offen", "unklar", "unbekannt", "tba", "tbd", "unknown")
 _HOST = re.compile(
-    r"\b(?:moder(?:at|ier)\w*|gastgeber\w*|nachfolger\w*|successor\w*|new (?:host|presenter)s?"
-    r"|take over as (?:the )?(?:host|presenter))\b",
+    r"\b(?:moderat(?:or|ion)\w*|moderier\w*|gastgeber\w*|nachfolger\w*|successor\w*"
+    r"|new (?:host|presenter)s?|take over as (?:the )?(?:host|presenter))\b",
     re.IGNORECASE,
 )
 # A headline that celebrates a jubilee or an anniversary ("feiert 20-jähriges Bestehen",
@@ -185,7 +185,7 @@ def _kind_in(text: Headline, language: str | None, order: Order) -> NewsKind | N
             lemmas
         ):
             # The ratings or a review in a teaser: its broadcast slot is when the show ran.
-            order = TEASER_REPORT_ORDER
+            order = teaser_report(order)
         kind = kind_of(lemmas, order)
         if kind is not NewsKind.OTHER:
             return kind

@@ -81,8 +81,13 @@ TEASER_ORDER = tuple(
     )
 )
 
-# The ratings or a review in a teaser: its broadcast slot is when the show ran.
-TEASER_REPORT_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not BROADCAST_SLOT)
+
+def teaser_report(order: Order) -> Order:
+    """A teaser's order when it tells the ratings or a review: its broadcast slot is when the
+    show ran (and what the order left out already stays out)."""
+    return tuple(entry for entry in order if entry[0] is not BROADCAST_SLOT)
+
+
 # A headline whose renewal is only a show said to go on or to be back after years lets its
 # teaser date the start: the headline read without them (and the words of its comeback).
 UNDATED_RETURN = tuple(
@@ -101,9 +106,10 @@ NEWS_CLAUSE_ORDER = tuple(entry for entry in ORDER if entry[0] not in (BACK_NOW,
 HOSTED_ORDER = tuple(entry for entry in ORDER if entry[0] is not FAREWELL)
 HOSTED_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] is not FAREWELL)
 
-# An item that celebrates a show's jubilee or anniversary: its broadcast slot, a jubilee episode
-# shown, its story going on or a farewell at the party are the celebration's, not the show's
-# news; a decision, or a season dated, still counts.
-_CELEBRATION = (NEW_CASE, RETURN, BROADCAST_SLOT, GOES_ON, ENDING, FAREWELL, FINAL_NAMED)
+# A headline that celebrates a show's jubilee or anniversary: its broadcast slot, a jubilee
+# episode shown, its story going on or a farewell at the party are the celebration's, not the
+# show's news; a decision, an end said outright ("Zum Jubiläum ist Schluss") or a season dated
+# still counts.
+_CELEBRATION = (NEW_CASE, RETURN, BROADCAST_SLOT, GOES_ON, FAREWELL)
 JUBILEE_ORDER = tuple(entry for entry in ORDER if entry[0] not in _CELEBRATION)
 JUBILEE_TEASER_ORDER = tuple(entry for entry in TEASER_ORDER if entry[0] not in _CELEBRATION)

@@ -1177,6 +1177,18 @@ def test_a_show_back_after_years_away_is_revived(headline: str, teaser: str, kin
             "Nach zehn Jahren moderiert sie „Mondbasis“ zum letzten Mal.",
             "other",
         ),
+        # A teaser that also tells why (a report) reads the host's farewell the same way.
+        (
+            "Lena Berg hört auf",
+            "Warum sie „Mondbasis“ nach zehn Jahren zum letzten Mal moderiert, erklärt sie hier.",
+            "other",
+        ),
+        # "Moderately" names no host.
+        (
+            "Moonbase says goodbye to its fans",
+            "A moderately loved run ends in May.",
+            "cancellation",
+        ),
         # Without a host it is the show's; an end said outright is the show's anyway.
         ("„Mondbasis“ verabschiedet sich", "", "cancellation"),
         (

@@ -31,6 +31,14 @@ from bot.news.classify import classify
         ("„Mondbasis“ feiert Jubiläum", "Ab 4. März zeigt das ZDF die zehnte Staffel.", "premiere"),
         ("„Mondbasis“ feiert Jubiläum und wird verlängert", "", "renewal"),
         ("„Mondbasis“: Jubiläumsstaffel startet", "", "premiere"),
+        # The ratings in the teaser change none of that.
+        (
+            "„Mondbasis“ feiert 30-jähriges Bestehen",
+            "Die Festfolge holte starke Quoten, die Geschichte geht weiter.",
+            "other",
+        ),
+        # An end said outright is the show's, at the party too.
+        ("Zum 30. Jubiläum ist Schluss für „Mondbasis“", "", "cancellation"),
     ],
 )
 def test_a_jubilee_is_no_news_of_the_seasons(headline: str, teaser: str, kind: str) -> None:
