@@ -57,6 +57,16 @@ _APOSTROPHES = frozenset("'’")
 _PERSON_NOUNS = frozenset(
     {*("star", "actor", "actress", "director", "filmmaker", "producer", "creator", "writer")}
 )
+# What a person's name owns when it is a credit ("Ridley Scott's new series"); a hero named in
+# full owns a look, a return or a life ("Dexter Morgan's return"), and stays the series.
+_WORKS = frozenset(
+    {
+        *("film", "films", "movie", "movies", "series", "show", "shows", "drama", "dramas"),
+        *("thriller", "comedy", "novel", "novels", "book", "books", "documentary", "docuseries"),
+        *("miniseries", "adaptation", "project", "epic", "anthology", "sequel", "remake"),
+    }
+)
+WORK_WORDS = 3  # "Ridley Scott's long-awaited new series": words between the name and the work
 
 
 def given_name_of_owner(text: Headline, first: int, last: int) -> bool:
@@ -72,15 +82,31 @@ def given_name_of_owner(text: Headline, first: int, last: int) -> bool:
         return False  # cheap first: capitals are read only where a name may own or be credited
     if not text.is_capital(first) or not _name_word(text, surname):
         return False
-    if credit or owns:
-        return True  # "star Wentworth Miller", "Ridley Scott's"
+    if credit:
+        return True  # "star Wentworth Miller"
+    if owns:
+        return _owns_a_work(text, surname + 2)  # "Ridley Scott's new series"
     end = _WORD.match(text.source, text.starts[surname])
     after = end.end() if end else len(text.source)
     return (  # "Barry Jenkins' drama"
         after < len(text.source)
         and text.source[after] in _APOSTROPHES
         and text.source[after + 1 : after + 2].isspace()
+        and _owns_a_work(text, surname + 1)
     )
+
+
+def _owns_a_work(text: Headline, start: int) -> bool:
+    """Whether a quoted title or a work's noun follows within a few words of the same clause
+    ("Barry Jenkins' 'The Underground Railroad'", "Ridley Scott's new series")."""
+    if start in text.quote_before:
+        return True
+    for index in range(start, min(len(text.words), start + WORK_WORDS + 1)):
+        if text.words[index] in _WORKS:
+            return True
+        if index in text.breaks:
+            return False
+    return False
 
 
 def _series_about(text: Headline, first: int) -> bool:

@@ -192,7 +192,7 @@ class SeriesMatcher:
             first = spaced.count(" ", 0, end - chars + 1)
             last = first + length - 1
             if films is not None and (
-                writer_or_host_named(text, first) or called_a_host_or_writer(text, last)
+                writer_or_host_named(text, first) or called_a_host_or_writer(text, first, last)
             ):
                 # "die Autorin Rosamunde Pilcher", "Talkmaster Jürgen Domian": the person, and
                 # so all through the item; the name holds no shorter title ("Kerner").

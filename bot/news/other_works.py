@@ -148,17 +148,22 @@ def writer_or_host_named(text: Headline, first: int) -> bool:
 # Moderatoren", "X gehört zu den erfolgreichsten Moderatoren", "X is a veteran presenter".
 _COPULAS = frozenset({"ist", "war", "gehort", "zahlt", "is", "was"})
 PREDICATE_WORDS = 6
+# A person named after one of these belongs to a phrase of its own ("der Durchbruch für die
+# Autorin …", "a hit for writer …"): the predicate said something else of the title.
+_PHRASE_WORDS = frozenset({"fur", "von", "mit", "bei", "of", "for", "from", "with", "by"})
 
 
-def called_a_host_or_writer(text: Headline, last: int) -> bool:
+def called_a_host_or_writer(text: Headline, first: int, last: int) -> bool:
     """Whether the clause after the title says it is a writer or a host: the title is that
     person's name, and the item speaks of the person."""
     after = last + 1
     if after >= len(text.words) or last in text.breaks or text.words[after] not in _COPULAS:
         return False
+    if text.is_quoted(first, last):
+        return False  # a quoted title is a work's
     end = min(text.clause(after, after)[1], after + PREDICATE_WORDS)
     for word in text.words[after + 1 : end + 1]:
-        if SERIES_WORD.match(word) or word.endswith("show"):
+        if SERIES_WORD.match(word) or word.endswith("show") or word in _PHRASE_WORDS:
             return False  # "X ist eine Serie der Autorin …", "… die Talkshow …": the show
         if _person_noun(word) or _person_noun(word.removesuffix("en")):
             return True

@@ -1,10 +1,11 @@
 """A title written as the name of a place: "Yellowstone National Park", "the Big Sky Resort",
-"Alcatraz Island", "the Bel Air neighbourhood", "28 Shortland Street".
+"Alcatraz Island", "the Bel Air neighbourhood", "at 28 Shortland Street".
 
 Many series are named after a place, and the place's own name goes on: a capitalised name
 that ends in a noun for a place ("Park", "Island", "Resort", "Pits"), or a lower-case noun for
-a part of a town after the title ("neighbourhood", "Viertel"). A house number before a title
-that ends in a street's noun is an address. An item that writes the title so speaks of the
+a part of a town after the title ("neighbourhood", "Viertel"). A house number after "at",
+"on" or "in" and before a title that ends in a street's noun is an address ("10 Coronation
+Street spoilers" counts moments, not houses). An item that writes the title so speaks of the
 place, all through the item, as one about a film of the same name does (other_works.py).
 """
 
@@ -22,18 +23,19 @@ _PLACE_NOUNS = frozenset(
 )
 # Parts of a town named after a place's name: "the Bel Air neighbourhood".
 _AREAS = frozenset({"neighbourhood", "neighborhood", "district", "viertel", "stadtteil"})
-# A street's noun, folded, as the last word of a title: "Shortland Street", "Lindenstraße".
-_STREETS = frozenset({"street", "st", "road", "avenue", "boulevard", "strasse", "platz"})
-_STREET_ENDINGS = ("strasse", "platz")  # German compounds end in their noun
+# A street's noun as the last word of a title: "Shortland Street" (German puts the house
+# number after the street, "Lindenstraße 12", where it cannot be told from an episode's).
+_STREETS = frozenset({"street", "st", "road", "avenue", "boulevard", "lane"})
+_AT = frozenset({"at", "on", "in", "from", "near"})
 NAME_WORDS = 2  # words of the place's name between the title and its noun: "National Park"
 
 
 def named_as_place(text: Headline, first: int, last: int) -> bool:
     """Whether words first..last are part of a place's name or an address."""
     words = text.words
-    if first > 0 and first - 1 not in text.breaks and words[first - 1].isdigit():
-        street = words[last]  # "28 Shortland Street", "12 Lindenstraße"
-        return street in _STREETS or street.endswith(_STREET_ENDINGS)
+    if first > 1 and first - 1 not in text.breaks and words[first - 1].isdigit():
+        # "at 28 Shortland Street"
+        return words[last] in _STREETS and words[first - 2] in _AT and first - 2 not in text.breaks
     stop = min(len(words), last + NAME_WORDS + 2)
     for index in range(last + 1, stop):
         if index - 1 in text.breaks:

@@ -774,6 +774,9 @@ def test_a_one_word_title_as_the_given_name_of_an_owner_or_a_credited_person_is_
     assert matcher.match("Corwin has been renewed for a second season", teaser) == {1}
     assert matcher.match("Corwin's third season premieres in May", teaser) == {1}
     assert matcher.match("Jack Reacher's next case: season 3 is coming", teaser) == {2}
+    # What a hero named in full owns is no work: the series, as a credit's quoted title is not.
+    assert matcher.match("Corwin Hale's new look revealed before season 2", teaser) == {1}
+    assert matcher.match("Corwin Hale's 'Night Shift' to debut in May", teaser) == set()
 
 
 def test_in_an_item_about_books_that_speaks_of_no_screen_a_title_is_the_book() -> None:

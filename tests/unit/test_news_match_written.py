@@ -130,6 +130,14 @@ def test_a_title_called_a_host_is_the_host_all_through_the_item() -> None:
     assert matcher.match("Jörg Weidenkamp: ZDF verlängert die Talkshow", teaser) == {1}
     series = "Jörg Weidenkamp ist die Talkshow der Moderatorin Ina Beck."
     assert matcher.match(series, teaser) == {1}
+    # A writer in a phrase of her own, or a quoted title, is said of the work.
+    dark = SeriesMatcher([CatalogueTitle(2, "Dark", True)])
+    breakthrough = "„Dark“ war der Durchbruch für die Autorin Jana Holt"
+    assert dark.match(breakthrough, "Netflix zeigt die dritte Staffel.") == {2}
+    hit = "Moonbase is a hit for writer Jane Doe"
+    assert SeriesMatcher([CatalogueTitle(3, "Moonbase", True)]).match(
+        hit, "Season 2 is coming."
+    ) == {3}
 
 
 def test_an_english_title_used_as_a_german_noun_is_the_noun() -> None:
@@ -173,5 +181,7 @@ def test_a_title_written_as_a_place_is_the_place_all_through_the_item() -> None:
         matcher.match("Cedar Falls", "Ein TV-Team besuchte den Cedar-Falls-Nationalpark.") == set()
     )
     assert matcher.match("TV studio site at 14 Maple Street for sale") == set()
+    # A number that counts moments is no house number.
+    assert matcher.match("10 Maple Street spoilers for next week", "Season 4 continues.") == {2}
     assert matcher.match("Cedar Falls renewed for a third season") == {1}
     assert matcher.match("Maple Street has been renewed for a tenth season") == {2}
