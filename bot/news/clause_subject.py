@@ -52,10 +52,30 @@ def asked_about(text: Headline, start: int, first: int) -> bool:
     )
 
 
-_COMPLEMENTISERS = frozenset({"that", "dass"})
+# English "that" opens a clause after a verb of saying or knowing ("announced that", "said on
+# Monday that"); after a noun it is a pronoun ("the spin-off that Ghosts fans wanted"). German
+# "dass" always opens one.
+_SAYING = (
+    *("announc", "confirm", "said", "says", "reveal", "report", "learn", "stated", "told"),
+    *("noted", "added", "explain", "claim", "insist", "hope", "believ", "think", "knew", "decid"),
+    *("agree", "admit", "promis", "clear"),
+)
+SAYING_WORDS = 4  # "said on Monday that": words between the verb and "that"
 
 
 def after_complementiser(text: Headline, first: int) -> bool:
     """Whether the title opens a clause of its own after "that" or "dass": "FXX has announced
     that Archer will end", "bestätigt, dass Dark verlängert wird"."""
-    return first > 0 and first - 1 not in text.breaks and text.words[first - 1] in _COMPLEMENTISERS
+    if first == 0 or first - 1 in text.breaks:
+        return False
+    word = text.words[first - 1]
+    if word == "dass":
+        return True
+    if word != "that":
+        return False
+    for index in range(first - 2, max(-1, first - 2 - SAYING_WORDS), -1):
+        if index in text.breaks:
+            return False
+        if text.words[index].startswith(_SAYING):
+            return True
+    return False

@@ -185,8 +185,10 @@ BACK_NOW = any_of(
 # An English headline's show that is back, the clause ending there or going on with where or
 # with what: "'Lost' is back", "is finally back on Netflix", "is back with more stories". A
 # teaser says it of what it retells ("I'm thrilled that 'Lost' is back"); one that "will be
-# back" is only coming back.
+# back" (or could, may, might …) is only coming back; a star back on set or a show back on top
+# of the charts is no start.
 IS_BACK = any_of(
-    r"(?<!will )(?<!to )(?<!would )(?<!not )(?<!never )be (?:finally |now |officially )?back"
-    r"(?= \||$| on | with )",
+    r"(?<!will )(?<!to )(?<!would )(?<!could )(?<!may )(?<!might )(?<!should )(?<!must )"
+    r"(?<!can )(?<!not )(?<!never )be (?:finally |now |officially )?back"
+    r"(?= \||$| with | on (?!set\b|top\b|track\b|form\b|stage\b|tour\b))",
 )

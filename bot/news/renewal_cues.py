@@ -170,8 +170,12 @@ COMING_BACK = any_of(
     r"be come back(?= \||$| to (?:tv|television)\b)",
 )
 # Years of absence counted: "nach sechs Jahren Pause", "after a 25-year hiatus", "25 years after
-# the first series aired", "Sechs Jahre Funkstille".
-_MANY = r"(?:\d+|" + NUMBER + r"|elf|zwolf|eleven|twelve|\w+(?:zehn|zig|teen|ty))"
+# the first series aired", "Sechs Jahre Funkstille". Two years or fewer are a streaming
+# series' usual wait between seasons, no comeback.
+_MANY = (
+    r"(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|drei|vier|funf|sechs|sieben|acht"
+    r"|neun|zehn|elf|zwolf|eleven|twelve|\w+(?:zehn|zig|teen|ty))"
+)
 _YEARS_AWAY = (
     r"(?:(?:nach|after) (?:[^|\s]+ ){0,3}" + _MANY + r" (?:jahr|year)\w*"
     r"|" + _MANY + r" (?:jahr|year)\w* (?:after|later|nach|spater|pause|funkstille|hiatus|break))"

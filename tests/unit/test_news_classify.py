@@ -1157,6 +1157,8 @@ def test_a_show_said_to_come_back_is_renewed(headline: str, teaser: str, kind: s
         ("‘Moonbase’ returns on March 3 after a 12-year hiatus", "", "premiere"),
         # Someone who withdraws after years brings nothing back.
         ("Die Moderatorin zieht sich nach elf Jahren von „Mondbasis“ zurück", "", "other"),
+        # Two years are a streaming series' usual wait between seasons: back, not revived.
+        ("„Mondbasis“ kehrt nach zwei Jahren Pause zurück", "", "premiere"),
     ],
 )
 def test_a_show_back_after_years_away_is_revived(headline: str, teaser: str, kind: str) -> None:

@@ -291,6 +291,10 @@ def test_the_german_noun_aus_is_a_cancellation(teaser: str, kind: str) -> None:
         ("Moonbase is back with more tales from the crater", "", "premiere"),
         # Only coming back, or said of what a teaser retells.
         ("Moonbase will be back", "", "renewal"),
+        ("Moonbase could be back on Netflix", "", "other"),
+        # A star back on set, or a show back on top of the charts: no start.
+        ("Moonbase star Jane Doe is back on set", "", "other"),
+        ("Moonbase is back on top of the charts", "", "other"),
         ("Moonbase: a look at the crew", "Watching it, I'm glad that Moonbase is back.", "other"),
         # Back in a place of the story, or in a revival said beside it.
         ("Moonbase's hero is back in his home town", "", "other"),

@@ -641,6 +641,8 @@ def test_an_everyday_title_opening_a_clause_of_series_news_after_that_is_its_sub
     assert matcher.match("Good news for the spirits", later) == {1}
     german = "Der Sender hat bestätigt, dass Nashville abgesetzt wird."
     assert matcher.match("Aus für die Musiker", german) == {2}
+    # "that" after a noun is a pronoun: the fans' title opens no clause there.
+    assert matcher.match("The spin-off that Ghosts fans wanted has been cancelled") == set()
     # After "that" the clause must still tell series news about the title.
     town = "We learned that Nashville hosts the awards again this year."
     assert matcher.match("Country stars on the road", town) == set()
