@@ -64,13 +64,22 @@ async def test_full_settings_round_trip_survives_a_restart(bot: BotRunner, fake:
         assert line in visible
 
 
+async def ask_to_type_a_zone(
+    fake: FakeTelegram, menu: dict, buttons: tuple[str, str], count: int
+) -> dict:
+    """From the settings menu: the time zone screen, then its "type another" button (labels in
+    the fan's language); returns the prompt, the fan's `count`th message."""
+    zone, other = buttons
+    menu = await press(fake, FAN, menu, zone, FAN)
+    query = fake.press_button(FAN, menu["message_id"], button_data(menu, other), FAN)
+    await fake.wait_for_callback_answer(query)
+    return (await fake.wait_for_messages(FAN, count=count))[-1]
+
+
 async def test_typed_time_zone_and_quiet_hours(bot: BotRunner, fake: FakeTelegram):
     fake.add_user(FAN, "Fan", language_code="en")
     menu = await open_settings(fake, FAN, FAN)
-    menu = await press(fake, FAN, menu, "Time zone", FAN)
-    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Type another"), FAN)
-    await fake.wait_for_callback_answer(query)
-    [*_, prompt] = await fake.wait_for_messages(FAN, count=2)
+    prompt = await ask_to_type_a_zone(fake, menu, ("Time zone", "Type another"), count=2)
     assert "Europe/Berlin" in prompt["visible"]
 
     fake.send_text(FAN, FAN, "Mars/<Olympus>")
@@ -99,18 +108,12 @@ async def test_a_german_fan_names_their_country_or_city_in_german(
 ):
     fake.add_user(FAN, "Fan", language_code="de")
     menu = await open_settings(fake, FAN, FAN)
-    menu = await press(fake, FAN, menu, "Zeitzone", FAN)
-    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Andere"), FAN)
-    await fake.wait_for_callback_answer(query)
-    [*_, prompt] = await fake.wait_for_messages(FAN, count=2)
+    prompt = await ask_to_type_a_zone(fake, menu, ("Zeitzone", "Andere"), count=2)
     assert "(Deutschland)" in prompt["visible"]
     fake.send_text(FAN, FAN, "Österreich")  # one clock for the whole country
     [*_, saved] = await fake.wait_for_messages(FAN, count=3)
     assert "Zeitzone: Europe/Vienna" in saved["visible"]
-    menu = await press(fake, FAN, saved, "Zeitzone", FAN)
-    query = fake.press_button(FAN, menu["message_id"], button_data(menu, "Andere"), FAN)
-    await fake.wait_for_callback_answer(query)
-    await fake.wait_for_messages(FAN, count=4)
+    await ask_to_type_a_zone(fake, saved, ("Zeitzone", "Andere"), count=4)
     fake.send_text(FAN, FAN, "Moskau")  # Europe/Moscow's city, as German writes it
     [*_, saved] = await fake.wait_for_messages(FAN, count=5)
     assert "Zeitzone: Europe/Moscow" in saved["visible"]

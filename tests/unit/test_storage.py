@@ -1,7 +1,7 @@
 """Storage on SQLite and PostgreSQL: migrations, chats, deletion, migration to a supergroup."""
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.util import await_only
 
 from storage.broadcasts import audience_chat_ids, audience_sizes, chat_counts
@@ -62,18 +62,18 @@ async def test_chat_lifecycle(engine):
         assert again.status == "active" and again.id == stored.id
 
 
-async def test_group_migration_keeps_the_row_and_its_settings(engine):
+async def group_in_vienna(engine) -> tuple[async_sessionmaker[AsyncSession], int]:
+    """A migrated database with group -42 set to Vienna's time: the sessions and its row's id."""
     await upgrade_database(engine)
     sessions = create_session_factory(engine)
     async with sessions.begin() as session:
         chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
         chat.timezone = "Europe/Vienna"
-        original_id = chat.id
-        # The new supergroup may already have a placeholder row from its first message.
-        await ensure_chat(session, telegram_id=-100042, chat_type="supergroup")
-    async with sessions.begin() as session:
-        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
-        assert moved is not None and moved.id == original_id
+        return sessions, chat.id
+
+
+async def assert_moved(sessions: async_sessionmaker[AsyncSession], original_id: int) -> None:
+    """Group -42's row, with its settings, is supergroup -100042's now; -42 has none."""
     async with sessions.begin() as session:
         assert await get_chat(session, telegram_id=-42) is None
         stored = await get_chat(session, telegram_id=-100042)
@@ -83,6 +83,18 @@ async def test_group_migration_keeps_the_row_and_its_settings(engine):
             "supergroup",
             "Europe/Vienna",
         )
+
+
+async def test_group_migration_keeps_the_row_and_its_settings(engine):
+    sessions, original_id = await group_in_vienna(engine)
+    async with sessions.begin() as session:
+        # The new supergroup may already have a placeholder row from its first message.
+        await ensure_chat(session, telegram_id=-100042, chat_type="supergroup")
+    async with sessions.begin() as session:
+        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
+        assert moved is not None and moved.id == original_id
+    await assert_moved(sessions, original_id)
+    async with sessions.begin() as session:
         # The second service message of the same migration is a no-op.
         assert (await migrate_chat(session, old_id=-42, new_id=-100042)).id == original_id
 
@@ -90,12 +102,7 @@ async def test_group_migration_keeps_the_row_and_its_settings(engine):
 async def test_a_migration_moved_meanwhile_by_its_other_service_message_keeps_the_row(engine):
     """Both service messages of a migration move the row, at once: here the other one moves
     it between this one's first statement and its next."""
-    await upgrade_database(engine)
-    sessions = create_session_factory(engine)
-    async with sessions.begin() as session:
-        chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
-        chat.timezone = "Europe/Vienna"
-        original_id = chat.id
+    sessions, original_id = await group_in_vienna(engine)
 
     async def the_other_message() -> None:
         async with sessions.begin() as other:
@@ -113,23 +120,14 @@ async def test_a_migration_moved_meanwhile_by_its_other_service_message_keeps_th
         event.listen(session.sync_session, "do_orm_execute", before_each)
         await migrate_chat(session, old_id=-42, new_id=-100042)
     assert statements >= 2
-    async with sessions.begin() as session:
-        assert await get_chat(session, telegram_id=-42) is None
-        stored = await get_chat(session, telegram_id=-100042)
-        assert stored is not None
-        assert (stored.id, stored.timezone) == (original_id, "Europe/Vienna")
+    await assert_moved(sessions, original_id)
 
 
 async def test_a_row_made_again_under_the_old_id_after_the_move_never_replaces_the_group(engine):
     """The new chat's service message moved the row; an update from the old chat, queued behind
     a slow one there, then made a fresh row under the old id; the old chat's own service
     message comes last. The group's row, the older one, stays with its settings."""
-    await upgrade_database(engine)
-    sessions = create_session_factory(engine)
-    async with sessions.begin() as session:
-        chat = await ensure_chat(session, telegram_id=-42, chat_type="group")
-        chat.timezone = "Europe/Vienna"
-        original_id = chat.id
+    sessions, original_id = await group_in_vienna(engine)
     async with sessions.begin() as session:
         await migrate_chat(session, old_id=-42, new_id=-100042)
     async with sessions.begin() as session:
@@ -137,15 +135,7 @@ async def test_a_row_made_again_under_the_old_id_after_the_move_never_replaces_t
     async with sessions.begin() as session:
         moved = await migrate_chat(session, old_id=-42, new_id=-100042)
         assert moved is not None and moved.id == original_id
-    async with sessions.begin() as session:
-        assert await get_chat(session, telegram_id=-42) is None
-        stored = await get_chat(session, telegram_id=-100042)
-        assert stored is not None
-        assert (stored.id, stored.type, stored.timezone) == (
-            original_id,
-            "supergroup",
-            "Europe/Vienna",
-        )
+    await assert_moved(sessions, original_id)
 
 
 async def test_delete_chat_removes_it(engine):
