@@ -12,7 +12,7 @@ A fan who types the full IANA name is served by `known_timezones` before this is
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -55,7 +55,7 @@ def _zones_by_place() -> dict[str, str]:
     countries: dict[str, list[str]] = {}
     for country, zone in table:
         countries.setdefault(country, []).append(zone)
-    year = datetime.now().year
+    year = datetime.now(UTC).year
     # CLDR files some cities under the zone's former name (Europe/Kiev: "Kiew"), and Babel
     # looks them up under tzdata's current one (Europe/Kyiv) only.
     former: dict[str, list[str]] = {}
