@@ -35,7 +35,9 @@ _PART = r"(?<!seit )(?<!bis )(?:ab )?(?:anfang|mitte|ende)"
 _ON_A_DAY = r"(?:(?:im|ab|" + _PART + r") (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
-    r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
+    # "set to return" with nothing dated is back for more (COMING_BACK's); with a date it is a
+    # start ("set to return on October 14" is read below).
+    r"set " + SHORT_GAP + r"(?:premiere|date|debut)",
     r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + EN_MONTH + r")|" + EN_MONTH + r")",
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + GAP + r"(?:today|tonight)",
     # "is coming to USA Network in April" ("comes to an end in May" is ENDING's, and someone

@@ -331,3 +331,19 @@ def test_an_award_for_best_series_ends_nothing(headline: str, kind: str) -> None
 )
 def test_the_hit_netflix_series_is_a_success_not_an_arrival(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # "set to return" with nothing dated is back for more, not a start.
+        ("The beloved cartoon Moonbase is set to return.", "renewal"),
+        ("Forty years on, the classic series Moonbase is set to return to TV.", "other"),
+        # With its date it starts.
+        ("Moonbase is set to return on March 3", "premiere"),
+        ("Moonbase is set to return next week", "premiere"),
+        ("Moonbase is set to premiere in May", "premiere"),
+    ],
+)
+def test_a_show_set_to_return_without_a_date_is_no_start(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
