@@ -45,6 +45,9 @@ DATED_PREMIERE = any_of(
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return"
     r"|come(?! to an? end| back))\w* " + GAP + r"(?:on|in|this|next) " + EN_MONTH,
     r"move to \w+day",
+    # Out on a day, as a release is: "is out this October", "comes out March 21", "is out now"
+    # ("the doctor is out", "out of the running" date nothing).
+    r"(?:be|come) out (?:now|today|(?:on |in |this |next )?" + EN_MONTH + r"|(?:this|next) week)",
     # A weekday with its date: "will premiere on Sunday, April 16", "returns for a second season
     # on Sunday, August 10".
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch|drop)\w* "

@@ -347,3 +347,19 @@ def test_the_hit_netflix_series_is_a_success_not_an_arrival(headline: str, kind:
 )
 def test_a_show_set_to_return_without_a_date_is_no_start(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Out on a day, as a release is, in a headline or its teaser.
+        ("Moonbase season 2 is out this November", "", "premiere"),
+        ("Good news for fans", "Moonbase 2 is out today and picks up the story.", "premiere"),
+        ("Good news for fans", "The sequel series comes out on Friday.", "other"),
+        ("Good news for fans", "The sequel series comes out May 4.", "premiere"),
+        # Someone out, or out of the running, dates nothing.
+        ("The captain is out of Moonbase", "", "other"),
+    ],
+)
+def test_a_show_out_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
