@@ -142,6 +142,8 @@ PREMIERE = any_of(
     # "the hit Netflix series" is a success, not an arrival.
     r"(?:(?<!the )(?<!a )hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney"
     r"|max|peacock|apple)",
+    # … or on a broadcaster: "set to arrive on the BBC", "coming to Sky Atlantic", "lands on ITV".
+    r"(?:arrive on|land on|come to) (?:the )?(?:" + NETWORK + r"|channel \d|e4|pbs|small screen)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
     r"in deutschland|im pay tv|sendeplatz|sendetermin",
     r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + ORDINAL + r") " + SHORT_GAP + SEASON,

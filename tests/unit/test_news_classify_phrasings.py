@@ -363,3 +363,19 @@ def test_a_show_set_to_return_without_a_date_is_no_start(headline: str, kind: st
 )
 def test_a_show_out_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Arriving on a broadcaster, not only on a streamer.
+        ("Moonbase coming to Sky Atlantic soon", "premiere"),
+        ("New drama Moonbase is set to arrive on the BBC", "premiere"),
+        ("Moonbase lands on ITV", "premiere"),
+        ("A new series of Moonbase is coming to Channel 4", "premiere"),
+        # The show's star coming to a talk show is no start.
+        ("Moonbase star comes to terms with the ending", "other"),
+    ],
+)
+def test_a_show_arriving_on_a_broadcaster_is_a_premiere(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
