@@ -40,6 +40,10 @@ DATED_PREMIERE = any_of(
     r"set " + SHORT_GAP + r"(?:premiere|date|debut)",
     r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + EN_MONTH + r")|" + EN_MONTH + r")",
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + GAP + r"(?:today|tonight)",
+    # On a channel or the screen today: "hits the small screen today", "what time is it on BBC
+    # Two tonight".
+    r"(?:hit|on) (?:the |our )?(?:" + NETWORK + r"|small screen|screen)\w* (?:[^|\s]+ )?"
+    r"(?:today|tonight)",
     # "is coming to USA Network in April" ("comes to an end in May" is ENDING's, and someone
     # "coming back to the stage" is no show).
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return"

@@ -379,3 +379,17 @@ def test_a_show_out_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str
 )
 def test_a_show_arriving_on_a_broadcaster_is_a_premiere(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # On a channel or the screen today or tonight: a start.
+        ("New drama Moonbase is set to hit the small screen today", "premiere"),
+        ("Moonbase: what time it's on BBC One tonight and who is in the cast", "premiere"),
+        # On screen at another time is only a slot.
+        ("Moonbase will be on screens this evening despite the schedule switch", "other"),
+    ],
+)
+def test_a_show_on_a_channel_tonight_is_a_premiere(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
