@@ -393,3 +393,30 @@ def test_a_show_arriving_on_a_broadcaster_is_a_premiere(headline: str, kind: str
 )
 def test_a_show_on_a_channel_tonight_is_a_premiere(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A new series a channel starts or shows, in a teaser or a headline.
+        (
+            "Kommissarin mit Eigensinn",
+            "Das ZDF startet eine neue Krimireihe mit Anna Stein.",
+            "premiere",
+        ),
+        (
+            "Aliens im Allgäu",
+            "Mit der neuen Serie „Mondbasis“ startet Sky ein Experiment.",
+            "premiere",
+        ),
+        ("Sat.1 zeigt neue „Mondbasis“-Serie", "", "premiere"),
+        # A teaser that tells the ratings tells how it started.
+        (
+            "Eine Kommissarin in Rom",
+            "Mit 5 Millionen Zuschauern ist die neue Krimireihe im Ersten gestartet.",
+            "other",
+        ),
+    ],
+)
+def test_a_new_series_a_channel_starts_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
