@@ -66,6 +66,15 @@ DATED_PREMIERE = any_of(
     # A release planned, not one that happened ("the news was released in May"): "due for
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + EN_MONTH,
+    # … or a release to come with its day: "Netflix to release season 2 this week", "is set to be
+    # released on Saturday, October 7", "set for release today" (not a trailer's release).
+    r"(?<!trailer )(?<!teaser )(?:to|will|for) (?:be )?release\w* "
+    + GAP
+    + r"(?:(?:on )?"
+    + EN_WEEKDAY_DATE
+    + r"|today|tonight|(?:later )?(?:this|next) (?:week|weekend|month)|(?:on|in|this|next) "
+    + EN_MONTH
+    + r")",
     # A day said without a preposition: "starting June 2", "premieres March 5".
     # A channel may stand between: "starts on FX May 2"; "Aug. 4" ends a clause at its dot.
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"

@@ -420,3 +420,21 @@ def test_a_show_on_a_channel_tonight_is_a_premiere(headline: str, kind: str) -> 
 )
 def test_a_new_series_a_channel_starts_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A release to come, with its day.
+        ("Streamer to release Moonbase season 2 this week", "", "premiere"),
+        ("Moonbase season 2 is set to be released on Friday, May 9", "", "premiere"),
+        ("The wait is over!", "Moonbase season 2 is all set for release today.", "premiere"),
+        # A trailer's release dates only the trailer; a release in the past is history.
+        ("Good news for fans", "The trailer will be released on May 9.", "other"),
+        ("Good news for fans", "The first season was released in May.", "other"),
+    ],
+)
+def test_a_release_to_come_with_its_day_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
