@@ -71,6 +71,22 @@ NEW_SEASON_STARTS = re.compile(
     + _MORE_EPISODES
     + r")\b"
 )
+# A new German series a channel starts or shows, in a teaser the item's news too: "Das ZDF
+# startet eine neue Krimireihe", "Mit der neuen Serie „Spides“ startet Sky …". A teaser that
+# tells the ratings tells how it started (see kind_order.teaser_report).
+_NEW_SERIES = r"neu (?:[^|\s]+ )?\w*(?:serie|reihe)"
+NEW_SERIES_STARTS = re.compile(
+    _NOT_RECENT
+    + r"\b(?:"
+    + _NEW_SERIES
+    + r" "
+    + GAP
+    + r"(?:starten|anlaufen)"
+    + r"|(?:starten|anlaufen|zeigen|ausstrahlen) "
+    + GAP
+    + _NEW_SERIES
+    + r")\b"
+)
 # A first showing in a country or on free TV, in a teaser the item's news ("als
 # Deutschlandpremiere", "TV-Premiere am 4. Januar"); a year or "damals" before it in the clause
 # tells history ("die 2019 ihre Deutschlandpremiere feierte").

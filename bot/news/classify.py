@@ -21,15 +21,15 @@ return", "is coming back") is renewed. A programme change, a pilot order or a
 removal from a catalogue ("aus dem ZDF verbannt") decides nothing, a trailer or reunion-special
 headline announces a date at most, and a review, a guide, the ratings or filming (unless of the
 last film: "dreht seinen letzten Fall") count only for a decision or a date said outright:
-for those, the teaser is not read. A teaser retells history:
-a start counts there only for a new or numbered season not said to be recent ("startet die neue
-Staffel", "die zweite Staffel startet"), new episodes a channel shows, more episodes on their
-way or a first showing in a country or on free TV not told with a year ("als
-Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none; in a headline too,
-a start dated in the past by its year ("when it premiered in 2014", "Am 20. Oktober 1974 startete
-…") is history (history.py). A headline that asks announces nothing but what a statement before
-its question says ("'Lost' renewed. How long can it last?", "'Lost' is coming back, but
-when?"); its teaser's statements answer it,
+for those, the teaser is not read. A teaser retells history: a start counts there only for a new or
+numbered season not said to be recent ("startet die neue Staffel", "die zweite Staffel startet"),
+new episodes a channel shows, a new series it starts or shows (not in a teaser that tells the
+ratings), more episodes on their way or a first showing in a country or on free TV not told with a
+year ("als Deutschlandpremiere"), and an end in the simple past ("endete 2010") is none; in a
+headline too, a start dated in the past by its year ("when it premiered in 2014", "Am 20. Oktober
+1974 startete …") is history (history.py). A headline that asks announces nothing but what a
+statement before its question says ("'Lost' renewed. How long can it last?", "'Lost' is coming back,
+but when?"); its teaser's statements answer it,
 not a sentence that asks or wonders ("if", "ob"). A concessive clause ("although", "obwohl",
 "zwar") grants the background, and a renewal still pending or a cancellation told as the past
 ("originally cancelled") is no end. A quoted title's own punctuation ends no clause. A

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from bot.news.airing_cues import BROADCAST_SLOT, FIRST_SHOWING, MORE_EPISODES, NEW_SEASON_STARTS
+from bot.news.airing_cues import (
+    BROADCAST_SLOT,
+    FIRST_SHOWING,
+    MORE_EPISODES,
+    NEW_SEASON_STARTS,
+    NEW_SERIES_STARTS,
+)
 from bot.news.ending_cues import (
     CANCELLATION,
     ENDING,
@@ -45,6 +51,7 @@ ORDER: Order = (
     (REVIVED_AFTER_YEARS, NewsKind.RENEWAL),
     (NEW_CASE, NewsKind.PREMIERE),
     (MORE_EPISODES, NewsKind.PREMIERE),
+    (NEW_SERIES_STARTS, NewsKind.PREMIERE),
     (RETURN, NewsKind.PREMIERE),
     (BACK_NOW, NewsKind.PREMIERE),
     (BROADCAST_SLOT, NewsKind.PREMIERE),
@@ -66,7 +73,17 @@ REPORT_ORDER = tuple(
     entry
     for entry in ORDER
     if entry[0]
-    not in (PREMIERE, NEW_CASE, RETURN, BROADCAST_SLOT, WEAK_RENEWAL, ENDING, FAREWELL, FINAL_NAMED)
+    not in (
+        PREMIERE,
+        NEW_CASE,
+        NEW_SERIES_STARTS,
+        RETURN,
+        BROADCAST_SLOT,
+        WEAK_RENEWAL,
+        ENDING,
+        FAREWELL,
+        FINAL_NAMED,
+    )
 )
 # A teaser's opening tells the show's history too: a start counts only for a new season.
 TEASER_ORDER = tuple(
@@ -84,8 +101,9 @@ TEASER_ORDER = tuple(
 
 def teaser_report(order: Order) -> Order:
     """A teaser's order when it tells the ratings or a review: its broadcast slot is when the
-    show ran (and what the order left out already stays out)."""
-    return tuple(entry for entry in order if entry[0] is not BROADCAST_SLOT)
+    show ran and a new series started is how it started (and what the order left out already
+    stays out)."""
+    return tuple(entry for entry in order if entry[0] not in (BROADCAST_SLOT, NEW_SERIES_STARTS))
 
 
 # A headline whose renewal is only a show said to go on or to be back after years lets its

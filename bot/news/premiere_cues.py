@@ -35,14 +35,23 @@ _PART = r"(?<!seit )(?<!bis )(?:ab )?(?:anfang|mitte|ende)"
 _ON_A_DAY = r"(?:(?:im|ab|" + _PART + r") (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
-    r"set " + SHORT_GAP + r"(?:premiere|return|date|debut)",
+    # "set to return" with nothing dated is back for more (COMING_BACK's); with a date it is a
+    # start ("set to return on October 14" is read below).
+    r"set " + SHORT_GAP + r"(?:premiere|date|debut)",
     r"return (?:to \w+ )?(?:on|this|next|in (?:\d+|" + EN_MONTH + r")|" + EN_MONTH + r")",
     r"(?:return|back|arrive|air|debut|premiere|drop|land|stream)\w* " + GAP + r"(?:today|tonight)",
+    # On a channel or the screen today: "hits the small screen today", "what time is it on BBC
+    # Two tonight".
+    r"(?:hit|on) (?:the |our )?(?:" + NETWORK + r"|small screen|screen)\w* (?:[^|\s]+ )?"
+    r"(?:today|tonight)",
     # "is coming to USA Network in April" ("comes to an end in May" is ENDING's, and someone
     # "coming back to the stage" is no show).
     r"(?:begin|start|kick off|launch|arrive|air|debut|premiere|drop|stream|return"
     r"|come(?! to an? end| back))\w* " + GAP + r"(?:on|in|this|next) " + EN_MONTH,
     r"move to \w+day",
+    # Out on a day, as a release is: "is out this October", "comes out March 21", "is out now"
+    # ("the doctor is out", "out of the running" date nothing).
+    r"(?:be|come) out (?:now|today|(?:on |in |this |next )?" + EN_MONTH + r"|(?:this|next) week)",
     # A weekday with its date: "will premiere on Sunday, April 16", "returns for a second season
     # on Sunday, August 10".
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch|drop)\w* "
@@ -57,6 +66,15 @@ DATED_PREMIERE = any_of(
     # A release planned, not one that happened ("the news was released in May"): "due for
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + EN_MONTH,
+    # … or a release to come with its day: "Netflix to release season 2 this week", "is set to be
+    # released on Saturday, October 7", "set for release today" (not a trailer's release).
+    r"(?<!trailer )(?<!teaser )(?:to|will|for) (?:be )?release\w* "
+    + GAP
+    + r"(?:(?:on )?"
+    + EN_WEEKDAY_DATE
+    + r"|today|tonight|(?:later )?(?:this|next) (?:week|weekend|month)|(?:on|in|this|next) "
+    + EN_MONTH
+    + r")",
     # A day said without a preposition: "starting June 2", "premieres March 5".
     # A channel may stand between: "starts on FX May 2"; "Aug. 4" ends a clause at its dot.
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch)\w* (?:on )?(?:(?:on|at) \w+ )?"
@@ -137,6 +155,8 @@ PREMIERE = any_of(
     # "the hit Netflix series" is a success, not an arrival.
     r"(?:(?<!the )(?<!a )hit|arrive on|land on|drop on|come to) (?:netflix|hulu|prime video|disney"
     r"|max|peacock|apple)",
+    # … or on a broadcaster: "set to arrive on the BBC", "coming to Sky Atlantic", "lands on ITV".
+    r"(?:arrive on|land on|come to) (?:the )?(?:" + NETWORK + r"|channel \d|e4|pbs|small screen)",
     r"starttermin|startdatum|termin|starten|neu folge\w*|free tv|erscheinen|now streaming",
     r"in deutschland|im pay tv|sendeplatz|sendetermin",
     r"drop\w* (?:the |a |all )?(?:new|final|\d+\w*|" + ORDINAL + r") " + SHORT_GAP + SEASON,

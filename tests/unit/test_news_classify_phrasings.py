@@ -331,3 +331,110 @@ def test_an_award_for_best_series_ends_nothing(headline: str, kind: str) -> None
 )
 def test_the_hit_netflix_series_is_a_success_not_an_arrival(headline: str, kind: str) -> None:
     assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # "set to return" with nothing dated is back for more, not a start.
+        ("The beloved cartoon Moonbase is set to return.", "renewal"),
+        ("Forty years on, the classic series Moonbase is set to return to TV.", "other"),
+        # With its date it starts.
+        ("Moonbase is set to return on March 3", "premiere"),
+        ("Moonbase is set to return next week", "premiere"),
+        ("Moonbase is set to premiere in May", "premiere"),
+    ],
+)
+def test_a_show_set_to_return_without_a_date_is_no_start(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Out on a day, as a release is, in a headline or its teaser.
+        ("Moonbase season 2 is out this November", "", "premiere"),
+        ("Good news for fans", "Moonbase 2 is out today and picks up the story.", "premiere"),
+        ("Good news for fans", "The sequel series comes out on Friday.", "other"),
+        ("Good news for fans", "The sequel series comes out May 4.", "premiere"),
+        # Someone out, or out of the running, dates nothing.
+        ("The captain is out of Moonbase", "", "other"),
+    ],
+)
+def test_a_show_out_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # Arriving on a broadcaster, not only on a streamer.
+        ("Moonbase coming to Sky Atlantic soon", "premiere"),
+        ("New drama Moonbase is set to arrive on the BBC", "premiere"),
+        ("Moonbase lands on ITV", "premiere"),
+        ("A new series of Moonbase is coming to Channel 4", "premiere"),
+        # The show's star coming to a talk show is no start.
+        ("Moonbase star comes to terms with the ending", "other"),
+    ],
+)
+def test_a_show_arriving_on_a_broadcaster_is_a_premiere(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # On a channel or the screen today or tonight: a start.
+        ("New drama Moonbase is set to hit the small screen today", "premiere"),
+        ("Moonbase: what time it's on BBC One tonight and who is in the cast", "premiere"),
+        # On screen at another time is only a slot.
+        ("Moonbase will be on screens this evening despite the schedule switch", "other"),
+    ],
+)
+def test_a_show_on_a_channel_tonight_is_a_premiere(headline: str, kind: str) -> None:
+    assert classify(headline).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A new series a channel starts or shows, in a teaser or a headline.
+        (
+            "Kommissarin mit Eigensinn",
+            "Das ZDF startet eine neue Krimireihe mit Anna Stein.",
+            "premiere",
+        ),
+        (
+            "Aliens im Allgäu",
+            "Mit der neuen Serie „Mondbasis“ startet Sky ein Experiment.",
+            "premiere",
+        ),
+        ("Sat.1 zeigt neue „Mondbasis“-Serie", "", "premiere"),
+        # A teaser that tells the ratings tells how it started.
+        (
+            "Eine Kommissarin in Rom",
+            "Mit 5 Millionen Zuschauern ist die neue Krimireihe im Ersten gestartet.",
+            "other",
+        ),
+    ],
+)
+def test_a_new_series_a_channel_starts_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A release to come, with its day.
+        ("Streamer to release Moonbase season 2 this week", "", "premiere"),
+        ("Moonbase season 2 is set to be released on Friday, May 9", "", "premiere"),
+        ("The wait is over!", "Moonbase season 2 is all set for release today.", "premiere"),
+        # A trailer's release dates only the trailer; a release in the past is history.
+        ("Good news for fans", "The trailer will be released on May 9.", "other"),
+        ("Good news for fans", "The first season was released in May.", "other"),
+    ],
+)
+def test_a_release_to_come_with_its_day_is_a_premiere(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
