@@ -58,6 +58,7 @@ def _column(path: Path) -> set[str]:
         ("heldout25", "25", 80),
         ("heldout26", "26", 80),
         ("heldout27", "27", 80),
+        ("heldout28", "28", 80),
     ],
 )
 def test_held_out_part_loads_with_its_own_generation(
