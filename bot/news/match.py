@@ -20,7 +20,8 @@ series, which only block. Then:
   person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
   Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten
   Moderatoren") the person, and one in a place's name or address ("Yellowstone National
-  Park", "28 Shortland Street") the place;
+  Park", "28 Shortland Street") the place, and so is a headline of the title alone over a
+  teaser that says nothing of television ("New Amsterdam" – "a 17th-century Dutch settlement");
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -220,6 +221,16 @@ class SeriesMatcher:
                 # by Jerry Spinelli": a book; and so wherever the item names it.
                 films.others.add(pattern.series_id)
                 continue
+            if (
+                place is Place.HEADLINE
+                and films is not None
+                and _title_alone(text, first, last, screen)
+            ):
+                # A headline that is only the title, over a teaser that says nothing of
+                # television, heads an entry on a town, a park, a dynasty ("New Amsterdam" –
+                # "a 17th-century Dutch settlement"): the thing, all through the item.
+                films.others.add(pattern.series_id)
+                continue
             if has_evidence(
                 text, first, last, commonness, place=place, language=language, screen=screen
             ):
@@ -259,3 +270,14 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
             kept.append(mention)
             taken |= span
     return kept
+
+
+def _title_alone(text: Headline, first: int, last: int, screen: ScreenTalk | None) -> bool:
+    """Whether the title, unquoted, is all of the text, and the item is silent on television."""
+    return (
+        first == 0
+        and last == len(text.words) - 1
+        and screen is not None
+        and screen.silent()
+        and not text.is_quoted(first, last)
+    )

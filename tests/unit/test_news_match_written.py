@@ -185,3 +185,14 @@ def test_a_title_written_as_a_place_is_the_place_all_through_the_item() -> None:
     assert matcher.match("10 Maple Street spoilers for next week", "Season 4 continues.") == {2}
     assert matcher.match("Cedar Falls renewed for a third season") == {1}
     assert matcher.match("Maple Street has been renewed for a tenth season") == {2}
+
+
+def test_a_headline_of_the_title_alone_over_a_teaser_silent_on_television_names_the_thing() -> None:
+    """An entry headed by the name alone is on the town, the park or the family of that name,
+    and so is every other mention of it in the item, capitals or not."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    village = "Harbour Lights is a fishing village on the northern coast, founded in 1620."
+    assert matcher.match("Harbour Lights", village) == set()
+    # With television spoken of, or with no teaser to tell, it is the series.
+    assert matcher.match("Harbour Lights", "Harbour Lights returns to BBC One in May.") == {1}
+    assert matcher.match("Harbour Lights") == {1}
