@@ -20,7 +20,8 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 - a title that is itself a word of series news ("Episodes", "Revival") is that word unless quoted,
   opening the headline, owned ("season 5 of Episodes", "Showtime's Episodes") or in apposition;
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
-  speaks of television), an ordinary one quotes or a series word beside it; later in the
+  speaks of television), an ordinary one quotes or a series word beside it, or, written as a
+  name, to be what the sentence is about where the item is silent on television; later in the
   teaser every title needs that: teasers name other shows. In both, a title that opens a
   clause of series news is its subject ("Ghosts has been renewed for a fourth season"), also
   after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py).
@@ -122,6 +123,7 @@ def has_evidence(
         place is not Place.TEASER
         and not commonness.function_only
         and _capitalised_name(text, first, last, language)
+        and (place is Place.HEADLINE or _named_as_topic(text, first, last, language, screen))
     ):
         return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
@@ -172,6 +174,20 @@ def has_evidence(
             return True
         start = stop
     return False
+
+
+def _named_as_topic(
+    text: Headline, first: int, last: int, language: str | None, screen: ScreenTalk | None
+) -> bool:
+    """Whether a name in the teaser's opening is what its sentence is about: anywhere where the
+    item speaks of television; where it is silent on it, only as its clause's subject ("Harbour
+    Lights is funny") or in a clause of series news ("… bids farewell to Harbour Lights"). In
+    a phrase of such an item a name is the place, the firm, the day ("upon Central Park's
+    beauty", "known as Black Monday", "the city of New Amsterdam")."""
+    if screen is None or not screen.silent():
+        return True
+    start, end = text.clause(first, last)
+    return start == first or is_news_clause(lemmatise(text.raw[start : end + 1], language))
 
 
 def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:

@@ -25,7 +25,7 @@ from bot.news.cue_parts import NETWORK
 _SCREEN = re.compile(
     # German compounds end in their head: "Krimiserie", "Kultsendung", "Kinderfernsehen".
     r"\b(?:\w*(?:serie|staffel|fernseh|sendung|zuschauer)"
-    r"|season|episod|folge|finale|pilot|premier|spin ?off|ableger|reboot|revival"
+    r"|season|episod|folge|finale|pilot|premier|spin ?off|ableger|reboot|revival|anime"
     r"|prequel|sequel|sitcom|miniser|telenovela|soap|krimi|drama|comedy|thriller|mehrteil"
     r"|renew|verlanger|cancel|absetz|abgesetzt|eingestellt|greenli"
     r"|tv|television|sender|channel|network|stream|mediathek|programm"

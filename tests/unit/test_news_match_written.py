@@ -196,3 +196,17 @@ def test_a_headline_of_the_title_alone_over_a_teaser_silent_on_television_names_
     # With television spoken of, or with no teaser to tell, it is the series.
     assert matcher.match("Harbour Lights", "Harbour Lights returns to BBC One in May.") == {1}
     assert matcher.match("Harbour Lights") == {1}
+
+
+def test_a_name_in_a_phrase_of_a_teaser_silent_on_television_is_the_place() -> None:
+    """Where an item says nothing of television, a title written as a name in the teaser's
+    opening is the series only where the sentence is about it: its subject, or in news of it."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    walk = "Visitors came from far away to admire Harbour Lights and its lighthouse."
+    assert matcher.match("A walk through the old town", walk) == set()
+    assert matcher.match("A warm surprise", "Harbour Lights is funny and surprisingly warm.") == {1}
+    farewell = "Everyone bids farewell to Harbour Lights after ten years."
+    assert matcher.match("So long", farewell) == {1}
+    # An anime is television: there a name needs nothing more.
+    synopsis = "Here is the anime's official synopsis, written by the studio behind Harbour Lights."
+    assert matcher.match("A first look", synopsis) == {1}
