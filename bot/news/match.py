@@ -14,7 +14,8 @@ series, which only block. Then:
   names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
-  it is the book or the game; a title dated in brackets to another year than the series'
+  it is the book or the game, in an English one about films that speaks of nothing only
+  television has the film; a title dated in brackets to another year than the series'
   first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
   a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
   person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
@@ -209,8 +210,12 @@ class SeriesMatcher:
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
-            if screen is not None and screen.books_or_games():
-                continue  # among novels and readers a title is the book, among players the game
+            if screen is not None and (
+                screen.books_or_games() or (language == "en" and screen.films_only())
+            ):
+                # Among novels and readers a title is the book, among players the game, among
+                # movies and cinemas the film.
+                continue
             if place is not Place.HEADLINE and credited(text, last):
                 continue
             if films is not None and (

@@ -10,6 +10,8 @@ An item about books (two words of books: "novel", "readers", "Roman", "Autorin",
 or about games (two words of games: "players", "card", "drinking games") that says nothing of
 screens but "series", which books come in too ("an epic fantasy series by Robert Jordan"),
 names the book or the game: there no title is the series, quoted or called a series or not.
+An English item about films ("movie", "FILM REVIEW", "cinematic universe") that speaks of
+nothing only television has (seasons, episodes, a channel, a show, airing) names the film.
 """
 
 from __future__ import annotations
@@ -46,18 +48,30 @@ _BOOK = re.compile(
 # Words of games, folded: "a drinking game", "All players raise three fingers".
 _GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
 
+# Words of films, folded: "the 10 movies we can't wait to see", "FILM REVIEW", "the Saw Cinematic
+# Universe".
+_FILM = re.compile(r"\b(?:films?|movies?|cinemas?|cinematic|theaters|theatres)\b")
+# Word beginnings of what only television has: series and their parts, channels and networks,
+# shows, airing, revivals, presenters.
+_TELEVISION_ONLY = re.compile(
+    r"\b(?:\w*(?:serie|staffel|fernseh|sendung)|season|episod|folge|tv|television|channel"
+    r"|network|showrunner|sitcom|miniser|renew|cancel|pilot|spin ?off|ableger|telenovela|soap"
+    r"|sender|shows?\b|air(?:s|ed|ing)?\b|revival|presenter|" + NETWORK + r")"
+)
+
 
 class ScreenTalk:
     """Whether an item's headline or teaser speaks of television, worked out once, lazily.
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
     words between single spaces)."""
 
-    __slots__ = ("_books", "_said", "_texts")
+    __slots__ = ("_books", "_films", "_said", "_texts")
 
     def __init__(self, headline: str, teaser: str) -> None:
         self._texts = (headline, teaser)
         self._said: bool | None = None
         self._books: bool | None = None
+        self._films: bool | None = None
 
     def said(self) -> bool:
         if self._said is None:
@@ -68,6 +82,14 @@ class ScreenTalk:
         """Whether the item has a teaser and says nothing of television in it or the headline:
         a headline alone is too short to tell what its words name."""
         return bool(self._texts[1]) and not self.said()
+
+    def films_only(self) -> bool:
+        """Whether the item speaks of films and of nothing only television has. Read in English
+        items only: German calls a television film "Film" too ("der neue Film der Krimireihe")."""
+        if self._films is None:
+            text = " ".join(self._texts)
+            self._films = _FILM.search(text) is not None and _TELEVISION_ONLY.search(text) is None
+        return self._films
 
     def books_or_games(self) -> bool:
         """Whether the item is about books or games and speaks of no screen but a "series"."""

@@ -210,3 +210,17 @@ def test_a_name_in_a_phrase_of_a_teaser_silent_on_television_is_the_place() -> N
     # An anime is television: there a name needs nothing more.
     synopsis = "Here is the anime's official synopsis, written by the studio behind Harbour Lights."
     assert matcher.match("A first look", synopsis) == {1}
+
+
+def test_an_english_item_about_films_alone_names_the_film() -> None:
+    """Movies, cinemas and no word only television has: a title there is the film."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Night Harbour", True), CatalogueTitle(2, "Nachtfähre", True)]
+    )
+    cinema = "The movie follows two sisters across the bay, and the cinema was half full."
+    assert matcher.match("‘Night Harbour’ review: slow and handsome", cinema) == set()
+    # A season, a channel or a show of it makes it the series.
+    renewed = "The movie-length finale closed the first season of the show."
+    assert matcher.match("‘Night Harbour’ review: slow and handsome", renewed) == {1}
+    # German calls a television film "Film" too.
+    assert matcher.match("„Nachtfähre“: Kritik zum Film", "Der Film läuft am Sonntag.") == {2}
