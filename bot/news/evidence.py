@@ -51,6 +51,7 @@ from bot.news.series_words import (
 )
 from bot.news.written_forms import (
     dateline,
+    inner_capitals_kept,
     plain_letters,
     subtitled,
     title_like,
@@ -254,6 +255,8 @@ def may_be_mention(
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
     if ordinary and commonness.accentless and not plain_letters(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
+    if commonness.inner_capitals and not inner_capitals_kept(text, first, last):
+        return False  # "Fans Just Got The News": the verb, not GoT
     if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
     if not text.is_quoted(first, last):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.news.headline import Headline
+from bot.news.ordinary import INNER_CAPITAL
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 
@@ -60,6 +61,16 @@ def subtitled(text: Headline, span: tuple[int, int], first: int, last: int) -> b
         and last not in text.colon_after
         and (not text.starts or text.is_capital(last + 1))
     )
+
+
+def inner_capitals_kept(text: Headline, first: int, last: int) -> bool:
+    """Whether words first..last are written with a capital inside a word ("GoT") or all in
+    capitals ("GOT"), as an abbreviation is, not as the plain word ("Got")."""
+    if not text.starts:
+        return True  # capitals unknown
+    end = _WORD_CHARS.match(text.source, text.starts[last])
+    written = text.source[text.starts[first] : end.end() if end else None]
+    return written.isupper() or INNER_CAPITAL.search(written) is not None
 
 
 def plain_letters(text: Headline, first: int, last: int) -> bool:

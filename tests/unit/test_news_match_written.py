@@ -224,3 +224,13 @@ def test_an_english_item_about_films_alone_names_the_film() -> None:
     assert matcher.match("‘Night Harbour’ review: slow and handsome", renewed) == {1}
     # German calls a television film "Film" too.
     assert matcher.match("„Nachtfähre“: Kritik zum Film", "Der Film läuft am Sonntag.") == {2}
+
+
+def test_an_abbreviation_with_a_capital_inside_is_not_the_plain_word() -> None:
+    """ "GoT" abbreviates a title; "Got" in a title-case headline is the verb."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Gates of Thunder", True), CatalogueTitle(1, "GoT", False)]
+    )
+    assert matcher.match("Viewers Finally Got The Season Finale They Wanted") == set()
+    assert matcher.match("GoT renewed for a fifth season") == {1}
+    assert matcher.match("GOT RENEWED FOR A FIFTH SEASON") == {1}
