@@ -6,10 +6,11 @@ channels, casts or audiences, such a word is the place or the thing; there it ne
 evidence an everyday title needs (quotes, a series word beside it, the subject of series
 news). Found out only when a title needs it: most items name none.
 
-An item about books (two words of books: "novel", "readers", "Roman", "Autorin", "Lesung")
-or about games (two words of games: "players", "card", "drinking games") that says nothing of
-screens but "series", which books come in too ("an epic fantasy series by Robert Jordan"),
-names the book or the game: there no title is the series, quoted or called a series or not.
+An item about books (two words of books: "novel", "readers", "Roman", "Autorin", "Lesung"),
+about games (two words of games: "players", "card", "drinking games") or about a trade (two
+words of shops and firms: "restaurants", "CEO", "toys", "plush") that says nothing of screens
+but "series", which books come in too ("an epic fantasy series by Robert Jordan"), names the
+book, the game or the firm: there no title is the series, quoted or called a series or not.
 An English item about films ("movie", "FILM REVIEW", "cinematic universe") that speaks of
 nothing only television has (seasons, episodes, a channel, a show, airing) names the film.
 """
@@ -47,6 +48,13 @@ _BOOK = re.compile(
 
 # Words of games, folded: "a drinking game", "All players raise three fingers".
 _GAME = re.compile(r"\b(?:games?|play(?:s|ed|ing|ers?)?|cards?|drinking|dice|spiele?|spieler\w*)\b")
+
+# Words of a trade, folded: a restaurant chain and its locations, a toy maker and its
+# products, the firm's founder and CEO.
+_TRADE = re.compile(
+    r"\b(?:restaurants?|chain|locations|menu|customers|stores?|shops?|brands?|products?"
+    r"|toys?|plush|company|founder|ceo|chief executive)\b"
+)
 
 # Words of films, folded: "the 10 movies we can't wait to see", "FILM REVIEW", "the Saw Cinematic
 # Universe".
@@ -91,14 +99,15 @@ class ScreenTalk:
             self._films = _FILM.search(text) is not None and _TELEVISION_ONLY.search(text) is None
         return self._films
 
-    def books_or_games(self) -> bool:
-        """Whether the item is about books or games and speaks of no screen but a "series"."""
+    def books_games_or_trade(self) -> bool:
+        """Whether the item is about books, games or a trade and speaks of no screen but a
+        "series"."""
         if self._books is None:
             text = " ".join(self._texts)
             # Screens first: most items name one early, and then nothing else is read.
             self._books = all(
                 found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
-            ) and (_kinds_of(_BOOK, text) >= 2 or _kinds_of(_GAME, text) >= 2)
+            ) and any(_kinds_of(words, text) >= 2 for words in (_BOOK, _GAME, _TRADE))
         return self._books
 
 

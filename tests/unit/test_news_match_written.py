@@ -234,3 +234,14 @@ def test_an_abbreviation_with_a_capital_inside_is_not_the_plain_word() -> None:
     assert matcher.match("Viewers Finally Got The Season Finale They Wanted") == set()
     assert matcher.match("GoT renewed for a fifth season") == {1}
     assert matcher.match("GOT RENEWED FOR A FIFTH SEASON") == {1}
+
+
+def test_an_item_about_a_trade_names_the_firm() -> None:
+    """Restaurants and a CEO, toys and plush: with no screen spoken of, a title among them is
+    the firm of that name."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    diner = "The chain now has 40 restaurants, and its CEO plans more for the coast."
+    assert matcher.match("Harbour Lights is growing fast this year", diner) == set()
+    # One word of a trade is no trade: a store in an item on a returning show.
+    store = "Harbour Lights is back, and this time the store owner is the suspect."
+    assert matcher.match("Harbour Lights is growing fast this year", store) == {1}
