@@ -12,7 +12,9 @@ words of shops and firms: "restaurants", "CEO", "toys", "plush") that says nothi
 but "series", which books come in too ("an epic fantasy series by Robert Jordan"), names the
 book, the game or the firm: there no title is the series, quoted or called a series or not.
 An English item about films ("movie", "FILM REVIEW", "cinematic universe") that speaks of
-nothing only television has (seasons, episodes, a channel, a show, airing) names the film.
+nothing only television has (seasons, episodes, a channel, a show, airing) names the film, and
+one about music (songs, albums, a singer) that speaks of nothing only television has names the
+song or the album.
 """
 
 from __future__ import annotations
@@ -59,12 +61,14 @@ _TRADE = re.compile(
 # Words of films, folded: "the 10 movies we can't wait to see", "FILM REVIEW", "the Saw Cinematic
 # Universe".
 _FILM = re.compile(r"\b(?:films?|movies?|cinemas?|cinematic|theaters|theatres)\b")
+# Words of music, folded: "100 Best Songs", "her third studio album", "Music's reigning queen".
+_MUSIC = re.compile(r"\b(?:songs?|albums?|music|singer|rapper|concerts?)\b")
 # Word beginnings of what only television has: series and their parts, channels and networks,
-# shows, airing, revivals, presenters.
+# shows, airing, revivals, presenters and hosts.
 _TELEVISION_ONLY = re.compile(
     r"\b(?:\w*(?:serie|staffel|fernseh|sendung)|season|episod|folge|tv|television|channel"
     r"|network|showrunner|sitcom|miniser|renew|cancel|pilot|spin ?off|ableger|telenovela|soap"
-    r"|sender|shows?\b|air(?:s|ed|ing)?\b|revival|presenter|" + NETWORK + r")"
+    r"|sender|shows?\b|air(?:s|ed|ing)?\b|revival|presenter|host|" + NETWORK + r")"
 )
 
 
@@ -73,13 +77,14 @@ class ScreenTalk:
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
     words between single spaces)."""
 
-    __slots__ = ("_books", "_films", "_said", "_texts")
+    __slots__ = ("_books", "_films", "_music", "_said", "_texts")
 
     def __init__(self, headline: str, teaser: str) -> None:
         self._texts = (headline, teaser)
         self._said: bool | None = None
         self._books: bool | None = None
         self._films: bool | None = None
+        self._music: bool | None = None
 
     def said(self) -> bool:
         if self._said is None:
@@ -98,6 +103,14 @@ class ScreenTalk:
             text = " ".join(self._texts)
             self._films = _FILM.search(text) is not None and _TELEVISION_ONLY.search(text) is None
         return self._films
+
+    def music_only(self) -> bool:
+        """Whether the item speaks of music (songs, albums, a singer) and of nothing only
+        television has: a title there is the song or the album."""
+        if self._music is None:
+            text = " ".join(self._texts)
+            self._music = _MUSIC.search(text) is not None and _TELEVISION_ONLY.search(text) is None
+        return self._music
 
     def books_games_or_trade(self) -> bool:
         """Whether the item is about books, games or a trade and speaks of no screen but a

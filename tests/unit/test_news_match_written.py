@@ -245,3 +245,12 @@ def test_an_item_about_a_trade_names_the_firm() -> None:
     # One word of a trade is no trade: a store in an item on a returning show.
     store = "Harbour Lights is back, and this time the store owner is the suspect."
     assert matcher.match("Harbour Lights is growing fast this year", store) == {1}
+
+
+def test_an_item_about_music_alone_names_the_song() -> None:
+    """A song, an album, a singer and no word only television has: a title is the record."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Night Harbour", True)])
+    assert matcher.match("Her new song ‘Night Harbour’ is out today") == set()
+    # A season or a host makes it the series.
+    assert matcher.match("Her new song ‘Night Harbour’ opens the second season") == {1}
+    assert matcher.match("The host’s favourite song opens ‘Night Harbour’ today") == {1}
