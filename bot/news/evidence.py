@@ -20,11 +20,13 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
 - a title that is itself a word of series news ("Episodes", "Revival") is that word unless quoted,
   opening the headline, owned ("season 5 of Episodes", "Showtime's Episodes") or in apposition;
 - in the teaser's opening sentence a specific title needs nothing more (again where the item
-  speaks of television), an ordinary one quotes or a series word beside it, or, written as a
-  name, to be what the sentence is about where the item is silent on television; later in the
+  speaks of television), an ordinary one quotes or a series word beside it; later in the
   teaser every title needs that: teasers name other shows. In both, a title that opens a
   clause of series news is its subject ("Ghosts has been renewed for a fourth season"), also
-  after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py).
+  after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py);
+- in the headline and the teaser's opening a title of several words written as a name in an
+  English sentence counts ("Outer Banks is coming back"), where the item is silent on
+  television only as what its sentence is about: its clause's subject or in a clause of news.
 """
 
 from __future__ import annotations
@@ -124,7 +126,7 @@ def has_evidence(
         place is not Place.TEASER
         and not commonness.function_only
         and _capitalised_name(text, first, last, language)
-        and (place is Place.HEADLINE or _named_as_topic(text, first, last, language, screen))
+        and _named_as_topic(text, first, last, language, screen)
     ):
         return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
@@ -180,11 +182,11 @@ def has_evidence(
 def _named_as_topic(
     text: Headline, first: int, last: int, language: str | None, screen: ScreenTalk | None
 ) -> bool:
-    """Whether a name in the teaser's opening is what its sentence is about: anywhere where the
-    item speaks of television; where it is silent on it, only as its clause's subject ("Harbour
-    Lights is funny") or in a clause of series news ("… bids farewell to Harbour Lights"). In
-    a phrase of such an item a name is the place, the firm, the day ("upon Central Park's
-    beauty", "known as Black Monday", "the city of New Amsterdam")."""
+    """Whether a name is what its sentence is about: anywhere where the item speaks of
+    television; where it is silent on it, only as its clause's subject ("Harbour Lights is
+    funny") or in a clause of series news ("… bids farewell to Harbour Lights"). In a phrase of
+    such an item a name is the place, the firm, the day ("upon Central Park's beauty", "known
+    as Black Monday", "a manhunt for the suspect in the La Brea murder")."""
     if screen is None or not screen.silent():
         return True
     start, end = text.clause(first, last)

@@ -100,7 +100,7 @@ class SeriesMatcher:
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmsOrRecords(headline.text, teaser)
-        screen = ScreenTalk(headline.text, teaser_key)
+        screen = ScreenTalk(headline.text, teaser_key, (title, teaser))
         found, modifiers, doubtful = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
         )

@@ -38,8 +38,14 @@ _SCREEN = re.compile(
     r"|cast(?:s|ing)?\b|stars?\b|starring|darsteller|schauspiel|actor|actress|rolle|roles?\b"
     r"|showrunner|creator|viewer|publikum|audience|quoten?\b|rating|fans?\b"
     r"|trailer|teaser|dreh|filming|produc|produz|emmy|grimme|golden globe"
-    r"|" + NETWORK + r")"
+    r"|syfy|" + NETWORK + r")"
 )
+
+# A part's name and its player's in brackets, as reports of a cast write them: "killer Stephen
+# Reid (Todd Boyce)", "Adam Barlow (Sam Robertson)". Read in the text as written, capitals and
+# brackets kept.
+_NAME = r"[A-ZÄÖÜ][\w'’-]+"
+_CAST = re.compile(rf"{_NAME} {_NAME} \({_NAME}(?: {_NAME})+\)")
 
 # Words of books, folded; two different ones make an item about books.
 _BOOK = re.compile(
@@ -75,12 +81,13 @@ _TELEVISION_ONLY = re.compile(
 class ScreenTalk:
     """Whether an item's headline or teaser speaks of television, worked out once, lazily.
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
-    words between single spaces)."""
+    words between single spaces), and as written, where a cast is named."""
 
-    __slots__ = ("_books", "_films", "_music", "_said", "_texts")
+    __slots__ = ("_books", "_films", "_music", "_said", "_texts", "_written")
 
-    def __init__(self, headline: str, teaser: str) -> None:
+    def __init__(self, headline: str, teaser: str, written: tuple[str, str] = ("", "")) -> None:
         self._texts = (headline, teaser)
+        self._written = written
         self._said: bool | None = None
         self._books: bool | None = None
         self._films: bool | None = None
@@ -88,7 +95,9 @@ class ScreenTalk:
 
     def said(self) -> bool:
         if self._said is None:
-            self._said = any(_SCREEN.search(text) for text in self._texts)
+            self._said = any(_SCREEN.search(text) for text in self._texts) or any(
+                _CAST.search(text) for text in self._written
+            )
         return self._said
 
     def silent(self) -> bool:

@@ -254,3 +254,16 @@ def test_an_item_about_music_alone_names_the_song() -> None:
     # A season or a host makes it the series.
     assert matcher.match("Her new song ‘Night Harbour’ opens the second season") == {1}
     assert matcher.match("The host’s favourite song opens ‘Night Harbour’ today") == {1}
+
+
+def test_a_name_in_a_headline_phrase_of_an_item_silent_on_television_is_the_place() -> None:
+    """In the headline as in the teaser's opening: where nothing speaks of television, a name
+    in a phrase is the place; its clause's subject, news of it, a network or a cast named with
+    its players make it the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    quiet = "Officers asked witnesses to come forward after Tuesday's break-in."
+    assert matcher.match("Police hunt a suspect in the Harbour Lights robbery", quiet) == set()
+    assert matcher.match("Harbour Lights is back with more silliness", quiet) == {1}
+    assert matcher.match("SyFy locks down Harbour Lights", quiet) == {1}
+    cast = "All is calm in Harbour Lights as fisherman Tom Reed (Sam Bright) mends his nets"
+    assert matcher.match(cast, quiet) == {1}
