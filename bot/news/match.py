@@ -15,15 +15,15 @@ series, which only block. Then:
 - in an item about the box office a title is the film that shares it, unless a series word
   stands beside it; in an item about books, games or a trade that speaks of no screen
   (screen_talk.py) it is the book, the game or the firm, in an English one about films that
-  speaks of nothing only television has the film, in one about music the song; a title dated in
-  brackets to another year than the series' first, or given an age rating ("Van Helsing (2004)",
-  "… (15)"), is a film all through the item, a headline of only a title and a person's full name
-  ("“Stargirl” by Jerry Spinelli") the person's work, and one after a writer's or a host's noun
-  ("die Bestseller-Autorin Rosamunde Pilcher", "der Talkmaster Jürgen Domian") or called one ("X
-  ist einer der gefragtesten Moderatoren") the person, and one in a place's name or address
-  ("Yellowstone National Park", "28 Shortland Street") the place, and so is a headline of the
-  title alone over a teaser that says nothing of television ("New Amsterdam" – "a 17th-century
-  Dutch settlement");
+  speaks of nothing only television has the film, in one about music the song, in one about
+  sport the team; a title dated in brackets to another year than the series' first, or given an
+  age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item, a headline of
+  only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the person's work, and
+  one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde Pilcher", "der
+  Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten Moderatoren") the
+  person, and one in a place's name or address ("Yellowstone National Park", "28 Shortland
+  Street") the place, and so is a headline of the title alone over a teaser that says nothing of
+  television ("New Amsterdam" – "a 17th-century Dutch settlement");
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -215,10 +215,11 @@ class SeriesMatcher:
                 screen.books_games_or_trade()
                 or (language == "en" and screen.films_only())
                 or screen.music_only()
+                or screen.sport_only()
             ):
                 # Among novels and readers a title is the book, among players the game, among
                 # stores and products the firm, among movies and cinemas the film, among songs
-                # and albums the record.
+                # and albums the record, among leagues and golfers the team or the ground.
                 continue
             if place is not Place.HEADLINE and credited(text, last):
                 continue

@@ -14,7 +14,7 @@ book, the game or the firm: there no title is the series, quoted or called a ser
 An English item about films ("movie", "FILM REVIEW", "cinematic universe") that speaks of
 nothing only television has (seasons, episodes, a channel, a show, airing) names the film, and
 one about music (songs, albums, a singer) that speaks of nothing only television has names the
-song or the album.
+song or the album; one about sport (a league, golf, a bullpen) the team or the ground.
 """
 
 from __future__ import annotations
@@ -67,6 +67,12 @@ _TRADE = re.compile(
 # Words of films, folded: "the 10 movies we can't wait to see", "FILM REVIEW", "the Saw Cinematic
 # Universe".
 _FILM = re.compile(r"\b(?:films?|movies?|cinemas?|cinematic|theaters|theatres)\b")
+# Words of sport, folded: its games, leagues and grounds ("Cosmos to play in NASL", "BMW PGA
+# and Wentworth … golf fans", "the bullpen").
+_SPORT = re.compile(
+    r"\b(?:soccer|football|fussball|golf|baseball|basketball|hockey|tennis|athletics|athletes"
+    r"|league|liga|bundesliga|nfl|nba|mlb|nhl|nasl|pga|fifa|uefa|coach|stadium|bullpen)\b"
+)
 # Words of music, folded: "100 Best Songs", "her third studio album", "Music's reigning queen".
 _MUSIC = re.compile(r"\b(?:songs?|albums?|music|singer|rapper|concerts?)\b")
 # Word beginnings of what only television has: series and their parts, channels and networks,
@@ -83,7 +89,7 @@ class ScreenTalk:
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
     words between single spaces), and as written, where a cast is named."""
 
-    __slots__ = ("_books", "_films", "_music", "_said", "_texts", "_written")
+    __slots__ = ("_books", "_films", "_music", "_said", "_sport", "_texts", "_written")
 
     def __init__(self, headline: str, teaser: str, written: tuple[str, str] = ("", "")) -> None:
         self._texts = (headline, teaser)
@@ -92,6 +98,7 @@ class ScreenTalk:
         self._books: bool | None = None
         self._films: bool | None = None
         self._music: bool | None = None
+        self._sport: bool | None = None
 
     def said(self) -> bool:
         if self._said is None:
@@ -112,6 +119,17 @@ class ScreenTalk:
             text = " ".join(self._texts)
             self._films = _FILM.search(text) is not None and _TELEVISION_ONLY.search(text) is None
         return self._films
+
+    def sport_only(self) -> bool:
+        """Whether the item is about sport (two words of sport) and speaks of nothing only
+        television has but a season, which sport has too: a title there is a team, a ground."""
+        if self._sport is None:
+            text = " ".join(self._texts)
+            self._sport = (
+                all(found.group(0) == "season" for found in _TELEVISION_ONLY.finditer(text))
+                and _kinds_of(_SPORT, text) >= 2
+            )
+        return self._sport
 
     def music_only(self) -> bool:
         """Whether the item speaks of music (songs, albums, a singer) and of nothing only

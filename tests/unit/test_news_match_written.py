@@ -267,3 +267,13 @@ def test_a_name_in_a_headline_phrase_of_an_item_silent_on_television_is_the_plac
     assert matcher.match("SyFy locks down Harbour Lights", quiet) == {1}
     cast = "All is calm in Harbour Lights as fisherman Tom Reed (Sam Bright) mends his nets"
     assert matcher.match(cast, quiet) == {1}
+
+
+def test_an_item_about_sport_names_the_team() -> None:
+    """A league and a stadium, and nothing only television has but a season, which sport has
+    too: a title there is the team or the ground."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    club = "The club moves to a new stadium and joins the league in time for the new season."
+    assert matcher.match("Harbour Lights to play on next season", club) == set()
+    renewed = "The sports drama about a league club returns for a second season on the network."
+    assert matcher.match("Harbour Lights to play on next season", renewed) == {1}
