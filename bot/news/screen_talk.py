@@ -23,6 +23,9 @@ import re
 
 from bot.news.cue_parts import NETWORK
 
+# To air, not the air: "in the air", "an open-air market", "the Bel-Air mansion".
+_TO_AIR = r"air(?:s|ed|ing)\b|(?<!the )(?<!open )(?<!fresh )(?<!bel )air\b"
+
 # Word beginnings, German and English, of what a report about a series speaks of: the series
 # and its parts, television and streaming, the people in front of and behind the camera, the
 # audience, making it and showing it. Films and cinema are not among them: a film sharing a
@@ -34,7 +37,7 @@ _SCREEN = re.compile(
     r"|prequel|sequel|sitcom|miniser|telenovela|soap|krimi|drama|comedy|thriller|mehrteil"
     r"|renew|verlanger|cancel|absetz|abgesetzt|eingestellt|greenli"
     r"|tv|television|sender|channel|network|stream|mediathek|programm"
-    r"|sendeplatz|ausstrahl|air(?:s|ed|ing)?\b|broadcast|shows?\b|binge"
+    r"|sendeplatz|ausstrahl|" + _TO_AIR + r"|broadcast|shows?\b|binge"
     r"|cast(?:s|ing)?\b|stars?\b|starring|darsteller|schauspiel|actor|actress|rolle|roles?\b"
     r"|showrunner|creator|viewer|publikum|audience|quoten?\b|rating|fans?\b"
     r"|trailer|teaser|dreh|filming|produc|produz|emmy|grimme|golden globe"
@@ -80,7 +83,7 @@ _MUSIC = re.compile(r"\b(?:songs?|albums?|music|singer|rapper|concerts?)\b")
 _TELEVISION_ONLY = re.compile(
     r"\b(?:\w*(?:serie|staffel|fernseh|sendung)|season|episod|folge|tv|television|channel"
     r"|network|showrunner|sitcom|miniser|renew|cancel|pilot|spin ?off|ableger|telenovela|soap"
-    r"|sender|shows?\b|air(?:s|ed|ing)?\b|revival|presenter|host|" + NETWORK + r")"
+    r"|sender|shows?\b|" + _TO_AIR + r"|revival|presenter|host|" + NETWORK + r")"
 )
 
 

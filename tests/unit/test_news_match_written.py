@@ -277,3 +277,12 @@ def test_an_item_about_sport_names_the_team() -> None:
     assert matcher.match("Harbour Lights to play on next season", club) == set()
     renewed = "The sports drama about a league club returns for a second season on the network."
     assert matcher.match("Harbour Lights to play on next season", renewed) == {1}
+
+
+def test_the_air_is_no_airing() -> None:
+    """ "In the air", "an open-air market" speak of no television; "it will air" does."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Quillmoor", True)])
+    market = "Its open-air market fills the square every Saturday."
+    assert matcher.match("Quillmoor is the largest market town in the valley", market) == set()
+    airing = "It will air every Sunday at eight."
+    assert matcher.match("Quillmoor is the largest market town in the valley", airing) == {1}
