@@ -211,12 +211,7 @@ class SeriesMatcher:
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
-            if screen is not None and (
-                screen.books_games_or_trade()
-                or (language == "en" and screen.films_only())
-                or screen.music_only()
-                or screen.sport_only()
-            ):
+            if screen is not None and screen.names_another_work(language == "en"):
                 # Among novels and readers a title is the book, among players the game, among
                 # stores and products the firm, among movies and cinemas the film, among songs
                 # and albums the record, among leagues and golfers the team or the ground.

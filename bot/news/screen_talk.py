@@ -68,16 +68,24 @@ _TRADE = re.compile(
 )
 
 # Words of films, folded: "the 10 movies we can't wait to see", "FILM REVIEW", "the Saw Cinematic
-# Universe".
-_FILM = re.compile(r"\b(?:films?|movies?|cinemas?|cinematic|theaters|theatres)\b")
+# Universe". Sets of whole words: the matcher asks of every item it reads, and most speak of
+# none of them.
+_FILM = frozenset(
+    {"film", "films", "movie", "movies", "cinema", "cinemas", "cinematic", "theaters", "theatres"}
+)
 # Words of sport, folded: its games, leagues and grounds ("Cosmos to play in NASL", "BMW PGA
 # and Wentworth … golf fans", "the bullpen").
-_SPORT = re.compile(
-    r"\b(?:soccer|football|fussball|golf|baseball|basketball|hockey|tennis|athletics|athletes"
-    r"|league|liga|bundesliga|nfl|nba|mlb|nhl|nasl|pga|fifa|uefa|coach|stadium|bullpen)\b"
+_SPORT = frozenset(
+    {
+        *("soccer", "football", "fussball", "golf", "baseball", "basketball", "hockey"),
+        *("tennis", "athletics", "athletes", "league", "liga", "bundesliga", "nfl", "nba"),
+        *("mlb", "nhl", "nasl", "pga", "fifa", "uefa", "coach", "stadium", "bullpen"),
+    }
 )
 # Words of music, folded: "100 Best Songs", "her third studio album", "Music's reigning queen".
-_MUSIC = re.compile(r"\b(?:songs?|albums?|music|singer|rapper|concerts?)\b")
+_MUSIC = frozenset(
+    {"song", "songs", "album", "albums", "music", "singer", "rapper", "concert", "concerts"}
+)
 # Word beginnings of what only television has: series and their parts, channels and networks,
 # shows, airing, revivals, presenters and hosts.
 _TELEVISION_ONLY = re.compile(
@@ -92,16 +100,13 @@ class ScreenTalk:
     Given both as the matcher has normalised them already (`normalize_title`'s form: folded,
     words between single spaces), and as written, where a cast is named."""
 
-    __slots__ = ("_books", "_films", "_music", "_said", "_sport", "_texts", "_written")
+    __slots__ = ("_other", "_said", "_texts", "_written")
 
     def __init__(self, headline: str, teaser: str, written: tuple[str, str] = ("", "")) -> None:
         self._texts = (headline, teaser)
         self._written = written
         self._said: bool | None = None
-        self._books: bool | None = None
-        self._films: bool | None = None
-        self._music: bool | None = None
-        self._sport: bool | None = None
+        self._other: bool | None = None
 
     def said(self) -> bool:
         if self._said is None:
@@ -115,43 +120,31 @@ class ScreenTalk:
         a headline alone is too short to tell what its words name."""
         return bool(self._texts[1]) and not self.said()
 
-    def films_only(self) -> bool:
-        """Whether the item speaks of films and of nothing only television has. Read in English
-        items only: German calls a television film "Film" too ("der neue Film der Krimireihe")."""
-        if self._films is None:
-            text = " ".join(self._texts)
-            self._films = _FILM.search(text) is not None and _TELEVISION_ONLY.search(text) is None
-        return self._films
-
-    def sport_only(self) -> bool:
-        """Whether the item is about sport (two words of sport) and speaks of nothing only
-        television has but a season, which sport has too: a title there is a team, a ground."""
-        if self._sport is None:
-            text = " ".join(self._texts)
-            self._sport = (
-                all(found.group(0) == "season" for found in _TELEVISION_ONLY.finditer(text))
-                and _kinds_of(_SPORT, text) >= 2
-            )
-        return self._sport
-
-    def music_only(self) -> bool:
-        """Whether the item speaks of music (songs, albums, a singer) and of nothing only
-        television has: a title there is the song or the album."""
-        if self._music is None:
-            text = " ".join(self._texts)
-            self._music = _MUSIC.search(text) is not None and _TELEVISION_ONLY.search(text) is None
-        return self._music
-
-    def books_games_or_trade(self) -> bool:
+    def names_another_work(self, english: bool) -> bool:
         """Whether the item is about books, games or a trade and speaks of no screen but a
-        "series"."""
-        if self._books is None:
+        "series", or is about films (read in English items only: German calls a television film
+        "Film" too, "der neue Film der Krimireihe"), music or sport and speaks of nothing only
+        television has but, for sport, a season, which sport has too."""
+        if self._other is None:
             text = " ".join(self._texts)
             # Screens first: most items name one early, and then nothing else is read.
-            self._books = all(
-                found.group(0).endswith("serie") for found in _SCREEN.finditer(text)
-            ) and any(_kinds_of(words, text) >= 2 for words in (_BOOK, _GAME, _TRADE))
-        return self._books
+            self._other = (
+                all(found.group(0).endswith("serie") for found in _SCREEN.finditer(text))
+                and any(_kinds_of(words, text) >= 2 for words in (_BOOK, _GAME, _TRADE))
+            ) or _without_television(text, english)
+        return self._other
+
+
+def _without_television(text: str, english: bool) -> bool:
+    """Whether the text is about films, music or sport and says nothing only television has."""
+    words = set(text.split())
+    films = english and not words.isdisjoint(_FILM)
+    music, sport = not words.isdisjoint(_MUSIC), len(words & _SPORT) >= 2
+    if not (films or music or sport):
+        return False  # cheap first: most items speak of none of them
+    if _TELEVISION_ONLY.search(text) is None:
+        return True
+    return sport and all(found.group(0) == "season" for found in _TELEVISION_ONLY.finditer(text))
 
 
 def _kinds_of(words: re.Pattern[str], text: str) -> int:
