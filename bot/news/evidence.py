@@ -239,6 +239,20 @@ def _after_label(text: Headline, first: int) -> bool:
     )
 
 
+def _after_in(text: Headline, first: int, language: str | None) -> bool:
+    """Whether a one-word title in German text follows "in" unquoted: there it is a place or a
+    thing ("in See stechen", "in Paradise"); German news quote a series after "in" ("in
+    „Dark“")."""
+    return (
+        language == "de"
+        and first > 0
+        and text.words[first - 1] == "in"
+        and first - 1 not in text.breaks
+        and not text.is_quoted(first, first)
+        and text.enclosing_span(first, first) is None
+    )
+
+
 def may_be_mention(
     text: Headline,
     first: int,
@@ -252,13 +266,16 @@ def may_be_mention(
     lower-case words where the title has capitals ("early snowfall" is no "Snowfall"), and an
     everyday title not inside a longer capitalised name;
     in German text a one-word title not inside a person's full name ("Bastian Pastewka")
-    unless quotes or a series word call it the series, in English not the given name of one
-    who owns something or is credited ("Ridley Scott's", "star Wentworth Miller")."""
+    unless quotes or a series word call it the series, nor unquoted after "in" ("in See"), in
+    English not the given name of one who owns something or is credited ("Ridley Scott's",
+    "star Wentworth Miller")."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
     if ordinary and commonness.accentless and not plain_letters(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
     if commonness.inner_capitals and not inner_capitals_kept(text, first, last):
         return False  # "Fans Just Got The News": the verb, not GoT
+    if ordinary and first == last and _after_in(text, first, language):
+        return False  # "stach in See", "Bachelor in Paradise": a place, unquoted in German
     if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
     if not text.is_quoted(first, last):

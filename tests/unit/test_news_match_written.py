@@ -286,3 +286,11 @@ def test_the_air_is_no_airing() -> None:
     assert matcher.match("Quillmoor is the largest market town in the valley", market) == set()
     airing = "It will air every Sunday at eight."
     assert matcher.match("Quillmoor is the largest market town in the valley", airing) == {1}
+
+
+def test_a_one_word_title_after_in_unquoted_in_german_is_the_place() -> None:
+    """German news quote a series after "in"; unquoted, the word is the lake or the place."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "See", True)])
+    sail = "Zum Jahreswechsel sticht das ZDF-Traumschiff mit neuem Kapitän wieder in See"
+    assert matcher.match(sail) == set()
+    assert matcher.match("Die Schauspielerin spielt jetzt in „See“ die Hauptrolle") == {1}
