@@ -10,6 +10,8 @@ series, which only block. Then:
   language blocks only where it is a mention itself;
 - a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
   parent's fans only when no other series is the item's subject.
+- a one-word title as a part someone plays ("Devrim Lingnau als Sisi", "Mila, gespielt von
+  …") is that series only where no other series is the item's subject;
 - in the teaser a title followed by a person's credit ("The Equalizer screenwriter …")
   names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
@@ -52,6 +54,7 @@ from bot.news.other_works import (
     called_a_host_or_writer,
     credited,
     dated_or_rated,
+    plays_part,
     writer_or_host_named,
 )
 from bot.news.places import named_as_place
@@ -101,19 +104,23 @@ class SeriesMatcher:
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmsOrRecords(headline.text, teaser)
         screen = ScreenTalk(headline.text, teaser_key, (title, teaser))
-        found, modifiers, doubtful = self._scan(
+        found, modifiers, doubtful, parts = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
         )
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
                 # A known name alone matters only where it keeps a parent from the subject.
                 known = bool(modifiers) and not found
-                found |= self._scan(
+                found_here, _, _, parts_here = self._scan(
                     text, place, language, names, known=known, films=films, screen=screen
-                )[0]
+                )
+                found |= found_here
+                parts |= parts_here
         found -= films.others
         if not found:
-            found |= modifiers  # no spin-off named, known or not: the parent is the subject
+            # No spin-off named, known or not: the parent is the subject; no other series
+            # named: the part played is the series of that name.
+            found |= modifiers | parts
         unproven = {mention.pattern.series_id for mention in doubtful}
         if not found and len(unproven) == 1 and not headline.quoted_spans:
             # The headline's one title without evidence, and the item speaks of "the series"
@@ -134,12 +141,13 @@ class SeriesMatcher:
         known: bool = False,
         films: FilmsOrRecords | None = None,
         screen: ScreenTalk | None = None,
-    ) -> tuple[set[int | None], set[int], list[_Mention]]:
-        """The series mentioned (None for a known name), parents named for a spin-off, and
-        followed series named without evidence.
+    ) -> tuple[set[int | None], set[int], list[_Mention], set[int]]:
+        """The series mentioned (None for a known name), parents named for a spin-off, followed
+        series named without evidence, and series named as a part someone plays.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
+        parts: set[int] = set()
         mentions, doubtful = self._mentions(
             text, place, language, names, known=known, films=films, screen=screen
         )
@@ -147,6 +155,8 @@ class SeriesMatcher:
             series_id = mention.pattern.series_id
             if series_id is not None and introduces_spinoff(text, mention.first, mention.last):
                 modifiers.add(series_id)
+            elif series_id is not None and plays_part(text, mention.first, mention.last):
+                parts.add(series_id)  # "Devrim Lingnau als Sisi" in an item on "Die Kaiserin"
             else:
                 found.add(series_id)
         unproven = [
@@ -155,7 +165,7 @@ class SeriesMatcher:
             if stands_apart(text, mention.first, mention.last)
             and not set(text.words[mention.first : mention.last + 1]) <= NOT_NAMES
         ]
-        return found, modifiers, unproven
+        return found, modifiers, unproven, parts
 
     def _analysed(self, text: str) -> Headline | None:
         """The analysed text, or None where no title occurs at all (most teasers)."""

@@ -294,3 +294,16 @@ def test_a_one_word_title_after_in_unquoted_in_german_is_the_place() -> None:
     sail = "Zum Jahreswechsel sticht das ZDF-Traumschiff mit neuem Kapitän wieder in See"
     assert matcher.match(sail) == set()
     assert matcher.match("Die Schauspielerin spielt jetzt in „See“ die Hauptrolle") == {1}
+
+
+def test_a_part_someone_plays_is_the_series_only_where_no_other_is_named() -> None:
+    """ "Lena Berg als Mila" in an item on another show names its character; alone, the part
+    is the series of that name."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Mila", True), CatalogueTitle(2, "Hafenkrone", True)]
+    )
+    teaser = "Die Schauspielerin Lena Berg als Mila begeistert das Publikum."
+    assert matcher.match("Zweite Staffel für „Hafenkrone“", teaser) == {2}
+    played = "Im Mittelpunkt steht Mila, gespielt von Lena Berg, und ihre Familie."
+    assert matcher.match("Zweite Staffel für „Hafenkrone“", played) == {2}
+    assert matcher.match("Lena Berg als Mila: Die neue Staffel startet im Mai") == {1}
