@@ -127,12 +127,25 @@ class ScreenTalk:
         television has but, for sport, a season, which sport has too."""
         if self._other is None:
             text = " ".join(self._texts)
-            # Screens first: most items name one early, and then nothing else is read.
-            self._other = (
-                all(found.group(0).endswith("serie") for found in _SCREEN.finditer(text))
-                and any(_kinds_of(words, text) >= 2 for words in (_BOOK, _GAME, _TRADE))
-            ) or _without_television(text, english)
+            first = _SCREEN.search(text)
+            if first is not None and _only_television(first.group(0)):
+                self._other = False  # cheap: most items name television early, and at once
+            else:
+                self._other = (
+                    all(found.group(0).endswith("serie") for found in _SCREEN.finditer(text))
+                    and any(_kinds_of(words, text) >= 2 for words in (_BOOK, _GAME, _TRADE))
+                ) or _without_television(text, english)
         return self._other
+
+
+def _only_television(word: str) -> bool:
+    """Whether a word of the screen is one only television has, and not one books or sport
+    share ("Buchserie", "season")."""
+    return (
+        word != "season"
+        and not word.endswith("serie")
+        and _TELEVISION_ONLY.fullmatch(word) is not None
+    )
 
 
 def _without_television(text: str, english: bool) -> bool:
