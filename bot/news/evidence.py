@@ -23,7 +23,10 @@ Where the text is (`Place`) and how ordinary the title is (ordinary.py) decide w
   speaks of television), an ordinary one quotes or a series word beside it; later in the
   teaser every title needs that: teasers name other shows. In both, a title that opens a
   clause of series news is its subject ("Ghosts has been renewed for a fourth season"), also
-  after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py).
+  after "that" ("NBC announced that Ghosts has been renewed"; clause_subject.py);
+- in the headline and the teaser's opening a title of several words written as a name in an
+  English sentence counts ("Outer Banks is coming back"), where the item is silent on
+  television only as what its sentence is about: its clause's subject or in a clause of news.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from bot.news.series_words import (
 )
 from bot.news.written_forms import (
     dateline,
+    inner_capitals_kept,
     plain_letters,
     subtitled,
     title_like,
@@ -122,6 +126,7 @@ def has_evidence(
         place is not Place.TEASER
         and not commonness.function_only
         and _capitalised_name(text, first, last, language)
+        and _named_as_topic(text, first, last, language, screen)
     ):
         return True  # "Outer Banks is coming back", "signed … the Slow Horses show"
     if place is not Place.HEADLINE:
@@ -174,6 +179,20 @@ def has_evidence(
     return False
 
 
+def _named_as_topic(
+    text: Headline, first: int, last: int, language: str | None, screen: ScreenTalk | None
+) -> bool:
+    """Whether a name is what its sentence is about: anywhere where the item speaks of
+    television; where it is silent on it, only as its clause's subject ("Harbour Lights is
+    funny") or in a clause of series news ("… bids farewell to Harbour Lights"). In a phrase of
+    such an item a name is the place, the firm, the day ("upon Central Park's beauty", "known
+    as Black Monday", "a manhunt for the suspect in the La Brea murder")."""
+    if screen is None or not screen.silent():
+        return True
+    start, end = text.clause(first, last)
+    return start == first or is_news_clause(lemmatise(text.raw[start : end + 1], language))
+
+
 def _subject_of_news(text: Headline, first: int, last: int, language: str | None) -> bool:
     """Whether the title opens its clause, maybe after "that" or "dass", and the clause tells
     series news."""
@@ -220,6 +239,20 @@ def _after_label(text: Headline, first: int) -> bool:
     )
 
 
+def _after_in(text: Headline, first: int, language: str | None) -> bool:
+    """Whether a one-word title in German text follows "in" unquoted: there it is a place or a
+    thing ("in See stechen", "in Paradise"); German news quote a series after "in" ("in
+    „Dark“")."""
+    return (
+        language == "de"
+        and first > 0
+        and text.words[first - 1] == "in"
+        and first - 1 not in text.breaks
+        and not text.is_quoted(first, first)
+        and text.enclosing_span(first, first) is None
+    )
+
+
 def may_be_mention(
     text: Headline,
     first: int,
@@ -233,11 +266,16 @@ def may_be_mention(
     lower-case words where the title has capitals ("early snowfall" is no "Snowfall"), and an
     everyday title not inside a longer capitalised name;
     in German text a one-word title not inside a person's full name ("Bastian Pastewka")
-    unless quotes or a series word call it the series, in English not the given name of one
-    who owns something or is credited ("Ridley Scott's", "star Wentworth Miller")."""
+    unless quotes or a series word call it the series, nor unquoted after "in" ("in See"), in
+    English not the given name of one who owns something or is credited ("Ridley Scott's",
+    "star Wentworth Miller")."""
     ordinary, quotes = commonness.ordinary, bool(text.quoted_spans)
     if ordinary and commonness.accentless and not plain_letters(text, first, last):
         return False  # "löst" folds to "lost" but is another word, no mention of Lost
+    if commonness.inner_capitals and not inner_capitals_kept(text, first, last):
+        return False  # "Fans Just Got The News": the verb, not GoT
+    if ordinary and first == last and _after_in(text, first, language):
+        return False  # "stach in See", "Bachelor in Paradise": a place, unquoted in German
     if quotes and text.straddles_quote(first, last):
         return False  # "„Dark“ Night …": a title never runs across a quotation mark
     if not text.is_quoted(first, last):

@@ -10,17 +10,22 @@ series, which only block. Then:
   language blocks only where it is a mention itself;
 - a parent named only to introduce its spin-off ("„Bosch: Legacy“-Spin-off …") goes to the
   parent's fans only when no other series is the item's subject.
+- a one-word title as a part someone plays ("Devrim Lingnau als Sisi", "Mila, gespielt von
+  …") is that series only where no other series is the item's subject;
 - in the teaser a title followed by a person's credit ("The Equalizer screenwriter …")
   names that person's work, not the item's subject;
 - in an item about the box office a title is the film that shares it, unless a series word
-  stands beside it; in an item about books or games that speaks of no screen (screen_talk.py)
-  it is the book or the game; a title dated in brackets to another year than the series'
-  first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item,
-  a headline of only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the
-  person's work, and one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde
-  Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten
-  Moderatoren") the person, and one in a place's name or address ("Yellowstone National
-  Park", "28 Shortland Street") the place;
+  stands beside it; in an item about books, games or a trade that speaks of no screen
+  (screen_talk.py) it is the book, the game or the firm, in an English one about films that
+  speaks of nothing only television has the film, in one about music the song, in one about
+  sport the team; a title dated in brackets to another year than the series' first, or given an
+  age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item, a headline of
+  only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the person's work, and
+  one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde Pilcher", "der
+  Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten Moderatoren") the
+  person, and one in a place's name or address ("Yellowstone National Park", "28 Shortland
+  Street") the place, and so is a headline of the title alone over a teaser that says nothing of
+  television ("New Amsterdam" – "a 17th-century Dutch settlement");
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -49,6 +54,7 @@ from bot.news.other_works import (
     called_a_host_or_writer,
     credited,
     dated_or_rated,
+    plays_part,
     writer_or_host_named,
 )
 from bot.news.places import named_as_place
@@ -97,20 +103,24 @@ class SeriesMatcher:
         language = guess_language(headline.words + lead.words if lead else headline.words)
         names = LongerNames([t for t in (headline, lead, later) if t is not None], language)
         films = FilmsOrRecords(headline.text, teaser)
-        screen = ScreenTalk(headline.text, teaser_key)
-        found, modifiers, doubtful = self._scan(
+        screen = ScreenTalk(headline.text, teaser_key, (title, teaser))
+        found, modifiers, doubtful, parts = self._scan(
             headline, Place.HEADLINE, language, names, films=films, screen=screen
         )
         for text, place in ((lead, Place.OPENING), (later, Place.TEASER)):
             if text is not None:
                 # A known name alone matters only where it keeps a parent from the subject.
                 known = bool(modifiers) and not found
-                found |= self._scan(
+                found_here, _, _, parts_here = self._scan(
                     text, place, language, names, known=known, films=films, screen=screen
-                )[0]
+                )
+                found |= found_here
+                parts |= parts_here
         found -= films.others
         if not found:
-            found |= modifiers  # no spin-off named, known or not: the parent is the subject
+            # No spin-off named, known or not: the parent is the subject; no other series
+            # named: the part played is the series of that name.
+            found |= modifiers | parts
         unproven = {mention.pattern.series_id for mention in doubtful}
         if not found and len(unproven) == 1 and not headline.quoted_spans:
             # The headline's one title without evidence, and the item speaks of "the series"
@@ -131,12 +141,13 @@ class SeriesMatcher:
         known: bool = False,
         films: FilmsOrRecords | None = None,
         screen: ScreenTalk | None = None,
-    ) -> tuple[set[int | None], set[int], list[_Mention]]:
-        """The series mentioned (None for a known name), parents named for a spin-off, and
-        followed series named without evidence.
+    ) -> tuple[set[int | None], set[int], list[_Mention], set[int]]:
+        """The series mentioned (None for a known name), parents named for a spin-off, followed
+        series named without evidence, and series named as a part someone plays.
         A text that names no followed series is read only if `known` names matter."""
         found: set[int | None] = set()
         modifiers: set[int] = set()
+        parts: set[int] = set()
         mentions, doubtful = self._mentions(
             text, place, language, names, known=known, films=films, screen=screen
         )
@@ -144,6 +155,8 @@ class SeriesMatcher:
             series_id = mention.pattern.series_id
             if series_id is not None and introduces_spinoff(text, mention.first, mention.last):
                 modifiers.add(series_id)
+            elif series_id is not None and plays_part(text, mention.first, mention.last):
+                parts.add(series_id)  # "Devrim Lingnau als Sisi" in an item on "Die Kaiserin"
             else:
                 found.add(series_id)
         unproven = [
@@ -152,7 +165,7 @@ class SeriesMatcher:
             if stands_apart(text, mention.first, mention.last)
             and not set(text.words[mention.first : mention.last + 1]) <= NOT_NAMES
         ]
-        return found, modifiers, unproven
+        return found, modifiers, unproven, parts
 
     def _analysed(self, text: str) -> Headline | None:
         """The analysed text, or None where no title occurs at all (most teasers)."""
@@ -208,8 +221,11 @@ class SeriesMatcher:
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
-            if screen is not None and screen.books_or_games():
-                continue  # among novels and readers a title is the book, among players the game
+            if screen is not None and screen.names_another_work(language == "en"):
+                # Among novels and readers a title is the book, among players the game, among
+                # stores and products the firm, among movies and cinemas the film, among songs
+                # and albums the record, among leagues and golfers the team or the ground.
+                continue
             if place is not Place.HEADLINE and credited(text, last):
                 continue
             if films is not None and (
@@ -218,6 +234,16 @@ class SeriesMatcher:
             ):
                 # "Van Helsing (2004)", "… (15)": a film of another year, or rated; "„Stargirl“
                 # by Jerry Spinelli": a book; and so wherever the item names it.
+                films.others.add(pattern.series_id)
+                continue
+            if (
+                place is Place.HEADLINE
+                and films is not None
+                and _title_alone(text, first, last, screen)
+            ):
+                # A headline that is only the title, over a teaser that says nothing of
+                # television, heads an entry on a town, a park, a dynasty ("New Amsterdam" –
+                # "a 17th-century Dutch settlement"): the thing, all through the item.
                 films.others.add(pattern.series_id)
                 continue
             if has_evidence(
@@ -259,3 +285,14 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
             kept.append(mention)
             taken |= span
     return kept
+
+
+def _title_alone(text: Headline, first: int, last: int, screen: ScreenTalk | None) -> bool:
+    """Whether the title, unquoted, is all of the text, and the item is silent on television."""
+    return (
+        first == 0
+        and last == len(text.words) - 1
+        and screen is not None
+        and screen.silent()
+        and not text.is_quoted(first, last)
+    )

@@ -39,6 +39,8 @@ _FUNCTION_WORDS = frozenset(
     | AUXILIARIES
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
+# A capital after a small letter inside a word: "GoT", "HalliGalli".
+INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Commonness:
     accentless: bool = True  # "Lost" has no accents, so "löst" is another word, not the title
     quoted_only: bool = False  # a form that names the title only in quotes („Frühlings“-Reihe)
     lower_case: bool = False  # the title itself is written in lower case ("extra 3")
+    inner_capitals: bool = False  # everyday words abbreviated ("GoT"): "Got" is the verb
 
 
 SPECIFIC = Commonness(ordinary=False, function_only=False, english_in_german=False)
@@ -93,6 +96,8 @@ class CommonnessCache:
         kind = self._judged(name)
         if name.islower():
             kind = replace(kind, lower_case=True)
+        elif kind.ordinary and INNER_CAPITAL.search(name):
+            kind = replace(kind, inner_capitals=True)
         return self._kinds.setdefault(kind, kind)
 
     def _judged(self, name: str) -> Commonness:

@@ -205,3 +205,27 @@ def credited(text: Headline, last: int) -> bool:
     words = text.words
     after = last + 2 if last + 1 < len(words) and words[last + 1] == "s" else last + 1
     return after < len(words) and words[after] in CREDITS and last not in text.breaks
+
+
+# A part and its player: "Devrim Lingnau als Sisi", "Mila, gespielt von Derya Akyol", "… as
+# Dexter", "Dexter, played by …".
+_AS = frozenset({"als", "as"})
+_PLAYED_BY = (("gespielt", "von"), ("played", "by"), ("voiced", "by"))
+
+
+def plays_part(text: Headline, first: int, last: int) -> bool:
+    """Whether a one-word title, unquoted, is a part someone plays: after a capitalised name
+    and "als"/"as", or before a comma and "played by"/"gespielt von"."""
+    words = text.words
+    if first != last or text.is_quoted(first, last) or not text.starts:
+        return False
+    before = first - 1
+    if (
+        before >= 1
+        and words[before] in _AS
+        and before not in text.breaks
+        and before - 1 not in text.breaks
+        and text.is_capital(before - 1)
+    ):
+        return True
+    return last in text.breaks and tuple(words[last + 1 : last + 3]) in _PLAYED_BY

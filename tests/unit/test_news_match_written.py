@@ -185,3 +185,125 @@ def test_a_title_written_as_a_place_is_the_place_all_through_the_item() -> None:
     assert matcher.match("10 Maple Street spoilers for next week", "Season 4 continues.") == {2}
     assert matcher.match("Cedar Falls renewed for a third season") == {1}
     assert matcher.match("Maple Street has been renewed for a tenth season") == {2}
+
+
+def test_a_headline_of_the_title_alone_over_a_teaser_silent_on_television_names_the_thing() -> None:
+    """An entry headed by the name alone is on the town, the park or the family of that name,
+    and so is every other mention of it in the item, capitals or not."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    village = "Harbour Lights is a fishing village on the northern coast, founded in 1620."
+    assert matcher.match("Harbour Lights", village) == set()
+    # With television spoken of, or with no teaser to tell, it is the series.
+    assert matcher.match("Harbour Lights", "Harbour Lights returns to BBC One in May.") == {1}
+    assert matcher.match("Harbour Lights") == {1}
+
+
+def test_a_name_in_a_phrase_of_a_teaser_silent_on_television_is_the_place() -> None:
+    """Where an item says nothing of television, a title written as a name in the teaser's
+    opening is the series only where the sentence is about it: its subject, or in news of it."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    walk = "Visitors came from far away to admire Harbour Lights and its lighthouse."
+    assert matcher.match("A walk through the old town", walk) == set()
+    assert matcher.match("A warm surprise", "Harbour Lights is funny and surprisingly warm.") == {1}
+    farewell = "Everyone bids farewell to Harbour Lights after ten years."
+    assert matcher.match("So long", farewell) == {1}
+    # An anime is television: there a name needs nothing more.
+    synopsis = "Here is the anime's official synopsis, written by the studio behind Harbour Lights."
+    assert matcher.match("A first look", synopsis) == {1}
+
+
+def test_an_english_item_about_films_alone_names_the_film() -> None:
+    """Movies, cinemas and no word only television has: a title there is the film."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Night Harbour", True), CatalogueTitle(2, "Nachtfähre", True)]
+    )
+    cinema = "The movie follows two sisters across the bay, and the cinema was half full."
+    assert matcher.match("‘Night Harbour’ review: slow and handsome", cinema) == set()
+    # A season, a channel or a show of it makes it the series.
+    renewed = "The movie-length finale closed the first season of the show."
+    assert matcher.match("‘Night Harbour’ review: slow and handsome", renewed) == {1}
+    # German calls a television film "Film" too.
+    assert matcher.match("„Nachtfähre“: Kritik zum Film", "Der Film läuft am Sonntag.") == {2}
+
+
+def test_an_abbreviation_with_a_capital_inside_is_not_the_plain_word() -> None:
+    """ "GoT" abbreviates a title; "Got" in a title-case headline is the verb."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Gates of Thunder", True), CatalogueTitle(1, "GoT", False)]
+    )
+    assert matcher.match("Viewers Finally Got The Season Finale They Wanted") == set()
+    assert matcher.match("GoT renewed for a fifth season") == {1}
+    assert matcher.match("GOT RENEWED FOR A FIFTH SEASON") == {1}
+
+
+def test_an_item_about_a_trade_names_the_firm() -> None:
+    """Restaurants and a CEO, toys and plush: with no screen spoken of, a title among them is
+    the firm of that name."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    diner = "The chain now has 40 restaurants, and its CEO plans more for the coast."
+    assert matcher.match("Harbour Lights is growing fast this year", diner) == set()
+    # One word of a trade is no trade: a store in an item on a returning show.
+    store = "Harbour Lights is back, and this time the store owner is the suspect."
+    assert matcher.match("Harbour Lights is growing fast this year", store) == {1}
+
+
+def test_an_item_about_music_alone_names_the_song() -> None:
+    """A song, an album, a singer and no word only television has: a title is the record."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Night Harbour", True)])
+    assert matcher.match("Her new song ‘Night Harbour’ is out today") == set()
+    # A season or a host makes it the series.
+    assert matcher.match("Her new song ‘Night Harbour’ opens the second season") == {1}
+    assert matcher.match("The host’s favourite song opens ‘Night Harbour’ today") == {1}
+
+
+def test_a_name_in_a_headline_phrase_of_an_item_silent_on_television_is_the_place() -> None:
+    """In the headline as in the teaser's opening: where nothing speaks of television, a name
+    in a phrase is the place; its clause's subject, news of it, a network or a cast named with
+    its players make it the series."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    quiet = "Officers asked witnesses to come forward after Tuesday's break-in."
+    assert matcher.match("Police hunt a suspect in the Harbour Lights robbery", quiet) == set()
+    assert matcher.match("Harbour Lights is back with more silliness", quiet) == {1}
+    assert matcher.match("SyFy locks down Harbour Lights", quiet) == {1}
+    cast = "All is calm in Harbour Lights as fisherman Tom Reed (Sam Bright) mends his nets"
+    assert matcher.match(cast, quiet) == {1}
+
+
+def test_an_item_about_sport_names_the_team() -> None:
+    """A league and a stadium, and nothing only television has but a season, which sport has
+    too: a title there is the team or the ground."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    club = "The club moves to a new stadium and joins the league in time for the new season."
+    assert matcher.match("Harbour Lights to play on next season", club) == set()
+    renewed = "The sports drama about a league club returns for a second season on the network."
+    assert matcher.match("Harbour Lights to play on next season", renewed) == {1}
+
+
+def test_the_air_is_no_airing() -> None:
+    """ "In the air", "an open-air market" speak of no television; "it will air" does."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Quillmoor", True)])
+    market = "Its open-air market fills the square every Saturday."
+    assert matcher.match("Quillmoor is the largest market town in the valley", market) == set()
+    airing = "It will air every Sunday at eight."
+    assert matcher.match("Quillmoor is the largest market town in the valley", airing) == {1}
+
+
+def test_a_one_word_title_after_in_unquoted_in_german_is_the_place() -> None:
+    """German news quote a series after "in"; unquoted, the word is the lake or the place."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "See", True)])
+    sail = "Zum Jahreswechsel sticht das ZDF-Traumschiff mit neuem Kapitän wieder in See"
+    assert matcher.match(sail) == set()
+    assert matcher.match("Die Schauspielerin spielt jetzt in „See“ die Hauptrolle") == {1}
+
+
+def test_a_part_someone_plays_is_the_series_only_where_no_other_is_named() -> None:
+    """ "Lena Berg als Mila" in an item on another show names its character; alone, the part
+    is the series of that name."""
+    matcher = SeriesMatcher(
+        [CatalogueTitle(1, "Mila", True), CatalogueTitle(2, "Hafenkrone", True)]
+    )
+    teaser = "Die Schauspielerin Lena Berg als Mila begeistert das Publikum."
+    assert matcher.match("Zweite Staffel für „Hafenkrone“", teaser) == {2}
+    played = "Im Mittelpunkt steht Mila, gespielt von Lena Berg, und ihre Familie."
+    assert matcher.match("Zweite Staffel für „Hafenkrone“", played) == {2}
+    assert matcher.match("Lena Berg als Mila: Die neue Staffel startet im Mai") == {1}
