@@ -12,13 +12,10 @@ from bot.news.ordinary import INNER_CAPITAL
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quoted run is speech, not a title
 
-# What follows a report's place at the start of a text: "(dpa) -", or a full stop (a feed may
-# print two: "Berlin. . Die …") and the report's first sentence, which may open with a quoted
-# title. A place in capitals is followed by a colon or a comma and words in lower case.
+# What follows a report's place at the start of a text: "(dpa) -", or a full stop and the
+# report's first sentence, which may open with a quoted title.
 _WORD_CHARS = re.compile(r"[^\W_]+")
-# A place in capitals has a word longer than an initialism's ("FBI: …", "NCIS: …" are titles).
-MIN_PLACE_LETTERS = 5
-_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|(?:\.\s*)+\s[\"„“”«»‘‚'’]?[^\W\d_])")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*[-–—]|\.\s+[\"„“”«»‘‚'’]?[^\W\d_])")
 
 
 def dateline(text: Headline, first: int, last: int) -> bool:
@@ -28,19 +25,7 @@ def dateline(text: Headline, first: int, last: int) -> bool:
         return False
     # The word's end in the source: its folded form may be longer ("Weißensee").
     end = _WORD_CHARS.match(text.source, text.starts[last])
-    if end is None:
-        return False
-    if _AFTER_DATELINE.match(text.source, end.end()):
-        return True
-    # "BERLIN: Die Musikshow …", "CENTRAL PARK, Manhattan (WABC) -- …": a place in capitals
-    # before a colon or a comma, where the text goes on in lower case.
-    opening, rest = text.source[: end.end()], text.source[end.end() :]
-    return (
-        rest[:1] in (":", ",")
-        and opening.isupper()
-        and not rest.isupper()
-        and any(len(word) >= MIN_PLACE_LETTERS for word in _WORD_CHARS.findall(opening))
-    )
+    return end is not None and bool(_AFTER_DATELINE.match(text.source, end.end()))
 
 
 def written_in_lower_case(text: Headline, first: int, last: int) -> bool:
