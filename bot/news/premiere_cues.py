@@ -81,6 +81,11 @@ DATED_PREMIERE = any_of(
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
+    # Since or from this very weekday: "ist seit diesem Freitag in der Mediathek zu sehen",
+    # "seit dem heutigen Donnerstag", "startet von diesem Freitag an" (not filming that began).
+    r"(?:seit|ab|von) (?:dies\w*|der heutig\w*) "
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*"
+    r"(?! (?:[^|\s]+ ){0,8}(?:drehen|dreharbeit\w*|produktion\w*)\b)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
     r"neu staffel\w* " + SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + MONTH,
