@@ -24,3 +24,29 @@ from bot.news.classify import classify
 )
 def test_a_show_on_since_this_weekday_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Released, put online or celebrating its premiere on a day, the verb closing its clause.
+        (
+            "Aliens im Allgäu",
+            "Alle Folgen werden am 3. März in der Mediathek veröffentlicht.",
+            "premiere",
+        ),
+        ("Aliens im Allgäu", "Die Serie wird am 4. Mai zum Abruf bereitgestellt.", "premiere"),
+        ("Aliens im Allgäu", "Die Serie wird Ende Juni bei Sky ihre Premiere feiern.", "premiere"),
+        ("Aliens im Allgäu", "Am heutigen Freitag feiert die Serie Weltpremiere.", "premiere"),
+        (
+            "Aliens im Allgäu",
+            "Die Show, die am Sonntag ihre Rückkehr feiert, ist neu besetzt.",
+            "premiere",
+        ),
+        # A released trailer, the perfect or a year is no start to come.
+        ("Aliens im Allgäu", "Sky hat am Montag einen ersten Trailer veröffentlicht.", "other"),
+        ("Aliens im Allgäu", "Die Serie wurde am 3. März 2019 veröffentlicht.", "other"),
+    ],
+)
+def test_a_show_released_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
