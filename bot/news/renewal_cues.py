@@ -155,6 +155,11 @@ RENEWAL = any_of(
     + SHORT_GAP
     + "produzieren",
     r"setzen (?:(?!" + MONTH + r")[^|\s]+ ){0,10}fort",
+    # A series extended by more seasons, episodes or films: "wird um drei weitere Staffeln
+    # erweitert", "um zwei neue Kapitel ergänzt" ("ergänzen sich optimal" adds nothing).
+    r"um "
+    + SHORT_GAP
+    + r"(?:staffel|folge|episode|kapitel|film|teil)\w* (?:erweitern|erganzen|aufstocken)",
 )
 # An order, not a date: a season "revival", a show "officially a go", an "event series".
 WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")

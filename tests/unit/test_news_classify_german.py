@@ -50,3 +50,19 @@ def test_a_show_on_since_this_weekday_is_a_premiere(headline: str, teaser: str, 
 )
 def test_a_show_released_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A series extended by more seasons, episodes or films.
+        ("„Mondbasis“ wird um zwei weitere Staffeln erweitert", "", "renewal"),
+        ("Gute Nachrichten", "Die Krimireihe wird um drei neue Filme ergänzt.", "renewal"),
+        # Two who complement each other add nothing.
+        ("Aliens im Allgäu", "Die beiden Kommissare ergänzen sich um Längen.", "other"),
+    ],
+)
+def test_a_series_extended_by_more_seasons_is_renewed(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
