@@ -82,6 +82,11 @@ CANCELLATION = any_of(
     r"sagen " + SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)"
     r" (?:[^|\s]+ ){0,6}ab(?= \||$)",
     r"sein geschichte",
+    # A channel that lets a series run out or takes it off the screen: "lässt die Serie
+    # auslaufen", "nimmt die Serie vom Bildschirm" (a programme change that takes it "aus dem
+    # Programm" decides nothing, see classify.py).
+    r"lassen " + CLAUSE_GAP + r"auslaufen|auslaufen lassen",
+    r"nehmen " + CLAUSE_GAP + r"(?:vom|von der) bildschirm",
     r"drop\w* " + SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
 # An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to

@@ -66,3 +66,20 @@ def test_a_series_extended_by_more_seasons_is_renewed(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A channel that lets a series run out or takes it off the screen ends it.
+        ("Sat.1 lässt „Mondbasis“ nach vier Staffeln auslaufen", "", "cancellation"),
+        (
+            "Schlechte Nachrichten",
+            "Der Sender will die Serie 2027 auslaufen lassen.",
+            "cancellation",
+        ),
+        ("Das ZDF nimmt „Mondbasis“ nach zehn Jahren vom Bildschirm", "", "cancellation"),
+    ],
+)
+def test_a_series_let_run_out_is_cancelled(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
