@@ -19,8 +19,10 @@ from bot.news.cue_parts import (
 
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
+# A number of three figures or more counts episodes up to a jubilee ("zeigt die 100. Folge",
+# "strahlt die 200. Folge aus"), no new part.
 _NEW_PART = (
-    r"(?:neu|new|next|nachst|" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
+    r"(?:neu|new|next|nachst|(?!\d{3,} )" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
 # More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",

@@ -83,3 +83,17 @@ def test_a_series_extended_by_more_seasons_is_renewed(
 )
 def test_a_series_let_run_out_is_cancelled(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # An episode counted in the hundreds is a jubilee's, not a new part.
+        ("„Mondbasis“ feiert Jubiläum", "Das ZDF zeigt die 100. Folge der Reihe.", "other"),
+        ("Die Quizshow wird alt", "Der Sender strahlt die 1000. Folge aus.", "other"),
+        # A numbered season shown is still a start.
+        ("Aliens im Allgäu", "Sat.1 strahlt die 12. Staffel aus.", "premiere"),
+    ],
+)
+def test_an_episode_counted_in_hundreds_is_no_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
