@@ -86,6 +86,7 @@ NO_DECISION = any_of(
     # "aus dem ZDF verbannt"): its reruns go, not its seasons.
     r"remove (?:[^|\s]+ ){0,3}from|verbannen",
 )
+_JUDGED = r"(?:gut|schlecht|stark|schwach|mau|holprig|enttauschend|miserabel|glanzend|furios)"
 # A review, the ratings, a status update, an explanation or a guide to what is known: it speaks
 # of a season or its premiere without announcing one; only a decision or a date said counts.
 REPORT = any_of(
@@ -94,6 +95,9 @@ REPORT = any_of(
     r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
     r"(?:give|geben) " + GAP + r"update",
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
+    # A start judged, the ratings told in other words: "startet schlecht", "hat einen guten
+    # Start hingelegt" (simplemma reads the noun "Start" as "starten").
+    r"starten (?:[^|\s]+ )?" + _JUDGED + r"|" + _JUDGED + r"\w* (?:[^|\s]+ )?starten",
 )
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.

@@ -97,3 +97,17 @@ def test_a_series_let_run_out_is_cancelled(headline: str, teaser: str, kind: str
 )
 def test_an_episode_counted_in_hundreds_is_no_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A start judged is the ratings, not a start.
+        ("„Mondbasis“ startet holprig", "", "other"),
+        ("Die Sitcom „Mondbasis“ hat einen starken Start hingelegt", "", "other"),
+        # … but a start with its date still counts.
+        ("„Mondbasis“ startet am 3. Mai", "", "premiere"),
+    ],
+)
+def test_a_start_judged_is_the_ratings(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
