@@ -87,6 +87,11 @@ NEW_SERIES_STARTS = re.compile(
     + r"|(?:starten|anlaufen|zeigen|ausstrahlen) "
     + GAP
     + _NEW_SERIES
+    # … or a channel named as the one that starts a series: "ProSieben startet die
+    # Historienserie", "Auf Prime Video startet die Thrillerserie …".
+    + r"|"
+    + NETWORK
+    + r" starten (?:der|ein) (?:[^|\s]+ ){0,2}\w*(?:serie|reihe)\w*"
     + r")\b"
 )
 # A first showing in a country or on free TV, in a teaser the item's news ("als

@@ -111,3 +111,20 @@ def test_an_episode_counted_in_hundreds_is_no_start(headline: str, teaser: str, 
 )
 def test_a_start_judged_is_the_ratings(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A channel named as the one that starts a series, in a teaser too.
+        ("Aliens im Allgäu", "Ab heute Abend: Sky startet die Dramaserie „Mondbasis“.", "premiere"),
+        ("Aliens im Allgäu", "Auf Netflix startet die Krimiserie „Mondbasis“.", "premiere"),
+        (
+            "Aliens im Allgäu",
+            "ProSieben startet die Science-Fiction-Reihe „Mondbasis“.",
+            "premiere",
+        ),
+    ],
+)
+def test_a_channel_starting_a_series_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
