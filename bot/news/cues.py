@@ -63,10 +63,11 @@ UNDECIDED_OR_PAST = re.compile(
     r"|\bnot yet (?:[^|\s]+ ){0,2}renew\w*|\bnoch (?:nicht|kein) (?:[^|\s]+ ){0,2}verlanger\w*"
     r"|\b(?:originally|initially|ursprunglich) (?:[^|\s]+ ){0,2}(?:cancel\w*|absetzen)\b"
 )
-# No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied is
-# NEGATED_RENEWAL's to read ("keine weitere Staffel").
+# No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied or
+# none planned is NEGATED_RENEWAL's to read ("keine weitere Staffel", "keine neuen Folgen geplant").
 NO_NEW_EPISODES = re.compile(
     r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode|film|fall)\w*"
+    r"\b(?! (?:[^|\s]+ ){0,2}planen\b)"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's

@@ -128,3 +128,18 @@ def test_a_start_judged_is_the_ratings(headline: str, teaser: str, kind: str) ->
 )
 def test_a_channel_starting_a_series_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # No more of it planned is its end.
+        ("Sitcom-Star: Keine weiteren Folgen „Mondbasis“ geplant", "", "cancellation"),
+        ("Schlechte Nachrichten", "Eine neue Staffel ist derzeit nicht geplant.", "cancellation"),
+        ("Schlechte Nachrichten", "Es sind keine neuen Folgen mehr geplant.", "cancellation"),
+        # No new episodes shown this week is no end.
+        ("Pause für „Mondbasis“", "Diese Woche gibt es keine neuen Folgen.", "other"),
+    ],
+)
+def test_no_more_planned_is_a_cancellation(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
