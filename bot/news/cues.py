@@ -34,7 +34,8 @@ CONCESSION = re.compile(
     r"|\b(?:although|even though|obwohl|obgleich) [^|]*|(?:^|(?<=\| ))[^|]*\bzwar\b[^|]*"
 )
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
-# "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
+# "vorübergehend eingestellt"), or a verb of an end in another sense ("ins Chaos kippen"): no
+# cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
     # "nicht nur abgesetzt", "should never have cancelled": it was.
     r"\b(?:not|never|nicht|nie|no longer)(?! (?:nur|only|just|merely|have)\b)"
@@ -54,6 +55,9 @@ NOT_CANCELLED = re.compile(
     # ("Premiere der zweiten Staffel abgesagt", "Dreharbeiten wegen Corona abgesagt").
     r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
     r" (?:[^|\s]+ ){0,8}absagen\b"
+    # A story that tips into something ("kippt ins Groteske", "ins Chaos kippt") is no series
+    # dropped.
+    r"|\bins (?:[^|\s]+ ){0,2}kippen\b|\bkippen (?:[^|\s]+ )?ins\b"
 )
 # A renewal not yet decided ("still has not renewed", "not yet renewed", "noch nicht
 # verlängert"), a cancellation told as the show's past ("the company who originally canceled

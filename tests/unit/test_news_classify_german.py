@@ -143,3 +143,19 @@ def test_a_channel_starting_a_series_is_a_premiere(headline: str, teaser: str, k
 )
 def test_no_more_planned_is_a_cancellation(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A story that tips into something is no series dropped.
+        ("Serientipp: „Mondbasis“", "Die Satire kippt bald ins Absurde.", "other"),
+        ("Ein Dorf, das Folge für Folge ins Chaos kippt", "", "other"),
+        # A channel that drops a series still ends it.
+        ("Sat.1 kippt „Mondbasis“", "", "cancellation"),
+    ],
+)
+def test_a_story_tipping_into_chaos_is_no_cancellation(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind
