@@ -159,3 +159,19 @@ def test_a_story_tipping_into_chaos_is_no_cancellation(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A season's end is not the series'.
+        ("Am Sonntag ging die zweite Staffel von „Mondbasis“ zu Ende", "", "other"),
+        ("„Mondbasis“: Jubiläumsstaffel zu Ende", "", "other"),
+        # … but a series that ends after or with its seasons, or its last season, does.
+        ("„Mondbasis“ geht nach acht Staffeln zu Ende", "", "cancellation"),
+        ("„Mondbasis“ geht mit der vierten Staffel zu Ende", "", "cancellation"),
+        ("Die letzte Staffel von „Mondbasis“ geht zu Ende", "", "cancellation"),
+    ],
+)
+def test_a_season_ending_is_no_cancellation(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
