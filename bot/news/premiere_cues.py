@@ -157,6 +157,10 @@ DATED_PREMIERE = any_of(
     _DATE_WORD + " " + _UNDENIED + r"(?:" + _DATE_MADE_KNOWN + r"|bekannt)",
     _DATE_MADE_KNOWN + " " + _UNDENIED + r"(?:der|den|ein\w*) " + _DATE_WORD,
     r"(?:geben es|es geben) (?:nun |jetzt |auch |endlich )*ein\w* " + _DATE_WORD,
+    # … or as the news of when: "Jetzt ist klar, wann es weitergeht", "nun steht fest, wann die
+    # Serie zurückkehrt", "hat verraten, wann …" ("es ist noch nicht klar, wann" is none).
+    r"(?<!nicht )(?<!noch )(?:klar|bekannt|fest|verraten|bekanntgeben|bekannt geben|enthullen)"
+    r" \| wann",
 )
 # A date not known yet ("kein Sendetermin", "Starttermin steht noch nicht fest", "no premiere
 # date yet", "release date TBA") is none: the words of a date say nothing then.

@@ -175,3 +175,18 @@ def test_a_story_tipping_into_chaos_is_no_cancellation(
 )
 def test_a_season_ending_is_no_cancellation(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # The news of when it starts, the date itself left to the article.
+        ("Aliens im Allgäu", "Jetzt ist klar, wann es mit der Serie weitergeht.", "premiere"),
+        ("Aliens im Allgäu", "Nun steht fest, wann „Mondbasis“ zurückkehrt.", "premiere"),
+        ("Aliens im Allgäu", "Der Sender hat verraten, wann die Serie startet.", "premiere"),
+        # Not known yet is no news of a date.
+        ("Aliens im Allgäu", "Es steht noch nicht fest, wann es weitergeht.", "other"),
+    ],
+)
+def test_the_news_of_when_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
