@@ -190,3 +190,17 @@ def test_a_season_ending_is_no_cancellation(headline: str, teaser: str, kind: st
 )
 def test_the_news_of_when_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # Back with a season on a day said is a start …
+        ("„Mondbasis“ kehrt im März mit einer neuen Staffel zu Netflix zurück", "", "premiere"),
+        ("„Mondbasis“ kehrt zu Ostern mit Staffel 4 zurück", "", "premiere"),
+        # … with no day said, back for more.
+        ("„Mondbasis“ kehrt mit einer dritten Staffel zurück", "", "renewal"),
+    ],
+)
+def test_back_with_a_season_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
