@@ -103,8 +103,16 @@ FIRST_SHOWING = re.compile(
 )
 # A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
 # 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr"), a weekday with its date or a "Sendetermin".
+# A weekly slot said alone ("immer montags, 20.15 Uhr") is when a running show is on, not a start:
+# the time after a weekday in the plural or "täglich" is none.
+_WEEKLY = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
+_NOT_WEEKLY = "".join(
+    f"(?<!{day} {link})"
+    for day in (*_WEEKLY, "taglich", "werktags", "wochentags")
+    for link in ("", "um ", "ab ", r"\| ", "gegen ")
+)
 BROADCAST_SLOT = any_of(
-    r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",
+    _NOT_WEEKLY + r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",
     r"sendetermin\w*",
     # "Am Montag, 27.12.2021, läuft …", "am Freitag, den 19. Januar", "Am Freitag (11. Januar)"
     r"(?:am|ab) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) \| (?:der )?"

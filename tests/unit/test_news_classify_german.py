@@ -204,3 +204,22 @@ def test_the_news_of_when_is_a_premiere(headline: str, teaser: str, kind: str) -
 )
 def test_back_with_a_season_on_a_day_is_a_premiere(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A weekly slot said alone is when a running show is on.
+        (
+            "Die Moderatorin privat",
+            "Bei „Mondbasis“ (immer dienstags, 20.15 Uhr, Sat.1) ist sie Chefin.",
+            "other",
+        ),
+        ("Die Moderatorin privat", "Zu sehen täglich um 19.50 Uhr bei KiKA.", "other"),
+        # A slot with its day still dates a start.
+        ("Aliens im Allgäu", "Am Freitag, 20.15 Uhr, zeigt Sat.1 die erste Folge.", "premiere"),
+        ("Aliens im Allgäu", "Ab 3. März immer montags um 20.15 Uhr bei Vox.", "premiere"),
+    ],
+)
+def test_a_weekly_slot_alone_is_no_start(headline: str, teaser: str, kind: str) -> None:
+    assert classify(headline, teaser).value == kind
