@@ -112,7 +112,7 @@ _NOT_WEEKLY = "".join(
     for link in ("", "um ", "ab ", r"\| ", "gegen ")
 )
 BROADCAST_SLOT = any_of(
-    _NOT_WEEKLY + r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",
+    r"(?=\d)" + _NOT_WEEKLY + r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",  # a digit first: fast
     r"sendetermin\w*",
     # "Am Montag, 27.12.2021, läuft …", "am Freitag, den 19. Januar", "Am Freitag (11. Januar)"
     r"(?:am|ab) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) \| (?:der )?"

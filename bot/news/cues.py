@@ -34,8 +34,8 @@ CONCESSION = re.compile(
     r"|\b(?:although|even though|obwohl|obgleich) [^|]*|(?:^|(?<=\| ))[^|]*\bzwar\b[^|]*"
 )
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
-# "vorübergehend eingestellt"), a season's end or a verb of an end in another sense ("ins Chaos
-# kippen"): no cancellation; whatever else the clause says still counts.
+# "vorübergehend eingestellt"), or a verb of an end in another sense ("ins Chaos kippen"): no
+# cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
     # "nicht nur abgesetzt", "should never have cancelled": it was.
     r"\b(?:not|never|nicht|nie|no longer)(?! (?:nur|only|just|merely|have)\b)"
@@ -58,10 +58,13 @@ NOT_CANCELLED = re.compile(
     # A story that tips into something ("kippt ins Groteske", "ins Chaos kippt") is no series
     # dropped.
     r"|\bins (?:[^|\s]+ ){0,2}kippen\b|\bkippen (?:[^|\s]+ )?ins\b"
-    # A season's end, not the series': "die erste Staffel ging zu Ende", "Jubiläumsstaffel zu
-    # Ende", "wer die Staffel zu Ende gesehen hat" (but "geht nach acht Staffeln zu Ende", "mit
-    # der vierten Staffel zu Ende" or "die letzte Staffel geht zu Ende" end the series).
-    r"|(?:^|(?<=\| )|(?<!mit )(?<!nach )\bder )(?:(?!nach\b|mit\b|letzt|final)[^|\s]+ ){0,3}"
+)
+# A season's end, not the series': "die erste Staffel ging zu Ende", "Jubiläumsstaffel zu Ende",
+# "wer die Staffel zu Ende gesehen hat" (but "geht nach acht Staffeln zu Ende", "mit der vierten
+# Staffel zu Ende" or "die letzte Staffel geht zu Ende" end the series). Read only where "zu
+# Ende" is said: every article is a place it might start.
+SEASON_ENDED = re.compile(
+    r"(?:^|(?<=\| )|(?<!mit )(?<!nach )\bder )(?:(?!nach\b|mit\b|letzt|final)[^|\s]+ ){0,3}"
     r"\w*staffel\w* (?:[^|\s]+ ){0,4}zu ende\b"
 )
 # A renewal not yet decided ("still has not renewed", "not yet renewed", "noch nicht

@@ -93,8 +93,13 @@ DATED_PREMIERE = any_of(
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
-    r"(?<!haben )" + _DAY_NOT_A_YEAR + r" (?:(?!trailer|teaser)[^|\s]+ ){0,10}" + _RELEASED,
-    _DAY_NOT_A_YEAR + r" feiern " + GAP + r"\w*premiere(?= \||$)",
+    r"(?<!haben )"
+    + _DAY_NOT_A_YEAR
+    + r" (?:(?:(?!trailer|teaser)[^|\s]+ ){0,10}"
+    + _RELEASED
+    + r"|feiern "
+    + GAP
+    + r"\w*premiere(?= \||$))",
     # Since or from this very weekday: "ist seit diesem Freitag in der Mediathek zu sehen",
     # "seit dem heutigen Donnerstag", "startet von diesem Freitag an" (not filming that began).
     r"(?:seit|ab|von) (?:dies\w*|der heutig\w*) "
