@@ -19,8 +19,10 @@ from bot.news.cue_parts import (
 
 # A new season or new episodes said to start: in a teaser that is the item's news, not the
 # show's history ("Im Oktober startet die neue Staffel", "the new season premieres Friday").
+# A number of three figures or more counts episodes up to a jubilee ("zeigt die 100. Folge",
+# "strahlt die 200. Folge aus"), no new part.
 _NEW_PART = (
-    r"(?:neu|new|next|nachst|" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
+    r"(?:neu|new|next|nachst|(?!\d{3,} )" + ORDINAL + r") (?:(?:and|und) (?:final|last|letzt\w*) )?"
     r"(?:[^|\s]+ )?(?:staffel\w*|folge\w*|season|episode\w*|mini serie)"
 )
 # More episodes on their way, in a headline too: "gibt es nun Nachschub", "Nachschub naht",
@@ -85,6 +87,11 @@ NEW_SERIES_STARTS = re.compile(
     + r"|(?:starten|anlaufen|zeigen|ausstrahlen) "
     + GAP
     + _NEW_SERIES
+    # … or a channel named as the one that starts a series: "ProSieben startet die
+    # Historienserie", "Auf Prime Video startet die Thrillerserie …".
+    + r"|"
+    + NETWORK
+    + r" starten (?:der|ein) (?:[^|\s]+ ){0,2}\w*(?:serie|reihe)\w*"
     + r")\b"
 )
 # A first showing in a country or on free TV, in a teaser the item's news ("als
@@ -96,8 +103,16 @@ FIRST_SHOWING = re.compile(
 )
 # A broadcast slot, a listing's way of saying an episode or film is on: a time of day ("Donnerstag,
 # 14. Mai, 20.15 Uhr im Ersten", "ab 20:15 Uhr"), a weekday with its date or a "Sendetermin".
+# A weekly slot said alone ("immer montags, 20.15 Uhr") is when a running show is on, not a start:
+# the time after a weekday in the plural or "täglich" is none.
+_WEEKLY = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
+_NOT_WEEKLY = "".join(
+    f"(?<!{day} {link})"
+    for day in (*_WEEKLY, "taglich", "werktags", "wochentags")
+    for link in ("", "um ", "ab ", r"\| ", "gegen ")
+)
 BROADCAST_SLOT = any_of(
-    r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",
+    r"(?=\d)" + _NOT_WEEKLY + r"(?:[01]?\d|2[0-3]) (?:\| )?[0-5]\d uhr",  # a digit first: fast
     r"sendetermin\w*",
     # "Am Montag, 27.12.2021, läuft …", "am Freitag, den 19. Januar", "Am Freitag (11. Januar)"
     r"(?:am|ab) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) \| (?:der )?"

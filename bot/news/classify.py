@@ -56,6 +56,7 @@ from bot.news.cues import (
     NOT_RESCUED,
     PRODUCTION,
     REPORT,
+    SEASON_ENDED,
     SEASON_WORD,
     TRAILER,
     UNDECIDED_OR_PAST,
@@ -197,6 +198,8 @@ def kind_of(lemmas: str, order: Order = ORDER) -> NewsKind:
     if any(word in lemmas for word in _CONCEDING):
         lemmas = CONCESSION.sub("", lemmas)
     lemmas = NOT_RESCUED.sub("", NOT_CANCELLED.sub("", lemmas))
+    if "zu ende" in lemmas:
+        lemmas = SEASON_ENDED.sub("", lemmas)
     if any(word in lemmas for word in ("yet", "still", "noch", "originally", "initially", "urspr")):
         lemmas = UNDECIDED_OR_PAST.sub("", lemmas)
     if "kein" in lemmas or "no" in lemmas:

@@ -34,7 +34,8 @@ CONCESSION = re.compile(
     r"|\b(?:although|even though|obwohl|obgleich) [^|]*|(?:^|(?<=\| ))[^|]*\bzwar\b[^|]*"
 )
 # A cancellation denied or only for a while ("not cancelled", "nicht abgesetzt",
-# "vorübergehend eingestellt"): no cancellation; whatever else the clause says still counts.
+# "vorübergehend eingestellt"), or a verb of an end in another sense ("ins Chaos kippen"): no
+# cancellation; whatever else the clause says still counts.
 NOT_CANCELLED = re.compile(
     # "nicht nur abgesetzt", "should never have cancelled": it was.
     r"\b(?:not|never|nicht|nie|no longer)(?! (?:nur|only|just|merely|have)\b)"
@@ -54,6 +55,17 @@ NOT_CANCELLED = re.compile(
     # ("Premiere der zweiten Staffel abgesagt", "Dreharbeiten wegen Corona abgesagt").
     r"|\b(?:premiere\w*|dreharbeit\w*|vorfuhrung\w*|panel|feier\w*|event\w*|termin\w*)"
     r" (?:[^|\s]+ ){0,8}absagen\b"
+    # A story that tips into something ("kippt ins Groteske", "ins Chaos kippt") is no series
+    # dropped.
+    r"|\bins (?:[^|\s]+ ){0,2}kippen\b|\bkippen (?:[^|\s]+ )?ins\b"
+)
+# A season's end, not the series': "die erste Staffel ging zu Ende", "Jubiläumsstaffel zu Ende",
+# "wer die Staffel zu Ende gesehen hat" (but "geht nach acht Staffeln zu Ende", "mit der vierten
+# Staffel zu Ende" or "die letzte Staffel geht zu Ende" end the series). Read only where "zu
+# Ende" is said: every article is a place it might start.
+SEASON_ENDED = re.compile(
+    r"(?:^|(?<=\| )|(?<!mit )(?<!nach )\bder )(?:(?!nach\b|mit\b|letzt|final)[^|\s]+ ){0,3}"
+    r"\w*staffel\w* (?:[^|\s]+ ){0,4}zu ende\b"
 )
 # A renewal not yet decided ("still has not renewed", "not yet renewed", "noch nicht
 # verlängert"), a cancellation told as the show's past ("the company who originally canceled
@@ -63,10 +75,11 @@ UNDECIDED_OR_PAST = re.compile(
     r"|\bnot yet (?:[^|\s]+ ){0,2}renew\w*|\bnoch (?:nicht|kein) (?:[^|\s]+ ){0,2}verlanger\w*"
     r"|\b(?:originally|initially|ursprunglich) (?:[^|\s]+ ){0,2}(?:cancel\w*|absetzen)\b"
 )
-# No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied is
-# NEGATED_RENEWAL's to read ("keine weitere Staffel").
+# No new episodes or films ("keine neuen Folgen", "no new episodes"): no start; a season denied or
+# none planned is NEGATED_RENEWAL's to read ("keine weitere Staffel", "keine neuen Folgen geplant").
 NO_NEW_EPISODES = re.compile(
     r"\b(?:kein|no) (?:[^|\s]+ ){0,2}(?:neu|weit|new|more)\w* (?:folge|episode|film|fall)\w*"
+    r"\b(?! (?:[^|\s]+ ){0,2}planen\b)"
 )
 
 # A rescue denied ("keine Netflix-Rettung", "not saved by Netflix"): no rescue; the clause's
@@ -86,6 +99,7 @@ NO_DECISION = any_of(
     # "aus dem ZDF verbannt"): its reruns go, not its seasons.
     r"remove (?:[^|\s]+ ){0,3}from|verbannen",
 )
+_JUDGED = r"(?:gut|schlecht|stark|schwach|mau|holprig|enttauschend|miserabel|glanzend|furios)"
 # A review, the ratings, a status update, an explanation or a guide to what is known: it speaks
 # of a season or its premiere without announcing one; only a decision or a date said counts.
 REPORT = any_of(
@@ -94,6 +108,9 @@ REPORT = any_of(
     r"(?:everything|thing) (?:[^|\s]+ ){0,4}know|what to expect",
     r"(?:give|geben) " + GAP + r"update",
     r"why|warum|wieso|weshalb",  # an explanation: "Why NBC cancelled 'Suits: LA'" still counts
+    # A start judged, the ratings told in other words: "startet schlecht", "hat einen guten
+    # Start hingelegt" (simplemma reads the noun "Start" as "starten").
+    r"starten (?:[^|\s]+ )?" + _JUDGED + r"|" + _JUDGED + r"\w* (?:[^|\s]+ )?starten",
 )
 # Production under way (filming, shooting, "in the works"): a season in the making is
 # neither ordered nor dated by that; only a decision or a date said outright counts.

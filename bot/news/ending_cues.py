@@ -27,6 +27,11 @@ NEGATED_RENEWAL = any_of(
     + r"(?:verlangern|fortsetzen|fortfuhren|weiterfuhren|zuruckkehren)",
     r"kein " + SHORT_GAP + r"(?:" + SEASON + r"|verlangerung|ruckkehr|zukunft|comeback)",
     r"gehen nicht weiter|nicht weitergehen",
+    # No more of it planned: "keine weiteren Folgen geplant", "eine neue Staffel ist aktuell
+    # nicht geplant" (the title held up in "keine neue „Mattscheibe“ geplant" is dropped).
+    r"kein (?:[^|\s]+ )?(?:neu|weit)\w* (?:[^|\s]+ ){0,2}planen",
+    r"(?:neu|weit)\w* (?:staffel|folge|episode|ausgabe|film)\w* "
+    r"(?:[^|\s]+ ){0,3}nicht (?:mehr )?planen",
     # There will be no more of it: "Eine weitere Staffel wird es nicht geben", "die Show wird es
     # nicht mehr geben".
     r"werden es (?:[^|\s]+ ){0,3}nicht (?:mehr )?geben",
@@ -82,6 +87,11 @@ CANCELLATION = any_of(
     r"sagen " + SHORT_GAP + r"(?:serie|staffel\w*|neustart|neuauflage|fortsetzung)"
     r" (?:[^|\s]+ ){0,6}ab(?= \||$)",
     r"sein geschichte",
+    # A channel that lets a series run out or takes it off the screen: "lässt die Serie
+    # auslaufen", "nimmt die Serie vom Bildschirm" (a programme change that takes it "aus dem
+    # Programm" decides nothing, see classify.py).
+    r"lassen " + CLAUSE_GAP + r"auslaufen|auslaufen lassen",
+    r"nehmen " + CLAUSE_GAP + r"(?:vom|von der) bildschirm",
     r"drop\w* " + SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )
 # An end said outright: it outweighs a season confirmed beside it ("confirms 'Dexter' to

@@ -33,6 +33,18 @@ _GOES_OFF = r"(?:los gehen|gehen (?:es |s )?los|gehen " + GAP + r"an der starten
 # A part of a month names a time as "im" does: "Mitte August", "ab Ende Februar".
 _PART = r"(?<!seit )(?<!bis )(?:ab )?(?:anfang|mitte|ende)"
 _ON_A_DAY = r"(?:(?:im|ab|" + _PART + r") (?:kommend\w* |nachst\w* )?|am \d+ )" + CALENDAR_MONTH
+# Released, put online or celebrating its premiere, the verb closing its clause: "wird am 2. Mai
+# veröffentlicht", "zum Abruf bereitgestellt", "wird Ende Januar seine Premiere feiern", "Am
+# heutigen Montag feiert die Staffel Premiere" (not "der am 7. September veröffentlichte
+# Sechsteiler", a trailer or the perfect: "hat am Montag … veröffentlicht"; a year dates
+# history: "am 29. Dezember 2023 veröffentlicht").
+_RELEASED = (
+    r"(?:veroffentlichen|bereitstellen|online stellen|(?:abrufbar|verfugbar) sein"
+    r"|(?:\w*premiere|ruckkehr) feiern)(?: werden)?(?= \||$)"
+)
+_DAY_NOT_A_YEAR = (
+    r"(?:am|im|ab|" + _PART + r") (?:\d+ |heutig\w* |kommend\w* )?" + MONTH + r"(?! (?:19|20)\d\d)"
+)
 # A date said for a start: also in a teaser, where a bare "debut" is often history.
 DATED_PREMIERE = any_of(
     # "set to return" with nothing dated is back for more (COMING_BACK's); with a date it is a
@@ -81,6 +93,18 @@ DATED_PREMIERE = any_of(
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december) \d+|(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec) (?:\| )?\d+\b)",
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
+    r"(?<!haben )"
+    + _DAY_NOT_A_YEAR
+    + r" (?:(?:(?!trailer|teaser)[^|\s]+ ){0,10}"
+    + _RELEASED
+    + r"|feiern "
+    + GAP
+    + r"\w*premiere(?= \||$))",
+    # Since or from this very weekday: "ist seit diesem Freitag in der Mediathek zu sehen",
+    # "seit dem heutigen Donnerstag", "startet von diesem Freitag an" (not filming that began).
+    r"(?:seit|ab|von) (?:dies\w*|der heutig\w*) "
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\w*"
+    r"(?! (?:[^|\s]+ ){0,8}(?:drehen|dreharbeit\w*|produktion\w*)\b)",
     r"(?:neu|jetzt|ab sofort) (?:staffel\w* |folge\w* )?(?:auf|bei|im) \w+",
     # New episodes from a day on; a new episode "am Montagabend" is one evening's slot.
     r"neu staffel\w* " + SHORT_GAP + r"(?:am|ab) (?:\d+ )?" + MONTH,
@@ -138,6 +162,10 @@ DATED_PREMIERE = any_of(
     _DATE_WORD + " " + _UNDENIED + r"(?:" + _DATE_MADE_KNOWN + r"|bekannt)",
     _DATE_MADE_KNOWN + " " + _UNDENIED + r"(?:der|den|ein\w*) " + _DATE_WORD,
     r"(?:geben es|es geben) (?:nun |jetzt |auch |endlich )*ein\w* " + _DATE_WORD,
+    # … or as the news of when: "Jetzt ist klar, wann es weitergeht", "nun steht fest, wann die
+    # Serie zurückkehrt", "hat verraten, wann …" ("es ist noch nicht klar, wann" is none).
+    r"(?<!nicht )(?<!noch )(?:klar|bekannt|fest|verraten|bekanntgeben|bekannt geben|enthullen)"
+    r" \| wann",
 )
 # A date not known yet ("kein Sendetermin", "Starttermin steht noch nicht fest", "no premiere
 # date yet", "release date TBA") is none: the words of a date say nothing then.

@@ -33,6 +33,7 @@ _CONFIRMED = (
 _NOT_ITS_START = (
     r"(?! (?:[^|\s]+ ){0,3}(?:premiere|debut|air|return|start|launch|arrive|drop|stream)\b)"
 )
+_UNDATED = r"(?:(?!" + MONTH + r"\b)[^|\s]+ ){0,6}"
 _NEXT_ROUND = r"in (?:der|ein) (?!letzt|final)" + ORDINAL + r" (?:staffel\w*|rund\w*)"
 RENEWAL = any_of(
     r"renew\w*|greenlight\w*|green light\w*|verlangern|verlangerung",
@@ -117,7 +118,8 @@ RENEWAL = any_of(
     # "geht in die letzte Staffel" is its end, not more of it.
     r"gehen in (?:(?!letzt|final)[^|\s]+ ){0,6}" + SEASON,
     r"machen " + CLAUSE_GAP + r"weiter",
-    r"kehren " + GAP + r"(?:mit|fur) " + GAP + SEASON + " " + GAP + r"zuruck",
+    # Back with a season, no day said ("kehrt im Januar mit Staffel 3 zurück" is a start).
+    r"kehren " + _UNDATED + r"(?:mit|fur) " + GAP + SEASON + " " + GAP + r"zuruck",
     r"(?:mit|fur) " + GAP + SEASON + " " + SHORT_GAP + r"zuruckkehren",
     ORDINAL + " " + SEASON + " " + SHORT_GAP + _CONFIRMED + _NOT_ITS_START,
     SEASON + r" \d+ " + SHORT_GAP + _CONFIRMED + _NOT_ITS_START,
@@ -155,6 +157,11 @@ RENEWAL = any_of(
     + SHORT_GAP
     + "produzieren",
     r"setzen (?:(?!" + MONTH + r")[^|\s]+ ){0,10}fort",
+    # A series extended by more seasons, episodes or films: "wird um drei weitere Staffeln
+    # erweitert", "um zwei neue Kapitel ergänzt" ("ergänzen sich optimal" adds nothing).
+    r"um "
+    + SHORT_GAP
+    + r"(?:staffel|folge|episode|kapitel|film|teil)\w* (?:erweitern|erganzen|aufstocken)",
 )
 # An order, not a date: a season "revival", a show "officially a go", an "event series".
 WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")
