@@ -137,6 +137,7 @@ DEVELOPMENT_PARTS = (
     "heldout25",
     "heldout26",
     "heldout27",
+    "heldout28",
     "traps",
 )
 
@@ -150,7 +151,7 @@ def held_out_parts(data: Path) -> list[str]:
 
 def load_development(data: Path) -> list[LabelledSet]:
     """Every labelled set that is development data now: the first corpus, the held-out sets
-    heldout2 to heldout27, which have been scored and read since and so count as development
+    heldout2 to heldout28, which have been scored and read since and so count as development
     too, and the trap set (everyday-word titles), each with its own catalogue and world."""
     return [labelled for part in DEVELOPMENT_PARTS for labelled in load(data, part=part)]
 

@@ -2,7 +2,7 @@
 
 Floors sit just below today's figures, so any regression fails. Every row of the corpus is
 development data: the first set's old held-out split and the later held-out sets heldout2 to
-heldout27 have all been read. Generalisation is shown by five folds grouped by outlet over the
+heldout28 have all been read. Generalisation is shown by five folds grouped by outlet over the
 development rows; a newer held-out set collected by others is scored by the lead, never here.
 """
 
@@ -72,7 +72,7 @@ def test_heldout2_now_development() -> None:
 
 @corpus_present
 def test_corpus_grouped_folds() -> None:
-    """Five folds over all development rows (the first corpus, heldout2 to heldout27 and the
+    """Five folds over all development rows (the first corpus, heldout2 to heldout28 and the
     trap set), grouped by outlet: every row in exactly one fold, one outlet
     never split, and no fold far below the whole (a rule that only fits some outlets shows
     here)."""
@@ -81,7 +81,7 @@ def test_corpus_grouped_folds() -> None:
     for number, result in enumerate(folds):
         print(f"\nfold {number}: {result.summary()}")
     whole = score(labelled)
-    assert whole.rows >= 5920
+    assert whole.rows >= 6115
     assert sum(result.rows for result in folds) == whole.rows
     assert sum(result.tp for result in folds) == whole.tp
     assert sum(result.kinds_right for result in folds) == whole.kinds_right
@@ -120,8 +120,11 @@ def test_corpus_grouped_folds() -> None:
     # host's noun or clause naming the person, a title that is a word of series news, a book
     # cited "by" its author): 0.963 on fold 3, 0.963 with heldout25 and with heldout26. Round
     # 31 (a title in a place's name or address, an English title as the given name of one who
-    # owns or is credited): 0.968, 0.965 with heldout27 (its precision 0.930).
-    assert min(result.precision for result in folds) >= 0.965
+    # owns or is credited): 0.968, 0.965 with heldout27 (its precision 0.930). Round 33 (an
+    # item silent on television names the place, film, song, firm or team; "GoT" is no "Got";
+    # a one-word title after German "in" or as a part played): 0.978, 0.977 with heldout28
+    # (0.965).
+    assert min(result.precision for result in folds) >= 0.977
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
     # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the
@@ -129,7 +132,7 @@ def test_corpus_grouped_folds() -> None:
     # a show named after its host, a quoted title without its article); 0.948 with heldout18,
     # 0.946 with heldout25 (its recall 0.907); 0.948 after round 28 (a quoted title before an
     # episode's title, a title after "that"/"dass", a "-krimis" plural), 0.944 with heldout26
-    # (0.898), 0.945 with heldout27 (0.936).
+    # (0.898), 0.945 with heldout27 (0.936), 0.944 with heldout28 (0.884).
     assert min(result.recall for result in folds) >= 0.944
     # Kinds on the weakest fold: 0.812 → 0.815 in round 14, 0.8147 with heldout13, 0.822 after
     # round 15, 0.8218 with heldout14.
@@ -139,7 +142,10 @@ def test_corpus_grouped_folds() -> None:
     # with heldout24 (0.730); 0.802 after round 26, 0.799 with heldout25 (0.694), 0.803 after
     # round 29, 0.802 with heldout26 (0.803), 0.803 after round 30 and 0.804 with heldout27
     # (0.828).
-    assert min(result.kind_accuracy for result in folds) >= 0.803
+    # Rounds 32 (English starts: "is out", arriving on a channel, tonight, a release with its
+    # day) and 34 (German: a dated release, "lässt auslaufen", "keine weiteren Folgen geplant",
+    # a season's end, a weekly slot alone): 0.806, then 0.816; 0.814 with heldout28 (0.787).
+    assert min(result.kind_accuracy for result in folds) >= 0.814
     # Precision 0.971 and recall 0.950 before screen_talk.py (3 hits lost, 18 false ones gone);
     # 0.975 since heldout13 joined (its precision 0.933), 0.970 with heldout14 (0.894), 0.972
     # with a title among singles, albums and charts read as the song, 0.976 with a German
@@ -149,12 +155,14 @@ def test_corpus_grouped_folds() -> None:
     # heldout19 (0.920) at 4,185: 0.974; 0.976 after round 21, 0.975 with heldout21 (0.952),
     # 0.9740 with heldout23 (0.941), 0.977 after round 25, 0.976 with heldout24 (0.939);
     # 0.978 after round 27, 0.9779 with heldout25 (0.974), 0.9782 with heldout26 (0.986),
-    # 0.981 after round 31, 0.9788 with heldout27 (0.930).
-    assert whole.precision >= 0.978
+    # 0.981 after round 31, 0.9788 with heldout27 (0.930); 0.986 after round 33, 0.985 with
+    # heldout28 (0.965).
+    assert whole.precision >= 0.985
     # Recall 0.958 after round 19 and with heldout18 (its recall 0.949), 0.957 with heldout19
     # (0.938), 0.956 with heldout22 (0.935), 0.954 with heldout25 (0.907), 0.956 after round
-    # 28, 0.954 with heldout26 (0.898), 0.953 with heldout27 (0.936).
-    assert whole.recall >= 0.953
+    # 28, 0.954 with heldout26 (0.898), 0.953 with heldout27 (0.936), 0.951 with heldout28
+    # (0.884).
+    assert whole.recall >= 0.951
     # Kinds: 0.869 before heldout10 joined (0.792 of its kinds), 0.862 after; 0.870 after round
     # 11, 0.874 after round 12 (a cancellation undone or told as the background of a comeback
     # is a rescue; a German show said to be back is a start); 0.869 with heldout11, 0.865 with
@@ -179,8 +187,9 @@ def test_corpus_grouped_folds() -> None:
     # German noun "das Aus"), 0.840 with heldout25 (0.694); 0.842 after round 29 (a show back
     # after years away is revived, a host's farewell is no end), 0.841 with heldout26 (0.803);
     # 0.844 after round 30 (an English headline's show "is back", jubilees, "for Best Drama
-    # Series", "the hit Netflix series"), 0.844 with heldout27 (0.828).
-    assert whole.kind_accuracy >= 0.843
+    # Series", "the hit Netflix series"), 0.844 with heldout27 (0.828); 0.847 after round 32,
+    # 0.854 after round 34, 0.852 with heldout28 (0.787).
+    assert whole.kind_accuracy >= 0.852
 
 
 @corpus_present
@@ -191,7 +200,7 @@ def test_trap_set() -> None:
     result = score(load(CORPUS_DIR, part="traps"))
     _show("trap set", result)
     assert result.rows >= 119
-    assert result.precision >= 0.980, result.wrong
+    assert result.precision >= 0.999, result.wrong  # 0.982 before round 33 (a film alone)
     assert result.recall >= 0.868, result.wrong
     assert result.kind_accuracy >= 0.966, result.wrong
 
@@ -316,6 +325,13 @@ SCORED_ONCE = [
     # safari park, a toy maker, the halo effect): 0.930 / 0.936 / 0.828 before and after rounds
     # 30 (kinds) and 31 (matching precision).
     ("heldout27", 194, 0.930, 0.936, 0.828),
+    # heldout28: 195 headlines, 133 outlets (46 new), Australian, Canadian, New Zealand and
+    # Irish series, ARD/ZDF film series and Vorabend series, with traps (a defence base, a
+    # coast, a band, organ transplants): 0.958 / 0.890 / 0.787 before rounds 32 (kinds), 33
+    # (matching precision) and 34 (German kinds), 0.965 / 0.884 / 0.787 after them (two false
+    # positives gone, a band and the base; one new, a town in its own series; two hits lost to
+    # round 33, one gained).
+    ("heldout28", 195, 0.964, 0.883, 0.787),
 ]
 
 

@@ -1,7 +1,7 @@
 """The held-out parts load with the catalogue and world list of their own generation.
 
 Only loading and the labels' consistency are checked here, never the matcher's score. The
-parts heldout2 to heldout27 have been scored and read and are development data now
+parts heldout2 to heldout28 have been scored and read and are development data now
 (tests/devset.DEVELOPMENT_PARTS). A fresh held-out set is scored once, elsewhere, and must not
 be looked at while tuning.
 """
