@@ -221,7 +221,11 @@ class SeriesMatcher:
                 continue
             if films is not None and films.told() and not beside_series_word(text, first, last):
                 continue  # at the box office a title is the film
-            if screen is not None and screen.names_another_work(language == "en"):
+            if (
+                screen is not None
+                and screen.names_another_work(language == "en")
+                and not _named_as_series(text, first, last, place)
+            ):
                 # Among novels and readers a title is the book, among players the game, among
                 # stores and products the firm, among movies and cinemas the film, among songs
                 # and albums the record, among leagues and golfers the team or the ground.
@@ -285,6 +289,19 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
             kept.append(mention)
             taken |= span
     return kept
+
+
+def _named_as_series(text: Headline, first: int, last: int, place: Place) -> bool:
+    """Whether the title is named as the series whatever the item speaks of: beside a series
+    word ("Ted Lasso season 4"), or unquoted before a colon opening the headline ("The Voice:
+    …"), as TV news heads an item on one show. Quotes tell nothing here: songs, films and books
+    are quoted as series are ("Beyonce's 'Halo' Video")."""
+    return beside_series_word(text, first, last) or (
+        place is Place.HEADLINE
+        and first == 0
+        and last in text.colon_after
+        and not text.is_quoted(first, last)
+    )
 
 
 def _title_alone(text: Headline, first: int, last: int, screen: ScreenTalk | None) -> bool:

@@ -123,8 +123,10 @@ def test_corpus_grouped_folds() -> None:
     # owns or is credited): 0.968, 0.965 with heldout27 (its precision 0.930). Round 33 (an
     # item silent on television names the place, film, song, firm or team; "GoT" is no "Got";
     # a one-word title after German "in" or as a part played): 0.978, 0.977 with heldout28
-    # (0.965).
-    assert min(result.precision for result in folds) >= 0.977
+    # (0.965), 0.976 once a title beside a series word or before a headline's colon counts
+    # there too ("Ted Lasso season 4" in an item about football; two false positives back: a
+    # "Saw reboot" and a "thrilling drama" of films).
+    assert min(result.precision for result in folds) >= 0.976
     # heldout16 joined at 3,658 rows (its kinds 0.715): the recall and kind floors below fell
     # with its rows; heldout17 at 3,813 (its recall 0.885): the recall floor fell to fold 1's
     # 0.938. Round 19 (recall): 0.938 → 0.949 on the weakest fold, 0.954 → 0.958 on the

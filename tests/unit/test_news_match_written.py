@@ -307,3 +307,16 @@ def test_a_part_someone_plays_is_the_series_only_where_no_other_is_named() -> No
     played = "Im Mittelpunkt steht Mila, gespielt von Lena Berg, und ihre Familie."
     assert matcher.match("Zweite Staffel für „Hafenkrone“", played) == {2}
     assert matcher.match("Lena Berg als Mila: Die neue Staffel startet im Mai") == {1}
+
+
+def test_a_show_about_sport_or_music_named_as_a_series_is_the_series() -> None:
+    """A title beside a series word, or unquoted before the colon that opens a headline, is
+    the show even in an item full of football or songs: TV news heads an item on one show so."""
+    matcher = SeriesMatcher([CatalogueTitle(1, "Harbour Lights", True)])
+    club = "The club moves to a new stadium and joins the league under a new coach."
+    assert matcher.match("Harbour Lights season 3: the football comedy goes on", club) == {1}
+    assert matcher.match("Harbour Lights: the coach picks his team", club) == {1}
+    singer = "The singer praised the talent of the night."
+    assert matcher.match("Harbour Lights: the coach picks her favourite song", singer) == {1}
+    # Quoted before the colon, a title is written as songs and films are: no series yet.
+    assert matcher.match("‘Harbour Lights’: the coach picks her favourite song", singer) == set()
