@@ -65,7 +65,7 @@ NOT_CANCELLED = re.compile(
 # Ende" is said: every article is a place it might start.
 SEASON_ENDED = re.compile(
     r"(?:^|(?<=\| )|(?<!mit )(?<!nach )\bder )(?:(?!nach\b|mit\b|letzt|final)[^|\s]+ ){0,3}"
-    r"\w*staffel\w* (?:[^|\s]+ ){0,4}zu ende\b"
+    r"(?!\w*(?:final|schluss|abschluss|letzt))\w*staffel\w* (?:[^|\s]+ ){0,4}zu ende\b"
 )
 # A renewal not yet decided ("still has not renewed", "not yet renewed", "noch nicht
 # verlängert"), a cancellation told as the show's past ("the company who originally canceled

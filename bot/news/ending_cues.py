@@ -29,7 +29,8 @@ NEGATED_RENEWAL = any_of(
     r"gehen nicht weiter|nicht weitergehen",
     # No more of it planned: "keine weiteren Folgen geplant", "eine neue Staffel ist aktuell
     # nicht geplant" (the title held up in "keine neue „Mattscheibe“ geplant" is dropped).
-    r"kein (?:[^|\s]+ )?(?:neu|weit)\w* (?:[^|\s]+ ){0,2}planen",
+    r"kein (?:[^|\s]+ )?(?:neu|weit)\w* "
+    r"(?:(?:staffel|folge|episode|ausgabe|film)\w* (?:[^|\s]+ ){0,2})?planen",
     r"(?:neu|weit)\w* (?:staffel|folge|episode|ausgabe|film)\w* "
     r"(?:[^|\s]+ ){0,3}nicht (?:mehr )?planen",
     # There will be no more of it: "Eine weitere Staffel wird es nicht geben", "die Show wird es
@@ -90,7 +91,12 @@ CANCELLATION = any_of(
     # A channel that lets a series run out or takes it off the screen: "lässt die Serie
     # auslaufen", "nimmt die Serie vom Bildschirm" (a programme change that takes it "aus dem
     # Programm" decides nothing, see classify.py).
-    r"lassen " + CLAUSE_GAP + r"auslaufen|auslaufen lassen",
+    # A contract run out is a person's news: "lässt den Vertrag mit der Kommissarin auslaufen".
+    r"lassen (?!"
+    + CLAUSE_GAP
+    + r"vertrag)"
+    + CLAUSE_GAP
+    + r"auslaufen|(?<!vertrag )auslaufen lassen",
     r"nehmen " + CLAUSE_GAP + r"(?:vom|von der) bildschirm",
     r"drop\w* " + SHORT_GAP + r"after (?:\w+ )?(?:season|staffel)\w*",
 )

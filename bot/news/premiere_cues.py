@@ -62,8 +62,10 @@ DATED_PREMIERE = any_of(
     r"|come(?! to an? end| back))\w* " + GAP + r"(?:on|in|this|next) " + EN_MONTH,
     r"move to \w+day",
     # Out on a day, as a release is: "is out this October", "comes out March 21", "is out now"
-    # ("the doctor is out", "out of the running" date nothing).
-    r"(?:be|come) out (?:now|today|(?:on |in |this |next )?" + EN_MONTH + r"|(?:this|next) week)",
+    # ("the doctor is out", "out of the running" date nothing; one who "is out this week after a
+    # dispute" or "as host" has left).
+    r"(?:be|come) out (?:now|today|(?:on |in |this |next )?" + EN_MONTH + r"|(?:this|next) week)"
+    r"(?! (?:after|as|amid|over|following)\b)",
     # A weekday with its date: "will premiere on Sunday, April 16", "returns for a second season
     # on Sunday, August 10".
     r"(?:start|begin|premiere|debut|return|arrive|air|stream|launch|drop)\w* "
@@ -79,8 +81,12 @@ DATED_PREMIERE = any_of(
     # release in February".
     r"(?:due|set|slate|schedule)\w* for release (?:on|in|this|next) " + EN_MONTH,
     # … or a release to come with its day: "Netflix to release season 2 this week", "is set to be
-    # released on Saturday, October 7", "set for release today" (not a trailer's release).
-    r"(?<!trailer )(?<!teaser )(?:to|will|for) (?:be )?release\w* "
+    # released on Saturday, October 7", "set for release today" (not a trailer's, the viewing
+    # figures' or a report's: "will release the trailer next week", "the trailer will be
+    # released on …").
+    r"(?<!trailer )(?<!teaser )(?:to|will|for) (?:be )?release\w* (?!"
+    + GAP
+    + r"(?:trailer|teaser|figure|report|earning))"
     + GAP
     + r"(?:(?:on )?"
     + EN_WEEKDAY_DATE
@@ -95,7 +101,7 @@ DATED_PREMIERE = any_of(
     r"laufen ab|anlaufen|laufen an|kommen (?:am|im|ab)",
     r"(?<!haben )"
     + _DAY_NOT_A_YEAR
-    + r" (?:(?:(?!trailer|teaser)[^|\s]+ ){0,10}"
+    + r" (?:(?!(?:[^|\s]+ ){0,10}haben\b)(?:(?!trailer|teaser)[^|\s]+ ){0,10}"
     + _RELEASED
     + r"|feiern "
     + GAP

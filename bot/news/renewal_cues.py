@@ -161,7 +161,8 @@ RENEWAL = any_of(
     # erweitert", "um zwei neue Kapitel ergänzt" ("ergänzen sich optimal" adds nothing).
     r"um "
     + SHORT_GAP
-    + r"(?:staffel|folge|episode|kapitel|film|teil)\w* (?:erweitern|erganzen|aufstocken)",
+    + r"(?:(?:staffel|folge|episode|kapitel)\w*|filme?n?|teile?n?)"  # "Teilnehmer" is no part
+    + r" (?:erweitern|erganzen|aufstocken)",
 )
 # An order, not a date: a season "revival", a show "officially a go", an "event series".
 WEAK_RENEWAL = any_of(r"revival|officially a go|is a go|event series")

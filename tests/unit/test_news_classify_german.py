@@ -223,3 +223,31 @@ def test_back_with_a_season_on_a_day_is_a_premiere(headline: str, teaser: str, k
 )
 def test_a_weekly_slot_alone_is_no_start(headline: str, teaser: str, kind: str) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "teaser", "kind"),
+    [
+        # A person's contract run out, a new face or other changes not planned: no ending.
+        ("Aliens im Allgäu: Der Sender lässt den Vertrag mit dem Kommissar auslaufen", "", "other"),
+        ("Aliens im Allgäu: Kein neuer Kommissar geplant", "", "other"),
+        ("Aliens im Allgäu: Keine weiteren Änderungen geplant", "", "other"),
+        # The series' own end, said so, still is one.
+        ("Aliens im Allgäu: Der Sender lässt die Serie auslaufen", "", "cancellation"),
+        ("Aliens im Allgäu: Keine weiteren Folgen geplant", "", "cancellation"),
+        # A final season that ends ends the series.
+        (
+            "Aliens im Allgäu: Die Finalstaffel geht zu Ende",
+            "Am Sonntag lief die letzte Folge.",
+            "cancellation",
+        ),
+        # Figures published on a day, the perfect after the day: no release.
+        ("Am Dienstag hat der Sender die Quoten zu „Aliens im Allgäu“ veröffentlicht", "", "other"),
+        # Contestants added are no new parts.
+        ("Aliens im Allgäu: Die Show wird um zwei Teilnehmer erweitert", "", "other"),
+    ],
+)
+def test_a_persons_or_a_figures_news_is_no_series_news(
+    headline: str, teaser: str, kind: str
+) -> None:
+    assert classify(headline, teaser).value == kind

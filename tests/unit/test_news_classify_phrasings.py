@@ -438,3 +438,21 @@ def test_a_release_to_come_with_its_day_is_a_premiere(
     headline: str, teaser: str, kind: str
 ) -> None:
     assert classify(headline, teaser).value == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # A release to come is the show's, never a trailer's, the figures' or a report's.
+        ("Netflix will release the Quillmoor trailer next week", "other"),
+        ("The Quillmoor trailer will be released on Friday, May 3", "other"),
+        ("Netflix will release Quillmoor viewing figures this week", "other"),
+        ("Netflix to release its earnings report on Tuesday, October 17", "other"),
+        ("Netflix to release Quillmoor season 2 this week", "premiere"),
+        # One who is out this week after a dispute has left; a season out this week starts.
+        ("The Quillmoor showrunner is out this week after a dispute", "other"),
+        ("Quillmoor season 2 is out this week", "premiere"),
+    ],
+)
+def test_a_release_or_an_out_is_the_shows_only(headline: str, kind: str) -> None:
+    assert classify(headline, "").value == kind
