@@ -18,14 +18,16 @@ series, which only block. Then:
   stands beside it; in an item about books, games or a trade that speaks of no screen
   (screen_talk.py) it is the book, the game or the firm, in an English one about films that
   speaks of nothing only television has the film, in one about music the song, in one about
-  sport the team; a title dated in brackets to another year than the series' first, or given an
-  age rating ("Van Helsing (2004)", "… (15)"), is a film all through the item, a headline of
-  only a title and a person's full name ("“Stargirl” by Jerry Spinelli") the person's work, and
-  one after a writer's or a host's noun ("die Bestseller-Autorin Rosamunde Pilcher", "der
-  Talkmaster Jürgen Domian") or called one ("X ist einer der gefragtesten Moderatoren") the
-  person, and one in a place's name or address ("Yellowstone National Park", "28 Shortland
-  Street") the place, and so is a headline of the title alone over a teaser that says nothing of
-  television ("New Amsterdam" – "a 17th-century Dutch settlement");
+  sport the team (unless a series word stands beside it or it opens the headline, unquoted,
+  before a colon: "Ted Lasso season 4", "The Voice: …"); a title dated in brackets to another
+  year than the series' first, or given an age rating ("Van Helsing (2004)", "… (15)"), is a
+  film all through the item, a headline of only a title and a person's full name ("“Stargirl”
+  by Jerry Spinelli") the person's work, and one after a writer's or a host's noun ("die
+  Bestseller-Autorin Rosamunde Pilcher", "der Talkmaster Jürgen Domian") or called one ("X ist
+  einer der gefragtesten Moderatoren") the person, and one in a place's name or address
+  ("Yellowstone National Park", "28 Shortland Street") the place, and so is a headline of the
+  title alone over a teaser that says nothing of television ("New Amsterdam" – "a 17th-century
+  Dutch settlement");
 - a German title is also found without its article where the rest is specific
   („Bergdoktor“) and in its oblique form („den Vorstadtweibern“), both with evidence; a
   one-word title's genitive („Frühlings“-Reihe) counts only in quotes, and so does a title
@@ -60,7 +62,7 @@ from bot.news.other_works import (
 from bot.news.places import named_as_place
 from bot.news.screen_talk import ScreenTalk
 from bot.news.sentences import opening_sentence
-from bot.news.series_words import beside_series_word, names_a_series
+from bot.news.series_words import beside_series_word, named_as_series, names_a_series
 from bot.news.spinoffs import introduces_spinoff
 from bot.news.title_index import CatalogueTitle, TitleIndex, TitlePattern
 from bot.news.written_forms import dateline
@@ -224,7 +226,7 @@ class SeriesMatcher:
             if (
                 screen is not None
                 and screen.names_another_work(language == "en")
-                and not _named_as_series(text, first, last, place)
+                and not named_as_series(text, first, last, in_headline=place is Place.HEADLINE)
             ):
                 # Among novels and readers a title is the book, among players the game, among
                 # stores and products the firm, among movies and cinemas the film, among songs
@@ -289,19 +291,6 @@ def _longest(mentions: list[_Mention]) -> list[_Mention]:
             kept.append(mention)
             taken |= span
     return kept
-
-
-def _named_as_series(text: Headline, first: int, last: int, place: Place) -> bool:
-    """Whether the title is named as the series whatever the item speaks of: beside a series
-    word ("Ted Lasso season 4"), or unquoted before a colon opening the headline ("The Voice:
-    …"), as TV news heads an item on one show. Quotes tell nothing here: songs, films and books
-    are quoted as series are ("Beyonce's 'Halo' Video")."""
-    return beside_series_word(text, first, last) or (
-        place is Place.HEADLINE
-        and first == 0
-        and last in text.colon_after
-        and not text.is_quoted(first, last)
-    )
 
 
 def _title_alone(text: Headline, first: int, last: int, screen: ScreenTalk | None) -> bool:

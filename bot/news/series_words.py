@@ -219,3 +219,13 @@ def _refers_back(text: Headline, start: int, noun: int) -> bool:
     return after not in text.quote_before and not (
         text.starts and text.is_capital(after) and text.words[after] not in _FUNCTION_WORDS
     )
+
+
+def named_as_series(text: Headline, first: int, last: int, *, in_headline: bool) -> bool:
+    """Whether the title is named as the series whatever the item speaks of: beside a series
+    word ("Ted Lasso season 4"), or unquoted before a colon opening the headline ("The Voice:
+    …"), as TV news heads an item on one show. Quotes tell nothing here: songs, films and books
+    are quoted as series are ("Beyonce's 'Halo' Video")."""
+    return beside_series_word(text, first, last) or (
+        in_headline and first == 0 and last in text.colon_after and not text.is_quoted(first, last)
+    )
