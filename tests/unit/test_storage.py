@@ -85,15 +85,22 @@ async def assert_moved(sessions: async_sessionmaker[AsyncSession], original_id: 
         )
 
 
+async def migrate_and_assert_moved(
+    sessions: async_sessionmaker[AsyncSession], original_id: int
+) -> None:
+    """The migration's service message moves group -42's row to -100042, settings and all."""
+    async with sessions.begin() as session:
+        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
+        assert moved is not None and moved.id == original_id
+    await assert_moved(sessions, original_id)
+
+
 async def test_group_migration_keeps_the_row_and_its_settings(engine):
     sessions, original_id = await group_in_vienna(engine)
     async with sessions.begin() as session:
         # The new supergroup may already have a placeholder row from its first message.
         await ensure_chat(session, telegram_id=-100042, chat_type="supergroup")
-    async with sessions.begin() as session:
-        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
-        assert moved is not None and moved.id == original_id
-    await assert_moved(sessions, original_id)
+    await migrate_and_assert_moved(sessions, original_id)
     async with sessions.begin() as session:
         # The second service message of the same migration is a no-op.
         assert (await migrate_chat(session, old_id=-42, new_id=-100042)).id == original_id
@@ -132,10 +139,7 @@ async def test_a_row_made_again_under_the_old_id_after_the_move_never_replaces_t
         await migrate_chat(session, old_id=-42, new_id=-100042)
     async with sessions.begin() as session:
         await ensure_chat(session, telegram_id=-42, chat_type="group")
-    async with sessions.begin() as session:
-        moved = await migrate_chat(session, old_id=-42, new_id=-100042)
-        assert moved is not None and moved.id == original_id
-    await assert_moved(sessions, original_id)
+    await migrate_and_assert_moved(sessions, original_id)
 
 
 async def test_delete_chat_removes_it(engine):
